@@ -1,0 +1,367 @@
+/**
+ * Findings: what analysis derives from a snapshot, as typed data and no prose.
+ *
+ * The contract between analysis (pipeline/analysis) and narrative (pipeline/narrative).
+ * Naming rules: `…Fraction` is a fraction (0.05 = 5 %), never a percentage; `…Usd` is US
+ * dollars; `…Coins` is units of the asset; instants (`time`, `…At`) are ms UTC; `rate`s of
+ * funding are fractions per `intervalHours`, and `…Per8h` normalises them to 8 hours.
+ *
+ * Every finding carries `importance` (0–100, for ordering), `sources` (provider ids for the
+ * reader), `paths` (the snapshot paths used, e.g. `prices[0].candles`) and, where a threshold
+ * fired, `threshold`.
+ */
+import { z } from 'zod';
+
+const finite = z.number();
+const fraction = z.number();
+const usd = z.number();
+const epochMs = z.number().int();
+
+const ThresholdSchema = z.strictObject({
+  /** The configuration key, e.g. `deleveraging.longShareMin`. */
+  name: z.string(),
+  value: finite,
+  unit: z.enum(['fraction', 'usd', 'multiple', 'coins', 'per8h', 'vol-points', 'count', 'price']),
+});
+
+const base = {
+  importance: z.number().min(0).max(100),
+  sources: z.array(z.string()),
+  paths: z.array(z.string()),
+  threshold: ThresholdSchema.optional(),
+};
+
+const Range = z.strictObject({ low: finite, high: finite });
+
+/** The day's price action for one asset. */
+export const PriceMoveSchema = z.strictObject({
+  kind: z.literal('price_move'),
+  ...base,
+  asset: z.string(),
+  venue: z.string(),
+  /** Brief window in UTC ms. */
+  start: epochMs,
+  end: epochMs,
+  open: finite,
+  high: finite,
+  low: finite,
+  close: finite,
+  highTime: epochMs,
+  lowTime: epochMs,
+  prevClose: finite,
+  /** close / prevClose − 1. */
+  changeFraction: fraction,
+  /** low / high − 1 within the window (negative): the intraday high-to-low drawdown. */
+  drawdownFraction: fraction,
+  /** Whether the low came after the high (a drop) or before it (a rally). */
+  direction: z.enum(['down', 'up', 'flat']),
+});
+
+/** A round level crossed during the window. */
+export const LevelBreakSchema = z.strictObject({
+  kind: z.literal('level_break'),
+  ...base,
+  asset: z.string(),
+  level: finite,
+  direction: z.enum(['below', 'above']),
+  /** First hour (open time) whose low (or high) crossed the level. */
+  time: epochMs,
+  /** Whether the window closed beyond the level (held) or back on the other side (reclaimed). */
+  closedBeyond: z.boolean(),
+});
+
+/** Several assets falling or rising together. */
+export const SystemicMoveSchema = z.strictObject({
+  kind: z.literal('systemic_move'),
+  ...base,
+  direction: z.enum(['down', 'up']),
+  assets: z.array(z.strictObject({ asset: z.string(), changeFraction: fraction })),
+  /** True when every configured asset moved the same way beyond the threshold. */
+  systemic: z.boolean(),
+});
+
+/** The day's move ranked against the available daily history. */
+export const HistoricalRankSchema = z.strictObject({
+  kind: z.literal('historical_rank'),
+  ...base,
+  asset: z.string(),
+  metric: z.enum(['close_to_close', 'high_to_low']),
+  value: fraction,
+  /** 1 = the largest move of its sign in the sample. */
+  rank: z.number().int().positive(),
+  sampleDays: z.number().int().positive(),
+  /** The last day with a larger move of the same sign ("largest since …"), or absent if none. */
+  since: z.strictObject({ date: z.string(), value: fraction, daysAgo: z.number().int() }).optional(),
+});
+
+export const LiquidationsFindingSchema = z.strictObject({
+  kind: z.literal('liquidations'),
+  ...base,
+  /** Window of the totals, ms UTC. */
+  start: epochMs,
+  end: epochMs,
+  perSource: z.array(
+    z.strictObject({
+      source: z.string(),
+      totalUsd: usd,
+      longUsd: usd,
+      shortUsd: usd,
+      longFraction: fraction,
+      coverage: z.enum(['complete', 'lower-bound']),
+    }),
+  ),
+  /** Across sources: the narrowest range that holds every complete source. */
+  totalRangeUsd: Range,
+  longFractionRange: Range,
+  /** Total against the 30-day median of daily totals, when history is present. */
+  median30dUsd: usd.optional(),
+  multipleOfMedian: finite.optional(),
+  /** Longs at or above the configured share. */
+  longDominant: z.boolean(),
+  /** Some totals come from sampled streams and understate the real figure. */
+  lowerBound: z.boolean(),
+});
+
+export const LiquidationClusterSchema = z.strictObject({
+  kind: z.literal('liquidation_cluster'),
+  ...base,
+  asset: z.string(),
+  side: z.enum(['long', 'short', 'both']),
+  band: Range,
+  notionalUsd: usd,
+  orderCount: z.number().int().nonnegative(),
+  /** Share of the asset's liquidated notional that fell in the band. */
+  shareFraction: fraction,
+  start: epochMs,
+  end: epochMs,
+});
+
+export const VolumeSpikeSchema = z.strictObject({
+  kind: z.literal('volume_spike'),
+  ...base,
+  asset: z.string(),
+  market: z.enum(['perp', 'spot']),
+  perVenue: z.array(
+    z.strictObject({
+      venue: z.string(),
+      dayVolumeUsd: usd,
+      prevDayVolumeUsd: usd,
+      /** dayVolume / prevDayVolume − 1. */
+      changeVsPrevFraction: fraction,
+      avg30dUsd: usd.optional(),
+      multipleOf30dAvg: finite.optional(),
+      peakHour: z.strictObject({ time: epochMs, volumeUsd: usd }),
+      /** Largest hourly volume in the 30 days before the window. */
+      max30dHourlyUsd: usd.optional(),
+      /** The day's peak hour is the largest of the last 30 days. */
+      isMonthPeak: z.boolean(),
+    }),
+  ),
+  changeVsPrevRange: Range,
+  venuesAtMonthPeak: z.array(z.string()),
+});
+
+export const FundingFlipSchema = z.strictObject({
+  kind: z.literal('funding_flip'),
+  ...base,
+  asset: z.string(),
+  perVenue: z.array(
+    z.strictObject({
+      venue: z.string(),
+      intervalHours: finite,
+      /** Average of settled rates over the prior days, normalised to 8 h. */
+      priorAvgPer8h: fraction,
+      /** Latest rate, normalised to 8 h. */
+      currentPer8h: fraction,
+      /** Latest rate as the venue quotes it, per its own interval. */
+      currentRate: fraction,
+      /** currentPer8h × 3 × 365. */
+      currentAnnualizedFraction: fraction,
+    }),
+  ),
+  /** Open-interest-weighted across venues (equal weights when OI is missing). */
+  weightedPriorPer8h: fraction,
+  weightedCurrentPer8h: fraction,
+  weighting: z.enum(['open-interest', 'equal']),
+  priorDays: z.number().int().positive(),
+  /** elevated → neutral or negative is a flip; other states describe the day. */
+  state: z.enum(['flip_to_neutral', 'flip_to_negative', 'elevated', 'neutral', 'negative', 'rising']),
+  flipped: z.boolean(),
+});
+
+export const BasisCompressionSchema = z.strictObject({
+  kind: z.literal('basis_compression'),
+  ...base,
+  asset: z.string(),
+  tenors: z.array(
+    z.strictObject({
+      venue: z.string(),
+      contract: z.string(),
+      tenor: z.string(),
+      expiry: epochMs,
+      daysToExpiry: finite,
+      priorAnnualized: fraction,
+      currentAnnualized: fraction,
+      /** Lowest annualized basis seen in the window. */
+      minAnnualized: fraction,
+      /** Traded below index at some point in the window. */
+      backwardation: z.boolean(),
+    }),
+  ),
+  priorRange: Range,
+  currentRange: Range,
+  compressed: z.boolean(),
+  anyBackwardation: z.boolean(),
+});
+
+export const OpenInterestChangeSchema = z.strictObject({
+  kind: z.literal('open_interest_change'),
+  ...base,
+  asset: z.string(),
+  perVenue: z.array(
+    z.strictObject({ venue: z.string(), priorUsd: usd, currentUsd: usd, changeFraction: fraction, peakUsd: usd, peakTime: epochMs }),
+  ),
+  totalPriorUsd: usd,
+  totalCurrentUsd: usd,
+  changeFraction: fraction,
+  /** Open interest falling while price falls: positions closed, not added. */
+  deleveraging: z.boolean(),
+});
+
+export const EtfVolumeSchema = z.strictObject({
+  kind: z.literal('etf_volume'),
+  ...base,
+  asset: z.string(),
+  /** US trading day the figures are for. */
+  date: z.string(),
+  tickers: z.array(z.strictObject({ ticker: z.string(), dollarVolumeUsd: usd, avg30dUsd: usd.optional(), multiple: finite.optional() })),
+  totalDollarVolumeUsd: usd,
+  avg30dUsd: usd.optional(),
+  multipleOf30dAvg: finite.optional(),
+  /** Largest total in the available history. */
+  isRecord: z.boolean(),
+  /** The asset's close-to-close change on the ETF day. */
+  priceChangeFraction: fraction.optional(),
+  /** Heavy volume while price fell: volume is not direction. */
+  divergence: z.boolean(),
+});
+
+export const EtfFlowsFindingSchema = z.strictObject({
+  kind: z.literal('etf_flows'),
+  ...base,
+  asset: z.string(),
+  date: z.string(),
+  netFlowUsd: usd,
+  perTicker: z.array(z.strictObject({ ticker: z.string(), netFlowUsd: usd })),
+  /** Consecutive days of flows with the same sign, including this one. */
+  streakDays: z.number().int().nonnegative(),
+});
+
+export const WhaleActivitySchema = z.strictObject({
+  kind: z.literal('whale_activity'),
+  ...base,
+  asset: z.string(),
+  thresholdCoins: finite,
+  /** Transfers ≥ threshold in the window. */
+  count: z.number().int().nonnegative(),
+  totalCoins: finite,
+  totalUsd: usd.optional(),
+  baseline30dAvgCount: finite.optional(),
+  multipleOfBaseline: finite.optional(),
+  /** Count before and after the first break of a level, when one broke in the window. */
+  aroundLevel: z
+    .strictObject({ level: finite, breakTime: epochMs, before: z.number().int(), after: z.number().int(), windowHours: finite })
+    .optional(),
+  /** Labelled entities (owner names), when the source labels wallets. */
+  largest: z
+    .array(z.strictObject({ hash: z.string(), time: epochMs, amountCoins: finite, from: z.string().optional(), to: z.string().optional() }))
+    .default([]),
+});
+
+export const ExchangeFlowsFindingSchema = z.strictObject({
+  kind: z.literal('exchange_flows'),
+  ...base,
+  asset: z.string(),
+  /** Net inflow (inflow − outflow) in the window, coins. */
+  netCoins: finite,
+  peakInflow: z.strictObject({ time: epochMs, coins: finite }),
+  /** Net flow after the peak (negative = coins leaving exchanges). */
+  netAfterPeakCoins: finite,
+  /** Inflow spiked, then reversed into net outflow. */
+  reversal: z.boolean(),
+});
+
+export const ImpliedVolSchema = z.strictObject({
+  kind: z.literal('implied_vol'),
+  ...base,
+  asset: z.string(),
+  index: z.string(),
+  /** vol points (45 = 45 % annualized). */
+  current: finite,
+  dayHigh: finite,
+  dayLow: finite,
+  avg30d: finite,
+  changeVsAvgFraction: fraction,
+  elevated: z.boolean(),
+});
+
+export const KeyLevelsSchema = z.strictObject({
+  kind: z.literal('key_levels'),
+  ...base,
+  asset: z.string(),
+  reference: finite,
+  supports: z.array(z.strictObject({ price: finite, basis: z.enum(['round', 'swing_low', 'swing_high', 'cluster', 'range']), note: z.string().optional() })),
+  resistances: z.array(z.strictObject({ price: finite, basis: z.enum(['round', 'swing_low', 'swing_high', 'cluster', 'range']), note: z.string().optional() })),
+});
+
+export const DataGapFindingSchema = z.strictObject({
+  kind: z.literal('data_gap'),
+  ...base,
+  family: z.string(),
+  source: z.string(),
+  gapKind: z.string(),
+  reason: z.string(),
+  /** Which findings could not be computed because of this gap. */
+  affects: z.array(z.string()),
+});
+
+export const FindingSchema = z.discriminatedUnion('kind', [
+  PriceMoveSchema,
+  LevelBreakSchema,
+  SystemicMoveSchema,
+  HistoricalRankSchema,
+  LiquidationsFindingSchema,
+  LiquidationClusterSchema,
+  VolumeSpikeSchema,
+  FundingFlipSchema,
+  BasisCompressionSchema,
+  OpenInterestChangeSchema,
+  EtfVolumeSchema,
+  EtfFlowsFindingSchema,
+  WhaleActivitySchema,
+  ExchangeFlowsFindingSchema,
+  ImpliedVolSchema,
+  KeyLevelsSchema,
+  DataGapFindingSchema,
+]);
+
+export const FindingsSchema = z.strictObject({
+  date: z.string(),
+  timezone: z.string(),
+  /** Brief window, ms UTC. */
+  start: epochMs,
+  end: epochMs,
+  assets: z.array(z.string()),
+  /** Ordered by importance, highest first; ties keep a fixed kind order. */
+  findings: z.array(FindingSchema),
+});
+
+export type Finding = z.infer<typeof FindingSchema>;
+export type Findings = z.infer<typeof FindingsSchema>;
+export type FindingKind = Finding['kind'];
+export type FindingOf<K extends FindingKind> = Extract<Finding, { kind: K }>;
+export type PriceMove = FindingOf<'price_move'>;
+export type LiquidationsFinding = FindingOf<'liquidations'>;
+export type FundingFlip = FindingOf<'funding_flip'>;
+export type BasisCompression = FindingOf<'basis_compression'>;
+export type KeyLevels = FindingOf<'key_levels'>;

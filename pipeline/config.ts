@@ -1,0 +1,80 @@
+/**
+ * Run configuration: timezone, assets, ETF tickers, providers' base URLs and limits, analysis
+ * thresholds, and the publication's footer. Defaults live here; a JSON file given with
+ * `--config FILE` (or BRIEF_CONFIG) overrides them, and `BRIEF_<PROVIDER>_URL` overrides a
+ * provider's base URL (provider id upper-cased, dashes as underscores).
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { InputError, formatZodIssues } from './errors.js';
+import { parseStrictJson } from './json.js';
+import { ThresholdsSchema } from './analysis/thresholds.js';
+import { AssetSchema } from './snapshot/schema.js';
+
+export const ProviderConfigSchema = z.strictObject({
+  baseUrl: z.url().optional(),
+  enabled: z.boolean().default(true),
+  /** Requests in flight at once. */
+  concurrency: z.number().int().positive().optional(),
+  /** Minimum spacing between requests, ms. */
+  minIntervalMs: z.number().nonnegative().optional(),
+  /** Per-request deadline covering headers and body, ms. */
+  timeoutMs: z.number().positive().optional(),
+});
+
+export const LinkSchema = z.strictObject({ label: z.strictObject({ zh: z.string(), en: z.string() }), url: z.url() });
+
+export const ConfigSchema = z.strictObject({
+  /** IANA zone of the brief's calendar day. */
+  timezone: z.string().default('Asia/Shanghai'),
+  assets: z.array(AssetSchema).min(1).default(['BTC']),
+  /** Spot ETFs per asset, by ticker. */
+  etfs: z.record(AssetSchema, z.array(z.string())).default({ BTC: ['IBIT', 'FBTC', 'GBTC', 'ARKB', 'BITB'] }),
+  /** Optional macro series (Yahoo symbols). */
+  macro: z.array(z.strictObject({ symbol: z.string(), name: z.string() })).default([
+    { symbol: 'DX-Y.NYB', name: 'US Dollar Index' },
+    { symbol: '^TNX', name: 'US 10-year yield' },
+    { symbol: '^IXIC', name: 'Nasdaq Composite' },
+  ]),
+  /** Sources without which no brief is written (exit 3). */
+  coreSources: z.array(z.string()).default(['binance']),
+  providers: z.record(z.string(), ProviderConfigSchema).default({}),
+  thresholds: ThresholdsSchema.default(ThresholdsSchema.parse({})),
+  publication: z
+    .strictObject({
+      name: z.strictObject({ zh: z.string(), en: z.string() }),
+      links: z.array(LinkSchema),
+    })
+    .default({
+      name: { zh: '加密市场简报', en: 'Crypto Market Brief' },
+      links: [],
+    }),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ProviderConfig = z.infer<typeof ProviderConfigSchema>;
+
+export const DEFAULT_CONFIG: Config = ConfigSchema.parse({});
+
+export async function loadConfig(file: string | undefined): Promise<Config> {
+  if (!file) return DEFAULT_CONFIG;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InputError(file, `cannot read config (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const result = ConfigSchema.safeParse(parseStrictJson(text, file));
+  if (!result.success) throw new InputError(file, 'does not match the config schema', formatZodIssues(result.error.issues));
+  return result.data;
+}
+
+/** The environment variable that overrides a provider's base URL: `binance-futures` → `BRIEF_BINANCE_FUTURES_URL`. */
+export function baseUrlEnvName(providerId: string): string {
+  return `BRIEF_${providerId.toUpperCase().replace(/-/g, '_')}_URL`;
+}
+
+/** A provider's base URL: environment first, then config, then the provider's default. */
+export function resolveBaseUrl(config: Config, providerId: string, fallback: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env[baseUrlEnvName(providerId)] ?? config.providers[providerId]?.baseUrl ?? fallback;
+}

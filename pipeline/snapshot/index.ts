@@ -1,0 +1,2 @@
+export * from './schema.js';
+export { loadSnapshot, parseSnapshot, saveSnapshot, serializeSnapshot } from './io.js';

@@ -1,0 +1,66 @@
+/**
+ * Reading and writing snapshot files. Reading is strict: a BOM, trailing garbage, a truncated
+ * file, another schema version or any schema violation is an InputError naming the file and
+ * each field path. Writing is atomic, with keys sorted so the same data gives the same bytes.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError, formatZodIssues } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { parseStrictJson } from '../json.js';
+import { SCHEMA_VERSION, SnapshotSchema, type Snapshot } from './schema.js';
+
+export async function loadSnapshot(file: string): Promise<Snapshot> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(file, code === 'ENOENT' ? 'no such snapshot file' : `cannot read snapshot (${code ?? String(error)})`);
+  }
+  return parseSnapshot(text, file);
+}
+
+export function parseSnapshot(text: string, file: string): Snapshot {
+  const raw = parseStrictJson(text, file);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new InputError(file, 'a snapshot must be a JSON object');
+  }
+  const version = (raw as Record<string, unknown>).schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    throw new InputError(file, `schemaVersion: expected an integer, got ${JSON.stringify(version) ?? 'nothing'}`);
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new InputError(file, `schemaVersion ${version} > supported ${SCHEMA_VERSION}: this snapshot was written by a newer version of brief; upgrade to read it`);
+  }
+  if (version < SCHEMA_VERSION) {
+    throw new InputError(file, `schemaVersion ${version} is not supported (this version reads ${SCHEMA_VERSION})`);
+  }
+  const result = SnapshotSchema.safeParse(raw);
+  if (!result.success) {
+    throw new InputError(file, 'does not match the snapshot schema', formatZodIssues(result.error.issues));
+  }
+  return result.data;
+}
+
+/** Writes `dir/<date>.json` atomically and returns its path. */
+export async function saveSnapshot(dir: string, snapshot: Snapshot): Promise<string> {
+  const checked = SnapshotSchema.parse(snapshot);
+  const target = join(dir, `${checked.date}.json`);
+  await writeFileAtomic(target, serializeSnapshot(checked));
+  return target;
+}
+
+export function serializeSnapshot(snapshot: Snapshot): string {
+  return `${JSON.stringify(sortKeys(snapshot), null, 2)}\n`;
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,314 @@
+/**
+ * The snapshot: the one contract between fetching and everything downstream.
+ *
+ * These zod schemas are the single source of truth for the snapshot types; the TypeScript
+ * types are inferred from them. Conventions:
+ * - Instants in dense series (`t`, `time`) are milliseconds since the Unix epoch, UTC.
+ * - Instants in metadata (`fetchedAt`, `asOf`, `generatedAt`) are ISO 8601 strings in UTC.
+ * - Calendar dates (`date`) are `YYYY-MM-DD`; for the brief it is a day in `timezone`
+ *   (default Asia/Shanghai, UTC+8); for ETFs it is the US trading day.
+ * - Money is in USD unless a field says otherwise; `…Fraction` fields are fractions
+ *   (0.05 = 5 %), never percentages. Funding rates are fractions per funding interval.
+ * - Every series carries `provenance`; what is missing is listed in `gaps`, never filled with 0.
+ */
+import { z } from 'zod';
+
+/** Current version; a snapshot with a newer or unknown version is refused. */
+export const SCHEMA_VERSION = 1;
+
+// zod 4 rejects NaN and ±Infinity for z.number(); these name the intent.
+const finite = z.number();
+const positive = z.number().positive();
+const nonNegative = z.number().nonnegative();
+const epochMs = z.number().int().nonnegative();
+const isoInstant = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+
+/** Assets are upper-case tickers such as BTC, ETH, BNB. */
+export const AssetSchema = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'expected an upper-case ticker such as BTC');
+
+/** Where a datum came from. The endpoint never contains a key or secret. */
+export const ProvenanceSchema = z.strictObject({
+  provider: z.string().min(1),
+  endpoint: z.string().min(1),
+  fetchedAt: isoInstant,
+  asOf: isoInstant,
+  /** 'fetched' from the live API, 'replayed' from a recording, or 'reconstructed' from published figures. */
+  method: z.enum(['fetched', 'replayed', 'reconstructed']).default('fetched'),
+});
+
+export const CandleSchema = z.strictObject({
+  /** Open time, ms UTC. */
+  t: epochMs,
+  o: positive,
+  h: positive,
+  l: positive,
+  c: positive,
+  /** Volume in base units (BTC for BTCUSDT). */
+  v: nonNegative,
+  /** Volume in quote units (USDT ≈ USD), when the venue gives it. */
+  qv: nonNegative.optional(),
+});
+
+export const PriceSeriesSchema = z.strictObject({
+  asset: AssetSchema,
+  market: z.enum(['spot', 'perp']),
+  venue: z.string().min(1),
+  symbol: z.string().min(1),
+  interval: z.enum(['1h', '1d']),
+  candles: z.array(CandleSchema),
+  provenance: ProvenanceSchema,
+});
+
+/** A day's (or window's) liquidation totals from one source. */
+export const LiquidationTotalsSchema = z.strictObject({
+  source: z.string().min(1),
+  asset: AssetSchema.optional(),
+  /** Window the totals cover, ms UTC, end exclusive. */
+  start: epochMs,
+  end: epochMs,
+  totalUsd: nonNegative,
+  longUsd: nonNegative,
+  shortUsd: nonNegative,
+  /** 'lower-bound' when the source samples (exchange streams push at most one order per symbol per second). */
+  coverage: z.enum(['complete', 'lower-bound']),
+  provenance: ProvenanceSchema,
+});
+
+export const LiquidationOrderSchema = z.strictObject({
+  venue: z.string().min(1),
+  symbol: z.string().min(1),
+  asset: AssetSchema,
+  /** The position that was liquidated: a long is force-sold, a short force-bought. */
+  side: z.enum(['long', 'short']),
+  price: positive,
+  /** Quantity in base units (BTC), already multiplied by the contract size. */
+  quantity: positive,
+  notionalUsd: positive,
+  time: epochMs,
+});
+
+export const LiquidationHistorySchema = z.strictObject({
+  source: z.string().min(1),
+  asset: AssetSchema.optional(),
+  /** Daily totals, one per calendar day in the snapshot's timezone, ascending. */
+  daily: z.array(
+    z.strictObject({ date: isoDate, totalUsd: nonNegative, longUsd: nonNegative, shortUsd: nonNegative }),
+  ),
+  provenance: ProvenanceSchema,
+});
+
+export const LiquidationsSchema = z.strictObject({
+  totals: z.array(LiquidationTotalsSchema),
+  history: z.array(LiquidationHistorySchema).default([]),
+  orders: z.array(
+    z.strictObject({
+      source: z.string().min(1),
+      coverage: z.enum(['complete', 'lower-bound']),
+      orders: z.array(LiquidationOrderSchema),
+      provenance: ProvenanceSchema,
+    }),
+  ),
+});
+
+export const FundingSeriesSchema = z.strictObject({
+  venue: z.string().min(1),
+  symbol: z.string().min(1),
+  asset: AssetSchema,
+  /** Hours between fundings (8 on most venues; 4, 2 or 1 on some symbols). */
+  intervalHours: positive,
+  /** The current period's rate, fraction per interval (0.0001 = 0.01 % per interval). */
+  current: z.strictObject({ rate: finite, time: epochMs }).optional(),
+  /** Settled rates, ascending by time. */
+  history: z.array(z.strictObject({ time: epochMs, rate: finite })),
+  provenance: ProvenanceSchema,
+});
+
+export const BasisPointSchema = z.strictObject({
+  time: epochMs,
+  futuresPrice: positive,
+  indexPrice: positive,
+  /** (future / index − 1) × 365 / days to expiry, as a fraction. */
+  annualizedBasis: finite,
+});
+
+export const BasisTenorSchema = z.strictObject({
+  venue: z.string().min(1),
+  asset: AssetSchema,
+  contract: z.string().min(1),
+  /** e.g. CURRENT_QUARTER, NEXT_QUARTER, or the expiry label for a Deribit future. */
+  tenor: z.string().min(1),
+  /** Expiry, ms UTC. */
+  expiry: epochMs,
+  history: z.array(BasisPointSchema),
+  provenance: ProvenanceSchema,
+});
+
+export const OpenInterestSeriesSchema = z.strictObject({
+  venue: z.string().min(1),
+  symbol: z.string().min(1),
+  asset: AssetSchema,
+  history: z.array(z.strictObject({ time: epochMs, oiBase: nonNegative.optional(), oiUsd: nonNegative })),
+  provenance: ProvenanceSchema,
+});
+
+export const EtfSeriesSchema = z.strictObject({
+  ticker: z.string().regex(/^[A-Z.^-]{1,12}$/),
+  /** The asset the fund holds. */
+  asset: AssetSchema,
+  issuer: z.string().optional(),
+  /** US trading days, ascending: close in USD, share volume. */
+  daily: z.array(z.strictObject({ date: isoDate, close: positive, volume: nonNegative })),
+  provenance: ProvenanceSchema,
+});
+
+export const EtfFlowsSchema = z.strictObject({
+  source: z.string().min(1),
+  asset: AssetSchema,
+  /** Net creations minus redemptions per trading day, USD (negative = outflow). */
+  daily: z.array(
+    z.strictObject({
+      date: isoDate,
+      netFlowUsd: finite,
+      perTicker: z.array(z.strictObject({ ticker: z.string(), netFlowUsd: finite })).default([]),
+    }),
+  ),
+  provenance: ProvenanceSchema,
+});
+
+const OwnerSchema = z.strictObject({
+  address: z.string().optional(),
+  owner: z.string().optional(),
+  ownerType: z.string().optional(),
+});
+
+export const WhaleTransfersSchema = z.strictObject({
+  source: z.string().min(1),
+  chain: z.string().min(1),
+  asset: AssetSchema,
+  /** Transfers at or above this many coins are listed. */
+  thresholdCoins: positive,
+  /** Transactions on the brief's day (and the day before, for before/after a level), ascending. */
+  transfers: z.array(
+    z.strictObject({
+      /** Transaction hashes and ids stay strings: they can exceed 2^53. */
+      hash: z.string().min(1),
+      time: epochMs,
+      amountCoins: positive,
+      amountUsd: nonNegative.optional(),
+      from: OwnerSchema.optional(),
+      to: OwnerSchema.optional(),
+    }),
+  ),
+  /** Daily count of transactions at or above the threshold, for the 30-day baseline. */
+  dailyCounts: z.array(z.strictObject({ date: isoDate, count: z.number().int().nonnegative() })),
+  provenance: ProvenanceSchema,
+});
+
+export const ExchangeFlowsSchema = z.strictObject({
+  source: z.string().min(1),
+  asset: AssetSchema,
+  /** Hourly flows into and out of labelled exchange wallets, in coins. */
+  hourly: z.array(z.strictObject({ t: epochMs, inflow: nonNegative, outflow: nonNegative })),
+  provenance: ProvenanceSchema,
+});
+
+export const VolatilityIndexSchema = z.strictObject({
+  source: z.string().min(1),
+  /** e.g. DVOL. */
+  index: z.string().min(1),
+  asset: AssetSchema,
+  /** Annualized implied volatility in vol points (45 = 45 %). */
+  unit: z.literal('vol-points'),
+  daily: z.array(CandleSchema.omit({ v: true, qv: true })),
+  hourly: z.array(CandleSchema.omit({ v: true, qv: true })).default([]),
+  provenance: ProvenanceSchema,
+});
+
+export const MacroSeriesSchema = z.strictObject({
+  symbol: z.string().min(1),
+  name: z.string().min(1),
+  daily: z.array(z.strictObject({ date: isoDate, close: finite })),
+  provenance: ProvenanceSchema,
+});
+
+export const DataFamilySchema = z.enum([
+  'prices',
+  'perpetuals',
+  'liquidations',
+  'funding',
+  'basis',
+  'openInterest',
+  'etfs',
+  'etfFlows',
+  'whaleTransfers',
+  'exchangeFlows',
+  'volatility',
+  'macro',
+]);
+
+export const GapSchema = z.strictObject({
+  family: DataFamilySchema,
+  /** Provider id, e.g. coinglass. */
+  source: z.string().min(1),
+  asset: AssetSchema.optional(),
+  /** Error kind (see sources/errors) or 'not-configured', 'no-free-source', 'empty'. */
+  kind: z.string().min(1),
+  /** One line a reader can understand, e.g. "429 rate limited", "no API key configured". */
+  reason: z.string().min(1).max(300),
+  endpoint: z.string().optional(),
+});
+
+export const OriginSchema = z.strictObject({
+  kind: z.enum(['fetched', 'replayed', 'reconstructed', 'synthetic']),
+  /** Plain words for a reader: where this snapshot's data came from. */
+  description: z.string().min(1),
+  reference: z.string().optional(),
+});
+
+export const SnapshotSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** The brief's day, a calendar day in `timezone`. */
+  date: isoDate,
+  timezone: z.string().min(1),
+  /** The brief's window, ms UTC: [start, end) of `date` in `timezone`. */
+  window: z.strictObject({ start: epochMs, end: epochMs }),
+  generatedAt: isoInstant,
+  origin: OriginSchema,
+  assets: z.array(AssetSchema).min(1),
+  /** Spot candles: daily (≥ 30 days, often years) and hourly (the brief's day and the 30 days before). */
+  prices: z.array(PriceSeriesSchema),
+  /** Perpetual-swap candles per venue; their volume is the perpetual volume. */
+  perpetuals: z.array(PriceSeriesSchema),
+  liquidations: LiquidationsSchema,
+  funding: z.array(FundingSeriesSchema),
+  basis: z.array(BasisTenorSchema),
+  openInterest: z.array(OpenInterestSeriesSchema),
+  etfs: z.array(EtfSeriesSchema),
+  etfFlows: z.array(EtfFlowsSchema),
+  whaleTransfers: z.array(WhaleTransfersSchema),
+  exchangeFlows: z.array(ExchangeFlowsSchema),
+  volatility: z.array(VolatilityIndexSchema),
+  macro: z.array(MacroSeriesSchema),
+  gaps: z.array(GapSchema),
+});
+
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+export type SnapshotInput = z.input<typeof SnapshotSchema>;
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+export type Candle = z.infer<typeof CandleSchema>;
+export type PriceSeries = z.infer<typeof PriceSeriesSchema>;
+export type LiquidationTotals = z.infer<typeof LiquidationTotalsSchema>;
+export type LiquidationOrder = z.infer<typeof LiquidationOrderSchema>;
+export type LiquidationHistory = z.infer<typeof LiquidationHistorySchema>;
+export type FundingSeries = z.infer<typeof FundingSeriesSchema>;
+export type BasisTenor = z.infer<typeof BasisTenorSchema>;
+export type OpenInterestSeries = z.infer<typeof OpenInterestSeriesSchema>;
+export type EtfSeries = z.infer<typeof EtfSeriesSchema>;
+export type EtfFlows = z.infer<typeof EtfFlowsSchema>;
+export type WhaleTransfers = z.infer<typeof WhaleTransfersSchema>;
+export type ExchangeFlows = z.infer<typeof ExchangeFlowsSchema>;
+export type VolatilityIndex = z.infer<typeof VolatilityIndexSchema>;
+export type MacroSeries = z.infer<typeof MacroSeriesSchema>;
+export type DataFamily = z.infer<typeof DataFamilySchema>;
+export type Gap = z.infer<typeof GapSchema>;

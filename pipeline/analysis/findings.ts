@@ -97,6 +97,8 @@ export const HistoricalRankSchema = z.strictObject({
 export const LiquidationsFindingSchema = z.strictObject({
   kind: z.literal('liquidations'),
   ...base,
+  /** The asset the totals cover; absent = all assets (market-wide, 全网). */
+  asset: z.string().optional(),
   /** Window of the totals, ms UTC. */
   start: epochMs,
   end: epochMs,
@@ -116,6 +118,10 @@ export const LiquidationsFindingSchema = z.strictObject({
   /** Total against the 30-day median of daily totals, when history is present. */
   median30dUsd: usd.optional(),
   multipleOfMedian: finite.optional(),
+  /** The source whose history gave the median (its total is the numerator of the multiple). */
+  medianSource: z.string().optional(),
+  /** Daily totals the median was taken over. */
+  medianDays: z.number().int().positive().optional(),
   /** Longs at or above the configured share. */
   longDominant: z.boolean(),
   /** Some totals come from sampled streams and understate the real figure. */
@@ -287,6 +293,10 @@ export const ExchangeFlowsFindingSchema = z.strictObject({
   peakInflow: z.strictObject({ time: epochMs, coins: finite }),
   /** Net flow after the peak (negative = coins leaving exchanges). */
   netAfterPeakCoins: finite,
+  /** Mean hourly inflow over the baseline days before the window, coins; absent without history. */
+  baselineHourlyInflowCoins: finite.optional(),
+  /** Peak inflow / baseline hourly inflow. */
+  peakMultipleOfBaseline: finite.optional(),
   /** Inflow spiked, then reversed into net outflow. */
   reversal: z.boolean(),
 });
@@ -298,6 +308,8 @@ export const ImpliedVolSchema = z.strictObject({
   index: z.string(),
   /** vol points (45 = 45 % annualized). */
   current: finite,
+  /** First value of the window (vol points), when hourly data is present. */
+  open: finite.optional(),
   dayHigh: finite,
   dayLow: finite,
   avg30d: finite,
@@ -318,6 +330,8 @@ export const DataGapFindingSchema = z.strictObject({
   kind: z.literal('data_gap'),
   ...base,
   family: z.string(),
+  /** The asset the gap concerns; absent = the whole family. */
+  asset: z.string().optional(),
   source: z.string(),
   gapKind: z.string(),
   reason: z.string(),

@@ -1,9 +1,203 @@
 /**
- * Analysis thresholds: one documented, tunable configuration. (Filled in by the analysis work;
- * every signal reads its thresholds from here, never from literals in its own module.)
+ * Analysis thresholds: the one documented, tunable configuration every signal reads.
+ *
+ * Analysts tune these in the run configuration (`thresholds` in the config file); every key has
+ * a default, so `{}` is a complete configuration. Units are stated on each field. Naming rules:
+ * `…Fraction` is a fraction (0.03 = 3 %), never a percentage; `…Per8h` is a funding rate as a
+ * fraction per 8 hours; `…Days` / `…Hours` are durations; `…Multiple` is a ratio (1.5 = 1.5×).
+ *
+ * A signal never reads a numeric literal of its own for a decision: it reads it from here, and
+ * names the key it used (e.g. `funding.elevatedPriorMinPer8h`) in the finding's `threshold`.
  */
 import { z } from 'zod';
 
-export const ThresholdsSchema = z.strictObject({});
+const fraction = z.number().nonnegative();
+const positiveFraction = z.number().positive();
+const multiple = z.number().positive();
+const days = z.number().int().positive();
+const count = z.number().int().positive();
+
+/** One section of thresholds; `{}` in the config expands to every default of the section. */
+function section<T extends z.ZodRawShape>(shape: T) {
+  return z.strictObject(shape).prefault({});
+}
+
+export const ThresholdsSchema = z.strictObject({
+  /** Which series to read when several venues publish the same asset. */
+  venues: section({
+    /** Venues in order of preference for an asset's spot price (first present wins; others by name). */
+    pricePreference: z.array(z.string()).default(['binance', 'coinbase', 'okx', 'bybit']),
+  }),
+
+  /** Completeness of windowed metrics (reliability F17: computed only on complete windows). */
+  window: section({
+    /** Minimum share of the window's hours that must have a candle (fraction, 0.9 = 22 of 24 h). */
+    minCoverageFraction: fraction.max(1).default(0.9),
+  }),
+
+  price: section({
+    /** |close / prevClose − 1| at or above this is a notable move (fraction). */
+    moveFractionMin: fraction.default(0.03),
+    /** |low / high − 1| within the window at or above this is a notable drawdown (fraction). */
+    drawdownFractionMin: fraction.default(0.04),
+  }),
+
+  levels: section({
+    /** At most this many broken round levels per asset; the furthest from the prior close are kept. */
+    maxBreaksPerAsset: count.default(6),
+    /**
+     * Round-level step per asset, in quote currency (USD/USDT). When absent the step follows the
+     * price's magnitude: 1,000 for 10,000–99,999 (BTC), 100 for 1,000–9,999 (ETH), 10 for 100–999 (BNB).
+     */
+    stepOverrides: z.record(z.string(), z.number().positive()).default({}),
+  }),
+
+  systemic: section({
+    /** An asset "moved" when |close-to-close change| is at or above this (fraction). */
+    moveFractionMin: fraction.default(0.02),
+  }),
+
+  historicalRank: section({
+    /** Report the day's move when it ranks at or above this place among same-sign daily moves (count). */
+    maxRank: count.default(10),
+    /** Fewer daily changes than this is too short a history to rank against (days). */
+    minSampleDays: days.default(30),
+  }),
+
+  liquidations: section({
+    /** Longs at or above this share of the total flag long-side deleveraging (fraction). */
+    longShareMin: fraction.max(1).default(0.6),
+    /** The total at or above this multiple of the 30-day median is a spike (multiple). */
+    multipleOfMedianMin: multiple.default(3),
+    /** Daily totals before the brief's day that form the median (days). */
+    medianDays: days.default(30),
+    /** Fewer daily totals than this gives no median (days). */
+    minHistoryDays: days.default(7),
+    /** A source's totals count for the window when they overlap it by at least this share (fraction). */
+    minWindowOverlapFraction: fraction.max(1).default(0.5),
+  }),
+
+  clusters: section({
+    /** Price bin width relative to the asset's median order price (fraction, 0.0025 = 0.25 %). */
+    binWidthFraction: positiveFraction.default(0.0025),
+    /** The band must hold at least this share of the asset's liquidated notional (fraction). */
+    minShareFraction: fraction.max(1).default(0.5),
+    /** A band wider than this share of price is not a cluster (fraction). */
+    maxBandWidthFraction: positiveFraction.default(0.05),
+    /** Fewer orders than this in the window gives no cluster (count). */
+    minOrders: count.default(5),
+    /** One side holding at least this share of the band's notional names the side (fraction). */
+    sideDominanceFraction: fraction.max(1).default(0.8),
+  }),
+
+  volume: section({
+    /** Day volume / prior day − 1 at or above this is a volume spike (fraction). */
+    changeVsPrevMin: fraction.default(0.25),
+    /** Day volume at or above this multiple of the 30-day average is a spike (multiple). */
+    multipleOf30dAvgMin: multiple.default(1.5),
+    /** Days before the window that form the average and the hourly maximum (days). */
+    avgDays: days.default(30),
+    /** Fewer complete prior days than this gives no average (days). */
+    minAvgDays: days.default(7),
+  }),
+
+  funding: section({
+    /** Settled rates in these days before the window form the "prior" average (days). */
+    priorDays: days.default(7),
+    /** Prior average at or above this is elevated (fraction per 8 h; 0.0002 = 0.02 %). */
+    elevatedPriorMinPer8h: fraction.default(0.0002),
+    /** |current| at or below this is about zero (fraction per 8 h; 0.00005 = 0.005 %). */
+    neutralMaxAbsPer8h: fraction.default(0.00005),
+  }),
+
+  basis: section({
+    /** "Prior" basis = mean of points in these days before the window; 0 = the last point before it (days). */
+    priorDays: z.number().int().nonnegative().default(3),
+    /** Mean fall of annualized basis across tenors at or above this is compression (fraction of annualized basis, 0.03 = 3 points). */
+    compressionMinFraction: fraction.default(0.03),
+    /** Tenors this close to expiry are left out of the prior/current ranges: their annualized basis is noisy (days). */
+    rangeMinDaysToExpiry: z.number().nonnegative().default(30),
+  }),
+
+  openInterest: section({
+    /** Total open interest falling by at least this share is a notable drop (fraction). */
+    dropFractionMin: fraction.default(0.05),
+  }),
+
+  etf: section({
+    /** Dollar volume at or above this multiple of the 30-day average is heavy (multiple). */
+    volumeMultipleMin: multiple.default(1.5),
+    /** Trading days before the ETF day that form the average (days). */
+    avgDays: days.default(30),
+    /** Fewer prior trading days than this gives no average (days). */
+    minAvgDays: days.default(5),
+    /** The asset falling by at least this much on the ETF day counts as "price falls" (fraction). */
+    priceDropFractionMin: fraction.default(0.01),
+  }),
+
+  whale: section({
+    /** A whale transfer moves at least this many coins (coins; the source's own floor applies too). */
+    minCoins: z.number().positive().default(1000),
+    /** Daily counts before the brief's day that form the baseline (days). */
+    baselineDays: days.default(30),
+    /** Count at or above this multiple of the baseline is elevated (multiple). */
+    multipleMin: multiple.default(1.5),
+    /** Hours before and after a level break in which transfers are counted (hours). */
+    aroundLevelHours: z.number().positive().default(12),
+    /** How many of the largest transfers to list (count). */
+    largestCount: count.default(5),
+  }),
+
+  exchangeFlows: section({
+    /** Peak hourly inflow at or above this multiple of the baseline hourly inflow is a spike (multiple). */
+    spikeMultipleMin: multiple.default(3),
+    /** Days before the window that form the baseline hourly inflow (days). */
+    baselineDays: days.default(7),
+  }),
+
+  impliedVol: section({
+    /** Current / 30-day average − 1 at or above this is elevated (fraction). */
+    elevatedMinFraction: fraction.default(0.1),
+    /** Daily closes before the window that form the average (days). */
+    avgDays: days.default(30),
+  }),
+
+  keyLevels: section({
+    /** Daily candles before the window searched for swing highs and lows (days). */
+    lookbackDays: days.default(60),
+    /** A swing low (high) is the lowest low (highest high) within this many days either side (days). */
+    swingHalfWidthDays: days.default(3),
+    /** Round levels and swings within this distance of the reference price are candidates (fraction). */
+    rangeFraction: positiveFraction.default(0.1),
+    /** Candidates closer than this to one already kept are merged into it (fraction of price). */
+    mergeFraction: fraction.default(0.005),
+    /** Supports (and resistances) listed per asset (count). */
+    maxPerSide: count.default(4),
+  }),
+
+  gaps: section({
+    /**
+     * Families a brief expects. One that is empty in the snapshot without a `gaps` entry still
+     * becomes a data_gap finding, so the narrative never implies it was measured.
+     */
+    expectedFamilies: z
+      .array(z.string())
+      .default([
+        'prices',
+        'perpetuals',
+        'liquidations',
+        'funding',
+        'basis',
+        'openInterest',
+        'etfs',
+        'etfFlows',
+        'whaleTransfers',
+        'exchangeFlows',
+        'volatility',
+      ]),
+  }),
+});
+
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
+export type ThresholdsInput = z.input<typeof ThresholdsSchema>;
 export const DEFAULT_THRESHOLDS: Thresholds = ThresholdsSchema.parse({});

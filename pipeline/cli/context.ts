@@ -1,0 +1,9 @@
+/** What every verb may use besides its options: output streams, environment, working directory. */
+export interface CliContext {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export type SetExit = (code: number) => void;

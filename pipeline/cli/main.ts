@@ -1,0 +1,57 @@
+/**
+ * The `brief` command line: one verb per stage (design.md). Each verb lives in its own module
+ * and returns an exit code; this file maps errors to exit codes:
+ * 0 done, 1 bug, 2 bad input or usage, 3 not enough data, 4 render failed, 5 publish failed,
+ * 10 a gap under --strict, 75 lock busy.
+ */
+import { Command, CommanderError } from 'commander';
+import { BriefError, ExitCode } from '../errors.js';
+import { registerAnalyze } from './analyze.js';
+import { registerCollect } from './collect.js';
+import { registerFetch } from './fetch.js';
+import { registerLint } from './lint.js';
+import { registerRender } from './render.js';
+import type { CliContext } from './context.js';
+
+export async function main(argv: string[], context: Partial<CliContext> = {}): Promise<number> {
+  const ctx: CliContext = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    ...context,
+  };
+  let exitCode: number = ExitCode.ok;
+  const program = new Command('brief')
+    .description('Daily crypto market brief in Chinese and English: fetch → analyze → render → publish.')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  for (const register of [registerFetch, registerAnalyze, registerRender, registerLint, registerCollect]) {
+    const verb = register(program, ctx, setExit);
+    verb.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    return exitCodeFor(error, ctx);
+  }
+  return exitCode;
+}
+
+function exitCodeFor(error: unknown, ctx: CliContext): number {
+  if (error instanceof CommanderError) {
+    // commander has already printed its one-line message (or the help text).
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (error instanceof BriefError) {
+    ctx.stderr(`brief: ${error.message}\n`);
+    return error.exitCode;
+  }
+  ctx.stderr(`brief: internal error (a bug; please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return ExitCode.bug;
+}

@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { ExitCode } from '../errors.js';
+import { renderBriefs } from '../render/render-briefs.js';
+import { PdfPrinter } from '../../renderers/pdf/printer.js';
+import { FORMATS, LANGS, listOf, type Format, type Lang } from './options.js';
+import { reportGaps } from './report-gaps.js';
+import type { CliContext, SetExit } from './context.js';
+import { defaultTemplatesDir } from './paths.js';
+
+interface RenderFlags {
+  snapshot: string;
+  lang: Lang[];
+  format: Format[];
+  out: string;
+  notes?: string;
+  templates?: string;
+  config?: string;
+  strict?: boolean;
+}
+
+export function registerRender(program: Command, ctx: CliContext, setExit: SetExit): Command {
+  return program
+    .command('render')
+    .description('render a stored snapshot into briefs: DIR/<date>/<lang>.md, .html, .pdf (and chart SVGs)')
+    .requiredOption('--snapshot <file>', 'snapshot JSON file, e.g. snapshots/2024-01-04.json')
+    .option('--lang <list>', 'languages, comma-separated: zh,en', listOf(LANGS, 'language'), [...LANGS])
+    .option('--format <list>', 'formats, comma-separated: md,html,pdf', listOf(FORMATS, 'format'), [...FORMATS])
+    .option('--out <dir>', 'output directory', 'out')
+    .option('--notes <file>', 'editorial notes (YAML or JSON); default: <date>.notes.yaml beside the snapshot')
+    .option('--templates <dir>', 'templates directory (zh/, en/, layout/)')
+    .option('--config <file>', 'configuration JSON (default: built-in; or BRIEF_CONFIG)')
+    .option('--strict', 'exit 10 when the snapshot has data gaps')
+    .action(async (flags: RenderFlags) => {
+      const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      let printer: PdfPrinter | undefined;
+      try {
+        const result = await renderBriefs(
+          {
+            snapshotFile: resolve(ctx.cwd, flags.snapshot),
+            langs: flags.lang,
+            formats: flags.format,
+            outDir: resolve(ctx.cwd, flags.out),
+            templatesDir: flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir(),
+            config,
+            notesFile: flags.notes ? resolve(ctx.cwd, flags.notes) : undefined,
+          },
+          async () => (printer ??= await PdfPrinter.launch({ env: ctx.env })),
+        );
+        for (const file of result.files) ctx.stdout(`${file}\n`);
+        const gaps = reportGaps(result.snapshot.gaps, ctx);
+        if (gaps > 0 && flags.strict) setExit(ExitCode.gapUnderStrict);
+      } finally {
+        await printer?.close();
+      }
+    });
+}

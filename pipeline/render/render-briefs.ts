@@ -1,0 +1,138 @@
+/**
+ * Rendering a stored snapshot into briefs:
+ *
+ *   1. load     snapshot (validated) + editorial notes + templates, compiled once
+ *   2. analyze  snapshot → findings (pure)
+ *   3. compose  per language: charts (SVG) → brief model → Markdown (Handlebars)
+ *   4. html     Markdown → HTML body (markdown-it) → standalone page (inline CSS and SVG)
+ *   5. pdf      the page with print CSS → Chromium (one browser per run, pages reused)
+ *   6. write    everything atomically into DIR/<date>/: <lang>.md, <lang>.html, <lang>.pdf,
+ *               charts/<lang>/<id>.svg
+ *
+ * Nothing is written until every requested output has rendered, so a failure leaves the
+ * previous briefs whole. The same snapshot and templates give byte-identical Markdown and HTML.
+ */
+import { join } from 'node:path';
+import { analyze } from '../analysis/index.js';
+import type { Findings } from '../analysis/findings.js';
+import type { Config } from '../config.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { composeBrief, findNotesFor, loadNotes, loadTemplates, renderBriefMarkdown, type Notes, type TemplateSet } from '../narrative/index.js';
+import { loadSnapshot, type Snapshot } from '../snapshot/index.js';
+import type { Format, Lang } from '../cli/options.js';
+import { renderCharts } from '../../renderers/charts/index.js';
+import { loadPageLayout, type PageLayout } from '../../renderers/html-page.js';
+import { markdownToHtml } from '../../renderers/markdown-to-html.js';
+import { fontPreloadHtml, printCss } from '../../renderers/pdf/page-decorations.js';
+import type { PdfPrinter } from '../../renderers/pdf/printer.js';
+import { dateLabel, pageLabel } from './labels.js';
+
+export interface RenderRequest {
+  snapshotFile: string;
+  langs: readonly Lang[];
+  formats: readonly Format[];
+  outDir: string;
+  templatesDir: string;
+  config: Config;
+  /** Explicit notes file; otherwise `<date>.notes.yaml|json` beside the snapshot is used if present. */
+  notesFile?: string;
+}
+
+export interface RenderResult {
+  snapshot: Snapshot;
+  findings: Findings;
+  files: string[];
+}
+
+/** Templates and layout compiled once, reusable across many snapshots (rerender, preview). */
+export interface RenderAssets {
+  templates: TemplateSet;
+  layout: PageLayout;
+}
+
+export async function loadRenderAssets(templatesDir: string): Promise<RenderAssets> {
+  const [templates, layout] = await Promise.all([loadTemplates(templatesDir), loadPageLayout(templatesDir)]);
+  return { templates, layout };
+}
+
+export interface RenderedBrief {
+  lang: Lang;
+  markdown: string;
+  html: string;
+  /** HTML for printing: the same page plus @page rules, the CJK font faces and a font preload. */
+  printHtml: string;
+  charts: { id: string; svg: string }[];
+}
+
+export async function renderBriefs(request: RenderRequest, printer: () => Promise<PdfPrinter>, assets?: RenderAssets): Promise<RenderResult> {
+  const snapshot = await loadSnapshot(request.snapshotFile);
+  const notesFile = request.notesFile ?? findNotesFor(request.snapshotFile);
+  const [notes, loaded] = await Promise.all([
+    notesFile ? loadNotes(notesFile) : Promise.resolve(undefined),
+    assets ? Promise.resolve(assets) : loadRenderAssets(request.templatesDir),
+  ]);
+  const findings = analyze(snapshot, request.config.thresholds);
+  const briefs = await Promise.all(request.langs.map((lang) => renderBrief(snapshot, findings, notes, lang, request.config, loaded)));
+
+  const outputs = new Map<string, string | Uint8Array>();
+  const dayDir = join(request.outDir, snapshot.date);
+  for (const brief of briefs) {
+    if (request.formats.includes('md')) {
+      outputs.set(join(dayDir, `${brief.lang}.md`), brief.markdown);
+      for (const chart of brief.charts) outputs.set(join(dayDir, 'charts', brief.lang, `${chart.id}.svg`), chart.svg);
+    }
+    if (request.formats.includes('html')) outputs.set(join(dayDir, `${brief.lang}.html`), brief.html);
+  }
+  if (request.formats.includes('pdf')) {
+    const pdfPrinter = await printer();
+    const pdfs = await Promise.all(briefs.map((brief) => pdfPrinter.print(brief.printHtml)));
+    briefs.forEach((brief, i) => outputs.set(join(dayDir, `${brief.lang}.pdf`), pdfs[i]!));
+  }
+  for (const [file, data] of outputs) await writeFileAtomic(file, data);
+  return { snapshot, findings, files: [...outputs.keys()] };
+}
+
+export async function renderBrief(
+  snapshot: Snapshot,
+  findings: Findings,
+  notes: Notes | undefined,
+  lang: Lang,
+  config: Config,
+  assets: RenderAssets,
+): Promise<RenderedBrief> {
+  const charts = await renderCharts(snapshot, findings, lang);
+  const model = composeBrief({
+    snapshot,
+    findings,
+    notes,
+    lang,
+    config,
+    charts: charts.map(({ id, title, alt }) => ({ id, title, alt })),
+  });
+  const markdown = renderBriefMarkdown(model, assets.templates);
+  const page = {
+    lang,
+    title: model.title,
+    description: model.description,
+    publicationName: model.publicationName,
+    dateLabel: dateLabel(snapshot.date, snapshot.timezone, lang),
+    bodyHtml: markdownToHtml(markdown, charts),
+  };
+  const decorations = {
+    headerTitle: model.title,
+    footerLabel: `${model.publicationName} · ${page.dateLabel}`,
+    pageLabel: pageLabel(lang),
+  };
+  return {
+    lang,
+    markdown: relativeChartLinks(markdown, lang),
+    html: assets.layout.render(page),
+    printHtml: assets.layout.render(page, { css: printCss(decorations), bodyEnd: fontPreloadHtml(decorations) }),
+    charts: charts.map(({ id, svg }) => ({ id, svg })),
+  };
+}
+
+/** In the written Markdown, chart images point at the SVG files beside it: charts/<lang>/<id>.svg. */
+function relativeChartLinks(markdown: string, lang: Lang): string {
+  return markdown.replace(/^(!\[[^\]\n]*\]\()charts\/([a-z0-9-]+\.svg\))$/gm, `$1charts/${lang}/$2`);
+}

@@ -1,0 +1,50 @@
+/**
+ * The standalone HTML page around a brief's body: inline CSS, inline SVG charts, no script and
+ * no external resource. The layout template and stylesheet live in templates/layout/ so the
+ * editorial team can restyle them; they are compiled once per process.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { RenderError } from '../pipeline/errors.js';
+
+export interface PageInput {
+  lang: 'zh' | 'en';
+  title: string;
+  description: string;
+  publicationName: string;
+  dateLabel: string;
+  /** Trusted HTML produced by markdownToHtml. */
+  bodyHtml: string;
+}
+
+export interface PageLayout {
+  render(input: PageInput, extras?: { css?: string; bodyEnd?: string }): string;
+}
+
+export async function loadPageLayout(templatesDir: string): Promise<PageLayout> {
+  const dir = join(templatesDir, 'layout');
+  let source: string;
+  let css: string;
+  try {
+    [source, css] = await Promise.all([readFile(join(dir, 'page.hbs'), 'utf8'), readFile(join(dir, 'style.css'), 'utf8')]);
+  } catch (error) {
+    throw new RenderError(`cannot read the page layout in ${dir}: ${(error as Error).message}`, { cause: error });
+  }
+  const hbs = Handlebars.create();
+  const template = hbs.compile(source, { strict: true, knownHelpersOnly: true, knownHelpers: {} });
+  return {
+    render(input, extras = {}) {
+      // `body` and `css` are our own trusted HTML/CSS; everything else is escaped by Handlebars.
+      return template({
+        htmlLang: input.lang === 'zh' ? 'zh-CN' : 'en',
+        title: input.title,
+        description: input.description,
+        publicationName: input.publicationName,
+        dateLabel: input.dateLabel,
+        css: new hbs.SafeString(extras.css ? `${extras.css}\n${css}` : css),
+        body: new hbs.SafeString(extras.bodyEnd ? `${input.bodyHtml}${extras.bodyEnd}` : input.bodyHtml),
+      });
+    },
+  };
+}

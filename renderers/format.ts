@@ -1,0 +1,328 @@
+/**
+ * Figures as the briefs print them, per language. Small pure functions, no locale lookups that
+ * depend on the machine: grouping, units and dates are spelled out here so that the same value
+ * always gives the same bytes.
+ *
+ * Conventions (see the reference brief-style):
+ * - zh: a space between a number and the following Chinese unit ("4.4 万美元", "1 月 4 日"), none
+ *   before "%"; aggregates in 万/亿 with at most three significant figures but never fewer
+ *   integer digits than the number has ("9,524 万美元", "12.3 亿美元"); ranges with an em dash
+ *   and the unit on both ends ("12.1 亿—12.8 亿美元").
+ * - en: news style "$1.23 billion", "$321 million", "$42,156"; ranges with an en dash and the unit
+ *   once ("$1.21–1.28 billion").
+ * - Negative numbers use U+2212 MINUS SIGN; fractions in (0.05) are printed as percentages (5%).
+ */
+export type Lang = 'zh' | 'en';
+
+export const MINUS = '\u2212';
+const ZH_RANGE_DASH = '—';
+const EN_RANGE_DASH = '–';
+
+/** Removes binary noise (0.1 + 0.2) before rounding so that ties round the way a reader expects. */
+function clean(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+function roundTo(value: number, decimals: number, mode: 'round' | 'floor' | 'ceil' = 'round'): number {
+  const factor = 10 ** decimals;
+  const scaled = clean(value * factor);
+  const rounded = mode === 'floor' ? Math.floor(scaled) : mode === 'ceil' ? Math.ceil(scaled) : Math.sign(scaled) * Math.round(Math.abs(scaled));
+  return clean(rounded / factor);
+}
+
+function group(integerDigits: string): string {
+  return integerDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A number with thousands separators and exactly `decimals` decimals; negatives with U+2212. */
+export function formatNumber(value: number, decimals = 0, mode: 'round' | 'floor' | 'ceil' = 'round'): string {
+  if (!Number.isFinite(value)) throw new RangeError(`cannot format a non-finite number (${value})`);
+  const rounded = roundTo(value, decimals, mode);
+  const fixed = Math.abs(rounded).toFixed(decimals);
+  const [int = '0', frac] = fixed.split('.');
+  const body = frac ? `${group(int)}.${frac}` : group(int);
+  return rounded < 0 && Number(fixed) !== 0 ? `${MINUS}${body}` : body;
+}
+
+/** Decimals that keep `sig` significant figures without dropping integer digits (952.4 → 0, 12.34 → 1). */
+export function decimalsForSignificant(value: number, sig = 3): number {
+  const abs = Math.abs(value);
+  if (abs === 0) return 0;
+  const intDigits = Math.floor(Math.log10(abs)) + 1;
+  return Math.max(0, sig - intDigits);
+}
+
+/** Drops trailing zeros after the decimal point ("4.20" → "4.2", "5.0" → "5"). */
+function trimZeros(text: string): string {
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+interface Scale {
+  divisor: number;
+  zh: string;
+  en: string;
+}
+
+const ZH_SCALES: Scale[] = [
+  { divisor: 1e12, zh: '万亿', en: '' },
+  { divisor: 1e8, zh: '亿', en: '' },
+  { divisor: 1e4, zh: '万', en: '' },
+];
+const EN_SCALES: Scale[] = [
+  { divisor: 1e12, zh: '', en: 'trillion' },
+  { divisor: 1e9, zh: '', en: 'billion' },
+  { divisor: 1e6, zh: '', en: 'million' },
+];
+
+function scaleFor(abs: number, lang: Lang): Scale | undefined {
+  return (lang === 'zh' ? ZH_SCALES : EN_SCALES).find((s) => abs >= s.divisor * 0.9995);
+}
+
+/** An amount with three significant figures in a scale word: "12.3 亿"/"1.23 billion", or plain. */
+function scaledAmount(value: number, lang: Lang, mode: 'round' | 'floor' | 'ceil' = 'round', scale = scaleFor(Math.abs(value), lang), decimals?: number): string {
+  const divisor = scale?.divisor ?? 1;
+  const scaled = value / divisor;
+  // Decimals from the value as it will print (0.99996 prints as 1.00, not 1.000).
+  const d = decimals ?? decimalsForSignificant(Number(scaled.toPrecision(3)));
+  let text = formatNumber(scaled, d, mode);
+  if (!scale && d === 0 && Math.abs(scaled) >= 1000) {
+    // Plain amounts keep three significant figures too: 45,312 → 45,300.
+    const step = 10 ** (Math.floor(Math.log10(Math.abs(scaled))) - 2);
+    text = formatNumber(roundTo(scaled / step, 0, mode) * step, 0);
+  }
+  if (!scale) return text;
+  return lang === 'zh' ? `${text} ${scale.zh}` : `${text} ${scale.en}`;
+}
+
+/** A dollar aggregate: zh "12.3 亿美元", "9,524 万美元", "8,500 美元"; en "$1.23 billion", "$45,300". */
+export function formatUsd(value: number, lang: Lang): string {
+  const text = scaledAmount(value, lang);
+  if (lang === 'zh') return /[万亿]$/.test(text) ? `${text}美元` : `${text} 美元`;
+  return text.startsWith(MINUS) ? `${MINUS}$${text.slice(1)}` : `$${text}`;
+}
+
+/**
+ * A range of dollar aggregates where sources disagree, as narrow as the figures allow: both ends
+ * at the precision of the high end (three significant figures). Ends equal after rounding
+ * collapse to a single figure.
+ */
+export function formatUsdRange(low: number, high: number, lang: Lang): string {
+  const [lo, hi] = low <= high ? [low, high] : [high, low];
+  const scale = scaleFor(Math.max(Math.abs(lo), Math.abs(hi)), lang);
+  const divisor = scale?.divisor ?? 1;
+  const decimals = decimalsForSignificant(Number((hi / divisor).toPrecision(3)));
+  const loText = scaledAmount(lo, lang, 'round', scale, decimals);
+  const hiText = scaledAmount(hi, lang, 'round', scale, decimals);
+  if (loText === hiText) return formatUsd((lo + hi) / 2, lang);
+  if (lang === 'zh') {
+    const unit = scale ? '美元' : ' 美元';
+    return `${loText}${ZH_RANGE_DASH}${hiText}${unit}`;
+  }
+  const number = (text: string): string => text.replace(/ (trillion|billion|million)$/, '');
+  return scale ? `$${number(loText)}${EN_RANGE_DASH}${number(hiText)} ${scale.en}` : `$${loText}${EN_RANGE_DASH}$${hiText}`;
+}
+
+/** Decimals a price is quoted with: zh one decimal above 1,000 ("42,156.3"), en whole dollars. */
+function priceDecimals(value: number, lang: Lang): number {
+  const abs = Math.abs(value);
+  if (abs >= 1000) return lang === 'zh' ? 1 : 0;
+  if (abs >= 1) return 2;
+  return Math.max(2, decimalsForSignificant(value, 4));
+}
+
+/** A traded price: zh "42,156.3 美元", en "$42,156"; exchange quotes in USDT: "42,156.3 USDT". */
+export function formatPrice(value: number, lang: Lang, quote: 'USD' | 'USDT' = 'USD'): string {
+  const text = formatNumber(value, priceDecimals(value, lang));
+  if (quote === 'USDT') return `${text} USDT`;
+  return lang === 'zh' ? `${text} 美元` : `$${text}`;
+}
+
+/** A round level: zh "4.2 万美元" (whole or half thousands above 10,000), else like a price. */
+export function formatLevel(value: number, lang: Lang): string {
+  if (lang === 'zh' && Math.abs(value) >= 1e4 && Number.isInteger(clean(value / 100))) {
+    return `${trimZeros(formatNumber(value / 1e4, 2))} 万美元`;
+  }
+  if (Number.isInteger(clean(value))) return lang === 'zh' ? `${formatNumber(value, 0)} 美元` : `$${formatNumber(value, 0)}`;
+  return formatPrice(value, lang);
+}
+
+/** A price band: zh "4.3 万—4.4 万美元", "41,800—42,200 美元"; en "$43,000–$44,000"; exchange quotes "41,800—42,200 USDT". */
+export function formatPriceRange(low: number, high: number, lang: Lang, quote: 'USD' | 'USDT' = 'USD'): string {
+  const [lo, hi] = low <= high ? [low, high] : [high, low];
+  const dash = lang === 'zh' ? ZH_RANGE_DASH : EN_RANGE_DASH;
+  if (quote === 'USDT') return `${bareLevel(lo, lang)}${dash}${bareLevel(hi, lang)} USDT`;
+  if (lang === 'zh') {
+    const levels = [formatLevel(lo, 'zh'), formatLevel(hi, 'zh')] as const;
+    if (levels[0].endsWith(' 万美元') && levels[1].endsWith(' 万美元')) return `${levels[0].replace(/美元$/, '')}${dash}${levels[1]}`;
+    return `${bareLevel(lo, lang)}${dash}${bareLevel(hi, lang)} 美元`;
+  }
+  return `$${bareLevel(lo, lang)}${dash}$${bareLevel(hi, lang)}`;
+}
+
+/** A level's digits without a unit: whole numbers as they are, other prices at price precision. */
+function bareLevel(value: number, lang: Lang): string {
+  return formatNumber(value, Number.isInteger(clean(value)) ? 0 : priceDecimals(value, lang));
+}
+
+/** A fraction as a percentage: 0.052 → "5.2%"; `sign` adds "+" to positives (negatives always carry "−"). */
+export function formatPercent(fraction: number, options: { decimals?: number; sign?: boolean } = {}): string {
+  const decimals = options.decimals ?? 1;
+  const text = formatNumber(fraction * 100, decimals);
+  const positive = !text.startsWith(MINUS) && Number(text.replace(/,/g, '')) !== 0;
+  return `${options.sign && positive ? '+' : ''}${text}%`;
+}
+
+/** The size of a move without its sign (the words say the direction): −0.052 → "5.2%". */
+export function formatPercentAbs(fraction: number, decimals = 1): string {
+  return formatPercent(Math.abs(fraction), { decimals });
+}
+
+/** A range of percentages: zh "10%—12%", en "10–12%"; equal ends collapse. */
+export function formatPercentRange(lowFraction: number, highFraction: number, lang: Lang, decimals = 1): string {
+  const [lo, hi] = lowFraction <= highFraction ? [lowFraction, highFraction] : [highFraction, lowFraction];
+  const loText = formatPercent(lo, { decimals });
+  const hiText = formatPercent(hi, { decimals });
+  if (loText === hiText) return loText;
+  return lang === 'zh' ? `${loText}${ZH_RANGE_DASH}${hiText}` : `${loText.slice(0, -1)}${EN_RANGE_DASH}${hiText}`;
+}
+
+/**
+ * A funding rate (a fraction per interval) as venues quote it: up to four decimals of a percent,
+ * at least two: 0.0001 → "0.01%", −0.000025 → "−0.0025%", 0.00037 → "0.037%".
+ */
+export function formatRate(fraction: number, options: { sign?: boolean } = {}): string {
+  const text = trimZeros(formatNumber(fraction * 100, 4));
+  const [, frac = ''] = text.split('.');
+  const padded = frac.length < 2 ? `${text.includes('.') ? text : `${text}.`}${'0'.repeat(2 - frac.length)}` : text;
+  const positive = !padded.startsWith(MINUS) && Number(padded.replace(/,/g, '')) !== 0;
+  return `${options.sign && positive ? '+' : ''}${padded}%`;
+}
+
+/** A multiple: zh "4.2 倍", en "4.2x"; one decimal below 10, none above. */
+export function formatMultiple(value: number, lang: Lang): string {
+  const text = formatNumber(value, Math.abs(value) >= 10 ? 0 : 1);
+  return lang === 'zh' ? `${text} 倍` : `${text}x`;
+}
+
+/** Coins: zh "2,000 枚 BTC", en "2,000 BTC"; whole coins from 100 up, else three significant figures. */
+export function formatCoins(amount: number, asset: string, lang: Lang): string {
+  const text = formatNumber(amount, Math.abs(amount) >= 100 ? 0 : decimalsForSignificant(amount));
+  return lang === 'zh' ? `${text} 枚 ${asset}` : `${text} ${asset}`;
+}
+
+/** A count with grouping: 1234 → "1,234". */
+export function formatCount(value: number): string {
+  return formatNumber(value, 0);
+}
+
+/** Vol points (annualized implied volatility, 45 = 45 %): "45.2". */
+export function formatVolPoints(value: number): string {
+  return formatNumber(value, 1);
+}
+
+// ---------------------------------------------------------------- dates and times
+
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const ZH_WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+function parseIsoDate(iso: string): { year: number; month: number; day: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) throw new RangeError(`expected a YYYY-MM-DD date, got ${JSON.stringify(iso)}`);
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+/** A calendar date: zh "1 月 4 日" (with year "2024 年 1 月 4 日"), en "4 January" ("4 January 2024"). */
+export function formatDate(iso: string, lang: Lang, options: { year?: boolean } = {}): string {
+  const { year, month, day } = parseIsoDate(iso);
+  if (lang === 'zh') return `${options.year ? `${year} 年 ` : ''}${month} 月 ${day} 日`;
+  return `${day} ${EN_MONTHS[month - 1]}${options.year ? ` ${year}` : ''}`;
+}
+
+/** A month: zh "2023 年 3 月", en "March 2023". */
+export function formatMonth(iso: string, lang: Lang): string {
+  const { year, month } = parseIsoDate(iso);
+  return lang === 'zh' ? `${year} 年 ${month} 月` : `${EN_MONTHS[month - 1]} ${year}`;
+}
+
+/** The weekday of a calendar date (proleptic Gregorian, no timezone involved): en "Thursday", zh "周四". */
+export function formatWeekday(iso: string, lang: Lang): string {
+  const { year, month, day } = parseIsoDate(iso);
+  const index = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return (lang === 'zh' ? ZH_WEEKDAYS : EN_WEEKDAYS)[index]!;
+}
+
+interface ZonedParts {
+  date: string;
+  hour: number;
+  minute: number;
+  offsetMinutes: number;
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Wall-clock parts of an instant (ms UTC) in an IANA zone, through Intl (ICU, not the host zone). */
+export function zonedParts(ms: number, timeZone: string): ZonedParts {
+  let formatter = partsFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'shortOffset',
+    });
+    partsFormatters.set(timeZone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const offset = /GMT(?:([+-])(\d{1,2})(?::(\d{2}))?)?/.exec(parts.timeZoneName ?? '');
+  const offsetMinutes = offset?.[1] ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? 0)) : 0;
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    offsetMinutes,
+  };
+}
+
+/** "UTC+8", "UTC−5", "UTC+5:30", "UTC" for an instant in a zone. */
+export function formatUtcOffset(ms: number, timeZone: string): string {
+  const minutes = zonedParts(ms, timeZone).offsetMinutes;
+  if (minutes === 0) return 'UTC';
+  const abs = Math.abs(minutes);
+  const hm = abs % 60 ? `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')}` : String(abs / 60);
+  return `UTC${minutes < 0 ? MINUS : '+'}${hm}`;
+}
+
+/** Wall-clock time "10:00" of an instant in a zone. */
+export function formatTime(ms: number, timeZone: string): string {
+  const { hour, minute } = zonedParts(ms, timeZone);
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** Date and time of an instant in a zone: zh "1 月 4 日 10:00", en "10:00 on 4 January". */
+export function formatDateTime(ms: number, timeZone: string, lang: Lang): string {
+  const parts = zonedParts(ms, timeZone);
+  const time = formatTime(ms, timeZone);
+  return lang === 'zh' ? `${formatDate(parts.date, 'zh')} ${time}` : `${time} on ${formatDate(parts.date, 'en')}`;
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in a zone. */
+export function zonedDate(ms: number, timeZone: string): string {
+  return zonedParts(ms, timeZone).date;
+}
+
+/** A span of hours: zh "24 小时", en "24 hours" (one: "1 hour"). */
+export function formatHours(hours: number, lang: Lang): string {
+  const text = formatNumber(hours, Number.isInteger(hours) ? 0 : 1);
+  return lang === 'zh' ? `${text} 小时` : `${text} hour${hours === 1 ? '' : 's'}`;
+}
+
+/** A span of days: zh "30 日", en "30 days". */
+export function formatDays(days: number, lang: Lang): string {
+  const text = formatNumber(days, 0);
+  return lang === 'zh' ? `${text} 日` : `${text} day${days === 1 ? '' : 's'}`;
+}

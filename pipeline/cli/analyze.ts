@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { analyze, formatFindingsTable } from '../analysis/index.js';
 import { loadConfig } from '../config.js';
 import { loadSnapshot } from '../snapshot/index.js';
 import type { CliContext, SetExit } from './context.js';
@@ -14,6 +13,7 @@ export function registerAnalyze(program: Command, ctx: CliContext, _setExit: Set
     .option('--config <file>', 'configuration JSON (thresholds)')
     .action(async (flags: { snapshot: string; json?: boolean; config?: string }) => {
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      const { analyze, formatFindingsTable } = await import('../analysis/index.js');
       const snapshot = await loadSnapshot(resolve(ctx.cwd, flags.snapshot));
       const findings = analyze(snapshot, config.thresholds);
       ctx.stdout(flags.json ? `${JSON.stringify(findings, null, 2)}\n` : formatFindingsTable(findings));

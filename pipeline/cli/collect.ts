@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { runCollector } from '../../sources/collector/index.js';
 import { loadConfig } from '../config.js';
 import { parseAssets } from './options.js';
 import type { CliContext, SetExit } from './context.js';
@@ -14,6 +13,7 @@ export function registerCollect(program: Command, ctx: CliContext, _setExit: Set
     .option('--config <file>', 'configuration JSON')
     .action(async (flags: { assets?: string[]; out: string; config?: string }) => {
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      const { runCollector } = await import('../../sources/collector/index.js');
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once('SIGINT', stop);

@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { ExitCode } from '../errors.js';
-import { fetchSnapshot, todayIn } from '../fetch/index.js';
 import { parseAssets, parseDate } from './options.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
@@ -32,6 +31,7 @@ export function registerFetch(program: Command, ctx: CliContext, setExit: SetExi
     .option('--strict', 'exit 10 when a data gap is disclosed')
     .action(async (flags: FetchFlags) => {
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      const { fetchSnapshot, todayIn } = await import('../fetch/index.js');
       const date = flags.date ?? todayIn(config.timezone, Date.now());
       const result = await fetchSnapshot({
         date,

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode } from '../errors.js';
-import { lintTemplates, loadNotes } from '../narrative/index.js';
 import type { CliContext, SetExit } from './context.js';
 import { defaultTemplatesDir } from './paths.js';
 
@@ -13,6 +12,7 @@ export function registerLint(program: Command, ctx: CliContext, setExit: SetExit
     .option('--notes <file>', 'editorial notes file to validate')
     .action(async (flags: { templates?: string; notes?: string }) => {
       const dir = flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir();
+      const { lintTemplates, loadNotes } = await import('../narrative/index.js');
       const issues = await lintTemplates(dir);
       for (const issue of issues) ctx.stderr(`${issue.file}:${issue.line}: ${issue.message}\n`);
       if (flags.notes) await loadNotes(resolve(ctx.cwd, flags.notes));

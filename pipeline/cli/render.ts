@@ -2,8 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { ExitCode } from '../errors.js';
-import { renderBriefs } from '../render/render-briefs.js';
-import { PdfPrinter } from '../../renderers/pdf/printer.js';
+import type { PdfPrinter } from '../../renderers/pdf/printer.js';
 import { FORMATS, LANGS, listOf, type Format, type Lang } from './options.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
@@ -34,6 +33,9 @@ export function registerRender(program: Command, ctx: CliContext, setExit: SetEx
     .option('--strict', 'exit 10 when the snapshot has data gaps')
     .action(async (flags: RenderFlags) => {
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      // Loaded on use, so `--help` and usage errors stay fast.
+      const { renderBriefs } = await import('../render/render-briefs.js');
+      const { PdfPrinter } = await import('../../renderers/pdf/printer.js');
       let printer: PdfPrinter | undefined;
       try {
         const result = await renderBriefs(

@@ -1,0 +1,61 @@
+/**
+ * Escaping data for a Markdown context.
+ *
+ * The brief's templates compile with `noEscape: true` (Handlebars' HTML escaping would print
+ * visible `&amp;` in Markdown), so this module is the one place data becomes safe to print:
+ * compose runs every data string (notes text, entity names, sources, formatted figures) through
+ * `md()` and the model's template-facing text fields are typed `Md`. A string from data can then
+ * neither open structure (headings, lists, tables, emphasis, links, images, code, HTML, entities,
+ * thematic breaks) nor break out of its line.
+ */
+
+declare const mdBrand: unique symbol;
+/** Text that is safe to print inline in Markdown: escaped data, or words from this codebase. */
+export type Md = string & { readonly [mdBrand]: true };
+
+// Characters with inline meaning in CommonMark/markdown-it: emphasis, code, links, images, HTML
+// and autolinks, entities, tables (|), strikethrough (~), and the backslash itself.
+const INLINE_SPECIAL = /[\\`*_[\]<>#|~&]/g;
+// Line breaks and separators collapse to a space: a data string never starts a new block.
+const LINE_BREAKS = /[\r\n\t\f\v\u0085\u2028\u2029]+/g;
+// Other control characters, and bidi embedding/override/isolate controls that could make the
+// visible order of text differ from its logical order, are dropped.
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Escapes a data string for inline Markdown. */
+export function md(text: string): Md {
+  let out = text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '').replace(/ {2,}/g, ' ').trim();
+  out = out.replace(INLINE_SPECIAL, (c) => `\\${c}`);
+  // Block markers only matter at the start of a line; a printed string may start one.
+  out = out.replace(/^([-+=])/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+  return out as Md;
+}
+
+/** Words written in this codebase (not data), marked as Markdown-safe after checking. */
+export function mdWords(text: string): Md {
+  const escaped = md(text);
+  if (escaped !== text) throw new Error(`mdWords: ${JSON.stringify(text)} contains Markdown syntax; use md() for data`);
+  return escaped;
+}
+
+/** Joins Markdown-safe parts; the separator is written in code, so the result stays safe. */
+export function joinMd(parts: readonly Md[], separator: string): Md {
+  return parts.join(separator) as Md;
+}
+
+/**
+ * A link destination for `[text](url)`: only absolute http(s) URLs, with the characters that
+ * could end or confuse the destination percent-encoded. Anything else gives undefined (the
+ * caller drops the link and keeps the text).
+ */
+export function mdUrl(url: string): Md | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  if (parsed.username || parsed.password) return undefined;
+  return parsed.href.replace(/[()<>\s\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) as Md;
+}

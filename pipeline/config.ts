@@ -44,6 +44,8 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       name: z.strictObject({ zh: z.string(), en: z.string() }),
       links: z.array(LinkSchema),
+      /** Absolute URL of the published site (for feed links); relative links are used without it. */
+      siteUrl: z.url().optional(),
     })
     .default({
       name: { zh: '加密市场简报', en: 'Crypto Market Brief' },

@@ -10,6 +10,7 @@ import { registerAnalyze } from './analyze.js';
 import { registerCollect } from './collect.js';
 import { registerFetch } from './fetch.js';
 import { registerLint } from './lint.js';
+import { registerPublish } from './publish.js';
 import { registerRender } from './render.js';
 import type { CliContext } from './context.js';
 
@@ -30,7 +31,7 @@ export async function main(argv: string[], context: Partial<CliContext> = {}): P
   const setExit = (code: number) => {
     exitCode = code;
   };
-  for (const register of [registerFetch, registerAnalyze, registerRender, registerLint, registerCollect]) {
+  for (const register of [registerFetch, registerAnalyze, registerRender, registerLint, registerPublish, registerCollect]) {
     const verb = register(program, ctx, setExit);
     verb.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
   }

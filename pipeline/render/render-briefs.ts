@@ -7,7 +7,7 @@
  *   4. html     Markdown → HTML body (markdown-it) → standalone page (inline CSS and SVG)
  *   5. pdf      the page with print CSS → Chromium (one browser per run, pages reused)
  *   6. write    everything atomically into DIR/<date>/: <lang>.md, <lang>.html, <lang>.pdf,
- *               charts/<lang>/<id>.svg
+ *               charts/<lang>/<id>.svg, and <lang>.json (the manifest `publish` reads)
  *
  * Nothing is written until every requested output has rendered, so a failure leaves the
  * previous briefs whole. The same snapshot and templates give byte-identical Markdown and HTML.
@@ -26,6 +26,7 @@ import { markdownToHtml } from '../../renderers/markdown-to-html.js';
 import { fontPreloadHtml, printCss } from '../../renderers/pdf/page-decorations.js';
 import type { PdfPrinter } from '../../renderers/pdf/printer.js';
 import { dateLabel, pageLabel } from './labels.js';
+import type { BriefMeta } from '../../renderers/site/brief-meta.js';
 
 export interface RenderRequest {
   snapshotFile: string;
@@ -57,6 +58,7 @@ export async function loadRenderAssets(templatesDir: string): Promise<RenderAsse
 
 export interface RenderedBrief {
   lang: Lang;
+  meta: Omit<BriefMeta, 'formats'>;
   markdown: string;
   html: string;
   /** HTML for printing: the same page plus @page rules, the CJK font faces and a font preload. */
@@ -82,6 +84,8 @@ export async function renderBriefs(request: RenderRequest, printer: () => Promis
       for (const chart of brief.charts) outputs.set(join(dayDir, 'charts', brief.lang, `${chart.id}.svg`), chart.svg);
     }
     if (request.formats.includes('html')) outputs.set(join(dayDir, `${brief.lang}.html`), brief.html);
+    const meta: BriefMeta = { ...brief.meta, formats: [...request.formats].sort(), charts: request.formats.includes('md') ? brief.meta.charts : [] };
+    outputs.set(join(dayDir, `${brief.lang}.json`), `${JSON.stringify(meta, null, 2)}\n`);
   }
   if (request.formats.includes('pdf')) {
     const pdfPrinter = await printer();
@@ -125,6 +129,17 @@ export async function renderBrief(
   };
   return {
     lang,
+    meta: {
+      date: snapshot.date,
+      lang,
+      title: model.title,
+      description: model.description,
+      timezone: snapshot.timezone,
+      updated: snapshot.generatedAt,
+      origin: snapshot.origin.kind,
+      gaps: snapshot.gaps.length,
+      charts: charts.map((c) => c.id),
+    },
     markdown: relativeChartLinks(markdown, lang),
     html: assets.layout.render(page),
     printHtml: assets.layout.render(page, { css: printCss(decorations), bodyEnd: fontPreloadHtml(decorations) }),

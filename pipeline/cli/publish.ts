@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import type { CliContext, SetExit } from './context.js';
+import { defaultTemplatesDir } from './paths.js';
+
+export function registerPublish(program: Command, ctx: CliContext, _setExit: SetExit): Command {
+  return program
+    .command('publish')
+    .description('build the static site from rendered briefs and swap it in atomically')
+    .option('--from <dir>', 'rendered briefs (DIR/<date>/<lang>.*)', 'out')
+    .option('--site <dir>', 'site directory (a link to the current release)', 'site')
+    .option('--templates <dir>', 'templates directory (layout/ is used for the index)')
+    .option('--config <file>', 'configuration JSON')
+    .action(async (flags: { from: string; site: string; templates?: string; config?: string }) => {
+      const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      const { publishSite } = await import('../publish.js');
+      const result = await publishSite({
+        fromDir: resolve(ctx.cwd, flags.from),
+        siteDir: resolve(ctx.cwd, flags.site),
+        templatesDir: flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir(),
+        config,
+      });
+      ctx.stdout(`published ${result.files.length} files: ${result.release}\n`);
+    });
+}

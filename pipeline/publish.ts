@@ -1,0 +1,39 @@
+/**
+ * Publishing: rendered briefs (DIR/<date>/<lang>.*) → a static site, swapped in atomically under
+ * a lock. A failure leaves the previous site whole and maps to exit 5.
+ */
+import { join } from 'node:path';
+import type { Config } from './config.js';
+import { BriefError, PublishError } from './errors.js';
+import { withLock } from './fs/lock.js';
+import { buildSite } from '../renderers/site/build-site.js';
+import { collectBriefs } from '../renderers/site/collect-briefs.js';
+import { publishRelease } from '../renderers/site/release.js';
+
+export interface PublishRequest {
+  fromDir: string;
+  siteDir: string;
+  templatesDir: string;
+  config: Config;
+}
+
+export async function publishSite(request: PublishRequest): Promise<{ release: string; files: string[] }> {
+  const briefs = await collectBriefs(request.fromDir);
+  return withLock(`${request.siteDir}.lock`, async () => {
+    let files: string[] = [];
+    try {
+      const release = await publishRelease(request.siteDir, async (staging) => {
+        files = await buildSite(briefs, staging, {
+          templatesDir: request.templatesDir,
+          publicationName: request.config.publication.name,
+          siteUrl: request.config.publication.siteUrl,
+        });
+      });
+      return { release, files };
+    } catch (error) {
+      if (error instanceof BriefError) throw error;
+      throw new PublishError(`publishing ${request.siteDir} failed; the previous site is untouched: ${(error as Error).message}`, { cause: error });
+    }
+  });
+}
+

@@ -1,0 +1,90 @@
+/**
+ * Atomic publishing. The site directory the user names (`site/`) is a symbolic link to a
+ * release folder, `.site-releases/<content hash>/`, built completely before the link moves.
+ * Moving it is one rename of a new link over the old one, so a reader (or a crash) sees the
+ * whole old site or the whole new one. The previous release is kept for rollback.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { isProcessAlive } from '../../pipeline/fs/process-alive.js';
+
+export function releasesDirFor(siteDir: string): string {
+  return join(dirname(siteDir), `.${basename(siteDir)}-releases`);
+}
+
+/** Builds into a fresh staging folder with `build`, then swaps it in. Returns the release folder. */
+export async function publishRelease(siteDir: string, build: (stagingDir: string) => Promise<void>): Promise<string> {
+  const releases = releasesDirFor(siteDir);
+  await mkdir(releases, { recursive: true });
+  const staging = join(releases, `.staging.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await mkdir(staging);
+  try {
+    await build(staging);
+    const id = await hashTree(staging);
+    const release = join(releases, id);
+    if (await exists(release)) await rm(staging, { recursive: true, force: true });
+    else await rename(staging, release);
+    await pointAt(siteDir, release);
+    await prune(releases, release, await previousTarget(siteDir));
+    return release;
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function pointAt(siteDir: string, release: string): Promise<void> {
+  const current = await lstat(siteDir).catch(() => undefined);
+  if (current && !current.isSymbolicLink()) {
+    // A site folder from before releases existed: keep it as a release, then link.
+    await rename(siteDir, join(releasesDirFor(siteDir), `legacy-${randomBytes(4).toString('hex')}`));
+  }
+  const link = `${siteDir}.tmp-link-${process.pid}-${randomBytes(4).toString('hex')}`;
+  await symlink(relative(dirname(siteDir), release), link, 'dir');
+  await rename(link, siteDir);
+}
+
+async function previousTarget(siteDir: string): Promise<string | undefined> {
+  return readlink(siteDir).catch(() => undefined);
+}
+
+/** Keeps the current release and the most recent other one; removes staging leftovers. */
+async function prune(releases: string, current: string, _pointer: string | undefined): Promise<void> {
+  const entries = await readdir(releases, { withFileTypes: true });
+  const others: { path: string; mtime: number }[] = [];
+  for (const entry of entries) {
+    const path = join(releases, entry.name);
+    if (path === current) continue;
+    if (entry.name.startsWith('.staging.tmp-')) {
+      const pid = Number(entry.name.split('-')[1]);
+      if (pid !== process.pid && !isProcessAlive(pid)) await rm(path, { recursive: true, force: true });
+      continue;
+    }
+    others.push({ path, mtime: (await lstat(path)).mtimeMs });
+  }
+  others.sort((a, b) => b.mtime - a.mtime);
+  for (const stale of others.slice(1)) await rm(stale.path, { recursive: true, force: true });
+}
+
+
+async function exists(path: string): Promise<boolean> {
+  return (await lstat(path).catch(() => undefined)) !== undefined;
+}
+
+/** A short hash of every file's relative path and bytes, in sorted order. */
+async function hashTree(root: string): Promise<string> {
+  const hash = createHash('sha256');
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else {
+        hash.update(relative(root, path)).update('\0').update(await readFile(path)).update('\0');
+      }
+    }
+  };
+  await walk(root);
+  return hash.digest('hex').slice(0, 16);
+}

@@ -1,0 +1,114 @@
+/**
+ * Liquidations per hour of the brief's day, longs against shorts, summed from the individual
+ * liquidation orders every source streamed (all assets: the brief's total is market-wide).
+ * Streams sample (at most one order per symbol per second), so such sums are lower bounds and
+ * the source line says so. Hours without orders are real zeros: the streams covered them.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Findings } from '../../pipeline/analysis/findings.js';
+import type { Snapshot } from '../../pipeline/snapshot/schema.js';
+import { formatUsd, usdUnit } from './format.js';
+import { labelsFor, listNames } from './labels.js';
+import { hourSlots, slotIndex } from './select.js';
+import { layeredChart } from './spec.js';
+import { COLORS } from './theme.js';
+import { zoneLabel } from './time.js';
+import type { ChartPlan, Lang } from './types.js';
+
+export interface LiquidationBar {
+  /** Wall-clock hour label (`00`–`23`) and its position in the window. */
+  hour: string;
+  hourIndex: number;
+  side: string;
+  sideIndex: number;
+  /** USD divided by the chart's unit (see `unitLabel`). */
+  value: number;
+}
+
+export interface LiquidationsChartData {
+  bars: LiquidationBar[];
+  unitLabel: string;
+  zone: string;
+  source: string;
+  longUsd: number;
+  shortUsd: number;
+  alt: string;
+}
+
+export function buildLiquidationsData(snapshot: Snapshot, _findings: Findings, lang: Lang): LiquidationsChartData | undefined {
+  const L = labelsFor(lang);
+  const slots = hourSlots(snapshot.window, snapshot.timezone);
+  const longs = slots.map(() => 0);
+  const shorts = slots.map(() => 0);
+  const sources: string[] = [];
+  let lowerBound = false;
+  let count = 0;
+  for (const stream of snapshot.liquidations.orders) {
+    let used = false;
+    for (const order of stream.orders) {
+      const slot = slotIndex(snapshot.window, order.time);
+      if (slot < 0) continue;
+      (order.side === 'long' ? longs : shorts)[slot] = ((order.side === 'long' ? longs : shorts)[slot] ?? 0) + order.notionalUsd;
+      used = true;
+      count++;
+    }
+    if (used) {
+      sources.push(stream.source);
+      lowerBound ||= stream.coverage === 'lower-bound';
+    }
+  }
+  if (count === 0) return undefined;
+
+  const longUsd = longs.reduce((a, b) => a + b, 0);
+  const shortUsd = shorts.reduce((a, b) => a + b, 0);
+  const unit = usdUnit(Math.max(...longs, ...shorts), lang);
+  const bars: LiquidationBar[] = [];
+  for (const slot of slots) {
+    bars.push({ hour: slot.label, hourIndex: slot.index, side: L.longs, sideIndex: 0, value: (longs[slot.index] ?? 0) / unit.divisor });
+    bars.push({ hour: slot.label, hourIndex: slot.index, side: L.shorts, sideIndex: 1, value: (shorts[slot.index] ?? 0) / unit.divisor });
+  }
+  const zone = zoneLabel(snapshot.timezone, snapshot.window.start, lang);
+  const coverage = lowerBound ? L.lowerBound : L.complete;
+  const side = (name: string): string => (lang === 'en' ? name.toLowerCase() : name);
+  const totals = `${side(L.longs)} ${formatUsd(longUsd, lang)} / ${side(L.shorts)} ${formatUsd(shortUsd, lang)}`;
+  const alt =
+    lang === 'zh'
+      ? `${snapshot.date}(${zone})每小时清算金额,${listNames(sources)} ${coverage}:${totals}。`
+      : `Liquidations per hour on ${snapshot.date} (${zone}) from ${listNames(sources)}, ${coverage}: ${totals}.`;
+  return {
+    bars,
+    unitLabel: unit.label,
+    zone,
+    source: `${L.sourcePrefix}${listNames(sources)}${lang === 'zh' ? ',' : ', '}${coverage}${L.separator}${L.total} ${totals}`,
+    longUsd,
+    shortUsd,
+    alt,
+  };
+}
+
+export function buildLiquidationsSpec(data: LiquidationsChartData, lang: Lang): TopLevelSpec {
+  const L = labelsFor(lang);
+  return layeredChart({
+    title: L.liquidationsTitle,
+    subtitle: data.source,
+    layers: [
+      {
+        data: { values: data.bars },
+        mark: { type: 'bar' },
+        encoding: {
+          x: { field: 'hour', type: 'ordinal', sort: { field: 'hourIndex', op: 'min' }, scale: { paddingInner: 0.25 }, axis: { title: L.hourAxis(data.zone), labelAngle: 0 } },
+          xOffset: { field: 'side', type: 'nominal', sort: { field: 'sideIndex', op: 'min' } },
+          y: { field: 'value', type: 'quantitative', axis: { title: data.unitLabel, format: ',.3~f', tickCount: 5 } },
+          // Longs dark, shorts light: distinguishable in greyscale.
+          color: { field: 'side', type: 'nominal', sort: { field: 'sideIndex', op: 'min' }, scale: { domain: [L.longs, L.shorts], range: [COLORS.long, COLORS.short] }, legend: { title: null } },
+        },
+      },
+    ],
+  });
+}
+
+export function planLiquidationsChart(snapshot: Snapshot, findings: Findings, lang: Lang): ChartPlan | undefined {
+  const data = buildLiquidationsData(snapshot, findings, lang);
+  if (!data) return undefined;
+  return { id: 'liquidations', title: labelsFor(lang).liquidationsTitle, alt: data.alt, spec: buildLiquidationsSpec(data, lang) };
+}

@@ -1,0 +1,148 @@
+/**
+ * vega-lite spec → SVG string, on the server, with no script and no loading.
+ *
+ * Steps: (1) compile vega-lite → vega; (2) parse the vega spec with `{ast: true}` so
+ * expressions stay syntax trees; (3) run a headless `vega.View` (`renderer: 'none'`) with a
+ * loader that refuses every URL, a fixed en-US number/time locale, a deterministic text-width
+ * estimate and, when the package is installed, vega-interpreter's `expressionInterpreter` (which
+ * evaluates expression trees without `new Function`); (4) `toSVG()`; (5) check the result: any
+ * load attempt, `<script`, `javascript:` or `href` fails the chart (RenderError, exit 4).
+ */
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { RenderError } from '../../pipeline/errors.js';
+import { createRefusingLoader, type RefusingLoader } from './loader.js';
+import { estimateTextWidth } from './text-width.js';
+import { VEGA_CONFIG_PATCH } from './theme.js';
+
+export interface RenderedSvg {
+  svg: string;
+  width: number;
+  height: number;
+  /** Warnings vega-lite or vega logged while compiling and running (tests expect none). */
+  warnings: string[];
+  /** Which expression evaluator ran: vega-interpreter, or vega's code generator as a fallback. */
+  evaluator: 'interpreter' | 'codegen';
+}
+
+export interface RenderOptions {
+  /** A loader to observe (tests pass their own to count attempts); a fresh one by default. */
+  loader?: RefusingLoader;
+}
+
+/** Parts of vega's runtime API that vega-typings does not declare. */
+interface VegaUntyped {
+  textMetrics: { width: (item: { fontSize?: number; limit?: number }, text: unknown) => number };
+  locale: (numberSpec: object, timeSpec: object) => vega.LocaleFormatters;
+  logger: (level: number, method: undefined, handler: (method: string, level: number, input: readonly unknown[]) => void) => vega.LoggerInterface;
+  Warn: number;
+}
+const vegaUntyped = vega as unknown as VegaUntyped;
+
+/** d3's en-US conventions, pinned so that neither the machine nor another module changes them. */
+const EN_US_NUMBER = { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''], minus: '−' };
+const EN_US_TIME = {
+  dateTime: '%x, %X',
+  date: '%-m/%-d/%Y',
+  time: '%-I:%M:%S %p',
+  periods: ['AM', 'PM'],
+  days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  shortDays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+export async function renderVegaLite(spec: TopLevelSpec, options: RenderOptions = {}): Promise<RenderedSvg> {
+  const loader = options.loader ?? createRefusingLoader();
+  const warnings: string[] = [];
+  const logger = vegaUntyped.logger(vegaUntyped.Warn, undefined, (method, _level, input) => {
+    warnings.push(`${method}: ${input.map(String).join(' ')}`.slice(0, 300));
+  });
+
+  // (1) vega-lite → vega.
+  let vegaSpec: vega.Spec;
+  try {
+    const compiled = compile(spec, { logger }).spec as vega.Spec;
+    vegaSpec = { ...compiled, config: { ...compiled.config, legend: { ...compiled.config?.legend, ...VEGA_CONFIG_PATCH.legend } } };
+  } catch (error) {
+    throw new RenderError(`chart spec does not compile: ${errorText(error)}`, { cause: error });
+  }
+
+  // (2)–(4) parse to expression trees, run headless, serialise.
+  // Text widths are estimated (no canvas): the estimator is CJK-aware and the same on every machine.
+  vegaUntyped.textMetrics.width = estimateTextWidth;
+  const interpreter = await loadExpressionInterpreter();
+  let svg: string;
+  const view = new vega.View(vega.parse(vegaSpec, undefined, { ast: true }), {
+    renderer: 'none',
+    loader,
+    logger,
+    locale: vegaUntyped.locale(EN_US_NUMBER, EN_US_TIME),
+    ...(interpreter ? { expr: interpreter } : {}),
+  });
+  try {
+    await view.runAsync();
+    svg = await view.toSVG();
+  } catch (error) {
+    throw new RenderError(`chart did not render: ${errorText(error)}`, { cause: error });
+  } finally {
+    view.finalize();
+  }
+
+  // (5) fail closed on anything that would reach outside the SVG.
+  if (loader.attempts.length > 0) {
+    const first = loader.attempts[0];
+    throw new RenderError(`chart tried to load ${loader.attempts.length} resource(s), e.g. ${first?.method} ${JSON.stringify(first?.uri)}; refused`);
+  }
+  const unsafe = findUnsafeMarkup(svg);
+  if (unsafe) throw new RenderError(`chart SVG contains ${JSON.stringify(unsafe)}; refused`);
+  const { width, height } = svgSize(svg);
+  return { svg, width, height, warnings, evaluator: interpreter ? 'interpreter' : 'codegen' };
+}
+
+/**
+ * The first unsafe construct in `svg`, or undefined: a script or foreignObject element, an event
+ * handler or href attribute, or a javascript: URL in an attribute. Text content is escaped by
+ * vega (`<` → `&lt;`), so every literal `<` starts a real tag and only tags need checking.
+ */
+export function findUnsafeMarkup(svg: string): string | undefined {
+  for (const tag of svg.matchAll(/<[^>]*>/g)) {
+    const text = tag[0];
+    if (/^<\/?\s*(script|foreignObject|iframe|image|use)\b/i.test(text)) return text.slice(0, 60);
+    // Attribute values are double-quoted by vega with `"` escaped, so name="value" pairs parse cleanly.
+    for (const [, name = '', value = ''] of text.matchAll(/\s([^\s=/>]+)\s*=\s*"([^"]*)"/g)) {
+      if (/^(on|(xlink:)?href$|src$)/i.test(name)) return name;
+      if (/javascript:/i.test(value)) return 'javascript:';
+    }
+  }
+  return undefined;
+}
+
+function svgSize(svg: string): { width: number; height: number } {
+  const root = /^<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const width = Number(/\bwidth="([\d.]+)"/.exec(root)?.[1]);
+  const height = Number(/\bheight="([\d.]+)"/.exec(root)?.[1]);
+  if (!(width > 0 && height > 0)) throw new RenderError('chart SVG has no size');
+  return { width, height };
+}
+
+type ExpressionInterpreter = object;
+let interpreterPromise: Promise<ExpressionInterpreter | undefined> | undefined;
+
+/**
+ * vega-interpreter's `expressionInterpreter`, if the package is installed; otherwise undefined
+ * and vega falls back to its code generator (which uses `new Function` on the spec's own,
+ * data-free expressions). The specifier is a variable so the build does not require the package.
+ */
+function loadExpressionInterpreter(): Promise<ExpressionInterpreter | undefined> {
+  const specifier = 'vega-interpreter';
+  interpreterPromise ??= import(specifier).then(
+    (module: { expressionInterpreter?: ExpressionInterpreter }) => module.expressionInterpreter,
+    () => undefined,
+  );
+  return interpreterPromise;
+}
+
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 300);
+}

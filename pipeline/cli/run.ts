@@ -1,0 +1,79 @@
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { ExitCode } from '../errors.js';
+import { FORMATS, LANGS, parseDate } from './options.js';
+import { reportGaps } from './report-gaps.js';
+import type { CliContext, SetExit } from './context.js';
+import { defaultTemplatesDir } from './paths.js';
+import type { PdfPrinter } from '../../renderers/pdf/printer.js';
+
+interface RunFlags {
+  date?: string;
+  snapshots: string;
+  out: string;
+  site: string;
+  collected: string;
+  templates?: string;
+  config?: string;
+  strict?: boolean;
+}
+
+/** For the scheduler: fetch → analyze → render → publish, under one lock. */
+export function registerRun(program: Command, ctx: CliContext, setExit: SetExit): Command {
+  return program
+    .command('run')
+    .description('fetch, analyze, render and publish one day, for the scheduler')
+    .option('--date <YYYY-MM-DD>', 'brief day (default: today in the configured timezone)', parseDate)
+    .option('--snapshots <dir>', 'snapshot directory', 'snapshots')
+    .option('--out <dir>', 'rendered briefs', 'out')
+    .option('--site <dir>', 'site directory', 'site')
+    .option('--collected <dir>', 'liquidation events written by `brief collect`', 'collected')
+    .option('--templates <dir>', 'templates directory')
+    .option('--config <file>', 'configuration JSON')
+    .option('--strict', 'exit 10 when a data gap is disclosed')
+    .action(async (flags: RunFlags) => {
+      const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      const [{ withLock }, { fetchSnapshot, todayIn }, { renderBriefs }, { publishSite }, { PdfPrinter }] = await Promise.all([
+        import('../fs/lock.js'),
+        import('../fetch/index.js'),
+        import('../render/render-briefs.js'),
+        import('../publish.js'),
+        import('../../renderers/pdf/printer.js'),
+      ]);
+      const templatesDir = flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir();
+      const date = flags.date ?? todayIn(config.timezone, Date.now());
+      await withLock(resolve(ctx.cwd, '.brief-run.lock'), async () => {
+        // 1. fetch (exit 3 and nothing written when core data is missing)
+        const fetched = await fetchSnapshot({
+          date,
+          assets: config.assets,
+          config,
+          outDir: resolve(ctx.cwd, flags.snapshots),
+          collectorDir: resolve(ctx.cwd, flags.collected),
+          effects: { env: ctx.env, log: (line: string) => ctx.stderr(`${line}\n`) },
+        });
+        // 2–3. analyze and render every language and format
+        let printer: PdfPrinter | undefined;
+        try {
+          await renderBriefs(
+            {
+              snapshotFile: fetched.file,
+              langs: LANGS,
+              formats: FORMATS,
+              outDir: resolve(ctx.cwd, flags.out),
+              templatesDir,
+              config,
+            },
+            async () => (printer ??= await PdfPrinter.launch({ env: ctx.env })),
+          );
+        } finally {
+          await printer?.close();
+        }
+        // 4. publish
+        const published = await publishSite({ fromDir: resolve(ctx.cwd, flags.out), siteDir: resolve(ctx.cwd, flags.site), templatesDir, config });
+        ctx.stdout(`${fetched.file}\n${join(resolve(ctx.cwd, flags.out), date)}\n${published.release}\n`);
+        if (reportGaps(fetched.gaps, ctx) > 0 && flags.strict) setExit(ExitCode.gapUnderStrict);
+      });
+    });
+}

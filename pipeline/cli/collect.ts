@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { parseAssets } from './options.js';
@@ -14,17 +15,24 @@ export function registerCollect(program: Command, ctx: CliContext, _setExit: Set
     .action(async (flags: { assets?: string[]; out: string; config?: string }) => {
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
       const { runCollector } = await import('../../sources/collector/index.js');
+      const { withLock } = await import('../fs/lock.js');
+      const outDir = resolve(ctx.cwd, flags.out);
+      await mkdir(outDir, { recursive: true });
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       try {
-        await runCollector({
-          assets: flags.assets ?? config.assets,
-          outDir: resolve(ctx.cwd, flags.out),
-          signal: controller.signal,
-          log: (line) => ctx.stderr(`${line}\n`),
-        });
+        // One collector per folder: two would append the same events twice (exit 75 for the second).
+        await withLock(join(outDir, '.collect.lock'), () =>
+          runCollector({
+            assets: flags.assets ?? config.assets,
+            outDir,
+            signal: controller.signal,
+            env: ctx.env,
+            log: (line) => ctx.stderr(`${line}\n`),
+          }),
+        );
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);

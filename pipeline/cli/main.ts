@@ -12,6 +12,7 @@ import { registerFetch } from './fetch.js';
 import { registerLint } from './lint.js';
 import { registerFreshness } from './freshness.js';
 import { registerPublish } from './publish.js';
+import { registerRerender } from './rerender.js';
 import { registerRun } from './run.js';
 import { registerRender } from './render.js';
 import type { CliContext } from './context.js';
@@ -33,7 +34,7 @@ export async function main(argv: string[], context: Partial<CliContext> = {}): P
   const setExit = (code: number) => {
     exitCode = code;
   };
-  for (const register of [registerFetch, registerAnalyze, registerRender, registerLint, registerPublish, registerRun, registerFreshness, registerCollect]) {
+  for (const register of [registerFetch, registerAnalyze, registerRender, registerLint, registerPublish, registerRun, registerRerender, registerFreshness, registerCollect]) {
     const verb = register(program, ctx, setExit);
     verb.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
   }

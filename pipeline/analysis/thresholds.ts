@@ -19,7 +19,9 @@ const count = z.number().int().positive();
 
 /** One section of thresholds; `{}` in the config expands to every default of the section. */
 function section<T extends z.ZodRawShape>(shape: T) {
-  return z.strictObject(shape).prefault({});
+  // Every field of a section has a default, so `{}` is a valid input; TypeScript cannot see that
+  // through the generic shape, hence the cast.
+  return z.strictObject(shape).prefault({} as never);
 }
 
 export const ThresholdsSchema = z.strictObject({
@@ -133,6 +135,8 @@ export const ThresholdsSchema = z.strictObject({
     minAvgDays: days.default(5),
     /** The asset falling by at least this much on the ETF day counts as "price falls" (fraction). */
     priceDropFractionMin: fraction.default(0.01),
+    /** |Net flow| at or above this is a notable flow day (USD). */
+    netFlowNotableUsd: z.number().positive().default(100_000_000),
   }),
 
   whale: section({
@@ -140,6 +144,8 @@ export const ThresholdsSchema = z.strictObject({
     minCoins: z.number().positive().default(1000),
     /** Daily counts before the brief's day that form the baseline (days). */
     baselineDays: days.default(30),
+    /** Fewer daily counts than this gives no baseline (days). */
+    minBaselineDays: days.default(7),
     /** Count at or above this multiple of the baseline is elevated (multiple). */
     multipleMin: multiple.default(1.5),
     /** Hours before and after a level break in which transfers are counted (hours). */

@@ -1,0 +1,7 @@
+/** The analysis surface: analyze a snapshot into findings, tune thresholds, print a table. */
+export { analyze, SIGNALS } from './analyze.js';
+export type { AnalysisContext, Signal } from './context.js';
+export * from './findings.js';
+export { DEFAULT_THRESHOLDS, ThresholdsSchema, type Thresholds, type ThresholdsInput } from './thresholds.js';
+export { BASE_WEIGHT, KIND_ORDER, importanceOf, sortFindings } from './importance.js';
+export { formatFindingsTable, summarize } from './table.js';

@@ -1,0 +1,94 @@
+/**
+ * ETF volume: spot-ETF dollar volume (close × shares traded) on the ETF day against its 30-day
+ * average, whether the total is a record, and divergence: heavy volume while the asset's price
+ * fell (volume is activity, not direction; flows are a separate finding).
+ *
+ * - ETF day: the latest trading day closed before the brief window ends (util/us-market.ts).
+ * - Per ticker, the average is over its last `etf.avgDays` trading days before the ETF day
+ *   (at least `etf.minAvgDays`). The total's average and the record use only days on which every
+ *   ticker reporting on the ETF day traded, so the sums compare like with like.
+ * - The asset's change is the close-to-close change of its daily spot candle on the ETF date
+ *   (UTC day), which holds the US session; absent without both candles.
+ */
+import type { Signal } from '../context.js';
+import type { Finding } from '../findings.js';
+import { importanceOf, thresholdRatio } from '../importance.js';
+import { pickSpotSeries } from '../util/series.js';
+import { changeFraction, mean, roundSignificant, safeRatio, sum } from '../util/stats.js';
+import { DAY_MS, utcDate } from '../util/time.js';
+import { etfDayFor } from '../util/us-market.js';
+
+type TickerVolume = Extract<Finding, { kind: 'etf_volume' }>['tickers'][number];
+
+export const etfVolumeSignal: Signal = (snapshot, thresholds) => {
+  const t = thresholds.etf;
+  const out: Finding[] = [];
+  for (const asset of snapshot.assets) {
+    const series = snapshot.etfs.map((s, index) => ({ s, index })).filter(({ s }) => s.asset === asset && s.daily.length > 0);
+    if (series.length === 0) continue;
+    const date = etfDayFor(series.flatMap(({ s }) => s.daily.map((d) => d.date)), snapshot.window.end);
+    if (date === undefined) continue;
+
+    const reporting = series.filter(({ s }) => s.daily.some((d) => d.date === date));
+    const tickers: TickerVolume[] = [];
+    const byDate = new Map<string, number[]>();
+    for (const { s } of reporting) {
+      const today = s.daily.find((d) => d.date === date)!;
+      const dollar = today.close * today.volume;
+      const prior = s.daily.filter((d) => d.date < date).sort((a, b) => (a.date < b.date ? -1 : 1));
+      const avg = prior.length >= t.minAvgDays ? mean(prior.slice(-t.avgDays).map((d) => d.close * d.volume)) : undefined;
+      const multiple = avg === undefined ? undefined : safeRatio(dollar, avg);
+      tickers.push({
+        ticker: s.ticker,
+        dollarVolumeUsd: roundSignificant(dollar, 12),
+        ...(avg !== undefined ? { avg30dUsd: roundSignificant(avg, 12) } : {}),
+        ...(multiple !== undefined ? { multiple: roundSignificant(multiple) } : {}),
+      });
+      for (const d of prior) byDate.set(d.date, [...(byDate.get(d.date) ?? []), d.close * d.volume]);
+    }
+    const total = sum(tickers.map((x) => x.dollarVolumeUsd));
+    const priorTotals = [...byDate.entries()]
+      .filter(([, values]) => values.length === reporting.length)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, values]) => sum(values));
+    const avg30dUsd = priorTotals.length >= t.minAvgDays ? mean(priorTotals.slice(-t.avgDays)) : undefined;
+    const multiple = avg30dUsd === undefined ? undefined : safeRatio(total, avg30dUsd);
+    const isRecord = priorTotals.length > 0 && priorTotals.every((v) => total > v);
+
+    const daily = pickSpotSeries(snapshot, asset, '1d', thresholds.venues.pricePreference);
+    let priceChange: number | undefined;
+    if (daily) {
+      const day = daily.item.candles.find((c) => utcDate(c.t) === date);
+      const before = day && daily.item.candles.find((c) => c.t === day.t - DAY_MS);
+      if (day && before) priceChange = changeFraction(day.c, before.c);
+    }
+    const heavy = (multiple !== undefined && multiple >= t.volumeMultipleMin) || isRecord;
+    const divergence = heavy && priceChange !== undefined && priceChange <= -t.priceDropFractionMin;
+    const fired = multiple !== undefined && multiple >= t.volumeMultipleMin;
+
+    let ratio = multiple === undefined ? 0 : thresholdRatio(multiple, t.volumeMultipleMin);
+    if (isRecord) ratio = Math.max(ratio, 1);
+    if (divergence) ratio *= 1.2;
+
+    out.push({
+      kind: 'etf_volume',
+      importance: importanceOf('etf_volume', ratio),
+      sources: [...new Set([...reporting.map(({ s }) => s.provenance.provider), ...(daily && priceChange !== undefined ? [daily.item.provenance.provider] : [])])].sort(),
+      paths: [
+        ...reporting.map(({ index }) => `etfs[${index}].daily`),
+        ...(daily && priceChange !== undefined ? [`prices[${daily.index}].candles`] : []),
+      ],
+      ...(fired ? { threshold: { name: 'etf.volumeMultipleMin', value: t.volumeMultipleMin, unit: 'multiple' as const } } : {}),
+      asset,
+      date,
+      tickers,
+      totalDollarVolumeUsd: roundSignificant(total, 12),
+      ...(avg30dUsd !== undefined ? { avg30dUsd: roundSignificant(avg30dUsd, 12) } : {}),
+      ...(multiple !== undefined ? { multipleOf30dAvg: roundSignificant(multiple) } : {}),
+      isRecord,
+      ...(priceChange !== undefined ? { priceChangeFraction: roundSignificant(priceChange) } : {}),
+      divergence,
+    });
+  }
+  return out;
+};

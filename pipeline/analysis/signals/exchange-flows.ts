@@ -1,0 +1,55 @@
+/**
+ * Exchange flows: coins moving into and out of labelled exchange wallets in the window, the
+ * peak inflow hour, and the reversal pattern "inflow spike, then net outflow".
+ *
+ * - Net = inflow − outflow (coins; positive = onto exchanges). `netAfterPeakCoins` sums the
+ *   hours after the peak hour.
+ * - Baseline: mean hourly inflow over the `exchangeFlows.baselineDays` days before the window;
+ *   the peak is a spike at `exchangeFlows.spikeMultipleMin` times it. Without a baseline there
+ *   is no spike test and no reversal.
+ * - The window must be covered (`window.minCoverageFraction` of its hours).
+ */
+import type { Signal } from '../context.js';
+import type { Finding } from '../findings.js';
+import { importanceOf, thresholdRatio } from '../importance.js';
+import { mean, roundSignificant, safeRatio, sum } from '../util/stats.js';
+import { DAY_MS, candlesIn, hoursIn } from '../util/time.js';
+
+export const exchangeFlowsSignal: Signal = (snapshot, thresholds) => {
+  const t = thresholds.exchangeFlows;
+  const { start, end } = snapshot.window;
+  const out: Finding[] = [];
+  for (const asset of snapshot.assets) {
+    const index = snapshot.exchangeFlows.findIndex((s) => s.asset === asset && s.hourly.length > 0);
+    const series = snapshot.exchangeFlows[index];
+    if (!series) continue;
+    const hours = candlesIn(series.hourly, start, end);
+    if (hours.length === 0 || hours.length < hoursIn(start, end) * thresholds.window.minCoverageFraction) continue;
+
+    let peak = hours[0]!;
+    for (const h of hours) if (h.inflow > peak.inflow) peak = h;
+    const netCoins = sum(hours.map((h) => h.inflow - h.outflow));
+    const netAfterPeakCoins = sum(hours.filter((h) => h.t > peak.t).map((h) => h.inflow - h.outflow));
+    const baseline = mean(candlesIn(series.hourly, start - t.baselineDays * DAY_MS, start).map((h) => h.inflow));
+    const peakMultiple = baseline === undefined ? undefined : safeRatio(peak.inflow, baseline);
+    const spike = peakMultiple !== undefined && peakMultiple >= t.spikeMultipleMin;
+    const reversal = spike && netAfterPeakCoins < 0;
+
+    const ratio = peakMultiple === undefined ? 0 : thresholdRatio(peakMultiple, t.spikeMultipleMin) * (reversal ? 1.2 : 1);
+    out.push({
+      kind: 'exchange_flows',
+      importance: importanceOf('exchange_flows', spike ? ratio : Math.min(0.99, ratio)),
+      sources: [series.provenance.provider],
+      paths: [`exchangeFlows[${index}].hourly`],
+      ...(spike ? { threshold: { name: 'exchangeFlows.spikeMultipleMin', value: t.spikeMultipleMin, unit: 'multiple' as const } } : {}),
+      asset,
+      netCoins: roundSignificant(netCoins, 12),
+      peakInflow: { time: peak.t, coins: peak.inflow },
+      netAfterPeakCoins: roundSignificant(netAfterPeakCoins, 12),
+      ...(baseline !== undefined ? { baselineHourlyInflowCoins: roundSignificant(baseline) } : {}),
+      ...(peakMultiple !== undefined ? { peakMultipleOfBaseline: roundSignificant(peakMultiple) } : {}),
+      reversal,
+    });
+  }
+  return out;
+};

@@ -1,0 +1,89 @@
+/**
+ * Whale activity: on-chain transfers of at least `whale.minCoins` coins (1,000 BTC) in the
+ * window, their count and total, against the 30-day baseline of daily counts, and before and
+ * after the first level break of the asset.
+ *
+ * - The source's own listing floor (`thresholdCoins`) applies too; the higher of the two counts.
+ *   The baseline (the source's daily counts at its floor) is used only when that floor is at
+ *   least `whale.minCoins`, so the day's count and the baseline count the same thing.
+ * - Baseline: mean of the last `whale.baselineDays` daily counts dated before the brief's day
+ *   (at least `whale.minBaselineDays` of them).
+ * - Around a level: the earliest level break of the asset in this run; transfers in the
+ *   `whale.aroundLevelHours` before it and the same hours from it on (the snapshot lists the
+ *   day before the window too, so "before" may reach back past the window's start).
+ * - Of several series for one asset, the first in the snapshot is used.
+ */
+import { earlierOf, type Signal } from '../context.js';
+import type { Finding } from '../findings.js';
+import { importanceOf, thresholdRatio } from '../importance.js';
+import { mean, roundSignificant, safeRatio, sum } from '../util/stats.js';
+import { HOUR_MS, within } from '../util/time.js';
+
+export const whaleActivitySignal: Signal = (snapshot, thresholds, context) => {
+  const t = thresholds.whale;
+  const { start, end } = snapshot.window;
+  const out: Finding[] = [];
+  const breaks = earlierOf(context, 'level_break');
+
+  for (const asset of snapshot.assets) {
+    const index = snapshot.whaleTransfers.findIndex((w) => w.asset === asset && (w.transfers.length > 0 || w.dailyCounts.length > 0));
+    const series = snapshot.whaleTransfers[index];
+    if (!series) continue;
+    const min = Math.max(t.minCoins, series.thresholdCoins);
+    const large = series.transfers.filter((x) => x.amountCoins >= min).sort((a, b) => a.time - b.time);
+    const inWindow = large.filter((x) => within(x.time, start, end));
+    const count = inWindow.length;
+    const totalCoins = roundSignificant(sum(inWindow.map((x) => x.amountCoins)), 12);
+    const allPriced = count > 0 && inWindow.every((x) => x.amountUsd !== undefined);
+    const totalUsd = allPriced ? roundSignificant(sum(inWindow.map((x) => x.amountUsd ?? 0)), 12) : undefined;
+
+    const priorCounts = series.dailyCounts.filter((d) => d.date < snapshot.date).sort((a, b) => (a.date < b.date ? -1 : 1));
+    const baseline =
+      series.thresholdCoins >= t.minCoins && priorCounts.length >= t.minBaselineDays
+        ? mean(priorCounts.slice(-t.baselineDays).map((d) => d.count))
+        : undefined;
+    const multiple = baseline === undefined ? undefined : safeRatio(count, baseline);
+
+    const firstBreak = breaks
+      .filter((b) => b.asset === asset)
+      .sort((a, b) => a.time - b.time || (a.direction === 'below' ? b.level - a.level : a.level - b.level))[0];
+    const hours = t.aroundLevelHours;
+    const aroundLevel = firstBreak && {
+      level: firstBreak.level,
+      breakTime: firstBreak.time,
+      before: large.filter((x) => within(x.time, firstBreak.time - hours * HOUR_MS, firstBreak.time)).length,
+      after: large.filter((x) => within(x.time, firstBreak.time, firstBreak.time + hours * HOUR_MS)).length,
+      windowHours: hours,
+    };
+
+    const largest = [...inWindow]
+      .sort((a, b) => b.amountCoins - a.amountCoins || a.time - b.time || (a.hash < b.hash ? -1 : 1))
+      .slice(0, t.largestCount)
+      .map((x) => ({
+        hash: x.hash,
+        time: x.time,
+        amountCoins: x.amountCoins,
+        ...(x.from?.owner ? { from: x.from.owner } : {}),
+        ...(x.to?.owner ? { to: x.to.owner } : {}),
+      }));
+
+    const ratio = multiple === undefined ? 0 : thresholdRatio(multiple, t.multipleMin);
+    out.push({
+      kind: 'whale_activity',
+      importance: importanceOf('whale_activity', ratio),
+      sources: [series.provenance.provider],
+      paths: [`whaleTransfers[${index}].transfers`, ...(baseline !== undefined ? [`whaleTransfers[${index}].dailyCounts`] : [])],
+      ...(ratio >= 1 ? { threshold: { name: 'whale.multipleMin', value: t.multipleMin, unit: 'multiple' as const } } : {}),
+      asset,
+      thresholdCoins: min,
+      count,
+      totalCoins,
+      ...(totalUsd !== undefined ? { totalUsd } : {}),
+      ...(baseline !== undefined ? { baseline30dAvgCount: roundSignificant(baseline) } : {}),
+      ...(multiple !== undefined ? { multipleOfBaseline: roundSignificant(multiple) } : {}),
+      ...(aroundLevel ? { aroundLevel } : {}),
+      largest,
+    });
+  }
+  return out;
+};

@@ -1,0 +1,50 @@
+/**
+ * Round price levels. The step follows the price's magnitude, one power of ten below it:
+ * 10,000–99,999 → 1,000 (BTC at 42,000), 1,000–9,999 → 100 (ETH at 2,200), 100–999 → 10
+ * (BNB at 300), and so on down. A level that is a multiple of ten steps (40,000; 2,000; 300) is
+ * "major".
+ */
+
+/** The round-level step for a price (quote units), or the override when one is configured. */
+export function roundStep(price: number, override?: number): number {
+  if (override !== undefined && override > 0) return override;
+  if (!(price > 0) || !Number.isFinite(price)) return 1;
+  return 10 ** (Math.floor(Math.log10(price)) - 1);
+}
+
+/** Multiples of `step` strictly between `low` and `high`, ascending. */
+export function levelsBetween(low: number, high: number, step: number): number[] {
+  const out: number[] = [];
+  if (!(step > 0) || !(high > low)) return out;
+  // Work in integer step counts so 0.1-sized steps do not accumulate binary error.
+  const first = Math.floor(low / step) + 1;
+  const last = Math.ceil(high / step) - 1;
+  for (let k = first; k <= last; k++) out.push(cleanMultiple(k, step));
+  return out;
+}
+
+/** Whether a level is a multiple of ten steps (40,000 for a 1,000 step). */
+export function isMajorLevel(level: number, step: number): boolean {
+  const k = Math.round(level / step);
+  return k % 10 === 0;
+}
+
+/** k × step without binary noise (3 × 0.1 → 0.3). */
+export function cleanMultiple(k: number, step: number): number {
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)));
+  return Number((k * step).toFixed(decimals));
+}
+
+/**
+ * A "nice" rounding step for quoting a band around `price`: two powers of ten below it
+ * (10 for ETH at 2,250, 100 for BTC at 42,000), so bands read like "2,210–2,290".
+ */
+export function bandRoundingStep(price: number): number {
+  if (!(price > 0) || !Number.isFinite(price)) return 1;
+  return 10 ** (Math.floor(Math.log10(price)) - 2);
+}
+
+/** Round a band outward to the step: low down, high up. */
+export function roundBandOutward(low: number, high: number, step: number): { low: number; high: number } {
+  return { low: cleanMultiple(Math.floor(low / step), step), high: cleanMultiple(Math.ceil(high / step), step) };
+}

@@ -11,6 +11,7 @@ import { registerCollect } from './collect.js';
 import { registerFetch } from './fetch.js';
 import { registerLint } from './lint.js';
 import { registerFreshness } from './freshness.js';
+import { registerPreview } from './preview.js';
 import { registerPublish } from './publish.js';
 import { registerRerender } from './rerender.js';
 import { registerRun } from './run.js';
@@ -34,7 +35,7 @@ export async function main(argv: string[], context: Partial<CliContext> = {}): P
   const setExit = (code: number) => {
     exitCode = code;
   };
-  for (const register of [registerFetch, registerAnalyze, registerRender, registerLint, registerPublish, registerRun, registerRerender, registerFreshness, registerCollect]) {
+  for (const register of [registerFetch, registerAnalyze, registerRender, registerLint, registerPublish, registerRun, registerRerender, registerPreview, registerFreshness, registerCollect]) {
     const verb = register(program, ctx, setExit);
     verb.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
   }

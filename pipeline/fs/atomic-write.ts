@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
+import { pausePoint } from './pause-point.js';
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(target);
@@ -15,15 +16,18 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     const handle = await open(tmp, 'wx', 0o644);
     try {
       await handle.writeFile(data);
+      await pausePoint(`write:before-fsync:${basename(target)}`);
       await handle.sync();
     } finally {
       await handle.close();
     }
+    await pausePoint(`write:before-rename:${basename(target)}`);
     await rename(tmp, target);
   } catch (error) {
     await rm(tmp, { force: true });
     throw error;
   }
+  await pausePoint(`write:before-dir-fsync:${basename(target)}`);
   await syncDirectory(dir);
 }
 

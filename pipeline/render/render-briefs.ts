@@ -17,6 +17,7 @@ import { analyze } from '../analysis/index.js';
 import type { Findings } from '../analysis/findings.js';
 import type { Config } from '../config.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { pausePoint } from '../fs/pause-point.js';
 import { composeBrief, findNotesFor, loadNotes, loadTemplates, renderBriefMarkdown, type Notes, type TemplateSet } from '../narrative/index.js';
 import { loadSnapshot, type Snapshot } from '../snapshot/index.js';
 import type { Format, Lang } from '../cli/options.js';
@@ -91,6 +92,7 @@ export async function renderBriefs(request: RenderRequest, printer: () => Promis
     const pdfPrinter = await printer();
     const pdfs = await Promise.all(briefs.map((brief) => pdfPrinter.print(brief.printHtml)));
     briefs.forEach((brief, i) => outputs.set(join(dayDir, `${brief.lang}.pdf`), pdfs[i]!));
+    await pausePoint('render:printed');
   }
   for (const [file, data] of outputs) await writeFileAtomic(file, data);
   return { snapshot, findings, files: [...outputs.keys()] };

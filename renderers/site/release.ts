@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { isProcessAlive } from '../../pipeline/fs/process-alive.js';
+import { pausePoint } from '../../pipeline/fs/pause-point.js';
 
 export function releasesDirFor(siteDir: string): string {
   return join(dirname(siteDir), `.${basename(siteDir)}-releases`);
@@ -21,6 +22,7 @@ export async function publishRelease(siteDir: string, build: (stagingDir: string
   await mkdir(staging);
   try {
     await build(staging);
+    await pausePoint('publish:staged');
     const id = await hashTree(staging);
     const release = join(releases, id);
     if (await exists(release)) await rm(staging, { recursive: true, force: true });
@@ -42,6 +44,7 @@ async function pointAt(siteDir: string, release: string): Promise<void> {
   }
   const link = `${siteDir}.tmp-link-${process.pid}-${randomBytes(4).toString('hex')}`;
   await symlink(relative(dirname(siteDir), release), link, 'dir');
+  await pausePoint('publish:before-swap');
   await rename(link, siteDir);
 }
 

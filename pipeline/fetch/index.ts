@@ -1,0 +1,181 @@
+/**
+ * `brief fetch`: the providers' public APIs → one validated snapshot for a day.
+ *
+ *   1. window      the brief's day in the configured zone → [start, end) ms UTC
+ *   2. sources     every registered source in parallel, each through its own limiter and the
+ *                  shared HTTP client (or the recordings, with --replay); keyed sources without
+ *                  a key become 'not-configured' gaps
+ *   3. collector   liquidation events collected by `brief collect`, aggregated for the window
+ *   4. assemble    parts + gaps → Snapshot; the core price must be there (else exit 3, no write)
+ *   5. save        atomically (temp file, fsync, rename), replacing an earlier fetch of the day
+ */
+import type { AxiosInstance } from 'axios';
+import { basename } from 'node:path';
+import type { Config } from '../config.js';
+import { resolveBaseUrl } from '../config.js';
+import { UsageError } from '../errors.js';
+import { saveSnapshot } from '../snapshot/io.js';
+import type { Gap, Snapshot } from '../snapshot/schema.js';
+import { aggregateCollected } from '../../sources/collector/index.js';
+import { BanRegistry } from '../../sources/bans.js';
+import { DEFAULT_HTTP, createProviderHttp, type HttpEffects } from '../../sources/http.js';
+import { createSources } from '../../sources/index.js';
+import { createLimiter } from '../../sources/limiter.js';
+import { loadManifest, saveManifest } from '../../sources/recording.js';
+import { mergeParts } from '../../sources/tasks.js';
+import { DAY_MS, briefWindow, todayIn } from '../../sources/time.js';
+import type { BriefWindow, Source, SourceResult, SnapshotParts } from '../../sources/types.js';
+import { assembleSnapshot, assertCoreData } from './assemble.js';
+
+export { todayIn, briefWindow };
+
+export interface FetchEffects extends HttpEffects {
+  /** The axios instance requests go through (tests may aim one at a loopback server). */
+  axios?: AxiosInstance;
+  env: Record<string, string | undefined>;
+  /** Persist provider bans (418/430) here so the next run honours them; none by default. */
+  banFile?: string;
+  /** The collector's aggregation (injectable for tests). */
+  aggregateCollected: typeof aggregateCollected;
+}
+
+export interface FetchOptions {
+  date: string;
+  assets: string[];
+  config: Config;
+  outDir: string;
+  record?: string;
+  replay?: string;
+  collectorDir?: string;
+  effects?: Partial<FetchEffects>;
+}
+
+export interface FetchResult {
+  file: string;
+  snapshot: Snapshot;
+  gaps: Gap[];
+}
+
+export function defaultFetchEffects(): FetchEffects {
+  return {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random,
+    log: (line) => process.stderr.write(`${line}\n`),
+    env: process.env,
+    aggregateCollected,
+  };
+}
+
+export async function fetchSnapshot(options: FetchOptions): Promise<FetchResult> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(options.date))) {
+    throw new UsageError(`--date must be YYYY-MM-DD, got ${JSON.stringify(options.date)}`);
+  }
+  if (options.assets.length === 0) throw new UsageError('--assets: at least one asset is needed');
+  const effects: FetchEffects = { ...defaultFetchEffects(), ...options.effects };
+  const { config } = options;
+
+  // 1. The window. A replay runs at the recorded instant, so the same responses give the same snapshot.
+  const window = briefWindow(options.date, config.timezone);
+  const manifest = options.replay ? await loadManifest(options.replay) : undefined;
+  if (options.replay && !manifest) throw new UsageError(`--replay ${options.replay}: no manifest.json (was it made with --record?)`);
+  if (manifest && !options.effects?.now) {
+    const recordedAt = Date.parse(manifest.recordedAt);
+    effects.now = () => recordedAt;
+  }
+  const startedAt = effects.now();
+  const request = {
+    window,
+    assets: options.assets,
+    config,
+    startedAt,
+    live: startedAt >= window.start && startedAt < window.end + DAY_MS,
+  };
+
+  // 2. Sources, in parallel.
+  const bans = await BanRegistry.open(effects.banFile, startedAt);
+  const results = await Promise.all(createSources().map((source) => runSource(source, { ...options, effects, bans, request })));
+  const parts: Partial<SnapshotParts> = {};
+  const gaps: Gap[] = [];
+  for (const result of results) {
+    mergeParts(parts, result.parts);
+    gaps.push(...result.gaps);
+  }
+
+  // 3. Collected liquidations (lower bounds: the streams sample).
+  if (options.collectorDir) {
+    const collected = await effects.aggregateCollected(options.collectorDir, window, options.assets);
+    if (collected) {
+      mergeParts(parts, { liquidationTotals: collected.totals, liquidationOrders: collected.orders });
+    } else {
+      gaps.push({
+        family: 'liquidations',
+        source: 'collector',
+        kind: 'not-configured',
+        reason: `no liquidation events collected for ${window.date} (run \`brief collect\` during the day)`,
+      });
+    }
+  }
+
+  // 4. Assemble and check the core data.
+  const origin: Snapshot['origin'] = options.replay
+    ? { kind: 'replayed', description: `Replayed from responses recorded at ${manifest!.recordedAt}`, reference: basename(options.replay) }
+    : { kind: 'fetched', description: `Fetched from the providers' public APIs at ${new Date(startedAt).toISOString()}` };
+  const snapshot = assembleSnapshot({ window, assets: options.assets, parts, gaps, generatedAt: startedAt, origin });
+  assertCoreData(snapshot, config);
+
+  // 5. Save.
+  if (options.record) await saveManifest(options.record, { recordedAt: new Date(startedAt).toISOString(), date: window.date, assets: options.assets });
+  const file = await saveSnapshot(options.outDir, snapshot);
+  for (const gap of snapshot.gaps) effects.log(`gap: ${gap.family}${gap.asset ? ` ${gap.asset}` : ''} — ${gap.reason}`);
+  return { file, snapshot, gaps: snapshot.gaps };
+}
+
+async function runSource(
+  source: Source,
+  run: FetchOptions & { effects: FetchEffects; bans: BanRegistry; request: { window: BriefWindow; assets: string[]; config: Config; startedAt: number; live: boolean } },
+): Promise<SourceResult> {
+  const { config, effects } = run;
+  const providerConfig = config.providers[source.id];
+  if (providerConfig?.enabled === false) {
+    return { parts: {}, gaps: source.families.map((family) => ({ family, source: source.id, kind: 'not-configured', reason: `${source.id} is disabled in the configuration` })) };
+  }
+  const apiKey = source.keyEnv ? effects.env[source.keyEnv]?.trim() || undefined : undefined;
+  if (source.keyEnv && !apiKey) {
+    return {
+      parts: {},
+      gaps: source.families.map((family) => ({ family, source: source.id, kind: 'not-configured', reason: `${source.id}: no API key (set ${source.keyEnv} to use it)` })),
+    };
+  }
+  const { concurrency, minIntervalMs, weightBudget, ...httpSettings } = source.http;
+  const limiter = createLimiter(
+    {
+      concurrency: providerConfig?.concurrency ?? concurrency,
+      minIntervalMs: providerConfig?.minIntervalMs ?? minIntervalMs,
+      ...(weightBudget ? { weightBudget } : {}),
+      maxQueue: 1000,
+    },
+    effects,
+  );
+  const headers = { ...httpSettings.headers, ...(source.id === 'coinglass' && apiKey ? { 'CG-API-KEY': apiKey } : {}) };
+  const http = createProviderHttp(
+    {
+      ...DEFAULT_HTTP,
+      ...httpSettings,
+      ...(providerConfig?.timeoutMs ? { timeoutMs: providerConfig.timeoutMs } : {}),
+      id: source.id,
+      baseUrl: resolveBaseUrl(config, source.id, source.defaultBaseUrl, effects.env as NodeJS.ProcessEnv),
+      headers,
+      secrets: apiKey ? [apiKey] : [],
+      limiter,
+    },
+    {
+      effects,
+      bans: run.bans,
+      ...(effects.axios ? { axios: effects.axios } : {}),
+      ...(run.record ? { recordDir: run.record } : {}),
+      ...(run.replay ? { replayDir: run.replay } : {}),
+    },
+  );
+  return source.fetch({ http, request: run.request, log: effects.log, ...(apiKey ? { apiKey } : {}) });
+}

@@ -105,7 +105,7 @@ export function venueName(id: string): string {
   return VENUE_NAMES[id.toLowerCase()] ?? id;
 }
 
-/** Distinct display names in first-seen order, joined with `, `. */
-export function listNames(ids: readonly string[]): string {
-  return [...new Set(ids.map(venueName))].join(', ');
+/** Distinct display names in first-seen order, joined with `、` (zh) or `, ` (en). */
+export function listNames(ids: readonly string[], lang: Lang): string {
+  return [...new Set(ids.map(venueName))].join(lang === 'zh' ? '、' : ', ');
 }

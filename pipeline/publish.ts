@@ -2,7 +2,6 @@
  * Publishing: rendered briefs (DIR/<date>/<lang>.*) → a static site, swapped in atomically under
  * a lock. A failure leaves the previous site whole and maps to exit 5.
  */
-import { join } from 'node:path';
 import type { Config } from './config.js';
 import { BriefError, PublishError } from './errors.js';
 import { withLock } from './fs/lock.js';

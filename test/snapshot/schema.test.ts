@@ -72,7 +72,7 @@ describe('snapshot schema', () => {
 
   it('rejects non-finite numbers and prototype keys', () => {
     const raw = JSON.parse(text);
-    raw.prices[0].candles[0].v = 1e309; // JSON.stringify writes Infinity as null
+    raw.prices[0].candles[0].v = Infinity; // JSON.stringify writes it as null, which is not a number
     expect(() => parseSnapshot(JSON.stringify(raw), 'inf.json')).toThrow(/prices\[0\]\.candles\[0\]\.v/);
     const polluted = text.replace('"assets": ["BTC"],', '"assets": ["BTC"], "__proto__": {"polluted": "x"},');
     expect(() => parseSnapshot(polluted, 'proto.json')).toThrow(/__proto__/);

@@ -8,6 +8,7 @@
  * - Days are 24-hour blocks aligned to the window (brief days in UTC+8), not UTC days, so the
  *   day and its comparisons cover the same hours. A block counts only when it holds at least
  *   `window.minCoverageFraction` of its hours; the window and the prior day must both count.
+ * - The 30-day average and the month's largest hour need `volume.minAvgDays` complete days.
  * - One hourly series per venue and asset (the first in the snapshot).
  */
 import type { Candle } from '../../snapshot/schema.js';
@@ -58,8 +59,9 @@ export const volumeSpikeSignal: Signal = (snapshot, thresholds) => {
       const avg30dUsd = blocks.length >= t.minAvgDays ? mean(blocks) : undefined;
       const multiple = avg30dUsd === undefined ? undefined : safeRatio(dayVolumeUsd, avg30dUsd);
 
+      // "Largest hour of the month" needs as much history as the average does.
       const history = candlesIn(series.candles, start - t.avgDays * DAY_MS, start);
-      const max30dHourlyUsd = history.length > 0 ? Math.max(...history.map(candleUsd)) : undefined;
+      const max30dHourlyUsd = blocks.length >= t.minAvgDays ? Math.max(...history.map(candleUsd)) : undefined;
       let peak = day[0]!;
       for (const c of day) if (candleUsd(c) > candleUsd(peak)) peak = c;
       const peakUsd = candleUsd(peak);

@@ -138,6 +138,12 @@ export class PdfPrinter {
       return;
     }
     this.stats.blockedRequests.push(url);
+    if (request.isNavigationRequest()) {
+      // An aborted navigation (a meta refresh, a frame) would replace the page with an error
+      // page; "204 No Content" keeps the document where it is.
+      await request.respond({ status: 204, body: '' });
+      return;
+    }
     await request.abort('blockedbyclient');
   }
 }

@@ -1,0 +1,37 @@
+/** Renders a snapshot through the real pipeline (one browser) into a fresh temporary folder. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_CONFIG } from '../../pipeline/config.js';
+import type { Format, Lang } from '../../pipeline/cli/options.js';
+import { renderBriefs, type RenderResult } from '../../pipeline/render/render-briefs.js';
+import { PdfPrinter } from '../../renderers/pdf/printer.js';
+import { REPO } from './run-cli.js';
+
+export const BUNDLED_SNAPSHOT = join(REPO, 'snapshots', '2024-01-04.json');
+export const TEMPLATES = join(REPO, 'templates');
+
+export async function renderToTemp(
+  snapshotFile = BUNDLED_SNAPSHOT,
+  options: { langs?: Lang[]; formats?: Format[]; outDir?: string; notesFile?: string } = {},
+): Promise<RenderResult & { outDir: string; printer?: PdfPrinter }> {
+  const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'brief-render-'));
+  let printer: PdfPrinter | undefined;
+  try {
+    const result = await renderBriefs(
+      {
+        snapshotFile,
+        langs: options.langs ?? ['zh', 'en'],
+        formats: options.formats ?? ['md', 'html', 'pdf'],
+        outDir,
+        templatesDir: TEMPLATES,
+        config: DEFAULT_CONFIG,
+        notesFile: options.notesFile,
+      },
+      async () => (printer ??= await PdfPrinter.launch()),
+    );
+    return { ...result, outDir, printer };
+  } finally {
+    await printer?.close();
+  }
+}

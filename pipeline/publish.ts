@@ -1,6 +1,7 @@
 /**
  * Publishing: rendered briefs (DIR/<date>/<lang>.*) → a static site, swapped in atomically under
- * a lock. A failure leaves the previous site whole and maps to exit 5.
+ * a lock. A failure leaves the previous site whole and maps to exit 5 (75 when the lock is held,
+ * 2 when the rendered briefs themselves are invalid).
  */
 import type { Config } from './config.js';
 import { BriefError, PublishError } from './errors.js';
@@ -18,9 +19,9 @@ export interface PublishRequest {
 
 export async function publishSite(request: PublishRequest): Promise<{ release: string; files: string[] }> {
   const briefs = await collectBriefs(request.fromDir);
-  return withLock(`${request.siteDir}.lock`, async () => {
-    let files: string[] = [];
-    try {
+  try {
+    return await withLock(`${request.siteDir}.lock`, async () => {
+      let files: string[] = [];
       const release = await publishRelease(request.siteDir, async (staging) => {
         files = await buildSite(briefs, staging, {
           templatesDir: request.templatesDir,
@@ -29,10 +30,12 @@ export async function publishSite(request: PublishRequest): Promise<{ release: s
         });
       });
       return { release, files };
-    } catch (error) {
-      if (error instanceof BriefError) throw error;
-      throw new PublishError(`publishing ${request.siteDir} failed; the previous site is untouched: ${(error as Error).message}`, { cause: error });
-    }
-  });
+    });
+  } catch (error) {
+    if (error instanceof BriefError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PublishError(`publishing ${request.siteDir} failed${code ? ` (${code})` : ''}; the previous site is untouched: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
 }
-

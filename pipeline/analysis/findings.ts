@@ -293,8 +293,10 @@ export const ExchangeFlowsFindingSchema = z.strictObject({
   peakInflow: z.strictObject({ time: epochMs, coins: finite }),
   /** Net flow after the peak (negative = coins leaving exchanges). */
   netAfterPeakCoins: finite,
-  /** Mean hourly inflow over the baseline days before the window, coins; absent without history. */
+  /** Typical hourly inflow, coins: mean over the baseline days before the window, else the window's median hour. */
   baselineHourlyInflowCoins: finite.optional(),
+  /** Where the baseline came from: the days before the window, or the window's median hour. */
+  baselineFrom: z.enum(['prior-days', 'window-median']).optional(),
   /** Peak inflow / baseline hourly inflow. */
   peakMultipleOfBaseline: finite.optional(),
   /** Inflow spiked, then reversed into net outflow. */

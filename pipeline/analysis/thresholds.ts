@@ -89,7 +89,7 @@ export const ThresholdsSchema = z.strictObject({
     /** Fewer orders than this in the window gives no cluster (count). */
     minOrders: count.default(5),
     /** One side holding at least this share of the band's notional names the side (fraction). */
-    sideDominanceFraction: fraction.max(1).default(0.8),
+    sideDominanceFraction: fraction.max(1).default(0.7),
   }),
 
   volume: section({
@@ -150,6 +150,12 @@ export const ThresholdsSchema = z.strictObject({
     multipleMin: multiple.default(1.5),
     /** Hours before and after a level break in which transfers are counted (hours). */
     aroundLevelHours: z.number().positive().default(12),
+    /**
+     * Which level break to count around: 'deepest-held' = the break furthest from the prior
+     * close among those the window closed beyond (the level the market decisively lost; the
+     * furthest break of all when none held); 'first' = the earliest break.
+     */
+    aroundLevelChoice: z.enum(['deepest-held', 'first']).default('deepest-held'),
     /** How many of the largest transfers to list (count). */
     largestCount: count.default(5),
   }),

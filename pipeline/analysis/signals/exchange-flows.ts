@@ -5,14 +5,15 @@
  * - Net = inflow − outflow (coins; positive = onto exchanges). `netAfterPeakCoins` sums the
  *   hours after the peak hour.
  * - Baseline: mean hourly inflow over the `exchangeFlows.baselineDays` days before the window;
- *   the peak is a spike at `exchangeFlows.spikeMultipleMin` times it. Without a baseline there
- *   is no spike test and no reversal.
+ *   without that history (sources often give only the day), the median hour of the window
+ *   (the median, so the spike itself barely moves it). The peak is a spike at
+ *   `exchangeFlows.spikeMultipleMin` times the baseline; a zero baseline gives no spike test.
  * - The window must be covered (`window.minCoverageFraction` of its hours).
  */
 import type { Signal } from '../context.js';
 import type { Finding } from '../findings.js';
 import { importanceOf, thresholdRatio } from '../importance.js';
-import { mean, roundSignificant, safeRatio, sum } from '../util/stats.js';
+import { mean, median, roundSignificant, safeRatio, sum } from '../util/stats.js';
 import { DAY_MS, candlesIn, hoursIn } from '../util/time.js';
 
 export const exchangeFlowsSignal: Signal = (snapshot, thresholds) => {
@@ -30,7 +31,9 @@ export const exchangeFlowsSignal: Signal = (snapshot, thresholds) => {
     for (const h of hours) if (h.inflow > peak.inflow) peak = h;
     const netCoins = sum(hours.map((h) => h.inflow - h.outflow));
     const netAfterPeakCoins = sum(hours.filter((h) => h.t > peak.t).map((h) => h.inflow - h.outflow));
-    const baseline = mean(candlesIn(series.hourly, start - t.baselineDays * DAY_MS, start).map((h) => h.inflow));
+    const prior = mean(candlesIn(series.hourly, start - t.baselineDays * DAY_MS, start).map((h) => h.inflow));
+    const baselineFrom = prior !== undefined ? ('prior-days' as const) : ('window-median' as const);
+    const baseline = prior ?? median(hours.map((h) => h.inflow));
     const peakMultiple = baseline === undefined ? undefined : safeRatio(peak.inflow, baseline);
     const spike = peakMultiple !== undefined && peakMultiple >= t.spikeMultipleMin;
     const reversal = spike && netAfterPeakCoins < 0;
@@ -46,7 +49,7 @@ export const exchangeFlowsSignal: Signal = (snapshot, thresholds) => {
       netCoins: roundSignificant(netCoins, 12),
       peakInflow: { time: peak.t, coins: peak.inflow },
       netAfterPeakCoins: roundSignificant(netAfterPeakCoins, 12),
-      ...(baseline !== undefined ? { baselineHourlyInflowCoins: roundSignificant(baseline) } : {}),
+      ...(baseline !== undefined ? { baselineHourlyInflowCoins: roundSignificant(baseline), baselineFrom } : {}),
       ...(peakMultiple !== undefined ? { peakMultipleOfBaseline: roundSignificant(peakMultiple) } : {}),
       reversal,
     });

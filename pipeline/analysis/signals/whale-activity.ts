@@ -8,7 +8,9 @@
  *   least `whale.minCoins`, so the day's count and the baseline count the same thing.
  * - Baseline: mean of the last `whale.baselineDays` daily counts dated before the brief's day
  *   (at least `whale.minBaselineDays` of them).
- * - Around a level: the earliest level break of the asset in this run; transfers in the
+ * - Around a level: the level break chosen by `whale.aroundLevelChoice` (default: the deepest
+ *   break the window closed beyond, the level the market decisively lost; 'first' = the
+ *   earliest break); transfers in the
  *   `whale.aroundLevelHours` before it and the same hours from it on (the snapshot lists the
  *   day before the window too, so "before" may reach back past the window's start).
  * - Of several series for one asset, the first in the snapshot is used.
@@ -18,6 +20,18 @@ import type { Finding } from '../findings.js';
 import { importanceOf, thresholdRatio } from '../importance.js';
 import { mean, roundSignificant, safeRatio, sum } from '../util/stats.js';
 import { HOUR_MS, within } from '../util/time.js';
+
+type LevelBreak = Extract<Finding, { kind: 'level_break' }>;
+
+/** The level break to count whale transfers around (see the module comment). */
+export function chooseBreak(breaks: readonly LevelBreak[], choice: 'deepest-held' | 'first'): LevelBreak | undefined {
+  const byTime = [...breaks].sort((a, b) => a.time - b.time || (a.direction === 'below' ? b.level - a.level : a.level - b.level));
+  if (choice === 'first') return byTime[0];
+  const held = byTime.filter((b) => b.closedBeyond);
+  // Level breaks' importance rises with distance from the prior close; reduce keeps the earliest on ties.
+  const pool = held.length > 0 ? held : byTime;
+  return pool.reduce<LevelBreak | undefined>((best, b) => (best === undefined || b.importance > best.importance ? b : best), undefined);
+}
 
 export const whaleActivitySignal: Signal = (snapshot, thresholds, context) => {
   const t = thresholds.whale;
@@ -44,9 +58,7 @@ export const whaleActivitySignal: Signal = (snapshot, thresholds, context) => {
         : undefined;
     const multiple = baseline === undefined ? undefined : safeRatio(count, baseline);
 
-    const firstBreak = breaks
-      .filter((b) => b.asset === asset)
-      .sort((a, b) => a.time - b.time || (a.direction === 'below' ? b.level - a.level : a.level - b.level))[0];
+    const firstBreak = chooseBreak(breaks.filter((b) => b.asset === asset), t.aroundLevelChoice);
     const hours = t.aroundLevelHours;
     const aroundLevel = firstBreak && {
       level: firstBreak.level,

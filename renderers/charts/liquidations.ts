@@ -42,6 +42,7 @@ export function buildLiquidationsData(snapshot: Snapshot, _findings: Findings, l
   const shorts = slots.map(() => 0);
   const sources: string[] = [];
   let lowerBound = false;
+  // Venues in a fixed order (sorted), so the source line does not depend on arrival order.
   let count = 0;
   for (const stream of snapshot.liquidations.orders) {
     let used = false;
@@ -51,13 +52,13 @@ export function buildLiquidationsData(snapshot: Snapshot, _findings: Findings, l
       (order.side === 'long' ? longs : shorts)[slot] = ((order.side === 'long' ? longs : shorts)[slot] ?? 0) + order.notionalUsd;
       used = true;
       count++;
+      // Name the venues the orders came from (a collector source merges several exchanges' streams).
+      if (!sources.includes(order.venue)) sources.push(order.venue);
     }
-    if (used) {
-      sources.push(stream.source);
-      lowerBound ||= stream.coverage === 'lower-bound';
-    }
+    if (used) lowerBound ||= stream.coverage === 'lower-bound';
   }
   if (count === 0) return undefined;
+  sources.sort();
 
   const longUsd = longs.reduce((a, b) => a + b, 0);
   const shortUsd = shorts.reduce((a, b) => a + b, 0);

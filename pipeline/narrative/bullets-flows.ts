@@ -1,0 +1,124 @@
+/**
+ * Bullets for flows: spot-ETF volume and net flows, on-chain whale transfers, exchange
+ * inflows/outflows, and labelled-entity moves from the editorial notes.
+ */
+import { formatNumber } from '../../renderers/format.js';
+import type { FindingOf } from '../analysis/findings.js';
+import type { ComposeContext } from './compose-context.js';
+import { md } from './markdown-escape.js';
+import type { Bullet } from './model.js';
+import type { EntityMoveNote } from './notes.js';
+
+type B<K extends keyof Bullet> = NonNullable<Bullet[K]>;
+
+export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>): B<'etfVolume'> {
+  const { fmt } = ctx;
+  const bullet: B<'etfVolume'> = {
+    asset: ctx.ticker(f.asset),
+    date: fmt.date(f.date),
+    total: fmt.usd(f.totalDollarVolumeUsd),
+    record: f.isRecord,
+    top: [...f.tickers]
+      .sort((a, b) => b.dollarVolumeUsd - a.dollarVolumeUsd || (a.ticker < b.ticker ? -1 : 1))
+      .slice(0, 3)
+      .map((t) => ({ ticker: md(t.ticker), volume: fmt.usd(t.dollarVolumeUsd) })),
+    priceDown: (f.priceChangeFraction ?? 0) < 0,
+    divergence: f.divergence,
+    sources: ctx.sources(f.sources.length ? f.sources : ['yahoo']),
+  };
+  if (f.avg30dUsd !== undefined && f.multipleOf30dAvg !== undefined) bullet.average = { value: fmt.usd(f.avg30dUsd), multiple: fmt.multiple(f.multipleOf30dAvg) };
+  if (f.priceChangeFraction !== undefined) bullet.priceChange = fmt.pctAbs(f.priceChangeFraction);
+  return bullet;
+}
+
+export function etfFlowsBullet(ctx: ComposeContext, f: FindingOf<'etf_flows'>): B<'etfFlows'> | undefined {
+  const { fmt } = ctx;
+  if (f.netFlowUsd === 0) return undefined;
+  return {
+    asset: ctx.ticker(f.asset),
+    date: fmt.date(f.date),
+    net: fmt.usd(Math.abs(f.netFlowUsd)),
+    inflow: f.netFlowUsd > 0,
+    streak: fmt.count(f.streakDays),
+    longStreak: f.streakDays >= 2,
+    top: [...f.perTicker]
+      .filter((t) => t.netFlowUsd !== 0)
+      .sort((a, b) => Math.abs(b.netFlowUsd) - Math.abs(a.netFlowUsd) || (a.ticker < b.ticker ? -1 : 1))
+      .slice(0, 3)
+      .map((t) => ({ ticker: md(t.ticker), net: fmt.usd(Math.abs(t.netFlowUsd)), inflow: t.netFlowUsd > 0 })),
+    source: ctx.sources(f.sources),
+  };
+}
+
+export function whalesBullet(ctx: ComposeContext, f: FindingOf<'whale_activity'>): B<'whales'> | undefined {
+  const { fmt } = ctx;
+  if (f.count === 0 && f.baseline30dAvgCount === undefined) return undefined;
+  const bullet: B<'whales'> = {
+    asset: ctx.ticker(f.asset),
+    threshold: fmt.coins(f.thresholdCoins, f.asset),
+    count: fmt.count(f.count),
+    total: fmt.coins(f.totalCoins, f.asset),
+    source: ctx.sources(f.sources),
+  };
+  if (f.totalUsd !== undefined && f.totalUsd > 0) bullet.totalUsd = fmt.usd(f.totalUsd);
+  if (f.baseline30dAvgCount !== undefined && f.multipleOfBaseline !== undefined && f.baseline30dAvgCount > 0) {
+    bullet.baseline = {
+      count: md(formatNumber(f.baseline30dAvgCount, 1)),
+      multiple: fmt.multiple(f.multipleOfBaseline),
+      elevated: f.multipleOfBaseline >= ctx.input.config.thresholds.whale.multipleMin,
+    };
+  }
+  if (f.aroundLevel) {
+    const a = f.aroundLevel;
+    bullet.aroundLevel = { level: fmt.level(a.level), before: fmt.count(a.before), after: fmt.count(a.after), hours: fmt.hours(a.windowHours), more: a.after > a.before };
+  }
+  const largest = [...f.largest].sort((a, b) => b.amountCoins - a.amountCoins || a.time - b.time)[0];
+  if (largest) {
+    bullet.largest = { amount: fmt.coins(largest.amountCoins, f.asset), time: fmt.time(largest.time) };
+    if (largest.from) bullet.largest.from = md(largest.from);
+    if (largest.to) bullet.largest.to = md(largest.to);
+  }
+  return bullet;
+}
+
+export function exchangeFlowsBullet(ctx: ComposeContext, f: FindingOf<'exchange_flows'>): B<'exchangeFlows'> {
+  const { fmt } = ctx;
+  const bullet: B<'exchangeFlows'> = {
+    asset: ctx.ticker(f.asset),
+    net: fmt.coins(Math.abs(f.netCoins), f.asset),
+    inflow: f.netCoins > 0,
+    peak: fmt.coins(f.peakInflow.coins, f.asset),
+    peakTime: fmt.time(f.peakInflow.time),
+    after: fmt.coins(Math.abs(f.netAfterPeakCoins), f.asset),
+    afterOutflow: f.netAfterPeakCoins < 0,
+    reversal: f.reversal,
+    source: ctx.sources(f.sources),
+  };
+  if (f.peakMultipleOfBaseline !== undefined) bullet.peakMultiple = fmt.multiple(f.peakMultipleOfBaseline);
+  return bullet;
+}
+
+export function entitiesBullet(ctx: ComposeContext, notes: readonly EntityMoveNote[]): B<'entities'> | undefined {
+  if (notes.length === 0) return undefined;
+  const { fmt } = ctx;
+  const moves = [...notes]
+    .sort((a, b) => Date.parse(a.time) - Date.parse(b.time))
+    .map((n) => {
+      const move: B<'entities'>['moves'][number] = {
+        entity: ctx.text(n.entity),
+        amount: fmt.coins(n.amountCoins, n.asset),
+        time: fmt.dateTime(Date.parse(n.time)),
+        toExchange: n.action === 'deposit_to_exchange',
+        fromExchange: n.action === 'withdraw_from_exchange',
+        sale: n.action === 'sale',
+        purchase: n.action === 'purchase',
+        transfer: n.action === 'transfer',
+        source: ctx.link(n.source),
+      };
+      if (n.amountUsd !== undefined) move.amountUsd = fmt.usd(n.amountUsd);
+      if (n.counterparty) move.counterparty = ctx.text(n.counterparty);
+      if (n.text) move.text = ctx.text(n.text);
+      return move;
+    });
+  return { moves };
+}

@@ -1,0 +1,191 @@
+/**
+ * Bullets for the market's own data: cross-asset moves, liquidations and their clusters,
+ * perpetual volume, funding, basis, open interest and implied volatility. Each takes one
+ * finding and returns its figures formatted for the language, plus the flags the templates
+ * choose words by. No words here.
+ */
+import type { Finding, FindingOf, PriceMove } from '../analysis/findings.js';
+import type { ComposeContext } from './compose-context.js';
+import { md } from './markdown-escape.js';
+import type { Bullet } from './model.js';
+import { providerName, tenorName } from './names.js';
+
+type B<K extends keyof Bullet> = NonNullable<Bullet[K]>;
+
+export function crossAssetBullet(ctx: ComposeContext, asset: string, changeFraction: number, move: PriceMove | undefined): B<'crossAsset'> | undefined {
+  if (!move) return undefined;
+  const { fmt } = ctx;
+  return {
+    asset: ctx.ticker(asset),
+    name: ctx.name(asset),
+    change: fmt.pctAbs(changeFraction),
+    down: changeFraction < 0,
+    drawdown: fmt.pctAbs(move.drawdownFraction),
+    low: fmt.price(move.low),
+    high: fmt.price(move.high),
+    primary: asset === ctx.primary,
+  };
+}
+
+export function liquidationsBullet(ctx: ComposeContext, f: FindingOf<'liquidations'>): B<'liquidations'> {
+  const { fmt } = ctx;
+  const t = ctx.input.config.thresholds.liquidations;
+  const total = fmt.usdRange(f.totalRangeUsd.low, f.totalRangeUsd.high);
+  const bullet: B<'liquidations'> = {
+    total,
+    range: /[—–]/.test(total),
+    window: fmt.hours(Math.round((f.end - f.start) / 3_600_000)),
+    sources: ctx.sources(f.perSource.map((s) => s.source)),
+    perSource: f.perSource.map((s) => ({
+      source: md(providerName(s.source)),
+      total: fmt.usd(s.totalUsd),
+      longShare: fmt.pct(s.longFraction, 0),
+      lowerBound: s.coverage === 'lower-bound',
+    })),
+    multiSource: f.perSource.length > 1,
+    longShare: fmt.pctRange(f.longFractionRange.low, f.longFractionRange.high, 0),
+    shortShare: fmt.pctRange(1 - f.longFractionRange.high, 1 - f.longFractionRange.low, 0),
+    longDominant: f.longDominant,
+    shortDominant: 1 - f.longFractionRange.high >= t.longShareMin,
+    lowerBound: f.lowerBound,
+  };
+  if (f.median30dUsd !== undefined && f.multipleOfMedian !== undefined && f.median30dUsd > 0) {
+    bullet.median = {
+      value: fmt.usd(f.median30dUsd),
+      multiple: fmt.multiple(f.multipleOfMedian),
+      days: fmt.days(f.medianDays ?? t.medianDays),
+      spike: f.multipleOfMedian >= t.multipleOfMedianMin,
+    };
+  }
+  if (f.asset) bullet.asset = ctx.ticker(f.asset);
+  return bullet;
+}
+
+export function clusterBullet(ctx: ComposeContext, f: FindingOf<'liquidation_cluster'>): B<'cluster'> {
+  const { fmt } = ctx;
+  return {
+    asset: ctx.ticker(f.asset),
+    long: f.side === 'long',
+    short: f.side === 'short',
+    band: fmt.priceRange(f.band.low, f.band.high, 'USDT'),
+    notional: fmt.usd(f.notionalUsd),
+    orders: fmt.count(f.orderCount),
+    share: fmt.pct(f.shareFraction, 0),
+    from: fmt.time(f.start),
+    to: fmt.time(f.end),
+  };
+}
+
+export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>): B<'volume'> | undefined {
+  const { fmt } = ctx;
+  const top = [...f.perVenue].sort((a, b) => b.dayVolumeUsd - a.dayVolumeUsd)[0];
+  if (!top) return undefined;
+  const { low, high } = f.changeVsPrevRange;
+  const sameSign = Math.sign(low) === Math.sign(high) && low !== 0;
+  const bullet: B<'volume'> = {
+    asset: ctx.ticker(f.asset),
+    spot: f.market === 'spot',
+    venue: md(providerName(top.venue)),
+    volume: fmt.usd(top.dayVolumeUsd),
+    change: fmt.pctAbs(top.changeVsPrevFraction, 0),
+    up: top.changeVsPrevFraction > 0,
+    changeRange: sameSign ? fmt.pctRange(Math.min(Math.abs(low), Math.abs(high)), Math.max(Math.abs(low), Math.abs(high)), 0) : fmt.pctAbs(top.changeVsPrevFraction, 0),
+    manyVenues: f.perVenue.length > 1 && sameSign,
+    peak: { time: fmt.time(top.peakHour.time), volume: fmt.usd(top.peakHour.volumeUsd) },
+  };
+  if (top.multipleOf30dAvg !== undefined) bullet.average = { multiple: fmt.multiple(top.multipleOf30dAvg) };
+  if (f.venuesAtMonthPeak.length > 0) bullet.monthPeakVenues = ctx.sources(f.venuesAtMonthPeak);
+  return bullet;
+}
+
+export function fundingBullet(ctx: ComposeContext, f: FindingOf<'funding_flip'>): B<'funding'> {
+  const { fmt } = ctx;
+  return {
+    asset: ctx.ticker(f.asset),
+    flipToNeutral: f.state === 'flip_to_neutral',
+    flipToNegative: f.state === 'flip_to_negative',
+    elevated: f.state === 'elevated',
+    neutral: f.state === 'neutral',
+    negative: f.state === 'negative',
+    rising: f.state === 'rising',
+    prior: fmt.rate(f.weightedPriorPer8h),
+    current: fmt.rate(f.weightedCurrentPer8h),
+    priorDays: fmt.days(f.priorDays),
+    weighted: f.weighting === 'open-interest',
+    venues: [...f.perVenue]
+      .sort((a, b) => a.currentPer8h - b.currentPer8h || (a.venue < b.venue ? -1 : 1))
+      .slice(0, 3)
+      .map((v) => ({
+        venue: md(providerName(v.venue)),
+        rate: fmt.rate(v.currentRate),
+        interval: fmt.hours(v.intervalHours),
+        per8h: fmt.rate(v.currentPer8h),
+        eightHour: v.intervalHours === 8,
+        annualized: fmt.pct(v.currentAnnualizedFraction, 1),
+      })),
+  };
+}
+
+export function basisBullet(ctx: ComposeContext, f: FindingOf<'basis_compression'>): B<'basis'> | undefined {
+  const { fmt } = ctx;
+  const minDays = ctx.input.config.thresholds.basis.rangeMinDaysToExpiry;
+  const main = f.tenors.find((t) => t.daysToExpiry >= minDays) ?? f.tenors[0];
+  if (!main) return undefined;
+  const several = f.tenors.filter((t) => t.daysToExpiry >= minDays).length > 1;
+  const prior = several ? fmt.pctRange(f.priorRange.low, f.priorRange.high) : fmt.pct(main.priorAnnualized);
+  const current = several ? fmt.pctRange(f.currentRange.low, f.currentRange.high) : fmt.pct(main.currentAnnualized);
+  const threshold = ctx.input.config.thresholds.basis.compressionMinFraction;
+  return {
+    asset: ctx.ticker(f.asset),
+    compressed: f.compressed,
+    expanded: !f.compressed && main.currentAnnualized - main.priorAnnualized >= threshold,
+    venue: ctx.sources(several ? f.tenors.filter((t) => t.daysToExpiry >= minDays).map((t) => t.venue) : [main.venue]),
+    tenor: md(tenorName(main.tenor, ctx.lang)),
+    expiry: fmt.dateOf(main.expiry),
+    days: fmt.count(Math.round(main.daysToExpiry)),
+    prior,
+    current,
+    min: fmt.pct(Math.min(...f.tenors.map((t) => t.minAnnualized))),
+    backwardation: f.anyBackwardation,
+  };
+}
+
+export function openInterestBullet(ctx: ComposeContext, f: FindingOf<'open_interest_change'>): B<'openInterest'> {
+  const { fmt } = ctx;
+  const bullet: B<'openInterest'> = {
+    asset: ctx.ticker(f.asset),
+    down: f.changeFraction < 0,
+    prior: fmt.usd(f.totalPriorUsd),
+    current: fmt.usd(f.totalCurrentUsd),
+    change: fmt.pctAbs(f.changeFraction),
+    venues: ctx.sources(f.perVenue.map((v) => v.venue)),
+    deleveraging: f.deleveraging,
+  };
+  // A peak is a single venue's; summing peaks taken at different times would be wrong.
+  const only = f.perVenue.length === 1 ? f.perVenue[0] : undefined;
+  if (only && only.peakUsd > only.currentUsd) bullet.peak = { value: fmt.usd(only.peakUsd), time: fmt.dateTime(only.peakTime) };
+  return bullet;
+}
+
+export function volatilityBullet(ctx: ComposeContext, f: FindingOf<'implied_vol'>): B<'volatility'> {
+  const { fmt } = ctx;
+  const bullet: B<'volatility'> = {
+    asset: ctx.ticker(f.asset),
+    index: md(f.index),
+    source: ctx.sources(f.sources.length ? f.sources : ['deribit']),
+    current: fmt.vol(f.current),
+    high: fmt.vol(f.dayHigh),
+    low: fmt.vol(f.dayLow),
+    average: fmt.vol(f.avg30d),
+    vsAverage: fmt.pctAbs(f.changeVsAvgFraction, 0),
+    above: f.changeVsAvgFraction > 0,
+    elevated: f.elevated,
+  };
+  if (f.open !== undefined) bullet.open = fmt.vol(f.open);
+  return bullet;
+}
+
+/** The price move of an asset, when analysis produced one. */
+export function moveOf(findings: readonly Finding[], asset: string): PriceMove | undefined {
+  return findings.find((f): f is PriceMove => f.kind === 'price_move' && f.asset === asset);
+}

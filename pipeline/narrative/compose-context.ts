@@ -1,0 +1,139 @@
+/**
+ * What every compose step shares: the language, the brief's timezone, the findings looked up by
+ * kind and asset, and the formatters bound to the language, each returning Markdown-safe text.
+ */
+import * as format from '../../renderers/format.js';
+import type { Lang } from '../../renderers/format.js';
+import type { Finding, FindingKind, FindingOf, Findings } from '../analysis/findings.js';
+import type { Config } from '../config.js';
+import { InputError } from '../errors.js';
+import type { Snapshot } from '../snapshot/index.js';
+import { md, mdUrl, joinMd, type Md } from './markdown-escape.js';
+import type { SourceLink } from './model.js';
+import { assetName, providerName } from './names.js';
+import type { Notes, NoteSource } from './notes.js';
+
+export interface ChartRef {
+  id: string;
+  title: string;
+  alt: string;
+}
+
+export interface ComposeInput {
+  snapshot: Snapshot;
+  findings: Findings;
+  notes?: Notes;
+  lang: Lang;
+  config: Config;
+  charts: ChartRef[];
+}
+
+/** Formatters bound to a language, returning Markdown-safe strings. */
+export interface Fmt {
+  usd(value: number): Md;
+  usdRange(low: number, high: number): Md;
+  price(value: number, quote?: 'USD' | 'USDT'): Md;
+  level(value: number): Md;
+  priceRange(low: number, high: number, quote?: 'USD' | 'USDT'): Md;
+  pct(fraction: number, decimals?: number): Md;
+  pctAbs(fraction: number, decimals?: number): Md;
+  pctRange(low: number, high: number, decimals?: number): Md;
+  rate(fraction: number): Md;
+  multiple(value: number): Md;
+  coins(amount: number, asset: string): Md;
+  count(value: number): Md;
+  vol(value: number): Md;
+  date(iso: string): Md;
+  month(iso: string): Md;
+  weekday(iso: string): Md;
+  time(ms: number): Md;
+  dateTime(ms: number): Md;
+  /** Date of an instant in the brief's zone. */
+  dateOf(ms: number): Md;
+  hours(hours: number): Md;
+  days(days: number): Md;
+}
+
+export interface ComposeContext {
+  lang: Lang;
+  tz: string;
+  input: ComposeInput;
+  findings: readonly Finding[];
+  fmt: Fmt;
+  /** The asset the brief leads with. */
+  primary: string;
+  /** All findings of a kind (optionally for one asset), in importance order. */
+  all<K extends FindingKind>(kind: K, asset?: string): FindingOf<K>[];
+  one<K extends FindingKind>(kind: K, asset?: string): FindingOf<K> | undefined;
+  /** Provider ids → a joined, escaped list of display names. */
+  sources(ids: readonly string[]): Md;
+  name(asset: string): Md;
+  ticker(asset: string): Md;
+  link(source: NoteSource): SourceLink;
+  /** Text of a note in the brief's language. */
+  text(localized: { zh: string; en: string }): Md;
+}
+
+function bindFormatters(lang: Lang, tz: string): Fmt {
+  return {
+    usd: (v) => md(format.formatUsd(v, lang)),
+    usdRange: (lo, hi) => md(format.formatUsdRange(lo, hi, lang)),
+    price: (v, quote) => md(format.formatPrice(v, lang, quote)),
+    level: (v) => md(format.formatLevel(v, lang)),
+    priceRange: (lo, hi, quote) => md(format.formatPriceRange(lo, hi, lang, quote)),
+    pct: (f, decimals) => md(format.formatPercent(f, { decimals })),
+    pctAbs: (f, decimals) => md(format.formatPercentAbs(f, decimals)),
+    pctRange: (lo, hi, decimals) => md(format.formatPercentRange(lo, hi, lang, decimals)),
+    rate: (f) => md(format.formatRate(f)),
+    multiple: (v) => md(format.formatMultiple(v, lang)),
+    coins: (a, asset) => md(format.formatCoins(a, asset, lang)),
+    count: (v) => md(format.formatCount(v)),
+    vol: (v) => md(format.formatVolPoints(v)),
+    date: (iso) => md(format.formatDate(iso, lang)),
+    month: (iso) => md(format.formatMonth(iso, lang)),
+    weekday: (iso) => md(format.formatWeekday(iso, lang)),
+    time: (ms) => md(format.formatTime(ms, tz)),
+    dateTime: (ms) => md(format.formatDateTime(ms, tz, lang)),
+    dateOf: (ms) => md(format.formatDate(format.zonedDate(ms, tz), lang)),
+    hours: (h) => md(format.formatHours(h, lang)),
+    days: (d) => md(format.formatDays(d, lang)),
+  };
+}
+
+/** Joins names the way the language lists them: "Binance、OKX 和 Bybit" / "Binance, OKX and Bybit". */
+export function listOf(items: readonly Md[], lang: Lang): Md {
+  if (items.length <= 1) return items[0] ?? ('' as Md);
+  const head = joinMd(items.slice(0, -1), lang === 'zh' ? '、' : ', ');
+  return joinMd([head, items[items.length - 1]!], lang === 'zh' ? '和' : ' and ');
+}
+
+export function createContext(input: ComposeInput): ComposeContext {
+  const { lang } = input;
+  const tz = input.findings.timezone || input.snapshot.timezone;
+  const findings = input.findings.findings;
+  const assetOf = (f: Finding): string | undefined => ('asset' in f && typeof f.asset === 'string' ? f.asset : undefined);
+  const all = <K extends FindingKind>(kind: K, asset?: string): FindingOf<K>[] =>
+    findings.filter((f): f is FindingOf<K> => f.kind === kind && (asset === undefined || assetOf(f) === asset));
+  const moves = all('price_move');
+  const preferred = [...input.findings.assets, ...input.snapshot.assets];
+  const primary = preferred.find((a) => moves.some((m) => m.asset === a)) ?? moves[0]?.asset ?? preferred[0] ?? 'BTC';
+  return {
+    lang,
+    tz,
+    input,
+    findings,
+    fmt: bindFormatters(lang, tz),
+    primary,
+    all,
+    one: (kind, asset) => all(kind, asset)[0],
+    sources: (ids) => listOf([...new Set(ids.map(providerName))].sort().map(md), lang),
+    name: (asset) => md(assetName(asset, lang)),
+    ticker: (asset) => md(asset),
+    link: (source) => {
+      const url = mdUrl(source.url);
+      if (!url) throw new InputError('notes', `source "${source.name}": ${JSON.stringify(source.url)} is not a plain http(s) link`);
+      return { name: md(source.name), url };
+    },
+    text: (localized) => md(localized[lang]),
+  };
+}

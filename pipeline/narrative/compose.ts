@@ -1,0 +1,210 @@
+/**
+ * Findings (+ editorial notes) → the brief model for one language. Pure and deterministic.
+ *
+ *   1. context   language, timezone, formatters, findings by kind, the primary asset
+ *   2. day       crash / rally / quiet range, single or multi-asset (config thresholds)
+ *   3. headline  title and description (plain text)
+ *   4. lead      the dateline paragraph's facts
+ *   5. bullets   one per finding kind that has data, grouped into sections by the day's layout
+ *   6. prose     macro (notes only), bulls vs bears, key levels, time windows, watchlist
+ *   7. gaps      what could not be measured; charts placed in the section they illustrate
+ */
+import type { Lang } from '../../renderers/format.js';
+import { InputError } from '../errors.js';
+import { clusterBullet, crossAssetBullet, basisBullet, fundingBullet, liquidationsBullet, moveOf, openInterestBullet, volatilityBullet, volumeBullet } from './bullets-market.js';
+import { entitiesBullet, etfFlowsBullet, etfVolumeBullet, exchangeFlowsBullet, whalesBullet } from './bullets-flows.js';
+import { createContext, type ComposeContext, type ComposeInput } from './compose-context.js';
+import { composeHeadline } from './headline.js';
+import { composeLead, dayOf, primaryMove, type Day } from './lead.js';
+import { md, mdUrl } from './markdown-escape.js';
+import type { BriefModel, Bullet, Chart, Macro, Section, SectionId } from './model.js';
+import { composeGaps, composeOutlook } from './outlook.js';
+import { composePositioning } from './positioning.js';
+
+export type { ComposeInput } from './compose-context.js';
+
+type BulletKey = keyof Bullet;
+type Layout = { id: SectionId; bullets: BulletKey[] }[];
+
+/** Data sections per day type, in reading order; empty sections are dropped. */
+const LAYOUTS: Record<'crash' | 'rally' | 'range' | 'multi', Layout> = {
+  crash: [
+    { id: 'leverage', bullets: ['liquidations', 'cluster', 'volume', 'funding', 'basis', 'openInterest'] },
+    { id: 'flows', bullets: ['etfVolume', 'etfFlows', 'whales', 'exchangeFlows', 'entities', 'volatility'] },
+  ],
+  rally: [
+    { id: 'inflows', bullets: ['etfFlows', 'etfVolume', 'liquidations', 'cluster', 'volume'] },
+    { id: 'structure', bullets: ['funding', 'basis', 'openInterest', 'volatility'] },
+    { id: 'onchain', bullets: ['whales', 'exchangeFlows', 'entities'] },
+  ],
+  range: [
+    { id: 'structure', bullets: ['funding', 'basis', 'openInterest', 'volatility', 'volume', 'liquidations', 'cluster'] },
+    { id: 'flows', bullets: ['etfFlows', 'etfVolume', 'whales', 'exchangeFlows', 'entities'] },
+  ],
+  multi: [
+    { id: 'crossAsset', bullets: ['crossAsset', 'liquidations', 'cluster'] },
+    { id: 'derivatives', bullets: ['volume', 'funding', 'basis', 'openInterest', 'volatility'] },
+    { id: 'flows', bullets: ['etfVolume', 'etfFlows', 'whales', 'exchangeFlows', 'entities'] },
+  ],
+};
+
+const MAX_SECTIONS = 5;
+const MAX_BULLETS = 7;
+
+/** Where each chart belongs: the bullet it illustrates. */
+const CHART_BULLET: Record<string, BulletKey> = {
+  liquidations: 'liquidations',
+  funding: 'funding',
+  basis: 'basis',
+  'etf-volume': 'etfVolume',
+  'whale-transfers': 'whales',
+};
+
+function layoutOf(day: Day): Layout {
+  if (day.multiAsset) return LAYOUTS.multi;
+  return day.crash ? LAYOUTS.crash : day.rally ? LAYOUTS.rally : LAYOUTS.range;
+}
+
+/** Every bullet the data supports, keyed by kind (cross-asset: one per asset). */
+function composeBullets(ctx: ComposeContext, day: Day): Map<BulletKey, Bullet[]> {
+  const p = ctx.primary;
+  const out = new Map<BulletKey, Bullet[]>();
+  const put = <K extends BulletKey>(key: K, value: Bullet[K] | undefined): void => {
+    if (value) out.set(key, [...(out.get(key) ?? []), { [key]: value } as Bullet]);
+  };
+  const systemic = ctx.all('systemic_move').find((s) => s.systemic);
+  if (day.multiAsset && systemic) {
+    const ordered = [...systemic.assets].sort((a, b) => (a.asset === p ? -1 : b.asset === p ? 1 : Math.abs(b.changeFraction) - Math.abs(a.changeFraction)));
+    for (const a of ordered) put('crossAsset', crossAssetBullet(ctx, a.asset, a.changeFraction, moveOf(ctx.findings, a.asset)));
+  }
+  const liq = ctx.all('liquidations').find((l) => l.asset === undefined) ?? ctx.one('liquidations');
+  if (liq) put('liquidations', liquidationsBullet(ctx, liq));
+  const cluster = ctx.one('liquidation_cluster', p) ?? ctx.one('liquidation_cluster');
+  if (cluster) put('cluster', clusterBullet(ctx, cluster));
+  const volume = ctx.all('volume_spike', p).find((v) => v.market === 'perp') ?? ctx.one('volume_spike', p);
+  if (volume) put('volume', volumeBullet(ctx, volume));
+  const funding = ctx.one('funding_flip', p);
+  if (funding) put('funding', fundingBullet(ctx, funding));
+  const basis = ctx.one('basis_compression', p);
+  if (basis) put('basis', basisBullet(ctx, basis));
+  const oi = ctx.one('open_interest_change', p);
+  if (oi) put('openInterest', openInterestBullet(ctx, oi));
+  const vol = ctx.one('implied_vol', p);
+  if (vol) put('volatility', volatilityBullet(ctx, vol));
+  const etfVolume = ctx.one('etf_volume', p);
+  if (etfVolume) put('etfVolume', etfVolumeBullet(ctx, etfVolume));
+  const etfFlows = ctx.one('etf_flows', p);
+  if (etfFlows) put('etfFlows', etfFlowsBullet(ctx, etfFlows));
+  const whales = ctx.one('whale_activity', p);
+  if (whales) put('whales', whalesBullet(ctx, whales));
+  const flows = ctx.one('exchange_flows', p);
+  if (flows) put('exchangeFlows', exchangeFlowsBullet(ctx, flows));
+  put('entities', entitiesBullet(ctx, (ctx.input.notes?.notes ?? []).flatMap((n) => (n.kind === 'entity_move' ? [n] : []))));
+  return out;
+}
+
+function composeMacro(ctx: ComposeContext, change: number): Macro | undefined {
+  const events = (ctx.input.notes?.notes ?? []).flatMap((n) => (n.kind === 'macro' ? [n] : []));
+  if (events.length === 0) return undefined;
+  const { fmt } = ctx;
+  const sorted = [...events].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  return {
+    asset: ctx.ticker(ctx.primary),
+    change: fmt.pctAbs(change),
+    down: change < 0,
+    events: sorted.map((e) => {
+      const event: Macro['events'][number] = { time: fmt.dateTime(Date.parse(e.time)), name: ctx.text(e.name), text: ctx.text(e.text), trigger: e.trigger, source: ctx.link(e.source) };
+      if (e.implied) {
+        const { unit, before, after } = e.implied;
+        const number = (v: number): string => String(Number(v.toPrecision(6)));
+        const afterText = typeof after === 'number' ? number(after) : `${number(after.low)}${ctx.lang === 'zh' ? '—' : '–'}${number(after.high)}`;
+        const afterMid = typeof after === 'number' ? after : (after.low + after.high) / 2;
+        event.implied = {
+          label: ctx.text(e.implied.label),
+          before: md(number(before)),
+          after: md(afterText),
+          count: unit === 'count',
+          percent: unit === 'percent',
+          basisPoints: unit === 'basis-points',
+          lower: afterMid < before,
+          higher: afterMid > before,
+        };
+      }
+      return event;
+    }),
+  };
+}
+
+function chartOf(chart: ComposeInput['charts'][number]): Chart | undefined {
+  if (!/^[a-z0-9-]+$/.test(chart.id)) return undefined;
+  return { alt: md(chart.alt || chart.title || chart.id), src: md(`charts/${chart.id}.svg`) };
+}
+
+export function composeBrief(input: ComposeInput): BriefModel {
+  const lang: Lang = input.lang;
+  if (input.notes && input.notes.date !== input.findings.date) {
+    throw new InputError('notes', `the notes are for ${input.notes.date} but the snapshot is for ${input.findings.date}`);
+  }
+  const ctx = createContext(input);
+  const move = primaryMove(ctx);
+  const day = dayOf(ctx, move);
+  const headline = composeHeadline(ctx, move, day);
+  const lead = composeLead(ctx, move, day);
+
+  const bullets = composeBullets(ctx, day);
+  let sections: Section[] = layoutOf(day)
+    .map(({ id, bullets: keys }) => ({ id, bullets: keys.flatMap((k) => bullets.get(k) ?? []).slice(0, MAX_BULLETS), charts: [] as Chart[] }))
+    .filter((s) => s.bullets.length > 0);
+
+  const macro = composeMacro(ctx, move.changeFraction);
+  const prose = 2 + (macro ? 1 : 0); // positioning + outlook (+ macro)
+  // Too many sections: merge the last two data sections when their bullets fit in one.
+  while (sections.length + prose > MAX_SECTIONS && sections.length >= 2) {
+    const last = sections[sections.length - 1]!;
+    const before = sections[sections.length - 2]!;
+    if (before.bullets.length + last.bullets.length > MAX_BULLETS) break;
+    sections = [...sections.slice(0, -2), { ...before, bullets: [...before.bullets, ...last.bullets] }];
+  }
+  const positioning = composePositioning(ctx, day);
+  const positioningSection: Section = { id: 'positioning', bullets: [], charts: [], positioning };
+  if (macro) {
+    // Still too many: the macro paragraphs open the positioning section instead of their own.
+    if (sections.length + prose > MAX_SECTIONS) positioningSection.macro = macro;
+    else sections.push({ id: 'macro', bullets: [], charts: [], macro });
+  }
+  if (positioning.bulls.length + positioning.bears.length > 0 || positioningSection.macro) sections.push(positioningSection);
+  sections.push({ id: 'outlook', bullets: [], charts: [], outlook: composeOutlook(ctx, move, day) });
+
+  const leadCharts: Chart[] = [];
+  for (const chart of input.charts) {
+    const ref = chartOf(chart);
+    if (!ref) continue;
+    const key = CHART_BULLET[chart.id];
+    const home = key ? sections.find((s) => s.bullets.some((b) => b[key] !== undefined)) : undefined;
+    if (chart.id === 'price' || !home) leadCharts.push(ref);
+    else home.charts.push(ref);
+  }
+
+  const publication = input.config.publication;
+  const links = publication.links.flatMap((l) => {
+    const url = mdUrl(l.url);
+    return url ? [{ label: md(l.label[lang]), url }] : [];
+  });
+
+  return {
+    lang,
+    date: input.findings.date,
+    title: headline.title,
+    description: headline.description,
+    publicationName: publication.name[lang],
+    headline: md(headline.title),
+    publication: md(publication.name[lang]),
+    day,
+    lead,
+    leadCharts,
+    sections,
+    gaps: composeGaps(ctx),
+    liquidationsLowerBound: Boolean(lead.liquidations?.lowerBound),
+    footer: { links, publication: md(publication.name[lang]) },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * The Handlebars engine for the brief templates.
+ *
+ * Layout: `<dir>/zh/brief.hbs` and `<dir>/en/brief.hbs` are the entry templates; every other
+ * `.hbs` under `<dir>/<lang>/partials/` is a partial named by its path without the extension
+ * (`partials/bullets/funding.hbs` → `{{> bullets/funding}}`).
+ *
+ * Safety: each language gets an isolated Handlebars environment; templates compile with
+ * `strict` (a missing field throws), `knownHelpersOnly` (only helpers.ts and the built-ins),
+ * and `noEscape` (the output is Markdown: the model's strings are already Markdown-escaped,
+ * see markdown-escape.ts and model.ts). Triple-stash, dynamic partials, partial blocks, inline
+ * partials and decorators are refused when templates load. Templates come from the repository,
+ * never from data; data is only ever the context of a compiled template.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { InputError, RenderError } from '../errors.js';
+import { HELPERS, HELPER_NAMES } from './helpers.js';
+import type { BriefModel } from './model.js';
+import { forbiddenConstructs } from './template-rules.js';
+
+export const LANGS = ['zh', 'en'] as const;
+export type TemplateLang = (typeof LANGS)[number];
+
+/** The repository's templates folder. */
+export const DEFAULT_TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+export const COMPILE_OPTIONS = {
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries(HELPER_NAMES.map((name) => [name, true])),
+  noEscape: true,
+  preventIndent: true,
+} as const;
+
+export interface TemplateFile {
+  /** Absolute path. */
+  file: string;
+  /** `brief` for the entry, else the partial name (`bullets/funding`). */
+  name: string;
+  source: string;
+}
+
+export interface CompiledLanguage {
+  lang: TemplateLang;
+  files: TemplateFile[];
+  render(model: BriefModel): string;
+}
+
+export interface TemplateSet {
+  dir: string;
+  zh: CompiledLanguage;
+  en: CompiledLanguage;
+}
+
+async function listHbs(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.hbs'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** Reads one language's template files (entry first). */
+export async function readTemplateFiles(dir: string, lang: TemplateLang): Promise<TemplateFile[]> {
+  const root = join(dir, lang);
+  const entry = join(root, 'brief.hbs');
+  let entrySource: string;
+  try {
+    entrySource = await readFile(entry, 'utf8');
+  } catch {
+    throw new InputError(entry, `missing entry template (expected ${lang}/brief.hbs under ${dir})`);
+  }
+  const files: TemplateFile[] = [{ file: entry, name: 'brief', source: entrySource }];
+  const partialsDir = join(root, 'partials');
+  for (const file of await listHbs(partialsDir)) {
+    const name = relative(partialsDir, file).split(sep).join('/').replace(/\.hbs$/, '');
+    files.push({ file, name, source: await readFile(file, 'utf8') });
+  }
+  return files;
+}
+
+/** Handlebars' "… - 12:4" location suffix, or its `lineNumber`, as a line number. */
+export function lineOfError(error: unknown): number {
+  const e = error as { lineNumber?: unknown; message?: unknown };
+  if (typeof e.lineNumber === 'number') return e.lineNumber;
+  const message = typeof e.message === 'string' ? e.message : '';
+  const match = /(?:line |- )(\d+)(?::\d+)?/.exec(message) ?? /on line (\d+)/.exec(message);
+  return match ? Number(match[1]) : 1;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.replace(/ - \d+:\d+$/, '');
+}
+
+/** Compiles one language eagerly: every file is parsed, checked and precompiled now. */
+export function compileLanguage(lang: TemplateLang, files: TemplateFile[]): CompiledLanguage {
+  const env = Handlebars.create();
+  for (const [name, fn] of Object.entries(HELPERS)) env.registerHelper(name, fn);
+  let entry: HandlebarsTemplateDelegate | undefined;
+  for (const tf of files) {
+    let ast: hbs.AST.Program;
+    try {
+      ast = env.parse(tf.source);
+    } catch (error) {
+      throw new InputError(tf.file, `line ${lineOfError(error)}: ${firstLine(error)}`);
+    }
+    const problems = forbiddenConstructs(ast);
+    if (problems.length > 0) {
+      throw new InputError(tf.file, 'uses constructs the brief templates do not allow', problems.map((p) => `line ${p.line}: ${p.message}`));
+    }
+    try {
+      // Precompiling checks helpers now (knownHelpersOnly) instead of at the first render.
+      env.precompile(tf.source, COMPILE_OPTIONS);
+    } catch (error) {
+      throw new InputError(tf.file, `line ${lineOfError(error)}: ${firstLine(error)}`);
+    }
+    const template = env.compile(tf.source, COMPILE_OPTIONS);
+    if (tf.name === 'brief') entry = template;
+    else env.registerPartial(tf.name, template);
+  }
+  if (!entry) throw new InputError(lang, 'no brief.hbs entry template');
+  const compiled = entry;
+  return {
+    lang,
+    files,
+    render(model: BriefModel): string {
+      if (model.lang !== lang) throw new RenderError(`a ${model.lang} model given to the ${lang} templates`);
+      let out: string;
+      try {
+        out = compiled(model, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      } catch (error) {
+        throw new RenderError(`${lang} templates: ${firstLine(error)} (line ${lineOfError(error)})`, { cause: error });
+      }
+      return tidyMarkdown(out);
+    },
+  };
+}
+
+/**
+ * Whitespace only: trailing spaces removed, runs of blank lines collapsed to one, one final
+ * newline. Templates can then keep conditionals on their own lines.
+ */
+export function tidyMarkdown(text: string): string {
+  return `${text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}
+
+/** Compiles `dir/zh` and `dir/en` once; an error names the template file and line. */
+export async function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Promise<TemplateSet> {
+  const [zhFiles, enFiles] = await Promise.all([readTemplateFiles(dir, 'zh'), readTemplateFiles(dir, 'en')]);
+  return { dir, zh: compileLanguage('zh', zhFiles), en: compileLanguage('en', enFiles) };
+}
+
+export function renderBriefMarkdown(model: BriefModel, templates: TemplateSet): string {
+  return templates[model.lang].render(model);
+}

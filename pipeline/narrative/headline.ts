@@ -1,0 +1,89 @@
+/**
+ * The headline and the one-sentence description, as plain text (page title, feeds, PDF header).
+ * They are the only words compose writes itself: the page needs them before any template runs.
+ * Pattern (brief-style): figure + event + judgement, e.g. "BTC 跌破 4.2 万美元:杠杆多头集中爆仓" /
+ * "Bitcoin slides below $42,000 as leveraged longs are flushed".
+ */
+import * as format from '../../renderers/format.js';
+import type { Lang } from '../../renderers/format.js';
+import type { LiquidationsFinding, PriceMove } from '../analysis/findings.js';
+import type { ComposeContext } from './compose-context.js';
+import type { Day } from './lead.js';
+import { headlineBreak, roundStep } from './lead.js';
+import { assetName } from './names.js';
+
+export interface Headline {
+  title: string;
+  description: string;
+}
+
+function zhList(items: string[]): string {
+  return items.join('、');
+}
+
+function enList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day): Headline {
+  const lang: Lang = ctx.lang;
+  const asset = ctx.primary;
+  const brk = headlineBreak(ctx, day);
+  const liq: LiquidationsFinding | undefined = ctx.all('liquidations').find((l) => l.asset === undefined) ?? ctx.one('liquidations');
+  const liqTotal = liq ? format.formatUsdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high, lang) : undefined;
+  const longShare = liq ? format.formatPercentRange(liq.longFractionRange.low, liq.longFractionRange.high, lang, 0) : undefined;
+  const shortsSqueezed = liq ? 1 - liq.longFractionRange.high >= ctx.input.config.thresholds.liquidations.longShareMin : false;
+  const etf = ctx.one('etf_flows', asset);
+  const change = format.formatPercentAbs(move.changeFraction);
+  const level = brk ? format.formatLevel(brk.level, lang) : undefined;
+  const systemic = ctx.all('systemic_move').find((s) => s.systemic && s.assets.length >= 2);
+  const date = format.formatDate(ctx.input.findings.date, lang);
+  const windowHours = liq ? Math.round((liq.end - liq.start) / 3_600_000) : 24;
+
+  let title: string;
+  if (lang === 'zh') {
+    if (day.multiAsset && systemic) {
+      const moves = systemic.assets.map((a) => `${a.asset} ${a.changeFraction < 0 ? '跌' : '涨'} ${format.formatPercentAbs(a.changeFraction)}`);
+      title = `${day.crash ? '加密市场全线下挫' : '加密市场普涨'}:${zhList(moves)}${liqTotal ? `,全网爆仓 ${liqTotal}` : ''}`;
+    } else if (day.crash) {
+      const event = level ? `${asset} ${brk!.closedBeyond ? '' : '一度'}跌破 ${level}` : `${asset} 单日下跌 ${change}`;
+      const judgement = liq?.longDominant ? '杠杆多头集中爆仓' : liqTotal ? `全网爆仓 ${liqTotal}` : `日内回撤 ${format.formatPercentAbs(move.drawdownFraction)}`;
+      title = `${event}:${judgement}`;
+    } else if (day.rally) {
+      const event = level ? `${asset} ${brk!.closedBeyond ? '' : '一度'}突破 ${level}` : `${asset} 单日上涨 ${change}`;
+      const judgement = shortsSqueezed && etf && etf.netFlowUsd > 0 ? '空头回补与 ETF 资金流入共振' : shortsSqueezed ? '空头集中回补' : etf && etf.netFlowUsd > 0 ? 'ETF 资金持续流入' : `日内涨幅 ${change}`;
+      title = `${event}:${judgement}`;
+    } else {
+      const step = roundStep(move.prevClose);
+      const band = format.formatPriceRange(Math.floor(move.low / step) * step, Math.ceil(move.high / step) * step, 'zh');
+      title = `${asset} 窄幅震荡于 ${band}:${liqTotal ? `全网爆仓仅 ${liqTotal}` : `日内振幅 ${format.formatPercentAbs(move.drawdownFraction)}`}`;
+    }
+  } else {
+    const name = assetName(asset, 'en');
+    if (day.multiAsset && systemic) {
+      const moves = systemic.assets.map((a) => `${assetName(a.asset, 'en').toLowerCase() === a.asset.toLowerCase() ? a.asset : assetName(a.asset, 'en').toLowerCase()} ${a.changeFraction < 0 ? 'down' : 'up'} ${format.formatPercentAbs(a.changeFraction)}`);
+      title = `${day.crash ? 'Crypto sell-off' : 'Crypto rally'}: ${enList(moves)}${liqTotal ? `; ${liqTotal} liquidated` : ''}`;
+    } else if (day.crash) {
+      const event = level ? `${name} ${brk!.closedBeyond ? 'slides below' : 'briefly breaks below'} ${level}` : `${name} falls ${change}`;
+      title = liq?.longDominant ? `${event} as leveraged longs are flushed` : liqTotal ? `${event}; ${liqTotal} liquidated` : event;
+    } else if (day.rally) {
+      const event = level ? `${name} ${brk!.closedBeyond ? 'breaks above' : 'briefly tops'} ${level}` : `${name} rises ${change}`;
+      title = shortsSqueezed ? `${event} as shorts are squeezed` : etf && etf.netFlowUsd > 0 ? `${event} as ETF inflows continue` : event;
+    } else {
+      const step = roundStep(move.prevClose);
+      const band = format.formatPriceRange(Math.floor(move.low / step) * step, Math.ceil(move.high / step) * step, 'en');
+      title = `${name} holds a tight ${band} range${liqTotal ? `; liquidations total just ${liqTotal}` : ''}`;
+    }
+  }
+
+  let description: string;
+  if (lang === 'zh') {
+    const liqClause = liq ? `,全网 ${format.formatHours(windowHours, 'zh')}清算 ${liqTotal},其中多头占 ${longShare}` : '';
+    description = `${date},${title.replace(':', ',')}${liqClause && !title.includes(liqTotal ?? '\u0000') ? liqClause : ''}。`;
+  } else {
+    const verb = day.crash ? `fell ${change}` : day.rally ? `rose ${change}` : `moved ${change}`;
+    const liqClause = liq ? ` and ${liqTotal} of positions were liquidated in ${format.formatHours(windowHours, 'en')}, ${longShare} of them longs` : '';
+    description = `On ${date} ${assetName(asset, 'en').replace(/^./, (c) => c.toLowerCase())} ${verb} to ${format.formatPrice(move.close, 'en')}${liqClause}.`;
+  }
+  return { title, description };
+}

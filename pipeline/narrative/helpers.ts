@@ -1,0 +1,64 @@
+/**
+ * The template helpers: few, small, pure. Templates compile with `knownHelpersOnly`, so these
+ * (and Handlebars' built-ins if/unless/each/with) are the only helpers a template can call.
+ *
+ * - `eq a b`: strict equality, for choosing words by a section id (`{{#if (eq id "leverage")}}`).
+ * - `list items`: joins Markdown-safe strings the way the brief's language does:
+ *   zh "Binance、OKX 和 Bybit", en "Binance, OKX and Bybit".
+ * - `nth index`: the watchlist's ordinal from a 0-based `@index`: zh 其一/其二…, en First/Second….
+ *
+ * None builds a SafeString or reads anything but its arguments and the root model's `lang`.
+ */
+import type { HelperOptions } from 'handlebars';
+
+export type HelperLang = 'zh' | 'en';
+
+export function eq(a: unknown, b: unknown): boolean {
+  return a === b;
+}
+
+export function joinList(items: readonly string[], lang: HelperLang): string {
+  if (items.length <= 1) return items[0] ?? '';
+  const head = items.slice(0, -1);
+  const last = items[items.length - 1]!;
+  return lang === 'zh' ? `${head.join('、')}和${last}` : `${head.join(', ')} and ${last}`;
+}
+
+const ZH_ORDINALS = ['其一', '其二', '其三', '其四', '其五', '其六', '其七', '其八', '其九', '其十'];
+const EN_ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];
+
+export function ordinal(index: number, lang: HelperLang): string {
+  const table = lang === 'zh' ? ZH_ORDINALS : EN_ORDINALS;
+  const word = table[index];
+  if (word === undefined) throw new RangeError(`nth: no ordinal for index ${index}`);
+  return word;
+}
+
+function langOf(options: HelperOptions): HelperLang {
+  const root = (options.data as { root?: { lang?: unknown } } | undefined)?.root;
+  return root?.lang === 'en' ? 'en' : 'zh';
+}
+
+function isOptions(value: unknown): value is HelperOptions {
+  return typeof value === 'object' && value !== null && 'hash' in value && 'data' in value;
+}
+
+/** The helpers as Handlebars calls them (the last argument is Handlebars' options object). */
+export const HELPERS = {
+  eq: (a: unknown, b: unknown, options?: unknown): boolean => {
+    if (isOptions(b) || !isOptions(options)) throw new Error('eq: expected two arguments');
+    return eq(a, b);
+  },
+  list: (items: unknown, options: unknown): string => {
+    if (!isOptions(options)) throw new Error('list: expected one argument');
+    if (!Array.isArray(items) || !items.every((i) => typeof i === 'string')) throw new TypeError('list: expected an array of strings');
+    return joinList(items as string[], langOf(options));
+  },
+  nth: (index: unknown, options: unknown): string => {
+    if (!isOptions(options)) throw new Error('nth: expected one argument');
+    if (typeof index !== 'number' || !Number.isInteger(index)) throw new TypeError('nth: expected an integer such as @index');
+    return ordinal(index, langOf(options));
+  },
+} as const;
+
+export const HELPER_NAMES: readonly string[] = Object.keys(HELPERS);

@@ -1,0 +1,419 @@
+/**
+ * The brief model: what compose hands the templates, one per language.
+ *
+ * Templates choose words; the model carries figures and facts. Every template-facing string is
+ * `Md` (Markdown-safe: escaped data, or formatted figures); `title`, `description` and
+ * `publicationName` are plain text for the page and feeds and are not printed by templates (lint
+ * refuses them; templates print `headline` and `publication`). Flags (booleans) let templates
+ * pick wording for the state of the market; optional objects are present only when the data is.
+ *
+ * The zod schema is the single source of truth: the type is inferred from it, tests validate
+ * compose's output with it, and `brief lint` walks templates against it to find fields that do
+ * not exist.
+ */
+import { z } from 'zod';
+import type { Md } from './markdown-escape.js';
+
+/** A Markdown-safe string (see markdown-escape.ts). */
+const md = z.custom<Md>((v) => typeof v === 'string' && v.length > 0, { message: 'expected non-empty Markdown-safe text' });
+const flag = z.boolean();
+
+/** A link to a note's or a figure's source: `[name](url)`. */
+const SourceLinkSchema = z.strictObject({ name: md, url: md });
+
+const ChartSchema = z.strictObject({ alt: md, src: md });
+
+/** The state of the day, decided from the findings; one is true. */
+const DaySchema = z.strictObject({
+  crash: flag,
+  rally: flag,
+  range: flag,
+  /** Several assets moved together beyond the systemic threshold. */
+  multiAsset: flag,
+});
+
+// ---------------------------------------------------------------- lead
+
+const LeadAssetMoveSchema = z.strictObject({
+  /** Ticker (BTC) and name (比特币 / Bitcoin). */
+  asset: md,
+  name: md,
+  change: md,
+  down: flag,
+});
+
+const LeadSchema = z.strictObject({
+  /** "东八区时间" when the zone is UTC+8 (zh); else the offset is printed. */
+  utc8: flag,
+  offset: md,
+  date: md,
+  weekday: md,
+  asset: md,
+  assetName: md,
+  down: flag,
+  up: flag,
+  /** Round level below the high (上方 reference) and above the low. */
+  fromLevel: md,
+  high: md,
+  highTime: md,
+  low: md,
+  lowTime: md,
+  close: md,
+  change: md,
+  /** Intraday high-to-low range as a percentage of the high. */
+  drawdown: md,
+  /** The headline level, when one was broken. */
+  level: z.strictObject({ price: md, held: flag, time: md }).optional(),
+  /** "largest daily drop since March 2023". */
+  /** Since: the month of the last larger move of the same sign; without it, the largest in the sample. */
+  rank: z.strictObject({ since: md.optional(), sampleDays: md, down: flag }).optional(),
+  others: z.array(LeadAssetMoveSchema),
+  liquidations: z.strictObject({ total: md, range: flag, window: md, longShare: md, shortShare: md, longDominant: flag, shortDominant: flag, sources: md, lowerBound: flag }).optional(),
+  trigger: z.strictObject({ name: md, time: md }).optional(),
+  /** The thesis sentence: longs flushed while open interest fell (positions closed, not shorts added). */
+  deleveraging: z.strictObject({ oiChange: md }).optional(),
+  etfRecord: z.strictObject({ total: md, date: md }).optional(),
+  etfInflow: z.strictObject({ net: md, date: md }).optional(),
+});
+
+// ---------------------------------------------------------------- bullets
+
+const LiquidationsBulletSchema = z.strictObject({
+  total: md,
+  range: flag,
+  window: md,
+  sources: md,
+  perSource: z.array(z.strictObject({ source: md, total: md, longShare: md, lowerBound: flag })),
+  multiSource: flag,
+  longShare: md,
+  shortShare: md,
+  longDominant: flag,
+  shortDominant: flag,
+  median: z.strictObject({ value: md, multiple: md, days: md, spike: flag }).optional(),
+  lowerBound: flag,
+  asset: md.optional(),
+});
+
+const ClusterBulletSchema = z.strictObject({
+  asset: md,
+  long: flag,
+  short: flag,
+  band: md,
+  notional: md,
+  orders: md,
+  share: md,
+  from: md,
+  to: md,
+});
+
+const VolumeBulletSchema = z.strictObject({
+  asset: md,
+  spot: flag,
+  venue: md,
+  volume: md,
+  change: md,
+  up: flag,
+  changeRange: md,
+  manyVenues: flag,
+  average: z.strictObject({ multiple: md }).optional(),
+  peak: z.strictObject({ time: md, volume: md }),
+  monthPeakVenues: md.optional(),
+});
+
+const FundingBulletSchema = z.strictObject({
+  asset: md,
+  flipToNeutral: flag,
+  flipToNegative: flag,
+  elevated: flag,
+  neutral: flag,
+  negative: flag,
+  rising: flag,
+  prior: md,
+  current: md,
+  priorDays: md,
+  weighted: flag,
+  venues: z.array(z.strictObject({ venue: md, rate: md, interval: md, per8h: md, eightHour: flag, annualized: md })),
+});
+
+const BasisBulletSchema = z.strictObject({
+  asset: md,
+  compressed: flag,
+  expanded: flag,
+  venue: md,
+  tenor: md,
+  expiry: md,
+  days: md,
+  prior: md,
+  current: md,
+  min: md,
+  backwardation: flag,
+  otherTenors: md.optional(),
+});
+
+const OpenInterestBulletSchema = z.strictObject({
+  asset: md,
+  down: flag,
+  prior: md,
+  current: md,
+  change: md,
+  venues: md,
+  peak: z.strictObject({ value: md, time: md }).optional(),
+  deleveraging: flag,
+});
+
+const EtfVolumeBulletSchema = z.strictObject({
+  asset: md,
+  date: md,
+  total: md,
+  average: z.strictObject({ value: md, multiple: md }).optional(),
+  record: flag,
+  top: z.array(z.strictObject({ ticker: md, volume: md })),
+  priceChange: md.optional(),
+  priceDown: flag,
+  divergence: flag,
+  sources: md,
+});
+
+const EtfFlowsBulletSchema = z.strictObject({
+  asset: md,
+  date: md,
+  net: md,
+  inflow: flag,
+  streak: md,
+  longStreak: flag,
+  top: z.array(z.strictObject({ ticker: md, net: md, inflow: flag })),
+  source: md,
+});
+
+const WhaleBulletSchema = z.strictObject({
+  asset: md,
+  threshold: md,
+  count: md,
+  total: md,
+  totalUsd: md.optional(),
+  baseline: z.strictObject({ count: md, multiple: md, elevated: flag }).optional(),
+  aroundLevel: z.strictObject({ level: md, before: md, after: md, hours: md, more: flag }).optional(),
+  largest: z.strictObject({ amount: md, time: md, from: md.optional(), to: md.optional() }).optional(),
+  source: md,
+});
+
+const ExchangeFlowsBulletSchema = z.strictObject({
+  asset: md,
+  net: md,
+  inflow: flag,
+  peak: md,
+  peakTime: md,
+  peakMultiple: md.optional(),
+  after: md,
+  afterOutflow: flag,
+  reversal: flag,
+  source: md,
+});
+
+const VolatilityBulletSchema = z.strictObject({
+  asset: md,
+  index: md,
+  source: md,
+  open: md.optional(),
+  current: md,
+  high: md,
+  low: md,
+  average: md,
+  vsAverage: md,
+  above: flag,
+  elevated: flag,
+});
+
+const EntityMoveSchema = z.strictObject({
+  entity: md,
+  amount: md,
+  amountUsd: md.optional(),
+  time: md,
+  toExchange: flag,
+  fromExchange: flag,
+  sale: flag,
+  purchase: flag,
+  transfer: flag,
+  counterparty: md.optional(),
+  text: md.optional(),
+  source: SourceLinkSchema,
+});
+
+const CrossAssetBulletSchema = z.strictObject({
+  asset: md,
+  name: md,
+  change: md,
+  down: flag,
+  drawdown: md,
+  low: md,
+  high: md,
+  primary: flag,
+});
+
+/** One bullet: exactly one of these keys is present. */
+const BulletSchema = z.strictObject({
+  crossAsset: CrossAssetBulletSchema.optional(),
+  liquidations: LiquidationsBulletSchema.optional(),
+  cluster: ClusterBulletSchema.optional(),
+  volume: VolumeBulletSchema.optional(),
+  funding: FundingBulletSchema.optional(),
+  basis: BasisBulletSchema.optional(),
+  openInterest: OpenInterestBulletSchema.optional(),
+  etfVolume: EtfVolumeBulletSchema.optional(),
+  etfFlows: EtfFlowsBulletSchema.optional(),
+  whales: WhaleBulletSchema.optional(),
+  exchangeFlows: ExchangeFlowsBulletSchema.optional(),
+  volatility: VolatilityBulletSchema.optional(),
+  entities: z.strictObject({ moves: z.array(EntityMoveSchema) }).optional(),
+});
+
+// ---------------------------------------------------------------- prose sections
+
+const MacroEventSchema = z.strictObject({
+  time: md,
+  name: md,
+  text: md,
+  implied: z
+    .strictObject({ label: md, before: md, after: md, count: flag, percent: flag, basisPoints: flag, lower: flag, higher: flag })
+    .optional(),
+  trigger: flag,
+  source: SourceLinkSchema,
+});
+
+const MacroSchema = z.strictObject({
+  events: z.array(MacroEventSchema),
+  /** The primary asset's close-to-close change, to set the event beside the move. */
+  asset: md,
+  change: md,
+  down: flag,
+});
+
+/** One argument in the bulls-versus-bears paragraphs: exactly one key is present. */
+const PointSchema = z.strictObject({
+  flushed: z.strictObject({ longShare: md, total: md }).optional(),
+  squeezed: z.strictObject({ shortShare: md, total: md }).optional(),
+  fundingReset: z.strictObject({ current: md }).optional(),
+  fundingCrowded: z.strictObject({ current: md }).optional(),
+  exchangeOutflow: z.strictObject({ after: md }).optional(),
+  exchangeInflow: z.strictObject({ net: md }).optional(),
+  basisCooled: z.strictObject({ current: md, prior: md }).optional(),
+  basisRich: z.strictObject({ current: md }).optional(),
+  oiDown: z.strictObject({ change: md }).optional(),
+  oiUp: z.strictObject({ change: md }).optional(),
+  levelLost: z.strictObject({ level: md }).optional(),
+  levelHeld: z.strictObject({ level: md }).optional(),
+  levelGained: z.strictObject({ level: md }).optional(),
+  volElevated: z.strictObject({ current: md, index: md }).optional(),
+  volCalm: z.strictObject({ current: md, index: md }).optional(),
+  etfInflow: z.strictObject({ net: md, date: md }).optional(),
+  etfOutflow: z.strictObject({ net: md, date: md }).optional(),
+  entitySold: z.strictObject({ entity: md, amount: md }).optional(),
+  entityBought: z.strictObject({ entity: md, amount: md }).optional(),
+  remark: z.strictObject({ speaker: md, text: md, source: SourceLinkSchema }).optional(),
+});
+
+const PositioningSchema = z.strictObject({
+  bulls: z.array(PointSchema),
+  bears: z.array(PointSchema),
+  /** One side has no argument from the data: say why the other dominates. */
+  bullsOnly: flag,
+  bearsOnly: flag,
+});
+
+const LevelSchema = z.strictObject({
+  price: md,
+  round: flag,
+  swingLow: flag,
+  swingHigh: flag,
+  cluster: flag,
+  range: flag,
+  date: md.optional(),
+});
+
+const WindowSchema = z.strictObject({
+  date: md,
+  name: md,
+  text: md.optional(),
+  source: SourceLinkSchema.optional(),
+  /** A futures expiry derived from the basis data, not a note. */
+  expiry: flag,
+});
+
+const WatchItemSchema = z.strictObject({
+  reclaim: z.strictObject({ asset: md, level: md, support: md.optional() }).optional(),
+  hold: z.strictObject({ asset: md, level: md, resistance: md.optional() }).optional(),
+  breakout: z.strictObject({ asset: md, low: md, high: md }).optional(),
+  catalyst: z.strictObject({ date: md, name: md }).optional(),
+  expiry: z.strictObject({ date: md, tenor: md, venue: md }).optional(),
+  funding: z.strictObject({ current: md }).optional(),
+  etfFlows: z.strictObject({ asset: md }).optional(),
+  volatility: z.strictObject({ index: md, current: md }).optional(),
+});
+
+const OutlookSchema = z.strictObject({
+  asset: md,
+  reference: md,
+  supports: z.array(LevelSchema),
+  resistances: z.array(LevelSchema),
+  windows: z.array(WindowSchema),
+  watch: z.array(WatchItemSchema),
+  /** For the summary sentence. */
+  down: flag,
+  up: flag,
+  flat: flag,
+  leverageFlushed: flag,
+});
+
+const GapSchema = z.strictObject({ what: md, source: md.optional(), why: md });
+
+const SectionSchema = z.strictObject({
+  /** Which section this is; templates pick the heading and the body by id. */
+  id: z.enum(['crossAsset', 'leverage', 'derivatives', 'flows', 'inflows', 'structure', 'onchain', 'macro', 'positioning', 'outlook']),
+  bullets: z.array(BulletSchema),
+  charts: z.array(ChartSchema),
+  macro: MacroSchema.optional(),
+  positioning: PositioningSchema.optional(),
+  outlook: OutlookSchema.optional(),
+});
+
+export const BriefModelSchema = z.strictObject({
+  lang: z.enum(['zh', 'en']),
+  /** The brief's day, YYYY-MM-DD in the snapshot's timezone. */
+  date: z.string(),
+  /** Plain text (not for templates): headline for the page title, feeds and PDF header. */
+  title: z.string().min(1),
+  /** Plain text (not for templates): one sentence for feeds and meta. */
+  description: z.string().min(1),
+  /** Plain text (not for templates). */
+  publicationName: z.string().min(1),
+  headline: md,
+  publication: md,
+  day: DaySchema,
+  lead: LeadSchema,
+  /** The price chart, under the lead. */
+  leadCharts: z.array(ChartSchema),
+  sections: z.array(SectionSchema),
+  gaps: z.array(GapSchema),
+  /** Liquidation totals come only from sampled streams: say the real figure may be higher. */
+  liquidationsLowerBound: flag,
+  footer: z.strictObject({ links: z.array(z.strictObject({ label: md, url: md })), publication: md }),
+});
+
+export type BriefModel = z.infer<typeof BriefModelSchema>;
+export type BriefLead = z.infer<typeof LeadSchema>;
+export type Bullet = z.infer<typeof BulletSchema>;
+export type Section = z.infer<typeof SectionSchema>;
+export type SectionId = Section['id'];
+export type Point = z.infer<typeof PointSchema>;
+export type Outlook = z.infer<typeof OutlookSchema>;
+export type WatchItem = z.infer<typeof WatchItemSchema>;
+export type Positioning = z.infer<typeof PositioningSchema>;
+export type Macro = z.infer<typeof MacroSchema>;
+export type Chart = z.infer<typeof ChartSchema>;
+export type SourceLink = z.infer<typeof SourceLinkSchema>;
+export type BriefGap = z.infer<typeof GapSchema>;
+export type LevelRef = z.infer<typeof LevelSchema>;
+export type TimeWindow = z.infer<typeof WindowSchema>;
+
+/** Fields templates must not print: plain text, not escaped for Markdown. */
+export const PLAIN_TEXT_FIELDS: readonly string[] = ['title', 'description', 'publicationName'];

@@ -1,0 +1,113 @@
+/**
+ * The closing section's facts: key price levels (from analysis), time windows (catalyst notes
+ * and futures expiries from the basis data), the 2–3 item watchlist with conditionals, and the
+ * data-gap list. Nothing here is invented: a window without a note or an expiry is not listed.
+ */
+import type { KeyLevels, PriceMove } from '../analysis/findings.js';
+import type { ComposeContext } from './compose-context.js';
+import type { Day } from './lead.js';
+import { headlineBreak } from './lead.js';
+import { md } from './markdown-escape.js';
+import type { BriefGap, LevelRef, Outlook, TimeWindow, WatchItem } from './model.js';
+import { familyName, gapReason, providerName, tenorName } from './names.js';
+
+const MAX_LEVELS = 3;
+const MAX_WATCH = 3;
+/** Futures expiries further out than this are not "time windows" for a daily brief (days). */
+const EXPIRY_HORIZON_DAYS = 60;
+
+function levelRef(ctx: ComposeContext, level: KeyLevels['supports'][number]): LevelRef {
+  const ref: LevelRef = {
+    price: level.basis === 'round' ? ctx.fmt.level(level.price) : ctx.fmt.price(level.price),
+    round: level.basis === 'round',
+    swingLow: level.basis === 'swing_low',
+    swingHigh: level.basis === 'swing_high',
+    cluster: level.basis === 'cluster',
+    range: level.basis === 'range',
+  };
+  if (level.note && /^\d{4}-\d{2}-\d{2}$/.test(level.note)) ref.date = ctx.fmt.date(level.note);
+  return ref;
+}
+
+export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): Outlook {
+  const { fmt, primary } = ctx;
+  const levels = ctx.one('key_levels', primary);
+  // Nearest first: supports from the highest down, resistances from the lowest up.
+  const supports = [...(levels?.supports ?? [])].sort((a, b) => b.price - a.price).slice(0, MAX_LEVELS);
+  const resistances = [...(levels?.resistances ?? [])].sort((a, b) => a.price - b.price).slice(0, MAX_LEVELS);
+  const liq = ctx.all('liquidations').find((l) => l.asset === undefined) ?? ctx.one('liquidations');
+
+  const windows: TimeWindow[] = [];
+  const catalysts = (ctx.input.notes?.notes ?? []).flatMap((n) => (n.kind === 'catalyst' ? [n] : []));
+  for (const c of [...catalysts].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+    const w: TimeWindow = { date: c.time ? fmt.dateTime(Date.parse(c.time)) : fmt.date(c.date), name: ctx.text(c.name), source: ctx.link(c.source), expiry: false };
+    if (c.text) w.text = ctx.text(c.text);
+    windows.push(w);
+  }
+  const basis = ctx.one('basis_compression', primary);
+  const expiring = basis?.tenors.filter((t) => t.daysToExpiry > 0 && t.daysToExpiry <= EXPIRY_HORIZON_DAYS).sort((a, b) => a.expiry - b.expiry)[0];
+  if (expiring) {
+    windows.push({ date: fmt.dateOf(expiring.expiry), name: md(`${providerName(expiring.venue)} ${tenorName(expiring.tenor, ctx.lang)}`), expiry: true });
+  }
+
+  const watch: WatchItem[] = [];
+  const brk = headlineBreak(ctx, day);
+  const nearestSupport = supports[0];
+  const nearestResistance = resistances[0];
+  const asset = ctx.ticker(primary);
+  if (day.crash) {
+    const level = brk ? fmt.level(brk.level) : nearestResistance ? levelRef(ctx, nearestResistance).price : fmt.price(move.open);
+    const item: WatchItem = { reclaim: { asset, level } };
+    if (nearestSupport) item.reclaim!.support = levelRef(ctx, nearestSupport).price;
+    watch.push(item);
+  } else if (day.rally) {
+    const level = brk ? fmt.level(brk.level) : nearestSupport ? levelRef(ctx, nearestSupport).price : fmt.price(move.open);
+    const item: WatchItem = { hold: { asset, level } };
+    if (nearestResistance) item.hold!.resistance = levelRef(ctx, nearestResistance).price;
+    watch.push(item);
+  } else {
+    const low = nearestSupport ? levelRef(ctx, nearestSupport).price : fmt.price(move.low);
+    const high = nearestResistance ? levelRef(ctx, nearestResistance).price : fmt.price(move.high);
+    watch.push({ breakout: { asset, low, high } });
+  }
+  const firstCatalyst = catalysts.sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+  if (firstCatalyst) watch.push({ catalyst: { date: fmt.date(firstCatalyst.date), name: ctx.text(firstCatalyst.name) } });
+  else if (expiring) watch.push({ expiry: { date: fmt.dateOf(expiring.expiry), tenor: md(tenorName(expiring.tenor, ctx.lang)), venue: md(providerName(expiring.venue)) } });
+  const etf = ctx.one('etf_flows', primary) ?? ctx.one('etf_volume', primary);
+  const funding = ctx.one('funding_flip', primary);
+  const vol = ctx.one('implied_vol', primary);
+  if (etf) watch.push({ etfFlows: { asset } });
+  if (funding) watch.push({ funding: { current: fmt.rate(funding.weightedCurrentPer8h) } });
+  if (vol) watch.push({ volatility: { index: ctx.ticker(vol.index), current: fmt.vol(vol.current) } });
+
+  return {
+    asset,
+    reference: fmt.price(levels?.reference ?? move.close),
+    supports: supports.map((s) => levelRef(ctx, s)),
+    resistances: resistances.map((r) => levelRef(ctx, r)),
+    windows,
+    watch: watch.slice(0, MAX_WATCH),
+    down: day.crash,
+    up: day.rally,
+    flat: day.range,
+    leverageFlushed: Boolean(liq?.longDominant && day.crash),
+  };
+}
+
+/** What could not be measured, once per family and source, in a fixed order. */
+export function composeGaps(ctx: ComposeContext): BriefGap[] {
+  const seen = new Set<string>();
+  const gaps: BriefGap[] = [];
+  const findings = ctx.all('data_gap');
+  const sorted = [...findings].sort((a, b) => (a.family < b.family ? -1 : a.family > b.family ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  for (const g of sorted) {
+    const key = `${g.family}|${g.source}|${g.asset ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const what = g.asset ? `${g.asset} ${familyName(g.family, ctx.lang)}` : familyName(g.family, ctx.lang);
+    const gap: BriefGap = { what: md(what), why: md(gapReason(g.gapKind, g.reason, ctx.lang)) };
+    if (g.source && g.source !== 'snapshot') gap.source = md(providerName(g.source));
+    gaps.push(gap);
+  }
+  return gaps;
+}

@@ -1,0 +1,70 @@
+/**
+ * Bulls against bears: the arguments each side can make from the day's data and the desk's
+ * remarks, so that both are heard (or the brief says why one side dominates). Each point reuses
+ * figures the bullets print, formatted the same way, so lead, bullets and body agree.
+ */
+import type { ComposeContext } from './compose-context.js';
+import type { Day } from './lead.js';
+import { headlineBreak } from './lead.js';
+import type { Point, Positioning } from './model.js';
+
+const MAX_POINTS = 4;
+
+export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
+  const { fmt, primary } = ctx;
+  const bulls: Point[] = [];
+  const bears: Point[] = [];
+  const liq = ctx.all('liquidations').find((l) => l.asset === undefined) ?? ctx.one('liquidations');
+  const funding = ctx.one('funding_flip', primary);
+  const basis = ctx.one('basis_compression', primary);
+  const oi = ctx.one('open_interest_change', primary);
+  const vol = ctx.one('implied_vol', primary);
+  const flows = ctx.one('exchange_flows', primary);
+  const etf = ctx.one('etf_flows', primary);
+  const brk = headlineBreak(ctx, day);
+  const liqThreshold = ctx.input.config.thresholds.liquidations.longShareMin;
+
+  if (liq && liq.longDominant && !day.rally) {
+    bulls.push({ flushed: { longShare: fmt.pctRange(liq.longFractionRange.low, liq.longFractionRange.high, 0), total: fmt.usdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high) } });
+  }
+  if (liq && 1 - liq.longFractionRange.high >= liqThreshold && day.rally) {
+    bulls.push({ squeezed: { shortShare: fmt.pctRange(1 - liq.longFractionRange.high, 1 - liq.longFractionRange.low, 0), total: fmt.usdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high) } });
+  }
+  if (etf && etf.netFlowUsd > 0) bulls.push({ etfInflow: { net: fmt.usd(etf.netFlowUsd), date: fmt.date(etf.date) } });
+  if (etf && etf.netFlowUsd < 0) bears.push({ etfOutflow: { net: fmt.usd(-etf.netFlowUsd), date: fmt.date(etf.date) } });
+  if (brk && day.rally && brk.closedBeyond) bulls.push({ levelGained: { level: fmt.level(brk.level) } });
+  if (brk && day.crash && brk.closedBeyond) bears.push({ levelLost: { level: fmt.level(brk.level) } });
+  if (brk && day.crash && !brk.closedBeyond) bulls.push({ levelHeld: { level: fmt.level(brk.level) } });
+
+  if (funding) {
+    const crowded = funding.state === 'elevated' || funding.state === 'rising';
+    if (crowded) bears.push({ fundingCrowded: { current: fmt.rate(funding.weightedCurrentPer8h) } });
+    else bulls.push({ fundingReset: { current: fmt.rate(funding.weightedCurrentPer8h) } });
+  }
+  if (flows) {
+    if (flows.netAfterPeakCoins < 0 && (flows.reversal || flows.netCoins < 0)) bulls.push({ exchangeOutflow: { after: fmt.coins(-flows.netAfterPeakCoins, flows.asset) } });
+    else if (flows.netCoins > 0) bears.push({ exchangeInflow: { net: fmt.coins(flows.netCoins, flows.asset) } });
+  }
+  if (basis) {
+    if (basis.compressed) bears.push({ basisCooled: { current: fmt.pctRange(basis.currentRange.low, basis.currentRange.high), prior: fmt.pctRange(basis.priorRange.low, basis.priorRange.high) } });
+    else if (day.rally && basis.currentRange.high > basis.priorRange.high) bears.push({ basisRich: { current: fmt.pctRange(basis.currentRange.low, basis.currentRange.high) } });
+  }
+  if (oi && day.rally && oi.changeFraction > 0) bulls.push({ oiUp: { change: fmt.pctAbs(oi.changeFraction) } });
+  if (oi && day.crash && oi.changeFraction < 0 && !oi.deleveraging) bears.push({ oiDown: { change: fmt.pctAbs(oi.changeFraction) } });
+  if (vol) {
+    if (vol.elevated) bears.push({ volElevated: { current: fmt.vol(vol.current), index: ctx.ticker(vol.index) } });
+    else if (day.range) bulls.push({ volCalm: { current: fmt.vol(vol.current), index: ctx.ticker(vol.index) } });
+  }
+  for (const note of ctx.input.notes?.notes ?? []) {
+    if (note.kind !== 'entity_move') continue;
+    const point = { entity: ctx.text(note.entity), amount: fmt.coins(note.amountCoins, note.asset) };
+    if (note.action === 'sale' || note.action === 'deposit_to_exchange') bears.push({ entitySold: point });
+    if (note.action === 'purchase' || note.action === 'withdraw_from_exchange') bulls.push({ entityBought: point });
+  }
+  // Remarks come first on their side: they are what the desk heard, the data points follow.
+  const remarks = (stance: 'bullish' | 'bearish'): Point[] =>
+    (ctx.input.notes?.notes ?? []).flatMap((n) => (n.kind === 'remark' && n.stance === stance ? [{ remark: { speaker: ctx.text(n.speaker), text: ctx.text(n.text), source: ctx.link(n.source) } }] : []));
+  const bullPoints = [...remarks('bullish'), ...bulls].slice(0, MAX_POINTS);
+  const bearPoints = [...remarks('bearish'), ...bears].slice(0, MAX_POINTS);
+  return { bulls: bullPoints, bears: bearPoints, bullsOnly: bearPoints.length === 0 && bullPoints.length > 0, bearsOnly: bullPoints.length === 0 && bearPoints.length > 0 };
+}

@@ -1,0 +1,55 @@
+/** The exit codes of design.md, frozen: each is produced by the real executable. */
+import { mkdtempSync, writeFileSync, cpSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, runCli } from '../support/run-cli.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'brief-exit-'));
+
+describe('exit codes', () => {
+  it('0: a brief rendered; its gaps are listed on stderr', async () => {
+    const out = tmp();
+    const run = await runCli(['render', '--snapshot', 'snapshots/2024-01-04.json', '--format', 'md', '--lang', 'en', '--out', out]);
+    expect(run.stderr).toContain('gap: etfFlows from coinglass (BTC): not-applicable:');
+    expect(run.code).toBe(0);
+    expect(existsSync(join(out, '2024-01-04', 'en.md'))).toBe(true);
+  });
+
+  it('10: with --strict, a disclosed gap', async () => {
+    const run = await runCli(['render', '--snapshot', 'snapshots/2024-01-04.json', '--format', 'md', '--lang', 'en', '--out', tmp(), '--strict']);
+    expect(run.code).toBe(10);
+  });
+
+  it('2: an invalid snapshot, naming the file and field', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, '2024-01-04.json'), '{"schemaVersion": 1, "date": 20240104}');
+    const run = await runCli(['render', '--snapshot', join(dir, '2024-01-04.json'), '--out', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${join(dir, '2024-01-04.json')}: does not match the snapshot schema`);
+    expect(run.stderr).toMatch(/^ {2}date: /m);
+  });
+
+  it('4: rendering failed (no browser for the PDF), nothing written', async () => {
+    const out = tmp();
+    const run = await runCli(['render', '--snapshot', 'snapshots/2024-01-04.json', '--lang', 'en', '--out', out], {
+      env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' },
+    });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain('PUPPETEER_EXECUTABLE_PATH is set to /nonexistent/chrome');
+    expect(existsSync(join(out, '2024-01-04'))).toBe(false);
+  });
+
+  it('5: publishing failed, and 75: the lock is held', async () => {
+    const dir = tmp();
+    cpSync(join(REPO, 'test/fixtures/rendered'), join(dir, 'out'), { recursive: true });
+    writeFileSync(join(dir, 'not-a-dir'), 'a file where the site folder should go');
+    const failed = await runCli(['publish', '--from', join(dir, 'out'), '--site', join(dir, 'not-a-dir', 'site')]);
+    expect(failed.code).toBe(5);
+    expect(failed.stderr).toContain('the previous site is untouched');
+    writeFileSync(join(dir, 'site.lock'), `${process.pid}\n`);
+    const busy = await runCli(['publish', '--from', join(dir, 'out'), '--site', join(dir, 'site')]);
+    expect(busy.code).toBe(75);
+    expect(busy.stderr).toContain(`another run holds the lock ${join(dir, 'site.lock')}`);
+  });
+});

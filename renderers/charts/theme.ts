@@ -48,6 +48,8 @@ export const SERIES_COLORS = ['#1f3a5f', '#b5651d', '#6b8fb5', '#3d3d3d', '#c9a2
 export function baseConfig(): Config {
   return {
     font: CHART_FONT,
+    // No per-mark ARIA descriptions: the page gives each chart a title and alt text, and the SVG stays small.
+    aria: false,
     background: '#ffffff',
     padding: { left: 8, right: 16, top: 8, bottom: 8 },
     view: { stroke: null },

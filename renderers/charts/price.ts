@@ -19,6 +19,8 @@ export interface PriceLevel {
   price: number;
   label: string;
   kind: 'break' | 'support' | 'resistance';
+  /** Which end of the rule carries the label: the one where the price line is clear of it. */
+  side: 'left' | 'right';
 }
 
 export interface PriceMarker {
@@ -80,11 +82,20 @@ export function buildPriceData(snapshot: Snapshot, findings: Findings, lang: Lan
 
   const dayLow = Math.min(low.price, ...candles.map((c) => c.l));
   const dayHigh = Math.max(high.price, ...candles.map((c) => c.h));
-  const levels = chooseLevels(findings, asset, dayLow, dayHigh, lang);
-  const allPrices = [dayLow, dayHigh, ...levels.map((l) => l.price)];
+  const chosen = chooseLevels(findings, asset, dayLow, dayHigh, lang);
+  const allPrices = [dayLow, dayHigh, ...chosen.map((l) => l.price)];
   const span = Math.max(...allPrices) - Math.min(...allPrices) || dayHigh * 0.01;
   // Room above for the high's label and below for the low's label.
   const yDomain: [number, number] = [Math.min(...allPrices) - span * 0.1, Math.max(...allPrices) + span * 0.12];
+  // A label sits just above its rule (about 12 px) at one end of it; put it at the end where
+  // fewer candles of that fifth of the day reach into its band (ties: the right end).
+  const labelBand = ((yDomain[1] - yDomain[0]) / PLOT_HEIGHT_PX) * MIN_LABEL_GAP_PX;
+  const fifth = Math.max(1, Math.round(candles.length / 5));
+  const intrusions = (part: typeof candles, price: number): number => part.filter((c) => c.l <= price + labelBand && c.h >= price).length;
+  const levels = chosen.map((level) => ({
+    ...level,
+    side: intrusions(candles.slice(0, fifth), level.price) < intrusions(candles.slice(-fifth), level.price) ? ('left' as const) : ('right' as const),
+  }));
 
   const zone = zoneLabel(tz, snapshot.window.start, lang);
   const closeText = formatPrice(last.c);
@@ -113,9 +124,9 @@ export function buildPriceData(snapshot: Snapshot, findings: Findings, lang: Lan
  * nearest the day's range; a level too close (in pixels) to one already kept is dropped so labels
  * never overlap.
  */
-function chooseLevels(findings: Findings, asset: string, dayLow: number, dayHigh: number, lang: Lang): PriceLevel[] {
+function chooseLevels(findings: Findings, asset: string, dayLow: number, dayHigh: number, lang: Lang): Array<Omit<PriceLevel, 'side'>> {
   const L = labelsFor(lang);
-  const candidates: PriceLevel[] = [];
+  const candidates: Array<Omit<PriceLevel, 'side'>> = [];
   for (const b of findingsOfKind(findings, 'level_break', asset)) {
     candidates.push({ price: b.level, kind: 'break', label: `${b.direction === 'below' ? L.brokeBelow : L.brokeAbove} ${formatPrice(b.level)}` });
   }
@@ -130,7 +141,7 @@ function chooseLevels(findings: Findings, asset: string, dayLow: number, dayHigh
   }
   const prices = [dayLow, dayHigh, ...candidates.map((c) => c.price)];
   const pxPerUnit = PLOT_HEIGHT_PX / ((Math.max(...prices) - Math.min(...prices)) * 1.22 || 1);
-  const kept: PriceLevel[] = [];
+  const kept: Array<Omit<PriceLevel, 'side'>> = [];
   for (const candidate of candidates) {
     if (kept.every((k) => Math.abs(k.price - candidate.price) * pxPerUnit >= MIN_LABEL_GAP_PX)) kept.push(candidate);
   }
@@ -181,7 +192,15 @@ export function buildPriceSpec(data: PriceChartData, lang: Lang): TopLevelSpec {
     });
     layers.push({
       data: { values: [level] },
-      mark: { type: 'text', color: style.color, align: 'right', baseline: 'bottom', dy: -2, fontSize: 10, x: { expr: 'width' }, dx: -2 },
+      mark: {
+        type: 'text',
+        color: style.color,
+        align: level.side,
+        baseline: 'bottom',
+        dy: -2,
+        fontSize: 10,
+        ...(level.side === 'right' ? { x: { expr: 'width' }, dx: -2 } : { x: 0, dx: 2 }),
+      },
       encoding: { y, text: { field: 'label' } },
     });
   }

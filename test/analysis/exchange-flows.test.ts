@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { exchangeFlowsSignal } from '../../pipeline/analysis/signals/exchange-flows.js';
+import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
+import { DAY, HOUR, START, contextWith, makeSnapshot, prov } from './helpers/make-snapshot.js';
+
+/** Window: inflow 10/h except 100 at hour 5; outflow 10/h, then 20/h from hour 6. Optionally 7 prior days at 10/h in and out. */
+function flows(withHistory: boolean) {
+  const hourly = [];
+  if (withHistory) for (let t = START - 7 * DAY; t < START; t += HOUR) hourly.push({ t, inflow: 10, outflow: 10 });
+  for (let h = 0; h < 24; h++) hourly.push({ t: START + h * HOUR, inflow: h === 5 ? 100 : 10, outflow: h >= 6 ? 20 : 10 });
+  return { source: 'test-flows', asset: 'BTC', hourly, provenance: prov('test-flows') };
+}
+
+describe('exchange_flows', () => {
+  it('inflow spike then net outflow: reversal', () => {
+    const [f] = exchangeFlowsSignal(makeSnapshot({ exchangeFlows: [flows(true)] }), DEFAULT_THRESHOLDS, contextWith());
+    // net: hours 0–4 zero, hour 5 +90, hours 6–23 18 × −10 = −180 → −90; after the peak −180.
+    expect(f).toMatchObject({
+      netCoins: -90,
+      peakInflow: { time: START + 5 * HOUR, coins: 100 },
+      netAfterPeakCoins: -180,
+      baselineHourlyInflowCoins: 10,
+      baselineFrom: 'prior-days',
+      peakMultipleOfBaseline: 10,
+      reversal: true,
+      // 10 / 3 = 3.33 × 1.2 = 4 → capped 36 × 1.5 = 54
+      importance: 54,
+      threshold: { name: 'exchangeFlows.spikeMultipleMin', value: 3, unit: 'multiple' },
+    });
+  });
+
+  it('without prior days the window median hour is the baseline', () => {
+    const [f] = exchangeFlowsSignal(makeSnapshot({ exchangeFlows: [flows(false)] }), DEFAULT_THRESHOLDS, contextWith());
+    expect(f).toMatchObject({ baselineHourlyInflowCoins: 10, baselineFrom: 'window-median', peakMultipleOfBaseline: 10, reversal: true });
+  });
+
+  it('no spike, a partial window, no data', () => {
+    const calm = flows(true);
+    calm.hourly = calm.hourly.map((h) => ({ ...h, inflow: 10 }));
+    const [f] = exchangeFlowsSignal(makeSnapshot({ exchangeFlows: [calm] }), DEFAULT_THRESHOLDS, contextWith());
+    expect(f).toMatchObject({ reversal: false, peakMultipleOfBaseline: 1 });
+    expect(f && 'threshold' in f).toBe(false);
+    const partial = { ...flows(false), hourly: flows(false).hourly.slice(0, 12) };
+    expect(exchangeFlowsSignal(makeSnapshot({ exchangeFlows: [partial] }), DEFAULT_THRESHOLDS, contextWith())).toEqual([]);
+    expect(exchangeFlowsSignal(makeSnapshot(), DEFAULT_THRESHOLDS, contextWith())).toEqual([]);
+  });
+});

@@ -154,26 +154,33 @@ export function createProviderHttp(spec: ProviderHttpSpec, context: HttpContext)
       const fail = (init: Omit<ConstructorParameters<typeof SourceError>[0], 'source' | 'endpoint'>): SourceError =>
         new SourceError({ source: spec.id, endpoint, ...init }, secrets);
 
-      for (let attempt = 1; ; attempt += 1) {
+      const bannedProblem = (): Problem | undefined => {
         const bannedUntil = context.bans.bannedUntil(spec.id, effects.now());
-        if (bannedUntil !== undefined) {
-          const until = Number.isFinite(bannedUntil) ? new Date(bannedUntil).toISOString() : 'the end of this run';
-          throw fail({ kind: 'IpBanned', attempt: attempt - 1, maxAttempts: spec.maxAttempts, detail: `not called: provider banned us until ${until}` });
-        }
+        if (bannedUntil === undefined) return undefined;
+        const until = Number.isFinite(bannedUntil) ? new Date(bannedUntil).toISOString() : 'the end of this run';
+        return { kind: 'IpBanned', detail: `not called: ${spec.id} banned this IP until ${until}`, retryable: false };
+      };
+
+      for (let attempt = 1; ; attempt += 1) {
         let raw: RawResponse | undefined;
         let problem: Problem;
         try {
-          raw = await spec.limiter.schedule(() => send(key, url), options.weight ?? 1);
-          const usedWeight = raw.headers['x-mbx-used-weight-1m'];
+          const response = await spec.limiter.schedule(() => {
+            // Checked when the slot comes up, so requests queued before a ban are not sent either.
+            const banned = bannedProblem();
+            return banned ? Promise.reject(new TransportFailure(banned)) : send(key, url);
+          }, options.weight ?? 1);
+          raw = response;
+          const usedWeight = response.headers['x-mbx-used-weight-1m'];
           if (usedWeight !== undefined) spec.limiter.reportUsedWeight(Number(usedWeight));
-          const outcome = classifyResponse(raw, spec);
+          const outcome = classifyResponse(response, spec);
           if (outcome.ok) {
             const fetchedAt = effects.now();
             if (context.recordDir && !context.replayDir) {
-              const recorded = { provider: spec.id, request: key, status: raw.status, contentType: raw.headers['content-type'] ?? '', body: raw.text };
+              const recorded = { provider: spec.id, request: key, status: response.status, contentType: response.headers['content-type'] ?? '', body: response.text };
               await saveRecording(context.recordDir, recorded, secrets);
             }
-            return { body: outcome.body, status: raw.status, fetchedAt, endpoint: key };
+            return { body: outcome.body, status: response.status, fetchedAt, endpoint: key };
           }
           problem = outcome.problem;
         } catch (error) {
@@ -182,7 +189,7 @@ export function createProviderHttp(spec: ProviderHttpSpec, context: HttpContext)
           problem = error.problem;
         }
         const { kind, status, code, detail, retryable } = problem;
-        if (kind === 'IpBanned') {
+        if (kind === 'IpBanned' && raw && spec.banStatuses.includes(raw.status)) {
           const retryAfter = raw ? parseRetryAfter(raw.headers['retry-after'], effects.now()) : undefined;
           await context.bans.ban(spec.id, retryAfter === undefined ? Number.POSITIVE_INFINITY : effects.now() + retryAfter, effects.now());
         }

@@ -12,22 +12,21 @@
 import type { AxiosInstance } from 'axios';
 import { basename } from 'node:path';
 import type { Config } from '../config.js';
-import { resolveBaseUrl } from '../config.js';
 import { UsageError } from '../errors.js';
 import { saveSnapshot } from '../snapshot/io.js';
 import type { Gap, Snapshot } from '../snapshot/schema.js';
 import { aggregateCollected } from '../../sources/collector/index.js';
 import { BanRegistry } from '../../sources/bans.js';
-import { DEFAULT_HTTP, createProviderHttp, type HttpEffects } from '../../sources/http.js';
-import { createSources } from '../../sources/index.js';
-import { createLimiter } from '../../sources/limiter.js';
+import type { HttpEffects } from '../../sources/http.js';
 import { loadManifest, saveManifest } from '../../sources/recording.js';
 import { mergeParts } from '../../sources/tasks.js';
 import { DAY_MS, briefWindow, todayIn } from '../../sources/time.js';
-import type { BriefWindow, Source, SourceResult, SnapshotParts } from '../../sources/types.js';
+import type { SnapshotParts } from '../../sources/types.js';
 import { assembleSnapshot, assertCoreData } from './assemble.js';
+import { fetchSources } from './sources.js';
 
 export { todayIn, briefWindow };
+export { fetchSources } from './sources.js';
 
 export interface FetchEffects extends HttpEffects {
   /** The axios instance requests go through (tests may aim one at a loopback server). */
@@ -94,7 +93,7 @@ export async function fetchSnapshot(options: FetchOptions): Promise<FetchResult>
 
   // 2. Sources, in parallel.
   const bans = await BanRegistry.open(effects.banFile, startedAt);
-  const results = await Promise.all(createSources().map((source) => runSource(source, { ...options, effects, bans, request })));
+  const results = await fetchSources({ request, effects, bans, ...(options.record ? { record: options.record } : {}), ...(options.replay ? { replay: options.replay } : {}) });
   const parts: Partial<SnapshotParts> = {};
   const gaps: Gap[] = [];
   for (const result of results) {
@@ -127,55 +126,5 @@ export async function fetchSnapshot(options: FetchOptions): Promise<FetchResult>
   // 5. Save.
   if (options.record) await saveManifest(options.record, { recordedAt: new Date(startedAt).toISOString(), date: window.date, assets: options.assets });
   const file = await saveSnapshot(options.outDir, snapshot);
-  for (const gap of snapshot.gaps) effects.log(`gap: ${gap.family}${gap.asset ? ` ${gap.asset}` : ''} — ${gap.reason}`);
   return { file, snapshot, gaps: snapshot.gaps };
-}
-
-async function runSource(
-  source: Source,
-  run: FetchOptions & { effects: FetchEffects; bans: BanRegistry; request: { window: BriefWindow; assets: string[]; config: Config; startedAt: number; live: boolean } },
-): Promise<SourceResult> {
-  const { config, effects } = run;
-  const providerConfig = config.providers[source.id];
-  if (providerConfig?.enabled === false) {
-    return { parts: {}, gaps: source.families.map((family) => ({ family, source: source.id, kind: 'not-configured', reason: `${source.id} is disabled in the configuration` })) };
-  }
-  const apiKey = source.keyEnv ? effects.env[source.keyEnv]?.trim() || undefined : undefined;
-  if (source.keyEnv && !apiKey) {
-    return {
-      parts: {},
-      gaps: source.families.map((family) => ({ family, source: source.id, kind: 'not-configured', reason: `${source.id}: no API key (set ${source.keyEnv} to use it)` })),
-    };
-  }
-  const { concurrency, minIntervalMs, weightBudget, ...httpSettings } = source.http;
-  const limiter = createLimiter(
-    {
-      concurrency: providerConfig?.concurrency ?? concurrency,
-      minIntervalMs: providerConfig?.minIntervalMs ?? minIntervalMs,
-      ...(weightBudget ? { weightBudget } : {}),
-      maxQueue: 1000,
-    },
-    effects,
-  );
-  const headers = { ...httpSettings.headers, ...(source.id === 'coinglass' && apiKey ? { 'CG-API-KEY': apiKey } : {}) };
-  const http = createProviderHttp(
-    {
-      ...DEFAULT_HTTP,
-      ...httpSettings,
-      ...(providerConfig?.timeoutMs ? { timeoutMs: providerConfig.timeoutMs } : {}),
-      id: source.id,
-      baseUrl: resolveBaseUrl(config, source.id, source.defaultBaseUrl, effects.env as NodeJS.ProcessEnv),
-      headers,
-      secrets: apiKey ? [apiKey] : [],
-      limiter,
-    },
-    {
-      effects,
-      bans: run.bans,
-      ...(effects.axios ? { axios: effects.axios } : {}),
-      ...(run.record ? { recordDir: run.record } : {}),
-      ...(run.replay ? { replayDir: run.replay } : {}),
-    },
-  );
-  return source.fetch({ http, request: run.request, log: effects.log, ...(apiKey ? { apiKey } : {}) });
 }

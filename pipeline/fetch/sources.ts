@@ -1,0 +1,76 @@
+/**
+ * Step 2 of `brief fetch`: every registered source (or the `only` ones) in parallel, each with
+ * its own limiter and HTTP client built from the source's documented limits, the configuration
+ * (`providers.<id>`: baseUrl, enabled, concurrency, minIntervalMs, timeoutMs) and the
+ * environment (`BRIEF_<PROVIDER>_URL`, API keys). Keyed sources without a key, and disabled
+ * ones, become 'not-configured' gaps without a request.
+ */
+import { resolveBaseUrl } from '../config.js';
+import type { BanRegistry } from '../../sources/bans.js';
+import { DEFAULT_HTTP, createProviderHttp, type HttpEffects } from '../../sources/http.js';
+import { createSources } from '../../sources/index.js';
+import { createLimiter } from '../../sources/limiter.js';
+import type { Source, SourceRequest, SourceResult } from '../../sources/types.js';
+import type { AxiosInstance } from 'axios';
+
+export interface SourceRunOptions {
+  request: SourceRequest;
+  effects: HttpEffects & { env: Record<string, string | undefined>; axios?: AxiosInstance };
+  bans: BanRegistry;
+  record?: string;
+  replay?: string;
+  /** Run only these provider ids (tests, partial refreshes). */
+  only?: readonly string[];
+}
+
+export async function fetchSources(options: SourceRunOptions): Promise<SourceResult[]> {
+  const sources = createSources().filter((source) => !options.only || options.only.includes(source.id));
+  return Promise.all(sources.map((source) => runSource(source, options)));
+}
+
+export async function runSource(source: Source, run: SourceRunOptions): Promise<SourceResult> {
+  const { effects } = run;
+  const { config } = run.request;
+  const providerConfig = config.providers[source.id];
+  if (providerConfig?.enabled === false) {
+    return { parts: {}, gaps: source.families.map((family) => ({ family, source: source.id, kind: 'not-configured', reason: `${source.id} is disabled in the configuration` })) };
+  }
+  const apiKey = source.keyEnv ? effects.env[source.keyEnv]?.trim() || undefined : undefined;
+  if (source.keyEnv && !apiKey) {
+    return {
+      parts: {},
+      gaps: source.families.map((family) => ({ family, source: source.id, kind: 'not-configured', reason: `${source.id}: no API key (set ${source.keyEnv} to use it)` })),
+    };
+  }
+  const { concurrency, minIntervalMs, weightBudget, ...httpSettings } = source.http;
+  const limiter = createLimiter(
+    {
+      concurrency: providerConfig?.concurrency ?? concurrency,
+      minIntervalMs: providerConfig?.minIntervalMs ?? minIntervalMs,
+      ...(weightBudget ? { weightBudget } : {}),
+      maxQueue: 1000,
+    },
+    effects,
+  );
+  const headers = { ...httpSettings.headers, ...(source.id === 'coinglass' && apiKey ? { 'CG-API-KEY': apiKey } : {}) };
+  const http = createProviderHttp(
+    {
+      ...DEFAULT_HTTP,
+      ...httpSettings,
+      ...(providerConfig?.timeoutMs ? { timeoutMs: providerConfig.timeoutMs } : {}),
+      id: source.id,
+      baseUrl: resolveBaseUrl(config, source.id, source.defaultBaseUrl, effects.env as NodeJS.ProcessEnv),
+      headers,
+      secrets: apiKey ? [apiKey] : [],
+      limiter,
+    },
+    {
+      effects,
+      bans: run.bans,
+      ...(effects.axios ? { axios: effects.axios } : {}),
+      ...(run.record ? { recordDir: run.record } : {}),
+      ...(run.replay ? { replayDir: run.replay } : {}),
+    },
+  );
+  return source.fetch({ http, request: run.request, log: effects.log, ...(apiKey ? { apiKey } : {}) });
+}

@@ -11,7 +11,7 @@ import { labelsFor, listNames, venueName } from './labels.js';
 import { HOUR_MS, primaryAsset } from './select.js';
 import { layeredChart } from './spec.js';
 import { COLORS, DASHES, SERIES_COLORS } from './theme.js';
-import { wallClockMs, zoneLabel } from './time.js';
+import { vegaDateTime, wallClockMs, zoneLabel } from './time.js';
 import type { ChartPlan, Lang } from './types.js';
 
 const LOOKBACK_DAYS = 7;
@@ -101,8 +101,8 @@ export function buildFundingSpec(data: FundingChartData, lang: Lang): TopLevelSp
           x: {
             field: 'time',
             type: 'temporal',
-            scale: { type: 'utc', domain: data.xDomain, nice: false },
-            axis: { format: '%m-%d', values: data.xTicks, title: L.dateAxis(data.zone), grid: false },
+            scale: { type: 'utc', domain: data.xDomain.map(vegaDateTime), nice: false },
+            axis: { format: '%m-%d', values: data.xTicks.map(vegaDateTime), title: L.dateAxis(data.zone), grid: false },
           },
           y: { field: 'ratePer8h', type: 'quantitative', axis: { format: '.3~%', title: null, tickCount: 5 } },
           color: { field: 'venue', type: 'nominal', scale: { ...venueScale, range: data.venues.map((v) => v.color) }, legend: { title: null } },

@@ -12,7 +12,7 @@ import { labelsFor, venueName } from './labels.js';
 import { findingsOfKind, hourlySeries, hourTicks, HOUR_MS, inWindow, primaryAsset } from './select.js';
 import { layeredChart, type Layer } from './spec.js';
 import { COLORS } from './theme.js';
-import { wallClockHHMM, wallClockMs, zoneLabel } from './time.js';
+import { vegaDateTime, wallClockHHMM, wallClockMs, zoneLabel } from './time.js';
 import type { ChartPlan, Lang } from './types.js';
 
 export interface PriceLevel {
@@ -176,7 +176,7 @@ export function buildPriceSpec(data: PriceChartData, lang: Lang): TopLevelSpec {
   layers.push({
     data: { values: data.candles },
     mark: { type: 'area', color: COLORS.pale, opacity: 0.7 },
-    encoding: { x: { ...x, scale: { type: 'utc', domain: data.xDomain, nice: false }, axis: { format: '%H:%M', values: data.xTicks, title: L.hourAxis(data.zone), grid: false } }, y: { ...y, field: 'low', axis: { format: ',.0f', title: null, tickCount: 6 } }, y2: { field: 'high' } },
+    encoding: { x: { ...x, scale: { type: 'utc', domain: data.xDomain.map(vegaDateTime), nice: false }, axis: { format: '%H:%M', values: data.xTicks.map(vegaDateTime), title: L.hourAxis(data.zone), grid: false } }, y: { ...y, field: 'low', axis: { format: ',.0f', title: null, tickCount: 6 } }, y2: { field: 'high' } },
   });
   layers.push({
     data: { values: data.candles },

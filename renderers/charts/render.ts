@@ -4,11 +4,12 @@
  * Steps: (1) compile vega-lite → vega; (2) parse the vega spec with `{ast: true}` so
  * expressions stay syntax trees; (3) run a headless `vega.View` (`renderer: 'none'`) with a
  * loader that refuses every URL, a fixed en-US number/time locale, a deterministic text-width
- * estimate and, when the package is installed, vega-interpreter's `expressionInterpreter` (which
- * evaluates expression trees without `new Function`); (4) `toSVG()`; (5) check the result: any
+ * estimate and vega-interpreter's `expressionInterpreter` (which evaluates expression trees
+ * without `new Function`); (4) `toSVG()`; (5) check the result: any
  * load attempt, `<script`, `javascript:` or `href` fails the chart (RenderError, exit 4).
  */
 import * as vega from 'vega';
+import { expressionInterpreter } from 'vega-interpreter';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { RenderError } from '../../pipeline/errors.js';
 import { createRefusingLoader, type RefusingLoader } from './loader.js';
@@ -21,8 +22,8 @@ export interface RenderedSvg {
   height: number;
   /** Warnings vega-lite or vega logged while compiling and running (tests expect none). */
   warnings: string[];
-  /** Which expression evaluator ran: vega-interpreter, or vega's code generator as a fallback. */
-  evaluator: 'interpreter' | 'codegen';
+  /** The expression evaluator: always vega-interpreter (no `new Function`). */
+  evaluator: 'interpreter';
 }
 
 export interface RenderOptions {
@@ -71,14 +72,13 @@ export async function renderVegaLite(spec: TopLevelSpec, options: RenderOptions 
   // (2)–(4) parse to expression trees, run headless, serialise.
   // Text widths are estimated (no canvas): the estimator is CJK-aware and the same on every machine.
   vegaUntyped.textMetrics.width = estimateTextWidth;
-  const interpreter = await loadExpressionInterpreter();
   let svg: string;
   const view = new vega.View(vega.parse(vegaSpec, undefined, { ast: true }), {
     renderer: 'none',
     loader,
     logger,
     locale: vegaUntyped.locale(EN_US_NUMBER, EN_US_TIME),
-    ...(interpreter ? { expr: interpreter } : {}),
+    expr: expressionInterpreter,
   });
   try {
     await view.runAsync();
@@ -97,7 +97,7 @@ export async function renderVegaLite(spec: TopLevelSpec, options: RenderOptions 
   const unsafe = findUnsafeMarkup(svg);
   if (unsafe) throw new RenderError(`chart SVG contains ${JSON.stringify(unsafe)}; refused`);
   const { width, height } = svgSize(svg);
-  return { svg, width, height, warnings, evaluator: interpreter ? 'interpreter' : 'codegen' };
+  return { svg, width, height, warnings, evaluator: 'interpreter' };
 }
 
 /**
@@ -124,23 +124,6 @@ function svgSize(svg: string): { width: number; height: number } {
   const height = Number(/\bheight="([\d.]+)"/.exec(root)?.[1]);
   if (!(width > 0 && height > 0)) throw new RenderError('chart SVG has no size');
   return { width, height };
-}
-
-type ExpressionInterpreter = object;
-let interpreterPromise: Promise<ExpressionInterpreter | undefined> | undefined;
-
-/**
- * vega-interpreter's `expressionInterpreter`, if the package is installed; otherwise undefined
- * and vega falls back to its code generator (which uses `new Function` on the spec's own,
- * data-free expressions). The specifier is a variable so the build does not require the package.
- */
-function loadExpressionInterpreter(): Promise<ExpressionInterpreter | undefined> {
-  const specifier = 'vega-interpreter';
-  interpreterPromise ??= import(specifier).then(
-    (module: { expressionInterpreter?: ExpressionInterpreter }) => module.expressionInterpreter,
-    () => undefined,
-  );
-  return interpreterPromise;
 }
 
 function errorText(error: unknown): string {

@@ -72,3 +72,23 @@ export function zoneLabel(timeZone: string, t: number, lang: 'zh' | 'en'): strin
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/**
+ * An instant as a vega-lite DateTime object (UTC fields). Scale domains and axis values are
+ * written this way rather than as epoch numbers: vega-lite turns a number into `datetime(ms)`,
+ * which vega-interpreter (the evaluator that avoids `new Function`) reads as a year, not an
+ * instant; `utc(y, m, d, …)` evaluates the same in both.
+ */
+export function vegaDateTime(t: number): { utc: true; year: number; month: number; date: number; hours: number; minutes: number; seconds: number; milliseconds: number } {
+  const d = new Date(t);
+  return {
+    utc: true,
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    date: d.getUTCDate(),
+    hours: d.getUTCHours(),
+    minutes: d.getUTCMinutes(),
+    seconds: d.getUTCSeconds(),
+    milliseconds: d.getUTCMilliseconds(),
+  };
+}

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { chooseBreak, whaleActivitySignal } from '../../pipeline/analysis/signals/whale-activity.js';
 import { DEFAULT_THRESHOLDS, ThresholdsSchema } from '../../pipeline/analysis/thresholds.js';
-import type { Finding } from '../../pipeline/analysis/findings.js';
+import type { Finding, FindingOf } from '../../pipeline/analysis/findings.js';
 import { HOUR, START, contextWith, datesEnding, makeSnapshot, prov } from './helpers/make-snapshot.js';
 
-const levelBreak = (level: number, hour: number, closedBeyond: boolean, importance: number): Finding => ({
+const levelBreak = (level: number, hour: number, closedBeyond: boolean, importance: number): FindingOf<'level_break'> => ({
   kind: 'level_break',
   importance,
   sources: ['binance'],

@@ -19,7 +19,7 @@ import {
   type PremiumIndex,
 } from './binance-futures-parse.js';
 import { LOOKBACK, dailyStart, hourlyStart } from './ranges.js';
-import { EmptyResultError, gapFromError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
+import { EmptyResultError, emptyPartGap, gapFromError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
 import { HOUR_MS } from './time.js';
 import type { Source, SourceContext } from './types.js';
 
@@ -155,6 +155,7 @@ async function fetchFunding(
   }
   const last = history.at(-1);
   if (!last && !current) throw new EmptyResultError('binance-futures', `GET ${P.fundingRate}`, `for ${symbol}`);
+  if (!last) gaps.push(emptyPartGap('binance-futures', 'funding', `GET ${P.fundingRate}`, `funding history for ${symbol}`, asset));
   const asOf = Math.max(last?.time ?? 0, current ? response.fetchedAt : 0);
   return {
     gaps,

@@ -8,10 +8,10 @@
 import { z } from 'zod';
 import type { EnvelopeProblem } from './http.js';
 import { LOOKBACK } from './ranges.js';
-import { EmptyResultError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
+import { EmptyResultError, emptyPartGap, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
 import { DAY_MS, utcDate } from './time.js';
 import type { Source, SourceContext } from './types.js';
-import { parseWith, positiveDecimal, nonNegativeDecimal, type ParseContext } from './validate.js';
+import { count, nonNegativeDecimal, parseWith, positiveDecimal, type ParseContext } from './validate.js';
 
 const TRANSACTIONS = '/bitcoin/transactions';
 const SATOSHI_PER_BTC = 100_000_000;
@@ -19,9 +19,11 @@ export const WHALE_THRESHOLD_BTC = 1000;
 
 /** `context.code` ≠ 200 is an error (402/429/435 limits, 430/434 bans, 503 busy). */
 export function blockchairEnvelope(body: unknown): EnvelopeProblem | undefined {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { kind: 'BadResponse', detail: 'expected {data, context}' };
+  // Not an envelope at all: the schema check reports it with a field path.
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
   const context = (body as { context?: { code?: unknown; error?: unknown } }).context;
-  if (!context || typeof context !== 'object') return { kind: 'BadResponse', detail: 'missing context' };
+  // Without a context block this is not Blockchair's envelope; the schema check reports it.
+  if (!context || typeof context !== 'object') return undefined;
   if (context.code === 200) return undefined;
   const code = typeof context.code === 'number' ? context.code : 0;
   const detail = typeof context.error === 'string' ? context.error : `context.code ${String(context.code)}`;
@@ -64,7 +66,7 @@ export function parseTransactions(raw: unknown, context: ParseContext): WhaleTra
 }
 
 const CountsSchema = z.looseObject({
-  data: z.array(z.looseObject({ date: z.iso.date(), 'count()': z.number().int().nonnegative() })),
+  data: z.array(z.looseObject({ date: z.iso.date(), 'count()': count })),
 });
 
 /** Daily counts by UTC date, ascending. */
@@ -110,7 +112,10 @@ async function fetchWhales(context: SourceContext): Promise<TaskOutput> {
   });
   const transfers = parseTransactions(list.body, ctx('blockchair.transactions[window]')).filter((t) => t.time >= window.start && t.time < window.end);
   if (dailyCounts.length === 0 && transfers.length === 0) throw new EmptyResultError('blockchair', `GET ${TRANSACTIONS}`, 'for ≥ 1000 BTC transactions');
+  // No transfers in the window can be a true zero; no daily counts at all cannot.
+  const gaps = dailyCounts.length === 0 ? [emptyPartGap('blockchair', 'whaleTransfers', `GET ${TRANSACTIONS}`, 'daily counts for the 30-day baseline', 'BTC')] : [];
   return {
+    gaps,
     whaleTransfers: [
       {
         source: 'blockchair',

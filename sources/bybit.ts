@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { EnvelopeProblem } from './http.js';
 import { LOOKBACK } from './ranges.js';
 import { normalizeSeries } from './series.js';
-import { EmptyResultError, gapFromError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
+import { EmptyResultError, emptyPartGap, gapFromError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
 import { DAY_MS } from './time.js';
 import type { Source, SourceContext } from './types.js';
 import { decimal, epochMillis, parseWith, type ParseContext } from './validate.js';
@@ -17,9 +17,10 @@ const P = { fundingHistory: '/v5/market/funding/history', tickers: '/v5/market/t
 
 /** `retCode` ≠ 0 is an error inside a 200; 10006 is "too many visits", 10016 a server error. */
 export function bybitEnvelope(body: unknown): EnvelopeProblem | undefined {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { kind: 'BadResponse', detail: 'expected an object envelope {retCode, retMsg, result}' };
+  // Not an envelope at all: the schema check reports it with a field path.
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
   const { retCode, retMsg } = body as { retCode?: unknown; retMsg?: unknown };
-  if (retCode === 0) return undefined;
+  if (retCode === 0 || retCode === undefined) return undefined;
   const code = typeof retCode === 'number' || typeof retCode === 'string' ? String(retCode) : 'missing';
   const detail = typeof retMsg === 'string' && retMsg ? retMsg : `retCode ${code}`;
   if (code === '10006') return { kind: 'RateLimitExceeded', code, detail, retryable: true };
@@ -114,6 +115,7 @@ async function fetchFunding(context: SourceContext, asset: string, symbol: strin
   }
   const last = kept.at(-1);
   if (!last && !current) throw new EmptyResultError('bybit', `GET ${P.fundingHistory}`, `for ${symbol}`);
+  if (!last) gaps.push(emptyPartGap('bybit', 'funding', `GET ${P.fundingHistory}`, `funding history for ${symbol}`, asset));
   return {
     gaps,
     funding: [

@@ -17,9 +17,10 @@ const ETF_ASSETS: Record<string, string> = { BTC: 'bitcoin', ETH: 'ethereum' };
 const BAR_MS = 4 * HOUR_MS;
 
 export function coinglassEnvelope(body: unknown): EnvelopeProblem | undefined {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { kind: 'BadResponse', detail: 'expected {code, msg, data}' };
+  // Not an envelope at all: the schema check reports it with a field path.
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
   const { code, msg } = body as { code?: unknown; msg?: unknown };
-  if (code === '0' || code === 0) return undefined;
+  if (code === '0' || code === 0 || code === undefined) return undefined;
   const text = typeof code === 'string' || typeof code === 'number' ? String(code) : 'missing';
   const detail = typeof msg === 'string' && msg ? msg : `code ${text}`;
   if (/limit|too many|frequent/i.test(detail)) return { kind: 'RateLimitExceeded', code: text, detail, retryable: true };

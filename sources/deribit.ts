@@ -10,7 +10,7 @@ import type { BasisTenor } from '../pipeline/snapshot/schema.js';
 import type { EnvelopeProblem } from './http.js';
 import { LOOKBACK } from './ranges.js';
 import { normalizeSeries } from './series.js';
-import { EmptyResultError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
+import { EmptyResultError, emptyPartGap, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
 import { DAY_MS } from './time.js';
 import type { Source, SourceContext } from './types.js';
 import { epochMillis, parseWith, positiveDecimal, type ParseContext } from './validate.js';
@@ -21,7 +21,8 @@ const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', '
 
 /** An `error` member is an error at any HTTP status; 10028 is "too_many_requests". */
 export function deribitEnvelope(body: unknown): EnvelopeProblem | undefined {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { kind: 'BadResponse', detail: 'expected a JSON-RPC object' };
+  // Not an envelope at all: the schema check reports it with a field path.
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
   const { error } = body as { error?: unknown };
   if (error === undefined || error === null) return undefined;
   const { code, message } = error as { code?: unknown; message?: unknown };
@@ -160,7 +161,11 @@ async function fetchDvol(context: SourceContext, asset: string): Promise<TaskOut
   const hours = hourly.bars.filter((bar) => bar.t >= window.start && bar.t < window.end);
   const last = hours.at(-1)?.t ?? days.at(-1)?.t;
   if (last === undefined) throw new EmptyResultError('deribit', `GET ${P.dvol}`, `for ${asset}`);
+  const gaps = [];
+  if (days.length === 0) gaps.push(emptyPartGap('deribit', 'volatility', `GET ${P.dvol}`, `daily DVOL for ${asset}`, asset));
+  if (hours.length === 0) gaps.push(emptyPartGap('deribit', 'volatility', `GET ${P.dvol}`, `hourly DVOL for ${asset} in the window`, asset));
   return {
+    gaps,
     volatility: [
       {
         source: 'deribit',

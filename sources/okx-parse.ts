@@ -11,9 +11,11 @@ import { decimal, epochMillis, nonNegativeDecimal, parseWith, positiveDecimal, s
 
 /** `code` ≠ "0" is an error even with HTTP 200. 50011/50061: rate limit; 50001/50013: busy. */
 export function okxEnvelope(body: unknown): EnvelopeProblem | undefined {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { kind: 'BadResponse', detail: 'expected an object envelope {code, msg, data}' };
+  // Not an envelope at all: the schema check reports it with a field path.
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
   const { code, msg } = body as { code?: unknown; msg?: unknown };
-  if (code === '0' || code === 0) return undefined;
+  // No code at all is not OKX's envelope (a proxy's 429 body, say); the schema check reports it.
+  if (code === '0' || code === 0 || code === undefined) return undefined;
   const text = typeof code === 'string' || typeof code === 'number' ? String(code) : 'missing';
   const detail = typeof msg === 'string' && msg ? msg : `code ${text}`;
   if (text === '50011' || text === '50061') return { kind: 'RateLimitExceeded', code: text, detail, retryable: true };

@@ -17,7 +17,7 @@ import {
   parseLiquidationOrders,
   parseOpenInterest,
 } from './okx-parse.js';
-import { EmptyResultError, gapFromError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
+import { EmptyResultError, emptyPartGap, gapFromError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
 import { DAY_MS, HOUR_MS } from './time.js';
 import type { Source, SourceContext } from './types.js';
 
@@ -127,6 +127,7 @@ async function fetchFunding(context: SourceContext, asset: string, instId: strin
   }
   const last = kept.at(-1);
   if (!last && !current) throw new EmptyResultError('okx', `GET ${P.fundingHistory}`, `for ${instId}`);
+  if (!last) gaps.push(emptyPartGap('okx', 'funding', `GET ${P.fundingHistory}`, `funding history for ${instId}`, asset));
   return {
     gaps,
     funding: [

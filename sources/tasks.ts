@@ -44,6 +44,11 @@ export function gapFromError(error: unknown, family: DataFamily, source: string,
   };
 }
 
+/** A gap for one empty part of otherwise delivered data (e.g. funding history empty, current rate there). */
+export function emptyPartGap(source: string, family: DataFamily, endpoint: string, what: string, asset?: string): Gap {
+  return { family, source, ...(asset ? { asset } : {}), kind: 'empty', reason: `${source} ${endpoint}: no data ${what}`.slice(0, 300), endpoint };
+}
+
 export async function runTasks(source: string, tasks: readonly Task[]): Promise<SourceResult> {
   const settled = await Promise.allSettled(tasks.map((task) => task.run()));
   const result: SourceResult = { parts: {}, gaps: [] };

@@ -58,6 +58,38 @@ export const positiveDecimal = decimal.refine((n) => n > 0, { message: 'expected
 /** A decimal that must be ≥ 0 (volumes, open interest). */
 export const nonNegativeDecimal = decimal.refine((n) => n >= 0, { message: 'expected a non-negative decimal' });
 
+/** A positive decimal or null (Yahoo sends null for halted sessions); `""` and NaN are still rejected. */
+export const positiveDecimalOrNull = z.unknown().transform((value, ctx): number | null => {
+  if (value === null) return null;
+  const parsed = toDecimal(value);
+  if (parsed === undefined || !(parsed > 0)) {
+    ctx.addIssue({ code: 'custom', message: `expected positive decimal or null, got ${describeValue(value)}` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+/** A non-negative decimal or null. */
+export const nonNegativeDecimalOrNull = z.unknown().transform((value, ctx): number | null => {
+  if (value === null) return null;
+  const parsed = toDecimal(value);
+  if (parsed === undefined || parsed < 0) {
+    ctx.addIssue({ code: 'custom', message: `expected non-negative decimal or null, got ${describeValue(value)}` });
+    return z.NEVER;
+  }
+  return parsed === 0 ? 0 : parsed;
+});
+
+/** A count: a non-negative integer, as a JSON number or an integer string. */
+export const count = z.unknown().transform((value, ctx): number => {
+  const parsed = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value;
+  if (typeof parsed !== 'number' || !Number.isSafeInteger(parsed) || parsed < 0) {
+    ctx.addIssue({ code: 'custom', message: `expected a non-negative integer, got ${describeValue(value)}` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
 /** Milliseconds since the epoch, as a JSON integer or an integer string (OKX, Bybit). */
 export const epochMillis = z.unknown().transform((value, ctx): number => {
   const parsed = typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value;

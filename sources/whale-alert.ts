@@ -18,9 +18,10 @@ const MIN_VALUE_USD = 3_000_000;
 
 /** `{result: "error", message}` is an error at any status. */
 export function whaleAlertEnvelope(body: unknown): EnvelopeProblem | undefined {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { kind: 'BadResponse', detail: 'expected {result, transactions}' };
+  // Not an envelope at all: the schema check reports it with a field path.
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
   const { result, message } = body as { result?: unknown; message?: unknown };
-  if (result === 'success') return undefined;
+  if (result === 'success' || result === undefined) return undefined;
   const detail = typeof message === 'string' ? message : `result ${String(result)}`;
   if (/limit|too many/i.test(detail)) return { kind: 'RateLimitExceeded', detail, retryable: true };
   if (/api.?key|unauthori[sz]ed|plan/i.test(detail)) return { kind: 'ExchangeNotAvailable', detail };
@@ -87,7 +88,7 @@ export function createWhaleAlertSource(): Source {
     defaultBaseUrl: 'https://api.whale-alert.io',
     families: ['whaleTransfers'],
     keyEnv: 'WHALE_ALERT_API_KEY',
-    http: { concurrency: 1, minIntervalMs: 6000, secretParams: ['api_key'] },
+    http: { concurrency: 1, minIntervalMs: 6000, secretParams: ['api_key'], envelope: whaleAlertEnvelope },
     parse: { parseTransactions },
     fetch(context) {
       const tasks: Task[] = context.request.assets.includes('BTC') ? [{ family: 'whaleTransfers', asset: 'BTC', run: () => fetchTransfers(context) }] : [];

@@ -11,7 +11,7 @@ import { LOOKBACK } from './ranges.js';
 import { EmptyResultError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
 import { DAY_MS, HOUR_MS, dateIn } from './time.js';
 import type { Source, SourceContext } from './types.js';
-import { parseWith, positiveDecimal, nonNegativeDecimal, schemaViolation, type ParseContext } from './validate.js';
+import { nonNegativeDecimalOrNull, parseWith, positiveDecimalOrNull, schemaViolation, type ParseContext } from './validate.js';
 
 const CHART = '/v8/finance/chart';
 /** A regular US session lasts 6.5 h; a bar is complete once its session has closed. */
@@ -19,7 +19,8 @@ const SESSION_MS = 6.5 * HOUR_MS;
 
 /** `chart.error` (or `finance.error`, e.g. "Invalid Crumb") is an error at any status. */
 export function yahooEnvelope(body: unknown): EnvelopeProblem | undefined {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { kind: 'BadResponse', detail: 'expected {chart: …}' };
+  // Not an envelope at all: the schema check reports it with a field path.
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
   const record = body as { chart?: { error?: unknown }; finance?: { error?: unknown } };
   const error = record.chart?.error ?? record.finance?.error;
   if (error === undefined || error === null) return undefined;
@@ -31,8 +32,6 @@ export function yahooEnvelope(body: unknown): EnvelopeProblem | undefined {
   return { kind: 'BadResponse', code: text, detail };
 }
 
-const nullable = <T extends z.ZodType>(schema: T) => z.union([z.null(), schema]);
-
 const ChartSchema = z.looseObject({
   chart: z.looseObject({
     result: z
@@ -41,7 +40,7 @@ const ChartSchema = z.looseObject({
           meta: z.looseObject({ symbol: z.string(), exchangeTimezoneName: z.string() }),
           timestamp: z.array(z.number().int().nonnegative()).optional(),
           indicators: z.looseObject({
-            quote: z.array(z.looseObject({ close: z.array(nullable(positiveDecimal)).optional(), volume: z.array(nullable(nonNegativeDecimal)).optional() })).min(1),
+            quote: z.array(z.looseObject({ close: z.array(positiveDecimalOrNull).optional(), volume: z.array(nonNegativeDecimalOrNull).optional() })).min(1),
           }),
         }),
       )

@@ -25,11 +25,15 @@ export interface Step {
   resetAfterBytes?: number;
   closeBeforeHeaders?: boolean;
   hang?: boolean;
+  /** Computes the step from the request (e.g. a healthy answer with one field changed). */
+  derive?: (path: string, query: URLSearchParams) => Step;
 }
 
 export interface Scenario {
   provider: string;
   path?: string | RegExp;
+  /** Query parameters the request must have (a subset match). */
+  query?: Record<string, string>;
   steps: Step[];
 }
 
@@ -74,7 +78,11 @@ export async function startReplayServer(fallback?: Fallback): Promise<ReplayServ
     for (const scenario of scenarios) {
       if (scenario.provider !== provider) continue;
       if (scenario.path !== undefined && !(typeof scenario.path === 'string' ? scenario.path === path : scenario.path.test(path))) continue;
-      if (scenario.next < scenario.steps.length) return scenario.steps[scenario.next++]!;
+      if (scenario.query && Object.entries(scenario.query).some(([name, value]) => query.get(name) !== value)) continue;
+      if (scenario.next < scenario.steps.length) {
+        const step = scenario.steps[scenario.next++]!;
+        return step.derive ? step.derive(path, query) : step;
+      }
     }
     return answer?.(provider, path, query) ?? { status: 404, json: { error: `no fixture for ${provider} ${path}` } };
   }

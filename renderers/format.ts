@@ -187,15 +187,13 @@ export function formatPercentRange(lowFraction: number, highFraction: number, la
 }
 
 /**
- * A funding rate (a fraction per interval) as venues quote it: up to four decimals of a percent,
- * at least two: 0.0001 → "0.01%", −0.000025 → "−0.0025%", 0.00037 → "0.037%".
+ * A funding rate (a fraction per interval) as venues quote it, always with four decimals of a
+ * percent so that rates side by side read alike: 0.0001 → "0.0100%", −0.000025 → "−0.0025%".
  */
 export function formatRate(fraction: number, options: { sign?: boolean } = {}): string {
-  const text = trimZeros(formatNumber(fraction * 100, 4));
-  const [, frac = ''] = text.split('.');
-  const padded = frac.length < 2 ? `${text.includes('.') ? text : `${text}.`}${'0'.repeat(2 - frac.length)}` : text;
-  const positive = !padded.startsWith(MINUS) && Number(padded.replace(/,/g, '')) !== 0;
-  return `${options.sign && positive ? '+' : ''}${padded}%`;
+  const text = formatNumber(fraction * 100, 4);
+  const positive = !text.startsWith(MINUS) && Number(text.replace(/,/g, '')) !== 0;
+  return `${options.sign && positive ? '+' : ''}${text}%`;
 }
 
 /** A multiple: zh "4.2 倍", en "4.2x"; one decimal below 10, none above. */

@@ -11,6 +11,8 @@ import type { EntityMoveNote } from './notes.js';
 
 type B<K extends keyof Bullet> = NonNullable<Bullet[K]>;
 
+const CRYPTO_VENUES = new Set(['binance', 'binance-futures', 'okx', 'bybit', 'coinbase', 'deribit', 'collector']);
+
 export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>): B<'etfVolume'> {
   const { fmt } = ctx;
   const bullet: B<'etfVolume'> = {
@@ -18,15 +20,20 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
     date: fmt.date(f.date),
     total: fmt.usd(f.totalDollarVolumeUsd),
     record: f.isRecord,
+    heavy: f.multipleOf30dAvg !== undefined && f.multipleOf30dAvg >= ctx.input.config.thresholds.etf.volumeMultipleMin,
     top: [...f.tickers]
       .sort((a, b) => b.dollarVolumeUsd - a.dollarVolumeUsd || (a.ticker < b.ticker ? -1 : 1))
       .slice(0, 3)
       .map((t) => ({ ticker: md(t.ticker), volume: fmt.usd(t.dollarVolumeUsd) })),
     priceDown: (f.priceChangeFraction ?? 0) < 0,
     divergence: f.divergence,
-    sources: ctx.sources(f.sources.length ? f.sources : ['yahoo']),
+    // The ETF figures' own source: exchanges in `sources` only supplied the asset's price change.
+    sources: ctx.sources(f.sources.filter((s) => !CRYPTO_VENUES.has(s)).length ? f.sources.filter((s) => !CRYPTO_VENUES.has(s)) : ['yahoo']),
   };
-  if (f.avg30dUsd !== undefined && f.multipleOf30dAvg !== undefined) bullet.average = { value: fmt.usd(f.avg30dUsd), multiple: fmt.multiple(f.multipleOf30dAvg) };
+  if (f.tickers.length < 2) bullet.top = [];
+  if (f.avg30dUsd !== undefined && f.multipleOf30dAvg !== undefined) {
+    bullet.average = { value: fmt.usd(f.avg30dUsd), multiple: fmt.multiple(f.multipleOf30dAvg), days: fmt.count(ctx.input.config.thresholds.etf.avgDays) };
+  }
   if (f.priceChangeFraction !== undefined) bullet.priceChange = fmt.pctAbs(f.priceChangeFraction);
   return bullet;
 }
@@ -66,6 +73,7 @@ export function whalesBullet(ctx: ComposeContext, f: FindingOf<'whale_activity'>
       count: md(formatNumber(f.baseline30dAvgCount, 1)),
       multiple: fmt.multiple(f.multipleOfBaseline),
       elevated: f.multipleOfBaseline >= ctx.input.config.thresholds.whale.multipleMin,
+      days: fmt.count(ctx.input.config.thresholds.whale.baselineDays),
     };
   }
   if (f.aroundLevel) {
@@ -92,6 +100,7 @@ export function exchangeFlowsBullet(ctx: ComposeContext, f: FindingOf<'exchange_
     after: fmt.coins(Math.abs(f.netAfterPeakCoins), f.asset),
     afterOutflow: f.netAfterPeakCoins < 0,
     reversal: f.reversal,
+    baselineDays: fmt.count(ctx.input.config.thresholds.exchangeFlows.baselineDays),
     source: ctx.sources(f.sources),
   };
   if (f.peakMultipleOfBaseline !== undefined) bullet.peakMultiple = fmt.multiple(f.peakMultipleOfBaseline);
@@ -117,7 +126,7 @@ export function entitiesBullet(ctx: ComposeContext, notes: readonly EntityMoveNo
       };
       if (n.amountUsd !== undefined) move.amountUsd = fmt.usd(n.amountUsd);
       if (n.counterparty) move.counterparty = ctx.text(n.counterparty);
-      if (n.text) move.text = ctx.text(n.text);
+      if (n.text) move.text = ctx.clause(n.text);
       return move;
     });
   return { moves };

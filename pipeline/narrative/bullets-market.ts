@@ -12,10 +12,18 @@ import { providerName, tenorName } from './names.js';
 
 type B<K extends keyof Bullet> = NonNullable<Bullet[K]>;
 
-export function crossAssetBullet(ctx: ComposeContext, asset: string, changeFraction: number, move: PriceMove | undefined): B<'crossAsset'> | undefined {
+export function crossAssetBullet(
+  ctx: ComposeContext,
+  asset: string,
+  changeFraction: number,
+  move: PriceMove | undefined,
+  context: { leader: boolean; primaryChange: number },
+): B<'crossAsset'> | undefined {
   if (!move) return undefined;
   const { fmt } = ctx;
   return {
+    leader: context.leader,
+    deeper: asset !== ctx.primary && Math.abs(changeFraction) > Math.abs(context.primaryChange),
     asset: ctx.ticker(asset),
     name: ctx.name(asset),
     change: fmt.pctAbs(changeFraction),
@@ -37,7 +45,7 @@ export function liquidationsBullet(ctx: ComposeContext, f: FindingOf<'liquidatio
     window: fmt.hours(Math.round((f.end - f.start) / 3_600_000)),
     sources: ctx.sources(f.perSource.map((s) => s.source)),
     perSource: f.perSource.map((s) => ({
-      source: md(providerName(s.source)),
+      source: md(providerName(s.source, ctx.lang)),
       total: fmt.usd(s.totalUsd),
       longShare: fmt.pct(s.longFraction, 0),
       lowerBound: s.coverage === 'lower-bound',
@@ -53,17 +61,28 @@ export function liquidationsBullet(ctx: ComposeContext, f: FindingOf<'liquidatio
     bullet.median = {
       value: fmt.usd(f.median30dUsd),
       multiple: fmt.multiple(f.multipleOfMedian),
-      days: fmt.days(f.medianDays ?? t.medianDays),
+      days: fmt.count(f.medianDays ?? t.medianDays),
       spike: f.multipleOfMedian >= t.multipleOfMedianMin,
     };
   }
   if (f.asset) bullet.asset = ctx.ticker(f.asset);
+  const floor = f.asset === undefined ? ctx.all('liquidations', ctx.primary).find((l) => l.lowerBound) : undefined;
+  if (floor) {
+    bullet.assetFloor = {
+      asset: ctx.ticker(ctx.primary),
+      total: fmt.usdRange(floor.totalRangeUsd.low, floor.totalRangeUsd.high),
+      longShare: fmt.pctRange(floor.longFractionRange.low, floor.longFractionRange.high, 0),
+      source: ctx.sources(floor.perSource.map((s) => s.source)),
+    };
+  }
   return bullet;
 }
 
 export function clusterBullet(ctx: ComposeContext, f: FindingOf<'liquidation_cluster'>): B<'cluster'> {
   const { fmt } = ctx;
+  const whole = f.start <= ctx.input.findings.start && f.end >= ctx.input.findings.end;
   return {
+    ...(whole ? {} : { from: fmt.time(f.start), to: fmt.time(f.end) }),
     asset: ctx.ticker(f.asset),
     long: f.side === 'long',
     short: f.side === 'short',
@@ -71,8 +90,7 @@ export function clusterBullet(ctx: ComposeContext, f: FindingOf<'liquidation_clu
     notional: fmt.usd(f.notionalUsd),
     orders: fmt.count(f.orderCount),
     share: fmt.pct(f.shareFraction, 0),
-    from: fmt.time(f.start),
-    to: fmt.time(f.end),
+    source: ctx.sources(f.sources.length ? f.sources : ['binance']),
   };
 }
 
@@ -85,13 +103,14 @@ export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>):
   const bullet: B<'volume'> = {
     asset: ctx.ticker(f.asset),
     spot: f.market === 'spot',
-    venue: md(providerName(top.venue)),
+    venue: md(providerName(top.venue, ctx.lang)),
     volume: fmt.usd(top.dayVolumeUsd),
     change: fmt.pctAbs(top.changeVsPrevFraction, 0),
     up: top.changeVsPrevFraction > 0,
     changeRange: sameSign ? fmt.pctRange(Math.min(Math.abs(low), Math.abs(high)), Math.max(Math.abs(low), Math.abs(high)), 0) : fmt.pctAbs(top.changeVsPrevFraction, 0),
     manyVenues: f.perVenue.length > 1 && sameSign,
     peak: { time: fmt.time(top.peakHour.time), volume: fmt.usd(top.peakHour.volumeUsd) },
+    avgDays: fmt.count(ctx.input.config.thresholds.volume.avgDays),
   };
   if (top.multipleOf30dAvg !== undefined) bullet.average = { multiple: fmt.multiple(top.multipleOf30dAvg) };
   if (f.venuesAtMonthPeak.length > 0) bullet.monthPeakVenues = ctx.sources(f.venuesAtMonthPeak);
@@ -110,13 +129,15 @@ export function fundingBullet(ctx: ComposeContext, f: FindingOf<'funding_flip'>)
     rising: f.state === 'rising',
     prior: fmt.rate(f.weightedPriorPer8h),
     current: fmt.rate(f.weightedCurrentPer8h),
-    priorDays: fmt.days(f.priorDays),
+    up: f.weightedCurrentPer8h > f.weightedPriorPer8h,
+    annualized: fmt.pct(f.weightedCurrentPer8h * 3 * 365, 1),
+    priorDays: fmt.count(f.priorDays),
     weighted: f.weighting === 'open-interest',
     venues: [...f.perVenue]
       .sort((a, b) => a.currentPer8h - b.currentPer8h || (a.venue < b.venue ? -1 : 1))
       .slice(0, 3)
       .map((v) => ({
-        venue: md(providerName(v.venue)),
+        venue: md(providerName(v.venue, ctx.lang)),
         rate: fmt.rate(v.currentRate),
         interval: fmt.hours(v.intervalHours),
         per8h: fmt.rate(v.currentPer8h),
@@ -180,6 +201,7 @@ export function volatilityBullet(ctx: ComposeContext, f: FindingOf<'implied_vol'
     vsAverage: fmt.pctAbs(f.changeVsAvgFraction, 0),
     above: f.changeVsAvgFraction > 0,
     elevated: f.elevated,
+    avgDays: fmt.count(ctx.input.config.thresholds.impliedVol.avgDays),
   };
   if (f.open !== undefined) bullet.open = fmt.vol(f.open);
   return bullet;

@@ -70,8 +70,10 @@ export interface ComposeContext {
   name(asset: string): Md;
   ticker(asset: string): Md;
   link(source: NoteSource): SourceLink;
-  /** Text of a note in the brief's language. */
+  /** Text of a note in the brief's language, without trailing punctuation (templates punctuate). */
   text(localized: { zh: string; en: string }): Md;
+  /** Note text to embed mid-sentence: trailing sentence punctuation removed (templates add their own). */
+  clause(localized: { zh: string; en: string }): Md;
 }
 
 function bindFormatters(lang: Lang, tz: string): Fmt {
@@ -126,7 +128,7 @@ export function createContext(input: ComposeInput): ComposeContext {
     primary,
     all,
     one: (kind, asset) => all(kind, asset)[0],
-    sources: (ids) => listOf([...new Set(ids.map(providerName))].sort().map(md), lang),
+    sources: (ids) => listOf([...new Set(ids.map((id) => providerName(id, lang)))].sort().map(md), lang),
     name: (asset) => md(assetName(asset, lang)),
     ticker: (asset) => md(asset),
     link: (source) => {
@@ -134,6 +136,7 @@ export function createContext(input: ComposeInput): ComposeContext {
       if (!url) throw new InputError('notes', `source "${source.name}": ${JSON.stringify(source.url)} is not a plain http(s) link`);
       return { name: md(source.name), url };
     },
-    text: (localized) => md(localized[lang]),
+    text: (localized) => md(localized[lang].trim().replace(/[\s。.!?!?;;,,、::]+$/u, '')),
+    clause: (localized) => md(localized[lang].trim().replace(/[\s。.!?!?;;,,、::]+$/u, '')),
   };
 }

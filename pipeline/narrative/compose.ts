@@ -61,7 +61,8 @@ const CHART_BULLET: Record<string, BulletKey> = {
 };
 
 function layoutOf(day: Day): Layout {
-  if (day.multiAsset) return LAYOUTS.multi;
+  // A market-wide sell-off leads with the assets; a broad rally still reads best from the flows.
+  if (day.multiAsset && day.crash) return LAYOUTS.multi;
   return day.crash ? LAYOUTS.crash : day.rally ? LAYOUTS.rally : LAYOUTS.range;
 }
 
@@ -73,9 +74,14 @@ function composeBullets(ctx: ComposeContext, day: Day): Map<BulletKey, Bullet[]>
     if (value) out.set(key, [...(out.get(key) ?? []), { [key]: value } as Bullet]);
   };
   const systemic = ctx.all('systemic_move').find((s) => s.systemic);
-  if (day.multiAsset && systemic) {
+  if (day.multiAsset && day.crash && systemic) {
     const ordered = [...systemic.assets].sort((a, b) => (a.asset === p ? -1 : b.asset === p ? 1 : Math.abs(b.changeFraction) - Math.abs(a.changeFraction)));
-    for (const a of ordered) put('crossAsset', crossAssetBullet(ctx, a.asset, a.changeFraction, moveOf(ctx.findings, a.asset)));
+    const largest = Math.max(...systemic.assets.map((a) => Math.abs(a.changeFraction)));
+    const primaryChange = systemic.assets.find((a) => a.asset === p)?.changeFraction ?? 0;
+    for (const a of ordered) {
+      const context = { leader: Math.abs(a.changeFraction) === largest, primaryChange };
+      put('crossAsset', crossAssetBullet(ctx, a.asset, a.changeFraction, moveOf(ctx.findings, a.asset), context));
+    }
   }
   const liq = ctx.all('liquidations').find((l) => l.asset === undefined) ?? ctx.one('liquidations');
   if (liq) put('liquidations', liquidationsBullet(ctx, liq));
@@ -113,7 +119,7 @@ function composeMacro(ctx: ComposeContext, change: number): Macro | undefined {
     change: fmt.pctAbs(change),
     down: change < 0,
     events: sorted.map((e) => {
-      const event: Macro['events'][number] = { time: fmt.dateTime(Date.parse(e.time)), name: ctx.text(e.name), text: ctx.text(e.text), trigger: e.trigger, source: ctx.link(e.source) };
+      const event: Macro['events'][number] = { time: fmt.dateTime(Date.parse(e.time)), name: ctx.clause(e.name), text: ctx.clause(e.text), trigger: e.trigger, source: ctx.link(e.source) };
       if (e.implied) {
         const { unit, before, after } = e.implied;
         const number = (v: number): string => String(Number(v.toPrecision(6)));

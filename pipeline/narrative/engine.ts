@@ -82,7 +82,8 @@ export async function readTemplateFiles(dir: string, lang: TemplateLang): Promis
   const partialsDir = join(root, 'partials');
   for (const file of await listHbs(partialsDir)) {
     const name = relative(partialsDir, file).split(sep).join('/').replace(/\.hbs$/, '');
-    files.push({ file, name, source: await readFile(file, 'utf8') });
+    // A partial's final newline is the file's, not the text's: partials are used inline.
+    files.push({ file, name, source: (await readFile(file, 'utf8')).replace(/\r?\n$/, '') });
   }
   return files;
 }
@@ -140,21 +141,41 @@ export function compileLanguage(lang: TemplateLang, files: TemplateFile[]): Comp
       } catch (error) {
         throw new RenderError(`${lang} templates: ${firstLine(error)} (line ${lineOfError(error)})`, { cause: error });
       }
-      return tidyMarkdown(out);
+      return tidyMarkdown(lang === 'zh' ? spaceChinese(out) : out);
     },
   };
 }
 
 /**
- * Whitespace only: trailing spaces removed, runs of blank lines collapsed to one, one final
- * newline. Templates can then keep conditionals on their own lines.
+ * Whitespace only: trailing spaces removed, every "● " bullet, chart image and heading starts
+ * its own block, runs of blank lines collapsed to one, one final newline. Templates can then
+ * keep conditionals on their own lines.
  */
 export function tidyMarkdown(text: string): string {
   return `${text
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t]+$/gm, '')
+    .replace(/\n(?=● |!\[|#{1,6} )/g, '\n\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim()}\n`;
+}
+
+const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
+const FULL_WIDTH_PUNCT = ',。;:、!?()“”‘’《》【】';
+
+/**
+ * One spacing rule for Chinese text (brief-style): a space between Han characters and Latin
+ * letters or digits ("4.4 万美元", "据 Coinglass 数据", "73% 的"), none between Han characters
+ * and none beside full-width punctuation. Templates and data can then be written naturally.
+ * Link destinations are left alone (they are percent-encoded and contain no Han anyway).
+ */
+export function spaceChinese(text: string): string {
+  return text
+    .replace(new RegExp(`([${HAN}])([A-Za-z0-9$])`, 'gu'), '$1 $2')
+    .replace(new RegExp(`([A-Za-z0-9%])([${HAN}])`, 'gu'), '$1 $2')
+    .replace(new RegExp(`([${HAN}]) +(?=[${HAN}])`, 'gu'), '$1')
+    .replace(new RegExp(` +([${FULL_WIDTH_PUNCT}])`, 'gu'), '$1')
+    .replace(new RegExp(`([${FULL_WIDTH_PUNCT}]) +`, 'gu'), '$1');
 }
 
 /** Compiles `dir/zh` and `dir/en` once; an error names the template file and line. */

@@ -42,9 +42,9 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
 
   let title: string;
   if (lang === 'zh') {
-    if (day.multiAsset && systemic) {
-      const moves = systemic.assets.map((a) => `${a.asset} ${a.changeFraction < 0 ? '跌' : '涨'} ${format.formatPercentAbs(a.changeFraction)}`);
-      title = `${day.crash ? '加密市场全线下挫' : '加密市场普涨'}:${zhList(moves)}${liqTotal ? `,全网爆仓 ${liqTotal}` : ''}`;
+    if (day.multiAsset && day.crash && systemic) {
+      const moves = systemic.assets.map((a) => `${a.asset} 跌 ${format.formatPercentAbs(a.changeFraction)}`);
+      title = `加密市场全线下挫:${zhList(moves)}${liqTotal ? `,全网爆仓 ${liqTotal}` : ''}`;
     } else if (day.crash) {
       const event = level ? `${asset} ${brk!.closedBeyond ? '' : '一度'}跌破 ${level}` : `${asset} 单日下跌 ${change}`;
       const judgement = liq?.longDominant ? '杠杆多头集中爆仓' : liqTotal ? `全网爆仓 ${liqTotal}` : `日内回撤 ${format.formatPercentAbs(move.drawdownFraction)}`;
@@ -60,9 +60,9 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
     }
   } else {
     const name = assetName(asset, 'en');
-    if (day.multiAsset && systemic) {
-      const moves = systemic.assets.map((a) => `${assetName(a.asset, 'en').toLowerCase() === a.asset.toLowerCase() ? a.asset : assetName(a.asset, 'en').toLowerCase()} ${a.changeFraction < 0 ? 'down' : 'up'} ${format.formatPercentAbs(a.changeFraction)}`);
-      title = `${day.crash ? 'Crypto sell-off' : 'Crypto rally'}: ${enList(moves)}${liqTotal ? `; ${liqTotal} liquidated` : ''}`;
+    if (day.multiAsset && day.crash && systemic) {
+      const moves = systemic.assets.map((a) => `${assetName(a.asset, 'en').toLowerCase() === a.asset.toLowerCase() ? a.asset : assetName(a.asset, 'en').toLowerCase()} down ${format.formatPercentAbs(a.changeFraction)}`);
+      title = `Crypto sell-off: ${enList(moves)}${liqTotal ? `; ${liqTotal} liquidated` : ''}`;
     } else if (day.crash) {
       const event = level ? `${name} ${brk!.closedBeyond ? 'slides below' : 'briefly breaks below'} ${level}` : `${name} falls ${change}`;
       title = liq?.longDominant ? `${event} as leveraged longs are flushed` : liqTotal ? `${event}; ${liqTotal} liquidated` : event;

@@ -5,7 +5,7 @@
  * - `eq a b`: strict equality, for choosing words by a section id (`{{#if (eq id "leverage")}}`).
  * - `list items`: joins Markdown-safe strings the way the brief's language does:
  *   zh "Binance、OKX 和 Bybit", en "Binance, OKX and Bybit".
- * - `nth index`: the watchlist's ordinal from a 0-based `@index`: zh 其一/其二…, en First/Second….
+ * - `nth index`: the watchlist's ordinal from a 0-based `@index`: zh 其一/其二…, en first/second… (lower case: they follow a colon).
  *
  * None builds a SafeString or reads anything but its arguments and the root model's `lang`.
  */
@@ -25,7 +25,7 @@ export function joinList(items: readonly string[], lang: HelperLang): string {
 }
 
 const ZH_ORDINALS = ['其一', '其二', '其三', '其四', '其五', '其六', '其七', '其八', '其九', '其十'];
-const EN_ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];
+const EN_ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 
 export function ordinal(index: number, lang: HelperLang): string {
   const table = lang === 'zh' ? ZH_ORDINALS : EN_ORDINALS;

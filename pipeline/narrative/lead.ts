@@ -81,13 +81,21 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
     low: fmt.price(move.low),
     lowTime: fmt.time(move.lowTime),
     close: fmt.price(move.close),
+    band: fmt.priceRange(move.low, move.high),
     change: fmt.pctAbs(move.changeFraction),
     drawdown: fmt.pctAbs(move.drawdownFraction),
     others: (systemic?.assets ?? [])
       .filter((a) => a.asset !== ctx.primary)
       .map((a) => ({ asset: ctx.ticker(a.asset), name: ctx.name(a.asset), change: fmt.pctAbs(a.changeFraction), down: a.changeFraction < 0 })),
   };
-  if (brk) lead.level = { price: fmt.level(brk.level), held: brk.closedBeyond, time: fmt.time(brk.time) };
+  if (brk) {
+    lead.level = { price: fmt.level(brk.level), held: brk.closedBeyond, time: fmt.time(brk.time) };
+    const further = ctx
+      .all('level_break', ctx.primary)
+      .filter((b) => b.direction === brk.direction && !b.closedBeyond && (brk.direction === 'below' ? b.level < brk.level : b.level > brk.level))
+      .sort((a, b) => (brk.direction === 'below' ? a.level - b.level : b.level - a.level))[0];
+    if (further && brk.closedBeyond) lead.deepest = { price: fmt.level(further.level), time: fmt.time(further.time) };
+  }
   // "Largest drop since <month>" needs the last larger day; without one, only rank 1 is news.
   if (rank?.since) lead.rank = { since: fmt.month(rank.since.date), sampleDays: fmt.count(rank.sampleDays), down: rank.value < 0 };
   else if (rank?.rank === 1) lead.rank = { sampleDays: fmt.count(rank.sampleDays), down: rank.value < 0 };

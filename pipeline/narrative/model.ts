@@ -59,11 +59,15 @@ const LeadSchema = z.strictObject({
   low: md,
   lowTime: md,
   close: md,
+  /** Low–high band, unit once. */
+  band: md,
   change: md,
   /** Intraday high-to-low range as a percentage of the high. */
   drawdown: md,
   /** The headline level, when one was broken. */
   level: z.strictObject({ price: md, held: flag, time: md }).optional(),
+  /** A further level crossed intraday but not held at the close (一度跌破 4.2 万美元). */
+  deepest: z.strictObject({ price: md, time: md }).optional(),
   /** "largest daily drop since March 2023". */
   /** Since: the month of the last larger move of the same sign; without it, the largest in the sample. */
   rank: z.strictObject({ since: md.optional(), sampleDays: md, down: flag }).optional(),
@@ -92,6 +96,8 @@ const LiquidationsBulletSchema = z.strictObject({
   median: z.strictObject({ value: md, multiple: md, days: md, spike: flag }).optional(),
   lowerBound: flag,
   asset: md.optional(),
+  /** The primary asset's own total from sampled exchange feeds: a floor, not a total. */
+  assetFloor: z.strictObject({ asset: md, total: md, longShare: md, source: md }).optional(),
 });
 
 const ClusterBulletSchema = z.strictObject({
@@ -102,8 +108,10 @@ const ClusterBulletSchema = z.strictObject({
   notional: md,
   orders: md,
   share: md,
-  from: md,
-  to: md,
+  /** When the band's orders happened, if narrower than the whole window. */
+  from: md.optional(),
+  to: md.optional(),
+  source: md,
 });
 
 const VolumeBulletSchema = z.strictObject({
@@ -118,6 +126,8 @@ const VolumeBulletSchema = z.strictObject({
   average: z.strictObject({ multiple: md }).optional(),
   peak: z.strictObject({ time: md, volume: md }),
   monthPeakVenues: md.optional(),
+  /** Days in the average and the monthly peak (a bare number, the config's volume.avgDays). */
+  avgDays: md,
 });
 
 const FundingBulletSchema = z.strictObject({
@@ -130,6 +140,10 @@ const FundingBulletSchema = z.strictObject({
   rising: flag,
   prior: md,
   current: md,
+  /** Current above prior. */
+  up: flag,
+  /** The weighted current rate annualized (× 3 × 365), a percentage. */
+  annualized: md,
   priorDays: md,
   weighted: flag,
   venues: z.array(z.strictObject({ venue: md, rate: md, interval: md, per8h: md, eightHour: flag, annualized: md })),
@@ -165,7 +179,9 @@ const EtfVolumeBulletSchema = z.strictObject({
   asset: md,
   date: md,
   total: md,
-  average: z.strictObject({ value: md, multiple: md }).optional(),
+  average: z.strictObject({ value: md, multiple: md, days: md }).optional(),
+  /** At or above the configured multiple of the average. */
+  heavy: flag,
   record: flag,
   top: z.array(z.strictObject({ ticker: md, volume: md })),
   priceChange: md.optional(),
@@ -191,7 +207,7 @@ const WhaleBulletSchema = z.strictObject({
   count: md,
   total: md,
   totalUsd: md.optional(),
-  baseline: z.strictObject({ count: md, multiple: md, elevated: flag }).optional(),
+  baseline: z.strictObject({ count: md, multiple: md, elevated: flag, days: md }).optional(),
   aroundLevel: z.strictObject({ level: md, before: md, after: md, hours: md, more: flag }).optional(),
   largest: z.strictObject({ amount: md, time: md, from: md.optional(), to: md.optional() }).optional(),
   source: md,
@@ -204,6 +220,8 @@ const ExchangeFlowsBulletSchema = z.strictObject({
   peak: md,
   peakTime: md,
   peakMultiple: md.optional(),
+  /** Days of the baseline hourly inflow (bare number). */
+  baselineDays: md,
   after: md,
   afterOutflow: flag,
   reversal: flag,
@@ -222,6 +240,8 @@ const VolatilityBulletSchema = z.strictObject({
   vsAverage: md,
   above: flag,
   elevated: flag,
+  /** Days in the average (bare number). */
+  avgDays: md,
 });
 
 const EntityMoveSchema = z.strictObject({
@@ -248,6 +268,10 @@ const CrossAssetBulletSchema = z.strictObject({
   low: md,
   high: md,
   primary: flag,
+  /** The largest move among the assets. */
+  leader: flag,
+  /** Moved more than the primary asset. */
+  deeper: flag,
 });
 
 /** One bullet: exactly one of these keys is present. */
@@ -364,7 +388,13 @@ const OutlookSchema = z.strictObject({
   leverageFlushed: flag,
 });
 
-const GapSchema = z.strictObject({ what: md, source: md.optional(), why: md });
+const GapSchema = z.strictObject({
+  what: md,
+  source: md.optional(),
+  why: md,
+  /** The data does not exist for this day (e.g. before a product launched), rather than failed. */
+  notApplicable: flag,
+});
 
 const SectionSchema = z.strictObject({
   /** Which section this is; templates pick the heading and the body by id. */

@@ -25,8 +25,14 @@ const PROVIDERS: Record<string, string> = {
   'bybit-stream': 'Bybit',
 };
 
+const LOCALIZED_PROVIDERS: Record<string, { zh: string; en: string }> = {
+  collector: { zh: '交易所强平推送', en: 'exchange liquidation feeds' },
+};
+
 /** Display name of a provider or venue id ("okx" → "OKX"). */
-export function providerName(id: string): string {
+export function providerName(id: string, lang: Lang = 'en'): string {
+  const localized = LOCALIZED_PROVIDERS[id.toLowerCase()];
+  if (localized) return localized[lang];
   const known = PROVIDERS[id.toLowerCase()];
   if (known) return known;
   if (/^[a-z0-9-]+$/.test(id)) return id.split('-').map((w) => (w.length <= 3 ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1))).join(' ');
@@ -81,6 +87,7 @@ const GAP_KINDS: Record<string, { zh: string; en: string }> = {
   'not-configured': { zh: '未配置数据源或密钥', en: 'no source or key configured' },
   'no-free-source': { zh: '暂无免费数据源', en: 'no free source' },
   empty: { zh: '返回为空', en: 'empty response' },
+  'not-applicable': { zh: '当日尚无此类数据', en: 'not applicable on this day' },
   missing: { zh: '截至发稿未获取', en: 'not available at publication' },
   absent: { zh: '截至发稿未获取', en: 'not available at publication' },
   incomplete: { zh: '数据不完整', en: 'incomplete data' },
@@ -99,11 +106,11 @@ export function gapReason(kind: string, reason: string, lang: Lang): string {
 /** A futures tenor label as a reader says it. */
 export function tenorName(tenor: string, lang: Lang): string {
   const table: Record<string, { zh: string; en: string }> = {
-    CURRENT_QUARTER: { zh: '当季合约', en: 'current-quarter contract' },
-    NEXT_QUARTER: { zh: '次季合约', en: 'next-quarter contract' },
-    CURRENT_MONTH: { zh: '当月合约', en: 'current-month contract' },
-    NEXT_MONTH: { zh: '次月合约', en: 'next-month contract' },
-    PERPETUAL: { zh: '永续合约', en: 'perpetual' },
+    CURRENT_QUARTER: { zh: '当季合约', en: 'current-quarter' },
+    NEXT_QUARTER: { zh: '次季合约', en: 'next-quarter' },
+    CURRENT_MONTH: { zh: '当月合约', en: 'current-month' },
+    NEXT_MONTH: { zh: '次月合约', en: 'next-month' },
   };
-  return table[tenor]?.[lang] ?? (lang === 'zh' ? `${tenor} 合约` : `${tenor} contract`);
+  // zh names include 合约; en names are adjectives the templates follow with "futures"/"contract".
+  return table[tenor]?.[lang] ?? (lang === 'zh' ? `${tenor} 合约` : tenor);
 }

@@ -18,7 +18,7 @@ const EXPIRY_HORIZON_DAYS = 60;
 
 function levelRef(ctx: ComposeContext, level: KeyLevels['supports'][number]): LevelRef {
   const ref: LevelRef = {
-    price: level.basis === 'round' ? ctx.fmt.level(level.price) : ctx.fmt.price(level.price),
+    price: level.basis === 'round' || Number.isInteger(level.price) ? ctx.fmt.level(level.price) : ctx.fmt.price(level.price),
     round: level.basis === 'round',
     swingLow: level.basis === 'swing_low',
     swingHigh: level.basis === 'swing_high',
@@ -47,7 +47,7 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   const basis = ctx.one('basis_compression', primary);
   const expiring = basis?.tenors.filter((t) => t.daysToExpiry > 0 && t.daysToExpiry <= EXPIRY_HORIZON_DAYS).sort((a, b) => a.expiry - b.expiry)[0];
   if (expiring) {
-    windows.push({ date: fmt.dateOf(expiring.expiry), name: md(`${providerName(expiring.venue)} ${tenorName(expiring.tenor, ctx.lang)}`), expiry: true });
+    windows.push({ date: fmt.dateOf(expiring.expiry), name: md(`${providerName(expiring.venue, ctx.lang)} ${tenorName(expiring.tenor, ctx.lang)}`), expiry: true });
   }
 
   const watch: WatchItem[] = [];
@@ -72,8 +72,8 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   }
   const firstCatalyst = catalysts.sort((a, b) => (a.date < b.date ? -1 : 1))[0];
   if (firstCatalyst) watch.push({ catalyst: { date: fmt.date(firstCatalyst.date), name: ctx.text(firstCatalyst.name) } });
-  else if (expiring) watch.push({ expiry: { date: fmt.dateOf(expiring.expiry), tenor: md(tenorName(expiring.tenor, ctx.lang)), venue: md(providerName(expiring.venue)) } });
-  const etf = ctx.one('etf_flows', primary) ?? ctx.one('etf_volume', primary);
+  else if (expiring) watch.push({ expiry: { date: fmt.dateOf(expiring.expiry), tenor: md(tenorName(expiring.tenor, ctx.lang)), venue: md(providerName(expiring.venue, ctx.lang)) } });
+  const etf = ctx.one('etf_flows', primary);
   const funding = ctx.one('funding_flip', primary);
   const vol = ctx.one('implied_vol', primary);
   if (etf) watch.push({ etfFlows: { asset } });
@@ -105,8 +105,8 @@ export function composeGaps(ctx: ComposeContext): BriefGap[] {
     if (seen.has(key)) continue;
     seen.add(key);
     const what = g.asset ? `${g.asset} ${familyName(g.family, ctx.lang)}` : familyName(g.family, ctx.lang);
-    const gap: BriefGap = { what: md(what), why: md(gapReason(g.gapKind, g.reason, ctx.lang)) };
-    if (g.source && g.source !== 'snapshot') gap.source = md(providerName(g.source));
+    const gap: BriefGap = { what: md(what), why: md(gapReason(g.gapKind, g.reason, ctx.lang)), notApplicable: g.gapKind === 'not-applicable' };
+    if (g.source && g.source !== 'snapshot') gap.source = md(providerName(g.source, ctx.lang));
     gaps.push(gap);
   }
   return gaps;

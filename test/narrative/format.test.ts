@@ -119,12 +119,12 @@ describe('percentages, rates, multiples', () => {
     expect(formatPercentRange(0.12, 0.1, 'en', 0)).toBe('10–12%');
     expect(formatPercentRange(0.701, 0.704, 'zh', 0)).toBe('70%');
   });
-  it('prints funding rates with up to four decimals of a percent', () => {
-    expect(formatRate(0.0001)).toBe('0.01%');
+  it('prints funding rates with four decimals of a percent', () => {
+    expect(formatRate(0.0001)).toBe('0.0100%');
     expect(formatRate(-0.000025)).toBe('\u22120.0025%');
-    expect(formatRate(0.00037)).toBe('0.037%');
-    expect(formatRate(0.0001, { sign: true })).toBe('+0.01%');
-    expect(formatRate(0)).toBe('0.00%');
+    expect(formatRate(0.00037)).toBe('0.0370%');
+    expect(formatRate(0.0001, { sign: true })).toBe('+0.0100%');
+    expect(formatRate(0)).toBe('0.0000%');
   });
   it('prints multiples, coins, counts, vol', () => {
     expect(formatMultiple(4.23, 'zh')).toBe('4.2 倍');

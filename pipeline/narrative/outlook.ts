@@ -37,17 +37,17 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   const resistances = [...(levels?.resistances ?? [])].sort((a, b) => a.price - b.price).slice(0, MAX_LEVELS);
   const liq = ctx.all('liquidations').find((l) => l.asset === undefined) ?? ctx.one('liquidations');
 
-  const windows: TimeWindow[] = [];
+  const windows: { at: number; window: TimeWindow }[] = [];
   const catalysts = (ctx.input.notes?.notes ?? []).flatMap((n) => (n.kind === 'catalyst' ? [n] : []));
   for (const c of [...catalysts].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
     const w: TimeWindow = { date: c.time ? fmt.dateTime(Date.parse(c.time)) : fmt.date(c.date), name: ctx.text(c.name), source: ctx.link(c.source), expiry: false };
     if (c.text) w.text = ctx.text(c.text);
-    windows.push(w);
+    windows.push({ at: c.time ? Date.parse(c.time) : Date.parse(`${c.date}T00:00:00Z`), window: w });
   }
   const basis = ctx.one('basis_compression', primary);
   const expiring = basis?.tenors.filter((t) => t.daysToExpiry > 0 && t.daysToExpiry <= EXPIRY_HORIZON_DAYS).sort((a, b) => a.expiry - b.expiry)[0];
   if (expiring) {
-    windows.push({ date: fmt.dateOf(expiring.expiry), name: md(`${providerName(expiring.venue, ctx.lang)} ${tenorName(expiring.tenor, ctx.lang)}`), expiry: true });
+    windows.push({ at: expiring.expiry, window: { date: fmt.dateOf(expiring.expiry), name: md(`${providerName(expiring.venue, ctx.lang)} ${tenorName(expiring.tenor, ctx.lang)}`), expiry: true } });
   }
 
   const watch: WatchItem[] = [];
@@ -85,7 +85,7 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
     reference: fmt.price(levels?.reference ?? move.close),
     supports: supports.map((s) => levelRef(ctx, s)),
     resistances: resistances.map((r) => levelRef(ctx, r)),
-    windows,
+    windows: windows.sort((a, b) => a.at - b.at).map((w) => w.window),
     watch: watch.slice(0, MAX_WATCH),
     down: day.crash,
     up: day.rally,

@@ -1,0 +1,63 @@
+/**
+ * The brief cases the narrative tests render: the bundled snapshot and the three hand-made
+ * scenarios, each with its notes, run through analyze → compose → render with a fixed
+ * publication config (our own links, not AiCoin's) and every chart present.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../pipeline/analysis/index.js';
+import type { Findings } from '../../pipeline/analysis/findings.js';
+import { ConfigSchema, type Config } from '../../pipeline/config.js';
+import { composeBrief, findNotesFor, parseNotes, renderBriefMarkdown, type BriefModel, type Notes, type TemplateSet } from '../../pipeline/narrative/index.js';
+import { parseSnapshot, type Snapshot } from '../../pipeline/snapshot/index.js';
+
+export const ROOT = join(import.meta.dirname, '../..');
+
+export const TEST_CONFIG: Config = ConfigSchema.parse({
+  publication: {
+    name: { zh: '链上观察', en: 'Onchain Desk' },
+    links: [
+      { label: { zh: '官方电报群', en: 'Telegram' }, url: 'https://t.me/onchaindesk' },
+      { label: { zh: '中文推特', en: 'X (Twitter)' }, url: 'https://x.com/onchaindesk' },
+    ],
+  },
+});
+
+export const CHARTS = [
+  { id: 'price', title: 'BTC price', alt: 'BTC hourly price with broken levels' },
+  { id: 'liquidations', title: 'Liquidations', alt: 'Hourly liquidations, longs and shorts' },
+  { id: 'funding', title: 'Funding', alt: 'Funding rate per venue, per 8 hours' },
+  { id: 'basis', title: 'Basis', alt: 'Annualized futures basis per tenor' },
+  { id: 'etf-volume', title: 'ETF volume', alt: 'Spot ETF dollar volume per day' },
+  { id: 'whale-transfers', title: 'Whale transfers', alt: 'Large on-chain transfers per hour' },
+];
+
+export interface BriefCase {
+  name: string;
+  snapshotFile: string;
+}
+
+export const CASES: BriefCase[] = [
+  { name: 'bundled-2024-01-04', snapshotFile: join(ROOT, 'snapshots/2024-01-04.json') },
+  { name: 'rally-2024-02-28', snapshotFile: join(ROOT, 'test/fixtures/rally-2024-02-28/snapshot.json') },
+  { name: 'quiet-2024-06-20', snapshotFile: join(ROOT, 'test/fixtures/quiet-2024-06-20/snapshot.json') },
+  { name: 'crash-2024-08-05', snapshotFile: join(ROOT, 'test/fixtures/crash-2024-08-05/snapshot.json') },
+];
+
+export interface LoadedCase {
+  snapshot: Snapshot;
+  findings: Findings;
+  notes: Notes | undefined;
+}
+
+export function loadCase(c: BriefCase): LoadedCase {
+  const snapshot = parseSnapshot(readFileSync(c.snapshotFile, 'utf8'), c.snapshotFile);
+  const notesFile = findNotesFor(c.snapshotFile);
+  const notes = notesFile ? parseNotes(readFileSync(notesFile, 'utf8'), notesFile) : undefined;
+  return { snapshot, findings: analyze(snapshot, TEST_CONFIG.thresholds), notes };
+}
+
+export function render(loaded: LoadedCase, lang: 'zh' | 'en', templates: TemplateSet): { model: BriefModel; markdown: string } {
+  const model = composeBrief({ ...loaded, lang, config: TEST_CONFIG, charts: CHARTS });
+  return { model, markdown: renderBriefMarkdown(model, templates) };
+}

@@ -7,11 +7,14 @@
 import { binanceEnvelope, fetchKlinePages, usdtSymbol } from './binance-common.js';
 import { LOOKBACK, dailyStart, hourlyStart } from './ranges.js';
 import { EmptyResultError, provenance, runTasks, type Task } from './tasks.js';
+import { HOUR_MS } from './time.js';
 import type { Source, SourceContext } from './types.js';
 
 export { parseKlines } from './binance-common.js';
 
 const KLINES = '/api/v3/klines';
+/** Hourly candles missing for more than this many hours before the expected last one are stale. */
+const STALE_AFTER_HOURS = 2;
 
 export function createBinanceSource(): Source {
   return {
@@ -56,7 +59,16 @@ async function fetchSpotSeries(context: SourceContext, asset: string, interval: 
   const last = candles.at(-1);
   if (!last) throw new EmptyResultError('binance', `GET ${KLINES}`, `for ${symbol} ${interval}`);
   const step = interval === '1d' ? 86_400_000 : 3_600_000;
+  // The newest closed hour we should have: the hour before the window's end, or before now if
+  // the day is still running. Hourly data ending well before it is stale (F16): kept, disclosed.
+  const gaps = [];
+  const expectedLast = Math.floor(Math.min(window.end, startedAt) / HOUR_MS) * HOUR_MS - HOUR_MS;
+  if (interval === '1h' && last.t < expectedLast - STALE_AFTER_HOURS * HOUR_MS) {
+    const reason = `binance GET ${KLINES} ${symbol} 1h candles end at ${new Date(last.t + step).toISOString()}, ${Math.round((expectedLast - last.t) / HOUR_MS)} h before the expected ${new Date(expectedLast + step).toISOString()}`;
+    gaps.push({ family: 'prices' as const, source: 'binance', asset, kind: 'Stale', reason, endpoint: `GET ${KLINES}` });
+  }
   return {
+    gaps,
     prices: [
       {
         asset,

@@ -108,3 +108,31 @@ describe('fetchSnapshot orchestration', () => {
     await expect(fetchSnapshot({ date: '2024-01-04', assets: [], config: DEFAULT_CONFIG, outDir: out })).rejects.toBeInstanceOf(UsageError);
   });
 });
+
+describe('stale data', () => {
+  it('hourly candles ending hours before the window end are kept but disclosed as Stale', async () => {
+    server.reset();
+    const healthy = marketFallback(FIXED_NOW);
+    server.addScenario({
+      provider: 'binance',
+      path: '/api/v3/klines',
+      query: { interval: '1h' },
+      steps: [
+        {
+          derive: (path, query) => {
+            const rows = healthy('binance', path, query)!.json as unknown[];
+            // The exchange stopped 6 hours early: drop the last 6 hourly rows.
+            return { json: rows.slice(0, -6) };
+          },
+        },
+      ],
+    });
+    const result = await fetchSnapshot({ date: '2024-01-04', assets: ['BTC'], config, outDir: join(out, 'stale'), effects: fakeEffects(serverEnv(server)) });
+    const stale = result.gaps.filter((g) => g.kind === 'Stale');
+    // Last candle opens 09:00 and ends 10:00 UTC; the expected last one ends at 16:00: 6 h missing.
+    expect(stale.map((g) => g.reason)).toEqual([
+      'binance GET /api/v3/klines BTCUSDT 1h candles end at 2024-01-04T10:00:00.000Z, 6 h before the expected 2024-01-04T16:00:00.000Z',
+    ]);
+    expect(result.snapshot.prices.find((p) => p.interval === '1h')!.candles).toHaveLength(744 - 6);
+  });
+});

@@ -19,6 +19,8 @@ export interface Step {
   body?: string;
   /** Body as JSON (serialised with JSON.stringify). */
   json?: unknown;
+  /** Body as raw bytes (e.g. gzip), sent as is. */
+  bytes?: Buffer;
   delayHeadersMs?: number;
   trickle?: { chunkBytes: number; intervalMs: number };
   truncateAt?: number;
@@ -93,7 +95,7 @@ export async function startReplayServer(fallback?: Fallback): Promise<ReplayServ
       res.socket?.destroy();
       return;
     }
-    const full = Buffer.from(step.body ?? (step.json !== undefined ? JSON.stringify(step.json) : ''), 'utf8');
+    const full = step.bytes ?? Buffer.from(step.body ?? (step.json !== undefined ? JSON.stringify(step.json) : ''), 'utf8');
     const body = step.truncateAt !== undefined ? full.subarray(0, step.truncateAt) : full;
     const headers: Record<string, string> = {
       'content-type': step.json !== undefined ? 'application/json;charset=UTF-8' : 'text/plain',

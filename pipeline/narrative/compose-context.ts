@@ -109,6 +109,12 @@ export function listOf(items: readonly Md[], lang: Lang): Md {
   return joinMd([head, items[items.length - 1]!], lang === 'zh' ? '和' : ' and ');
 }
 
+/** Note text without its closing punctuation (templates punctuate); all-punctuation text stays as is. */
+function withoutFinalPunctuation(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.replace(/[\s。.!?!?;;,,、::]+$/u, '') || trimmed;
+}
+
 export function createContext(input: ComposeInput): ComposeContext {
   const { lang } = input;
   const tz = input.findings.timezone || input.snapshot.timezone;
@@ -136,7 +142,7 @@ export function createContext(input: ComposeInput): ComposeContext {
       if (!url) throw new InputError('notes', `source "${source.name}": ${JSON.stringify(source.url)} is not a plain http(s) link`);
       return { name: md(source.name), url };
     },
-    text: (localized) => md(localized[lang].trim().replace(/[\s。.!?!?;;,,、::]+$/u, '')),
-    clause: (localized) => md(localized[lang].trim().replace(/[\s。.!?!?;;,,、::]+$/u, '')),
+    text: (localized) => md(withoutFinalPunctuation(localized[lang])),
+    clause: (localized) => md(withoutFinalPunctuation(localized[lang])),
   };
 }

@@ -370,7 +370,7 @@ const WatchItemSchema = z.strictObject({
   catalyst: z.strictObject({ date: md, name: md }).optional(),
   expiry: z.strictObject({ date: md, tenor: md, venue: md }).optional(),
   funding: z.strictObject({ current: md }).optional(),
-  etfFlows: z.strictObject({ asset: md }).optional(),
+  etfFlows: z.strictObject({ asset: md, inflow: flag }).optional(),
   volatility: z.strictObject({ index: md, current: md }).optional(),
 });
 

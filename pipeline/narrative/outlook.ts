@@ -76,7 +76,7 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   const etf = ctx.one('etf_flows', primary);
   const funding = ctx.one('funding_flip', primary);
   const vol = ctx.one('implied_vol', primary);
-  if (etf) watch.push({ etfFlows: { asset } });
+  if (etf) watch.push({ etfFlows: { asset, inflow: etf.netFlowUsd > 0 } });
   if (funding) watch.push({ funding: { current: fmt.rate(funding.weightedCurrentPer8h) } });
   if (vol) watch.push({ volatility: { index: ctx.ticker(vol.index), current: fmt.vol(vol.current) } });
 

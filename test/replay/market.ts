@@ -114,8 +114,19 @@ export function hourBar(asset: string, t: number, venueSeed = 0): Bar {
   return { t, o, h: Math.max(o, c) * wickUp, l: Math.min(o, c) * wickDown, c, v };
 }
 
-/** A UTC day aggregated from its 24 hours. */
+const dayBars = new Map<string, Bar>();
+
+/** A UTC day aggregated from its 24 hours (memoised: the fake exchanges ask for years of them). */
 export function dayBar(asset: string, t: number, venueSeed = 0): Bar {
+  const key = `${asset}|${t}|${venueSeed}`;
+  const cached = dayBars.get(key);
+  if (cached) return cached;
+  const bar = computeDayBar(asset, t, venueSeed);
+  dayBars.set(key, bar);
+  return bar;
+}
+
+function computeDayBar(asset: string, t: number, venueSeed: number): Bar {
   const hours = Array.from({ length: 24 }, (_, i) => hourBar(asset, t + i * HOUR, venueSeed));
   return {
     t,

@@ -16,7 +16,8 @@ export interface InlineChart {
 
 function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
-  md.validateLink = (url) => /^(https?:|mailto:)/i.test(url.trim());
+  // Links: web and mail only; images: the brief's own chart files (anything else is dropped below).
+  md.validateLink = (url) => /^(https?:|mailto:)/i.test(url.trim()) || CHART_SRC.test(url.trim());
   md.core.ruler.push('chart_blocks', (state) => {
     const tokens = state.tokens;
     for (let i = 0; i + 2 < tokens.length; i += 1) {

@@ -5,7 +5,7 @@
 import { formatNumber } from '../../renderers/format.js';
 import type { FindingOf } from '../analysis/findings.js';
 import type { ComposeContext } from './compose-context.js';
-import { md } from './markdown-escape.js';
+import { joinMd, md, type Md } from './markdown-escape.js';
 import type { Bullet } from './model.js';
 import type { EntityMoveNote } from './notes.js';
 
@@ -13,10 +13,17 @@ type B<K extends keyof Bullet> = NonNullable<Bullet[K]>;
 
 const CRYPTO_VENUES = new Set(['binance', 'binance-futures', 'okx', 'bybit', 'coinbase', 'deribit', 'collector']);
 
+/** The funds behind an ETF figure, by ticker in a fixed order, joined for the language. */
+export function etfProducts(ctx: ComposeContext, f: FindingOf<'etf_volume'>): Md {
+  const tickers = f.tickers.map((t) => t.ticker).sort();
+  return joinMd(tickers.map((t) => md(t)), ctx.lang === 'zh' ? '、' : ', ');
+}
+
 export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>): B<'etfVolume'> {
   const { fmt } = ctx;
   const bullet: B<'etfVolume'> = {
     asset: ctx.ticker(f.asset),
+    products: etfProducts(ctx, f),
     date: fmt.date(f.date),
     total: fmt.usd(f.totalDollarVolumeUsd),
     record: f.isRecord,

@@ -9,6 +9,7 @@ import { InsufficientDataError } from '../errors.js';
 import type { ComposeContext } from './compose-context.js';
 import { md } from './markdown-escape.js';
 import type { BriefLead, BriefModel } from './model.js';
+import { etfProducts } from './bullets-flows.js';
 
 type LevelBreak = z.infer<typeof LevelBreakSchema>;
 export type Day = BriefModel['day'];
@@ -118,7 +119,7 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   }
   if (trigger && trigger.kind === 'macro') lead.trigger = { name: ctx.text(trigger.name), time: fmt.dateTime(Date.parse(trigger.time)) };
   if (oi && oi.deleveraging && liq?.longDominant && day.crash) lead.deleveraging = { oiChange: fmt.pctAbs(oi.changeFraction) };
-  if (etfVolume?.isRecord) lead.etfRecord = { total: fmt.usd(etfVolume.totalDollarVolumeUsd), date: fmt.date(etfVolume.date) };
+  if (etfVolume?.isRecord) lead.etfRecord = { total: fmt.usd(etfVolume.totalDollarVolumeUsd), date: fmt.date(etfVolume.date), products: etfProducts(ctx, etfVolume) };
   if (etfFlows && etfFlows.netFlowUsd > 0 && day.rally) lead.etfInflow = { net: fmt.usd(etfFlows.netFlowUsd), date: fmt.date(etfFlows.date) };
   return lead;
 }

@@ -76,7 +76,7 @@ const LeadSchema = z.strictObject({
   trigger: z.strictObject({ name: md, time: md }).optional(),
   /** The thesis sentence: longs flushed while open interest fell (positions closed, not shorts added). */
   deleveraging: z.strictObject({ oiChange: md }).optional(),
-  etfRecord: z.strictObject({ total: md, date: md }).optional(),
+  etfRecord: z.strictObject({ total: md, date: md, products: md }).optional(),
   etfInflow: z.strictObject({ net: md, date: md }).optional(),
 });
 
@@ -177,6 +177,8 @@ const OpenInterestBulletSchema = z.strictObject({
 
 const EtfVolumeBulletSchema = z.strictObject({
   asset: md,
+  /** The funds' tickers, e.g. "GBTC" or "IBIT、FBTC、GBTC": named, since a trust is not a spot ETF. */
+  products: md,
   date: md,
   total: md,
   average: z.strictObject({ value: md, multiple: md, days: md }).optional(),

@@ -78,9 +78,9 @@ function wiggle(asset: string, t: number): number {
   periods.forEach((period, i) => {
     sum += amps[i]! * Math.sin((2 * Math.PI * t) / period + 2 * Math.PI * unit('phase', spec.seed, i));
   });
-  // Damp the wiggle near the crash so the anchors shape the episode.
-  const damp = Math.min(1, Math.abs(t - CRASH_START) / (12 * HOUR));
-  return sum * spec.vol * (0.3 + 0.7 * damp);
+  // Damp the wiggle within days of the crash so the anchors (the article's levels) shape the episode.
+  const damp = Math.min(1, Math.abs(t - CRASH_START) / (5 * DAY));
+  return sum * spec.vol * (0.1 + 0.9 * damp);
 }
 
 /** Mid price at instant t (USD). */

@@ -6,7 +6,8 @@
  *                  shared HTTP client (or the recordings, with --replay); keyed sources without
  *                  a key become 'not-configured' gaps
  *   3. collector   liquidation events collected by `brief collect`, aggregated for the window
- *   4. assemble    parts + gaps → Snapshot; the core price must be there (else exit 3, no write)
+ *   4. assemble    implausible values quarantined (disclosed); parts + gaps → Snapshot; the core
+ *                  price must be there (else exit 3, no write)
  *   5. save        atomically (temp file, fsync, rename), replacing an earlier fetch of the day
  */
 import type { AxiosInstance } from 'axios';
@@ -18,6 +19,7 @@ import type { Gap, Snapshot } from '../snapshot/schema.js';
 import { aggregateCollected } from '../../sources/collector/index.js';
 import { BanRegistry } from '../../sources/bans.js';
 import type { HttpEffects } from '../../sources/http.js';
+import { checkPlausibility } from '../../sources/plausibility.js';
 import { loadManifest, saveManifest } from '../../sources/recording.js';
 import { mergeParts } from '../../sources/tasks.js';
 import { DAY_MS, briefWindow, todayIn } from '../../sources/time.js';
@@ -116,11 +118,13 @@ export async function fetchSnapshot(options: FetchOptions): Promise<FetchResult>
     }
   }
 
-  // 4. Assemble and check the core data.
+  // 4. Quarantine implausible values (disclosed), assemble, and check the core data.
+  const checked = checkPlausibility(parts);
+  gaps.push(...checked.gaps);
   const origin: Snapshot['origin'] = options.replay
     ? { kind: 'replayed', description: `Replayed from responses recorded at ${manifest!.recordedAt}`, reference: basename(options.replay) }
     : { kind: 'fetched', description: `Fetched from the providers' public APIs at ${new Date(startedAt).toISOString()}` };
-  const snapshot = assembleSnapshot({ window, assets: options.assets, parts, gaps, generatedAt: startedAt, origin });
+  const snapshot = assembleSnapshot({ window, assets: options.assets, parts: checked.parts, gaps, generatedAt: startedAt, origin });
   assertCoreData(snapshot, config);
 
   // 5. Save.

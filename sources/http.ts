@@ -66,6 +66,11 @@ export interface HttpContext {
   recordDir?: string;
   /** Serve responses from here instead of the network. */
   replayDir?: string;
+  /**
+   * The fetch phase's wall-clock end (Date.now() ms): no attempt starts after it and none runs
+   * past it, so a run with every provider hanging still ends on time.
+   */
+  budgetEnd?: number;
 }
 
 export interface JsonResponse {
@@ -100,7 +105,10 @@ export function createProviderHttp(spec: ProviderHttpSpec, context: HttpContext)
 
   async function sendOnce(url: string): Promise<RawResponse> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), spec.timeoutMs);
+    const remaining = context.budgetEnd === undefined ? spec.timeoutMs : context.budgetEnd - Date.now();
+    if (remaining <= 0) throw new TransportFailure({ kind: 'RequestTimeout', detail: 'not sent: the fetch phase ran out of time', retryable: false });
+    const timeoutMs = Math.min(spec.timeoutMs, remaining);
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       const response = await client.request<string>({
         url,
@@ -121,7 +129,7 @@ export function createProviderHttp(spec: ProviderHttpSpec, context: HttpContext)
       }
       return { status: response.status, headers, text: typeof response.data === 'string' ? response.data : '' };
     } catch (error) {
-      throw new TransportFailure(classifyTransportError(error, controller.signal.aborted, spec.timeoutMs));
+      throw new TransportFailure(classifyTransportError(error, controller.signal.aborted, timeoutMs));
     } finally {
       clearTimeout(timer);
     }
@@ -203,6 +211,9 @@ export function createProviderHttp(spec: ProviderHttpSpec, context: HttpContext)
           throw fail({ ...base, ...extra, retryable: false, detail: `Retry-After ${Math.round(retryAfterMs / 1000)}s exceeds the run budget of ${Math.round(spec.maxRetryAfterMs / 1000)}s` });
         }
         const wait = Math.max(retryAfterMs ?? 0, backoff(attempt));
+        if (context.budgetEnd !== undefined && Date.now() + wait >= context.budgetEnd) {
+          throw fail({ ...base, ...extra, retryable: false, detail: `${base.detail} (no time left in the fetch phase to retry)` });
+        }
         const error = fail({ ...base, ...extra, retryable: true });
         effects.log(`${error.message}; retrying in ${wait} ms`);
         await effects.sleep(wait);

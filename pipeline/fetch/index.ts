@@ -38,6 +38,8 @@ export interface FetchEffects extends HttpEffects {
   banFile?: string;
   /** The collector's aggregation (injectable for tests). */
   aggregateCollected: typeof aggregateCollected;
+  /** Wall-clock budget of the whole fetch phase, ms (default 180 s): requests stop when it runs out. */
+  fetchBudgetMs: number;
 }
 
 export interface FetchOptions {
@@ -65,6 +67,7 @@ export function defaultFetchEffects(): FetchEffects {
     log: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
     aggregateCollected,
+    fetchBudgetMs: 180_000,
   };
 }
 
@@ -95,7 +98,8 @@ export async function fetchSnapshot(options: FetchOptions): Promise<FetchResult>
 
   // 2. Sources, in parallel.
   const bans = await BanRegistry.open(effects.banFile, startedAt);
-  const results = await fetchSources({ request, effects, bans, ...(options.record ? { record: options.record } : {}), ...(options.replay ? { replay: options.replay } : {}) });
+  const budgetEnd = Date.now() + effects.fetchBudgetMs;
+  const results = await fetchSources({ request, effects, bans, budgetEnd, ...(options.record ? { record: options.record } : {}), ...(options.replay ? { replay: options.replay } : {}) });
   const parts: Partial<SnapshotParts> = {};
   const gaps: Gap[] = [];
   for (const result of results) {

@@ -21,6 +21,8 @@ export interface SourceRunOptions {
   replay?: string;
   /** Run only these provider ids (tests, partial refreshes). */
   only?: readonly string[];
+  /** Wall-clock end of the fetch phase (Date.now() ms). */
+  budgetEnd?: number;
 }
 
 export async function fetchSources(options: SourceRunOptions): Promise<SourceResult[]> {
@@ -70,6 +72,7 @@ export async function runSource(source: Source, run: SourceRunOptions): Promise<
       ...(effects.axios ? { axios: effects.axios } : {}),
       ...(run.record ? { recordDir: run.record } : {}),
       ...(run.replay ? { replayDir: run.replay } : {}),
+      ...(run.budgetEnd !== undefined ? { budgetEnd: run.budgetEnd } : {}),
     },
   );
   return source.fetch({ http, request: run.request, log: effects.log, ...(apiKey ? { apiKey } : {}) });

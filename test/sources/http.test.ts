@@ -100,3 +100,27 @@ describe('bans across runs', () => {
     }
   });
 });
+
+describe('fetch-phase budget', () => {
+  it('with every provider hanging, the fetch ends within its budget and fails closed (exit 3)', async () => {
+    const hanging = await startReplayServer(() => ({ hang: true }));
+    const dir = await mkdtemp(join(tmpdir(), 'budget-'));
+    try {
+      const started = Date.now();
+      const attempt = fetchSnapshot({
+        date: '2024-01-04',
+        assets: ['BTC'],
+        config: DEFAULT_CONFIG,
+        outDir: join(dir, 'out'),
+        effects: { ...fakeEffects(serverEnv(hanging)), fetchBudgetMs: 1500 },
+      });
+      await expect(attempt).rejects.toBeInstanceOf(InsufficientDataError);
+      await expect(attempt).rejects.toThrow(/binance GET \/api\/v3\/klines RequestTimeout/);
+      // 1.5 s budget plus scheduling slack; the 15 s per-request deadline never came into play.
+      expect(Date.now() - started).toBeLessThan(4000);
+    } finally {
+      await hanging.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -105,6 +105,8 @@ export function classifyResponse(
     return { ok: false, problem: { kind: 'ExchangeNotAvailable', status, detail: `redirect to ${location} refused`, retryable: false } };
   }
   if (status >= 400) {
+    // Refused access (auth, geo-block) stays that, whatever the body's own code says.
+    if (status === 401 || status === 403 || status === 451) return { ok: false, problem: { kind: 'ExchangeNotAvailable', status, ...withCode, detail: snippet, retryable: false } };
     if (envelope) return { ok: false, problem: { kind: envelope.kind, status, ...withCode, detail: envelope.detail, retryable: envelope.retryable ?? false } };
     const kind: SourceErrorKind = status === 401 || status === 403 || status === 451 || html ? 'ExchangeNotAvailable' : 'BadResponse';
     return { ok: false, problem: { kind, status, ...withCode, detail: snippet, retryable: false } };

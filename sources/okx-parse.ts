@@ -104,6 +104,12 @@ export function parseLiquidationOrders(raw: unknown, asset: string, contractValu
   return orders.sort((a, b) => a.time - b.time || a.price - b.price);
 }
 
+/** How many rows an OKX answer carried before filtering (paging continues while pages are full). */
+export function okxRowCount(body: unknown): number {
+  const data = body && typeof body === 'object' ? (body as { data?: unknown }).data : undefined;
+  return Array.isArray(data) ? data.length : 0;
+}
+
 /** The most common spacing between settlements, in hours (8 when it cannot be told). */
 export function inferIntervalHours(times: readonly number[]): number {
   const counts = new Map<number, number>();

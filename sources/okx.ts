@@ -10,6 +10,7 @@ import { LOOKBACK, dailyStart, hourlyStart } from './ranges.js';
 import {
   inferIntervalHours,
   okxEnvelope,
+  okxRowCount,
   parseCandles,
   parseContractValue,
   parseFundingCurrent,
@@ -70,7 +71,8 @@ async function fetchCandles(context: SourceContext, asset: string, instId: strin
     const rows = parseCandles(response.body, ctx(P.candles, `okx.candles[${instId} ${bar}]`));
     candles.push(...rows);
     const oldest = rows[0];
-    if (!oldest || oldest.t <= start || rows.length < 100) break;
+    // Count raw rows: a full page can include the forming bar, which the parser drops.
+    if (!oldest || oldest.t <= start || okxRowCount(response.body) < 100) break;
     after = oldest.t;
   }
   const kept = candles

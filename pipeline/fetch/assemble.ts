@@ -50,13 +50,17 @@ export function coreAsset(assets: readonly string[]): string {
   return assets.includes('BTC') ? 'BTC' : assets[0]!;
 }
 
+/** A core source's stand-in for spot prices: OKX spot candles replace Binance's (fetch step 2b). */
+export const SPOT_FALLBACK: Record<string, string> = { binance: 'okx' };
+
 /**
- * Throws InsufficientDataError unless a core source (config.coreSources, default binance) gave
- * the core asset's daily candles and hourly candles inside the brief's window.
+ * Throws InsufficientDataError unless a core source (config.coreSources, default binance) — or
+ * its spot fallback — gave the core asset's daily candles and hourly candles inside the window.
  */
 export function assertCoreData(snapshot: Snapshot, config: Config): void {
   const asset = coreAsset(snapshot.assets);
-  const core = snapshot.prices.filter((series) => series.asset === asset && config.coreSources.includes(series.provenance.provider));
+  const providers = new Set(config.coreSources.flatMap((id) => [id, ...(SPOT_FALLBACK[id] ? [SPOT_FALLBACK[id]] : [])]));
+  const core = snapshot.prices.filter((series) => series.asset === asset && series.market === 'spot' && providers.has(series.provenance.provider));
   const hourly = core.find((series) => series.interval === '1h')?.candles.filter((c) => c.t >= snapshot.window.start && c.t < snapshot.window.end) ?? [];
   const daily = core.find((series) => series.interval === '1d')?.candles ?? [];
   if (hourly.length > 0 && daily.length > 0) return;

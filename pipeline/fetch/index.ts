@@ -25,10 +25,10 @@ import { mergeParts } from '../../sources/tasks.js';
 import { DAY_MS, briefWindow, todayIn } from '../../sources/time.js';
 import type { SnapshotParts } from '../../sources/types.js';
 import { assembleSnapshot, assertCoreData } from './assemble.js';
-import { fetchSources } from './sources.js';
+import { fetchSources, fetchSpotFallback } from './sources.js';
 
 export { todayIn, briefWindow };
-export { fetchSources } from './sources.js';
+export { fetchSources, fetchSpotFallback } from './sources.js';
 
 export interface FetchEffects extends HttpEffects {
   /** The axios instance requests go through (tests may aim one at a loopback server). */
@@ -99,12 +99,23 @@ export async function fetchSnapshot(options: FetchOptions): Promise<FetchResult>
   // 2. Sources, in parallel.
   const bans = await BanRegistry.open(effects.banFile, startedAt);
   const budgetEnd = Date.now() + effects.fetchBudgetMs;
-  const results = await fetchSources({ request, effects, bans, budgetEnd, ...(options.record ? { record: options.record } : {}), ...(options.replay ? { replay: options.replay } : {}) });
+  const runOptions = { request, effects, bans, budgetEnd, ...(options.record ? { record: options.record } : {}), ...(options.replay ? { replay: options.replay } : {}) };
+  const results = await fetchSources(runOptions);
   const parts: Partial<SnapshotParts> = {};
   const gaps: Gap[] = [];
   for (const result of results) {
     mergeParts(parts, result.parts);
     gaps.push(...result.gaps);
+  }
+  // Binance spot missing for an asset (e.g. 451 in a restricted region): OKX spot instead.
+  const spot = (asset: string, interval: string) => parts.prices?.some((p) => p.asset === asset && p.interval === interval && p.venue === 'binance');
+  const missingSpot = options.assets.filter((asset) => !spot(asset, '1d') || !spot(asset, '1h'));
+  if (missingSpot.length > 0) {
+    effects.log(`binance spot prices missing for ${missingSpot.join(', ')}: fetching OKX spot candles instead`);
+    const fallback = await fetchSpotFallback(runOptions, missingSpot);
+    const wanted = (p: { asset: string; interval: string }) => !spot(p.asset, p.interval);
+    mergeParts(parts, { prices: (fallback.parts.prices ?? []).filter(wanted) });
+    gaps.push(...fallback.gaps);
   }
 
   // 3. Collected liquidations (lower bounds: the streams sample).

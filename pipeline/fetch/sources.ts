@@ -9,6 +9,7 @@ import { resolveBaseUrl } from '../config.js';
 import type { BanRegistry } from '../../sources/bans.js';
 import { DEFAULT_HTTP, createProviderHttp, type HttpEffects } from '../../sources/http.js';
 import { createSources } from '../../sources/index.js';
+import { createOkxSpotFallback } from '../../sources/okx-spot.js';
 import { createLimiter } from '../../sources/limiter.js';
 import type { Source, SourceRequest, SourceResult } from '../../sources/types.js';
 import type { AxiosInstance } from 'axios';
@@ -28,6 +29,15 @@ export interface SourceRunOptions {
 export async function fetchSources(options: SourceRunOptions): Promise<SourceResult[]> {
   const sources = createSources().filter((source) => !options.only || options.only.includes(source.id));
   return Promise.all(sources.map((source) => runSource(source, options)));
+}
+
+/**
+ * OKX spot candles for the assets whose Binance spot series (daily or hourly) did not arrive:
+ * Binance refuses some regions (451), and the price is the brief's core.
+ */
+export async function fetchSpotFallback(options: SourceRunOptions, assets: readonly string[]): Promise<SourceResult> {
+  if (assets.length === 0) return { parts: {}, gaps: [] };
+  return runSource(createOkxSpotFallback(), { ...options, request: { ...options.request, assets } });
 }
 
 export async function runSource(source: Source, run: SourceRunOptions): Promise<SourceResult> {

@@ -141,11 +141,14 @@ export function okxApi(path: string, q: Query, now: number): Json {
       const limit = Math.min(num(q, 'limit', 100), 100);
       const after = num(q, 'after', now + 1);
       const rows = [];
-      for (let t = Math.floor((Math.min(after, now + 1) - 1) / step) * step; rows.length < limit && t > now - 3 * 365 * DAY; t -= step) {
+      const swap = instId.endsWith('-SWAP');
+      for (let t = Math.floor((Math.min(after, now + 1) - 1) / step) * step; rows.length < limit && t > now - 5 * 365 * DAY; t -= step) {
         if (t >= after) continue;
-        const b = step === HOUR ? hourBar(asset, t, 2) : dayBar(asset, t, 2);
+        const b = step === HOUR ? hourBar(asset, t, swap ? 2 : 3) : dayBar(asset, t, swap ? 2 : 3);
         const ct = CT_VAL[asset] ?? 0.01;
-        rows.push([String(t), f(b.o, 1), f(b.h, 1), f(b.l, 1), f(b.c, 1), f(b.v / ct, 0), f(b.v, 2), f(b.v * b.c, 1), t + step <= now ? '1' : '0']);
+        // Swaps: vol in contracts, volCcy in base; spot: vol in base, volCcy in quote.
+        const [vol, volCcy] = swap ? [f(b.v / ct, 0), f(b.v, 2)] : [f(b.v, 4), f(b.v * b.c, 2)];
+        rows.push([String(t), f(b.o, 1), f(b.h, 1), f(b.l, 1), f(b.c, 1), vol, volCcy, f(b.v * b.c, 1), t + step <= now ? '1' : '0']);
       }
       return okx(rows);
     }

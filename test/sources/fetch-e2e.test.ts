@@ -137,11 +137,12 @@ describe('brief fetch end to end (replay server, real sockets)', () => {
     expect(existsSync(join(rendered, GOLDEN_DATE, 'en.md'))).toBe(true);
   });
 
-  it('exits 3 and writes nothing when the core BTC price is missing', async () => {
+  it('exits 3 and writes nothing when the core BTC price is missing (Binance and its OKX fallback down)', async () => {
     const down = await startReplayServer(marketFallback(FIXED_NOW));
     const emptyOut = join(out, 'core-missing');
     try {
       down.addScenario({ provider: 'binance', steps: Array.from({ length: 20 }, () => ({ status: 503, body: 'Service Unavailable' })) });
+      down.addScenario({ provider: 'okx', path: '/api/v5/market/history-candles', query: { instId: 'BTC-USDT' }, steps: Array.from({ length: 20 }, () => ({ status: 503, body: 'Service Unavailable' })) });
       const effects = fakeEffects(serverEnv(down));
       const attempt = fetchSnapshot({ date: GOLDEN_DATE, assets: ['BTC'], config: DEFAULT_CONFIG, outDir: emptyOut, effects });
       await expect(attempt).rejects.toBeInstanceOf(InsufficientDataError);
@@ -149,6 +150,21 @@ describe('brief fetch end to end (replay server, real sockets)', () => {
       expect(existsSync(emptyOut)).toBe(false);
     } finally {
       await down.close();
+    }
+  });
+
+  it('when Binance refuses the region (451), OKX spot candles stand in for the core price', async () => {
+    const market = await startReplayServer(marketFallback(FIXED_NOW));
+    try {
+      const restricted = { status: 451, json: { code: 0, msg: 'Service unavailable from a restricted location according to b. Eligibility in https://www.binance.com/en/terms.' } };
+      market.addScenario({ provider: 'binance', steps: Array.from({ length: 4 }, () => restricted) });
+      const effects = fakeEffects(serverEnv(market));
+      const result = await fetchSnapshot({ date: GOLDEN_DATE, assets: ['BTC'], config: DEFAULT_CONFIG, outDir: join(out, 'fallback'), effects });
+      expect(result.snapshot.prices.map((p) => `${p.venue}:${p.symbol}:${p.interval}:${p.candles.length}`)).toEqual(['okx:BTC-USDT:1d:1462', 'okx:BTC-USDT:1h:744']);
+      expect(result.gaps.filter((g) => g.source === 'binance').map((g) => `${g.kind}:${g.reason.includes('451')}`)).toEqual(['ExchangeNotAvailable:true', 'ExchangeNotAvailable:true']);
+      expect(effects.logs).toContain('binance spot prices missing for BTC: fetching OKX spot candles instead');
+    } finally {
+      await market.close();
     }
   });
 

@@ -86,12 +86,19 @@ describe('bans across runs', () => {
       const banFile = join(dir, 'bans.json');
       market.addScenario({ provider: 'binance', steps: [{ status: 418, headers: { 'retry-after': '600' }, json: { code: -1003, msg: 'Way too many requests; IP banned.' } }] });
       const run = () => fetchSnapshot({ date: '2024-01-04', assets: ['BTC'], config: DEFAULT_CONFIG, outDir: join(dir, 'out'), effects: { ...fakeEffects(serverEnv(market)), banFile } });
-      await expect(run()).rejects.toBeInstanceOf(InsufficientDataError);
-      // Only requests already in flight when the 418 arrived (daily and hourly start together).
+      const first = await run();
+      // Only requests already in flight when the 418 arrived (daily and hourly start together);
+      // the prices then come from the OKX spot fallback.
       expect(market.requestsTo('binance').length).toBeLessThanOrEqual(2);
+      expect(first.snapshot.prices.map((p) => p.interval).sort()).toEqual(['1d', '1h']);
+      expect(first.snapshot.prices.some((p) => p.venue === 'okx')).toBe(true);
       market.reset();
-      await expect(run()).rejects.toThrow(/IpBanned.*not called: binance banned this IP until 2024-01-04T16:15:00.000Z/);
+      const second = await run();
       expect(market.requestsTo('binance')).toHaveLength(0);
+      expect(second.gaps.filter((g) => g.source === 'binance').map((g) => g.reason)).toEqual([
+        'binance GET /api/v3/klines IpBanned attempt 1/3: not called: binance banned this IP until 2024-01-04T16:15:00.000Z',
+        'binance GET /api/v3/klines IpBanned attempt 1/3: not called: binance banned this IP until 2024-01-04T16:15:00.000Z',
+      ]);
       // Other providers were unaffected.
       expect(market.requestsTo('binance-futures').length).toBeGreaterThan(0);
     } finally {

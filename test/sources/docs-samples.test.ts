@@ -20,6 +20,7 @@ import { parseEtfFlows, parseLiquidationBars } from '../../sources/coinglass.js'
 import { parseDvol, parseExpiry } from '../../sources/deribit.js';
 import { SourceError } from '../../sources/errors.js';
 import { parseCandles, parseFundingCurrent, parseFundingHistory as parseOkxFunding, parseOpenInterest as parseOkxOpenInterest } from '../../sources/okx-parse.js';
+import { parseSpotCandles } from '../../sources/okx-spot.js';
 import { parseChart } from '../../sources/yahoo.js';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'replay', 'docs-samples');
@@ -81,6 +82,12 @@ describe('OKX samples', () => {
   it('candles: the forming bar (confirm "0") is dropped; swap volume is volCcy (base) and volCcyQuote', () => {
     expect(parseCandles(sample('okx-market-candles.json'), ctx('c'))).toEqual([
       { t: 1597026383085, o: 3.731, h: 3.799, l: 3.494, c: 3.72, v: 67632347.24399722, qv: 37632347.24399722 },
+    ]);
+  });
+
+  it('spot candles (the Binance fallback): vol is base units, volCcyQuote the USDT volume', () => {
+    expect(parseSpotCandles(sample('okx-market-candles.json'), ctx('s'))).toEqual([
+      { t: 1597026383085, o: 3.731, h: 3.799, l: 3.494, c: 3.72, v: 24912403, qv: 37632347.24399722 },
     ]);
   });
 

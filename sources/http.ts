@@ -198,11 +198,11 @@ export function createProviderHttp(spec: ProviderHttpSpec, context: HttpContext)
         }
         const { kind, status, code, detail, retryable } = problem;
         if (kind === 'IpBanned' && raw && spec.banStatuses.includes(raw.status)) {
-          const retryAfter = raw ? parseRetryAfter(raw.headers['retry-after'], effects.now()) : undefined;
+          const retryAfter = parseRetryAfter(raw.headers['retry-after'], effects.now());
           await context.bans.ban(spec.id, retryAfter === undefined ? Number.POSITIVE_INFINITY : effects.now() + retryAfter, effects.now());
         }
         const retryAfterMs = kind === 'RateLimitExceeded' && raw ? parseRetryAfter(raw.headers['retry-after'], effects.now()) : undefined;
-        const base = { kind, attempt, maxAttempts: spec.maxAttempts, detail: detail ?? '' } as const;
+        const base = { kind, attempt, maxAttempts: spec.maxAttempts, detail } as const;
         const extra = { ...(status !== undefined ? { status } : {}), ...(code !== undefined ? { code } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
         if (!retryable || attempt >= spec.maxAttempts) {
           throw fail({ ...base, ...extra, retryable: false, detail: attempt > 1 ? `${base.detail} (gave up after ${attempt} attempts)` : base.detail });

@@ -41,7 +41,8 @@ export function registerFetch(program: Command, ctx: CliContext, setExit: SetExi
         record: flags.record ? resolve(ctx.cwd, flags.record) : undefined,
         replay: flags.replay ? resolve(ctx.cwd, flags.replay) : undefined,
         collectorDir: resolve(ctx.cwd, flags.collected),
-        effects: { env: ctx.env, log: (line: string) => ctx.stderr(`${line}\n`) },
+        // Bans (Binance 418, Blockchair 430) persist across runs here, so the next run makes no call before they expire.
+        effects: { env: ctx.env, log: (line: string) => ctx.stderr(`${line}\n`), banFile: resolve(ctx.cwd, '.brief-state', 'bans.json') },
       });
       ctx.stdout(`${result.file}\n`);
       if (reportGaps(result.gaps, ctx) > 0 && flags.strict) setExit(ExitCode.gapUnderStrict);

@@ -51,7 +51,8 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
           config,
           outDir: resolve(ctx.cwd, flags.snapshots),
           collectorDir: resolve(ctx.cwd, flags.collected),
-          effects: { env: ctx.env, log: (line: string) => ctx.stderr(`${line}\n`) },
+          // Bans (Binance 418, Blockchair 430) persist across runs here, so the next run makes no call before they expire.
+        effects: { env: ctx.env, log: (line: string) => ctx.stderr(`${line}\n`), banFile: resolve(ctx.cwd, '.brief-state', 'bans.json') },
         });
         // 2–3. analyze and render every language and format
         let printer: PdfPrinter | undefined;

@@ -120,8 +120,7 @@ describe('brief fetch end to end (replay server, real sockets)', () => {
     expect(asFetched(replayed)).toBe(serializeSnapshot(fetched));
   });
 
-  // The templates are written by another part of the project; until they exist there is nothing to render with.
-  it.skipIf(!existsSync(join(import.meta.dirname, '..', '..', 'templates', 'zh', 'brief.hbs')))('`brief render` renders the fetched snapshot', async () => {
+  it('`brief render` renders the fetched snapshot', async () => {
     const { main } = await import('../../pipeline/cli/main.js');
     const lines: string[] = [];
     const env = { PATH: process.env.PATH ?? '' };

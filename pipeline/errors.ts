@@ -44,7 +44,11 @@ export class InputError extends BriefError {
     readonly issues: string[] = [],
     options?: { cause?: unknown },
   ) {
-    super(issues.length ? `${file}: ${message}\n${issues.map((i) => `  ${i}`).join('\n')}` : `${file}: ${message}`, ExitCode.usage, options);
+    super(
+      issues.length ? `${file}: ${message}\n${issues.map((i) => `  ${i}`).join('\n')}` : `${file}: ${message}`,
+      ExitCode.usage,
+      options,
+    );
   }
 }
 

@@ -22,11 +22,16 @@ export async function checkFreshness(siteDir: string, maxAgeHours: number, now: 
   }
   const parsed = LatestSchema.safeParse(parseStrictJson(text, file));
   if (!parsed.success) throw new InputError(file, 'is not a site manifest', formatZodIssues(parsed.error.issues));
-  const updated = Object.values(parsed.data.latest).map((b) => b.updated).sort().at(-1);
+  const updated = Object.values(parsed.data.latest)
+    .map((b) => b.updated)
+    .sort()
+    .at(-1);
   if (!updated) throw new PublishError(`${file} lists no brief: nothing has been published`);
   const ageHours = (now - Date.parse(updated)) / 3_600_000;
   if (ageHours > maxAgeHours) {
-    throw new PublishError(`the newest published brief is ${ageHours.toFixed(1)} hours old (data as of ${updated}), over the ${maxAgeHours}-hour limit`);
+    throw new PublishError(
+      `the newest published brief is ${ageHours.toFixed(1)} hours old (data as of ${updated}), over the ${maxAgeHours}-hour limit`,
+    );
   }
   return { newest: updated, ageHours };
 }

@@ -12,7 +12,10 @@ export function parseStrictJson(text: string, file: string): unknown {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message)?.[1];
-    const where = position !== undefined ? ` at byte ${Buffer.byteLength(text.slice(0, Number(position)))}` : ` at byte ${Buffer.byteLength(text)} (end of file)`;
+    const where =
+      position !== undefined
+        ? ` at byte ${Buffer.byteLength(text.slice(0, Number(position)))}`
+        : ` at byte ${Buffer.byteLength(text)} (end of file)`;
     const truncated = /Unexpected end|Unterminated/.test(message) ? ' (the file looks truncated)' : '';
     throw new InputError(file, `invalid JSON${where}${truncated}: ${message}`);
   }

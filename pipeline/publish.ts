@@ -34,8 +34,11 @@ export async function publishSite(request: PublishRequest): Promise<{ release: s
   } catch (error) {
     if (error instanceof BriefError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new PublishError(`publishing ${request.siteDir} failed${code ? ` (${code})` : ''}; the previous site is untouched: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new PublishError(
+      `publishing ${request.siteDir} failed${code ? ` (${code})` : ''}; the previous site is untouched: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

@@ -26,7 +26,8 @@ function clean(value: number): number {
 function roundTo(value: number, decimals: number, mode: 'round' | 'floor' | 'ceil' = 'round'): number {
   const factor = 10 ** decimals;
   const scaled = clean(value * factor);
-  const rounded = mode === 'floor' ? Math.floor(scaled) : mode === 'ceil' ? Math.ceil(scaled) : Math.sign(scaled) * Math.round(Math.abs(scaled));
+  const rounded =
+    mode === 'floor' ? Math.floor(scaled) : mode === 'ceil' ? Math.ceil(scaled) : Math.sign(scaled) * Math.round(Math.abs(scaled));
   return clean(rounded / factor);
 }
 
@@ -79,7 +80,13 @@ function scaleFor(abs: number, lang: Lang): Scale | undefined {
 }
 
 /** An amount with three significant figures in a scale word: "12.3 亿"/"1.23 billion", or plain. */
-function scaledAmount(value: number, lang: Lang, mode: 'round' | 'floor' | 'ceil' = 'round', scale = scaleFor(Math.abs(value), lang), decimals?: number): string {
+function scaledAmount(
+  value: number,
+  lang: Lang,
+  mode: 'round' | 'floor' | 'ceil' = 'round',
+  scale = scaleFor(Math.abs(value), lang),
+  decimals?: number,
+): string {
   const divisor = scale?.divisor ?? 1;
   const scaled = value / divisor;
   // Decimals from the value as it will print (0.99996 prints as 1.00, not 1.000).
@@ -220,7 +227,20 @@ export function formatVolPoints(value: number): string {
 
 // ---------------------------------------------------------------- dates and times
 
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const ZH_WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 

@@ -10,7 +10,16 @@ import { epochMillis, nonNegativeDecimal, parseWith, positiveDecimal, type Parse
 
 /** [openTime, open, high, low, close, volume(base), closeTime, quoteVolume, trades, takerBase, takerQuote, ignore]. */
 const KlineSchema = z
-  .tuple([epochMillis, positiveDecimal, positiveDecimal, positiveDecimal, positiveDecimal, nonNegativeDecimal, epochMillis, nonNegativeDecimal])
+  .tuple([
+    epochMillis,
+    positiveDecimal,
+    positiveDecimal,
+    positiveDecimal,
+    positiveDecimal,
+    nonNegativeDecimal,
+    epochMillis,
+    nonNegativeDecimal,
+  ])
   .rest(z.unknown());
 const KlinesSchema = z.array(KlineSchema);
 
@@ -33,7 +42,17 @@ export const INTERVAL_MS = { '1h': 3_600_000, '1d': 86_400_000 } as const;
  */
 export async function fetchKlinePages(
   http: ProviderHttp,
-  options: { path: string; symbol: string; interval: '1h' | '1d'; start: number; end: number; limit: number; weight: number; now: number; label: string },
+  options: {
+    path: string;
+    symbol: string;
+    interval: '1h' | '1d';
+    start: number;
+    end: number;
+    limit: number;
+    weight: number;
+    now: number;
+    label: string;
+  },
 ): Promise<{ candles: Candle[]; fetchedAt: number }> {
   const step = INTERVAL_MS[options.interval];
   const rows: ParsedKline[] = [];
@@ -71,4 +90,3 @@ export function binanceEnvelope(body: unknown): EnvelopeProblem | undefined {
 export function usdtSymbol(asset: string): string {
   return `${asset}USDT`;
 }
-

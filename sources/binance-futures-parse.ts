@@ -29,7 +29,9 @@ export function parseFundingRates(raw: unknown, context: ParseContext): Array<{ 
   return normalizeSeries(rows, (row) => row.time, context);
 }
 
-const FundingInfoSchema = z.array(z.looseObject({ symbol: z.string(), fundingIntervalHours: decimal.refine((n) => n > 0, 'expected hours > 0') }));
+const FundingInfoSchema = z.array(
+  z.looseObject({ symbol: z.string(), fundingIntervalHours: decimal.refine((n) => n > 0, 'expected hours > 0') }),
+);
 
 /** Symbol → funding interval in hours (only symbols with adjusted settings are listed). */
 export function parseFundingInfo(raw: unknown, context: ParseContext): Map<string, number> {
@@ -45,7 +47,12 @@ export function parseOpenInterest(raw: unknown, context: ParseContext): { time: 
 }
 
 const OpenInterestHistSchema = z.array(
-  z.looseObject({ symbol: z.string(), sumOpenInterest: nonNegativeDecimal, sumOpenInterestValue: nonNegativeDecimal, timestamp: epochMillis }),
+  z.looseObject({
+    symbol: z.string(),
+    sumOpenInterest: nonNegativeDecimal,
+    sumOpenInterestValue: nonNegativeDecimal,
+    timestamp: epochMillis,
+  }),
 );
 
 /** Hourly open interest: base units and USD, ascending. */

@@ -48,7 +48,15 @@ export function createBinanceFuturesSource(): Source {
       weightBudget: { perWindow: 2400, windowMs: 60_000, useFraction: 0.8 },
       envelope: binanceEnvelope,
     },
-    parse: { parseBasis, parseDeliveryPrices, parseFundingInfo, parseFundingRates, parseOpenInterest, parseOpenInterestHist, parsePremiumIndex },
+    parse: {
+      parseBasis,
+      parseDeliveryPrices,
+      parseFundingInfo,
+      parseFundingRates,
+      parseOpenInterest,
+      parseOpenInterestHist,
+      parsePremiumIndex,
+    },
     fetch(context) {
       // Shared by funding and open interest; fetched once per asset.
       const premium = new Map<string, Promise<PremiumIndex>>();
@@ -119,7 +127,17 @@ async function fetchPerpCandles(context: SourceContext, asset: string, symbol: s
   const endpoint = `${P.klines}?symbol=${symbol}&interval=${interval}`;
   const asOf = last.t + (interval === '1h' ? HOUR_MS : 24 * HOUR_MS);
   return {
-    perpetuals: [{ asset, market: 'perp', venue: 'binance', symbol, interval, candles, provenance: provenance(context.http, endpoint, fetchedAt, asOf) }],
+    perpetuals: [
+      {
+        asset,
+        market: 'perp',
+        venue: 'binance',
+        symbol,
+        interval,
+        candles,
+        provenance: provenance(context.http, endpoint, fetchedAt, asOf),
+      },
+    ],
   };
 }
 
@@ -142,7 +160,9 @@ async function fetchFunding(
     // fundingInfo lists only symbols whose settings were adjusted; others use the 8 h default.
     intervalHours = (await intervals()).get(symbol) ?? DEFAULT_FUNDING_INTERVAL_HOURS;
   } catch (error) {
-    context.log(`binance-futures: funding interval for ${symbol} unknown, assuming ${DEFAULT_FUNDING_INTERVAL_HOURS} h (${(error as Error).message})`);
+    context.log(
+      `binance-futures: funding interval for ${symbol} unknown, assuming ${DEFAULT_FUNDING_INTERVAL_HOURS} h (${(error as Error).message})`,
+    );
   }
   let current: { rate: number; time: number } | undefined;
   if (live) {
@@ -181,7 +201,13 @@ async function fetchOpenInterest(
 ): Promise<TaskOutput> {
   const { window, live } = context.request;
   const start = window.start - LOOKBACK.openInterestDays * 24 * HOUR_MS;
-  const response = await context.http.getJson(P.openInterestHist, { symbol, period: '1h', limit: 500, startTime: start, endTime: window.end - 1 });
+  const response = await context.http.getJson(P.openInterestHist, {
+    symbol,
+    period: '1h',
+    limit: 500,
+    startTime: start,
+    endTime: window.end - 1,
+  });
   const history = parseOpenInterestHist(response.body, ctx(context, P.openInterestHist, `binance.openInterestHist[${symbol}]`)).filter(
     (row) => row.time >= start && row.time < window.end,
   );
@@ -205,7 +231,13 @@ async function fetchOpenInterest(
   return {
     gaps,
     openInterest: [
-      { venue: 'binance', symbol, asset, history, provenance: provenance(context.http, `${P.openInterestHist}?symbol=${symbol}&period=1h`, fetchedAt, last.time) },
+      {
+        venue: 'binance',
+        symbol,
+        asset,
+        history,
+        provenance: provenance(context.http, `${P.openInterestHist}?symbol=${symbol}&period=1h`, fetchedAt, last.time),
+      },
     ],
   };
 }
@@ -226,7 +258,14 @@ async function fetchBasis(
     context.log(`binance-futures: delivery-price unavailable, expiries from the quarterly rule (${(error as Error).message})`);
   }
   const expiry = quarterlyExpiry(window.end - 1, tenor === 'CURRENT_QUARTER' ? 0 : 1, deliveries);
-  const response = await context.http.getJson(P.basis, { pair: symbol, contractType: tenor, period: '1h', limit: 500, startTime: start, endTime: window.end - 1 });
+  const response = await context.http.getJson(P.basis, {
+    pair: symbol,
+    contractType: tenor,
+    period: '1h',
+    limit: 500,
+    startTime: start,
+    endTime: window.end - 1,
+  });
   const history = parseBasis(response.body, expiry, ctx(context, P.basis, `binance.basis[${symbol} ${tenor}]`)).filter(
     (row) => row.time >= start && row.time < window.end,
   );

@@ -85,7 +85,9 @@ export function createBlockchairSource(): Source {
     http: { concurrency: 1, minIntervalMs: 2000, banStatuses: [430], envelope: blockchairEnvelope },
     parse: { parseTransactions, parseDailyCounts },
     fetch(context) {
-      const tasks: Task[] = context.request.assets.includes('BTC') ? [{ family: 'whaleTransfers', asset: 'BTC', run: () => fetchWhales(context) }] : [];
+      const tasks: Task[] = context.request.assets.includes('BTC')
+        ? [{ family: 'whaleTransfers', asset: 'BTC', run: () => fetchWhales(context) }]
+        : [];
       return runTasks('blockchair', tasks);
     },
   };
@@ -110,10 +112,16 @@ async function fetchWhales(context: SourceContext): Promise<TaskOutput> {
     s: 'output_total(desc)',
     limit: 100,
   });
-  const transfers = parseTransactions(list.body, ctx('blockchair.transactions[window]')).filter((t) => t.time >= window.start && t.time < window.end);
-  if (dailyCounts.length === 0 && transfers.length === 0) throw new EmptyResultError('blockchair', `GET ${TRANSACTIONS}`, 'for ≥ 1000 BTC transactions');
+  const transfers = parseTransactions(list.body, ctx('blockchair.transactions[window]')).filter(
+    (t) => t.time >= window.start && t.time < window.end,
+  );
+  if (dailyCounts.length === 0 && transfers.length === 0)
+    throw new EmptyResultError('blockchair', `GET ${TRANSACTIONS}`, 'for ≥ 1000 BTC transactions');
   // No transfers in the window can be a true zero; no daily counts at all cannot.
-  const gaps = dailyCounts.length === 0 ? [emptyPartGap('blockchair', 'whaleTransfers', `GET ${TRANSACTIONS}`, 'daily counts for the 30-day baseline', 'BTC')] : [];
+  const gaps =
+    dailyCounts.length === 0
+      ? [emptyPartGap('blockchair', 'whaleTransfers', `GET ${TRANSACTIONS}`, 'daily counts for the 30-day baseline', 'BTC')]
+      : [];
   return {
     gaps,
     whaleTransfers: [
@@ -124,7 +132,12 @@ async function fetchWhales(context: SourceContext): Promise<TaskOutput> {
         thresholdCoins: WHALE_THRESHOLD_BTC,
         transfers,
         dailyCounts,
-        provenance: provenance(context.http, `${TRANSACTIONS}?q=output_total(${WHALE_THRESHOLD_BTC * SATOSHI_PER_BTC}..)`, list.fetchedAt, window.end),
+        provenance: provenance(
+          context.http,
+          `${TRANSACTIONS}?q=output_total(${WHALE_THRESHOLD_BTC * SATOSHI_PER_BTC}..)`,
+          list.fetchedAt,
+          window.end,
+        ),
       },
     ],
   };

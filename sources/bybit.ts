@@ -35,7 +35,10 @@ const FundingHistorySchema = z.looseObject({
 
 /** Settled funding, ascending, fraction per interval. */
 export function parseFundingHistory(raw: unknown, context: ParseContext): Array<{ time: number; rate: number }> {
-  const rows = parseWith(FundingHistorySchema, raw, context).result.list.map((row) => ({ time: row.fundingRateTimestamp, rate: row.fundingRate }));
+  const rows = parseWith(FundingHistorySchema, raw, context).result.list.map((row) => ({
+    time: row.fundingRateTimestamp,
+    rate: row.fundingRate,
+  }));
   return normalizeSeries(rows, (row) => row.time, context);
 }
 
@@ -69,7 +72,11 @@ export function createBybitSource(): Source {
     http: { concurrency: 4, minIntervalMs: 20, envelope: bybitEnvelope },
     parse: { parseFundingHistory, parseTicker },
     fetch(context) {
-      const tasks: Task[] = context.request.assets.map((asset) => ({ family: 'funding', asset, run: () => fetchFunding(context, asset, `${asset}USDT`) }));
+      const tasks: Task[] = context.request.assets.map((asset) => ({
+        family: 'funding',
+        asset,
+        run: () => fetchFunding(context, asset, `${asset}USDT`),
+      }));
       return runTasks('bybit', tasks);
     },
   };
@@ -126,7 +133,12 @@ async function fetchFunding(context: SourceContext, asset: string, symbol: strin
         intervalHours,
         ...(current ? { current } : {}),
         history: kept,
-        provenance: provenance(context.http, `${P.fundingHistory}?category=linear&symbol=${symbol}`, fetchedAt, Math.max(last?.time ?? 0, current ? fetchedAt : 0)),
+        provenance: provenance(
+          context.http,
+          `${P.fundingHistory}?category=linear&symbol=${symbol}`,
+          fetchedAt,
+          Math.max(last?.time ?? 0, current ? fetchedAt : 0),
+        ),
       },
     ],
   };

@@ -29,7 +29,13 @@ export function coinglassEnvelope(body: unknown): EnvelopeProblem | undefined {
 }
 
 const LiquidationsSchema = z.looseObject({
-  data: z.array(z.looseObject({ time: epochMillis, aggregated_long_liquidation_usd: nonNegativeDecimal, aggregated_short_liquidation_usd: nonNegativeDecimal })),
+  data: z.array(
+    z.looseObject({
+      time: epochMillis,
+      aggregated_long_liquidation_usd: nonNegativeDecimal,
+      aggregated_short_liquidation_usd: nonNegativeDecimal,
+    }),
+  ),
 });
 
 /** 4-hour bars ascending: `{time, longUsd, shortUsd}` (a long liquidation is a forced sell). */
@@ -44,7 +50,10 @@ const FlowsSchema = z.looseObject({
     z.looseObject({
       timestamp: epochMillis,
       flow_usd: decimal,
-      etf_flows: z.array(z.looseObject({ etf_ticker: z.string(), flow_usd: z.union([z.null(), decimal]).optional() })).optional().default([]),
+      etf_flows: z
+        .array(z.looseObject({ etf_ticker: z.string(), flow_usd: z.union([z.null(), decimal]).optional() }))
+        .optional()
+        .default([]),
     }),
   ),
 });
@@ -55,7 +64,9 @@ export function parseEtfFlows(raw: unknown, context: ParseContext) {
     .data.map((row) => ({
       date: utcDate(row.timestamp),
       netFlowUsd: row.flow_usd,
-      perTicker: row.etf_flows.flatMap((f) => (f.flow_usd === null || f.flow_usd === undefined ? [] : [{ ticker: f.etf_ticker, netFlowUsd: f.flow_usd }])),
+      perTicker: row.etf_flows.flatMap((f) =>
+        f.flow_usd === null || f.flow_usd === undefined ? [] : [{ ticker: f.etf_ticker, netFlowUsd: f.flow_usd }],
+      ),
     }))
     .sort((a, b) => (a.date < b.date ? -1 : 1));
 }
@@ -90,9 +101,11 @@ async function fetchLiquidations(context: SourceContext, asset: string): Promise
     end_time: window.end,
     limit: 1000,
   });
-  const bars = parseLiquidationBars(response.body, { source: 'coinglass', endpoint: `GET ${P.liquidations}`, label: `coinglass.liquidations[${asset}]` }).filter(
-    (bar) => bar.time >= start && bar.time + BAR_MS <= window.end,
-  );
+  const bars = parseLiquidationBars(response.body, {
+    source: 'coinglass',
+    endpoint: `GET ${P.liquidations}`,
+    label: `coinglass.liquidations[${asset}]`,
+  }).filter((bar) => bar.time >= start && bar.time + BAR_MS <= window.end);
   const inWindow = bars.filter((bar) => bar.time >= window.start);
   if (inWindow.length === 0) throw new EmptyResultError('coinglass', `GET ${P.liquidations}`, `for ${asset} in the window`);
   const longUsd = inWindow.reduce((sum, bar) => sum + bar.longUsd, 0);
@@ -111,10 +124,25 @@ async function fetchLiquidations(context: SourceContext, asset: string): Promise
     .filter(([, entry]) => entry.bars === DAY_MS / BAR_MS)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([date, entry]) => ({ date, totalUsd: entry.longUsd + entry.shortUsd, longUsd: entry.longUsd, shortUsd: entry.shortUsd }));
-  const prov = provenance(context.http, `${P.liquidations}?symbol=${asset}&interval=4h`, response.fetchedAt, inWindow.at(-1)!.time + BAR_MS);
+  const prov = provenance(
+    context.http,
+    `${P.liquidations}?symbol=${asset}&interval=4h`,
+    response.fetchedAt,
+    inWindow.at(-1)!.time + BAR_MS,
+  );
   return {
     liquidationTotals: [
-      { source: 'coinglass', asset, start: window.start, end: window.end, totalUsd: longUsd + shortUsd, longUsd, shortUsd, coverage: 'complete', provenance: prov },
+      {
+        source: 'coinglass',
+        asset,
+        start: window.start,
+        end: window.end,
+        totalUsd: longUsd + shortUsd,
+        longUsd,
+        shortUsd,
+        coverage: 'complete',
+        provenance: prov,
+      },
     ],
     liquidationHistory: [{ source: 'coinglass', asset, daily, provenance: prov }],
   };
@@ -125,11 +153,20 @@ async function fetchFlows(context: SourceContext, asset: string): Promise<TaskOu
   const path = P.etfFlows.replace('{asset}', ETF_ASSETS[asset]!);
   const response = await context.http.getJson(path);
   const firstDate = utcDate(window.end - LOOKBACK.etfDays * DAY_MS);
-  const daily = parseEtfFlows(response.body, { source: 'coinglass', endpoint: `GET ${path}`, label: `coinglass.etfFlows[${asset}]` }).filter(
-    (day) => day.date >= firstDate && day.date <= window.date,
-  );
+  const daily = parseEtfFlows(response.body, {
+    source: 'coinglass',
+    endpoint: `GET ${path}`,
+    label: `coinglass.etfFlows[${asset}]`,
+  }).filter((day) => day.date >= firstDate && day.date <= window.date);
   if (daily.length === 0) throw new EmptyResultError('coinglass', `GET ${path}`, `ETF flows for ${asset} up to ${window.date}`);
   return {
-    etfFlows: [{ source: 'coinglass', asset, daily, provenance: provenance(context.http, path, response.fetchedAt, Date.parse(`${daily.at(-1)!.date}T21:00:00Z`)) }],
+    etfFlows: [
+      {
+        source: 'coinglass',
+        asset,
+        daily,
+        provenance: provenance(context.http, path, response.fetchedAt, Date.parse(`${daily.at(-1)!.date}T21:00:00Z`)),
+      },
+    ],
   };
 }

@@ -57,12 +57,7 @@ const BookSummarySchema = z.looseObject({
  * (mark / estimated delivery price − 1) × 365 / days to expiry. Contracts within a day of
  * expiry are left out (annualizing a few hours' premium gives meaningless numbers).
  */
-export function parseBookSummary(
-  raw: unknown,
-  asset: string,
-  context: ParseContext,
-  prov: BasisTenor['provenance'],
-): BasisTenor[] {
+export function parseBookSummary(raw: unknown, asset: string, context: ParseContext, prov: BasisTenor['provenance']): BasisTenor[] {
   const tenors: BasisTenor[] = [];
   for (const row of parseWith(BookSummarySchema, raw, context).result) {
     const expiry = parseExpiry(row.instrument_name);
@@ -91,7 +86,10 @@ const DvolSchema = z.looseObject({
 });
 
 /** DVOL bars `{t, o, h, l, c}` ascending (vol points), and the continuation for older data. */
-export function parseDvol(raw: unknown, context: ParseContext): { bars: Array<{ t: number; o: number; h: number; l: number; c: number }>; continuation: number | null } {
+export function parseDvol(
+  raw: unknown,
+  context: ParseContext,
+): { bars: Array<{ t: number; o: number; h: number; l: number; c: number }>; continuation: number | null } {
   const parsed = parseWith(DvolSchema, raw, context);
   const bars = normalizeSeries(
     parsed.result.data.map(([t, o, h, l, c]) => ({ t, o, h, l, c })),
@@ -127,7 +125,12 @@ async function fetchCurve(context: SourceContext, asset: string): Promise<TaskOu
   const response = await context.http.getJson(P.bookSummary, { currency: asset, kind: 'future' });
   const endpoint = `${P.bookSummary}?currency=${asset}&kind=future`;
   const prov = provenance(context.http, endpoint, response.fetchedAt, response.fetchedAt);
-  const tenors = parseBookSummary(response.body, asset, { source: 'deribit', endpoint: `GET ${P.bookSummary}`, label: `deribit.bookSummary[${asset}]` }, prov);
+  const tenors = parseBookSummary(
+    response.body,
+    asset,
+    { source: 'deribit', endpoint: `GET ${P.bookSummary}`, label: `deribit.bookSummary[${asset}]` },
+    prov,
+  );
   if (tenors.length === 0) throw new EmptyResultError('deribit', `GET ${P.bookSummary}`, `dated futures for ${asset}`);
   const asOf = Math.max(...tenors.map((t) => t.history[0]!.time));
   return { basis: tenors.map((t) => ({ ...t, provenance: { ...prov, asOf: new Date(asOf).toISOString() } })) };
@@ -138,9 +141,18 @@ async function fetchDvolBars(context: SourceContext, asset: string, resolution: 
   let endTimestamp = end;
   let fetchedAt = 0;
   for (let page = 0; page < 20; page += 1) {
-    const response = await context.http.getJson(P.dvol, { currency: asset, start_timestamp: start, end_timestamp: endTimestamp, resolution });
+    const response = await context.http.getJson(P.dvol, {
+      currency: asset,
+      start_timestamp: start,
+      end_timestamp: endTimestamp,
+      resolution,
+    });
     fetchedAt = response.fetchedAt;
-    const parsed = parseDvol(response.body, { source: 'deribit', endpoint: `GET ${P.dvol}`, label: `deribit.dvol[${asset} ${resolution}]` });
+    const parsed = parseDvol(response.body, {
+      source: 'deribit',
+      endpoint: `GET ${P.dvol}`,
+      label: `deribit.dvol[${asset} ${resolution}]`,
+    });
     bars.push(...parsed.bars);
     if (parsed.continuation === null || parsed.continuation >= endTimestamp || parsed.bars.length === 0) break;
     endTimestamp = parsed.continuation;
@@ -163,7 +175,8 @@ async function fetchDvol(context: SourceContext, asset: string): Promise<TaskOut
   if (last === undefined) throw new EmptyResultError('deribit', `GET ${P.dvol}`, `for ${asset}`);
   const gaps = [];
   if (days.length === 0) gaps.push(emptyPartGap('deribit', 'volatility', `GET ${P.dvol}`, `daily DVOL for ${asset}`, asset));
-  if (hours.length === 0) gaps.push(emptyPartGap('deribit', 'volatility', `GET ${P.dvol}`, `hourly DVOL for ${asset} in the window`, asset));
+  if (hours.length === 0)
+    gaps.push(emptyPartGap('deribit', 'volatility', `GET ${P.dvol}`, `hourly DVOL for ${asset} in the window`, asset));
   return {
     gaps,
     volatility: [
@@ -179,4 +192,3 @@ async function fetchDvol(context: SourceContext, asset: string): Promise<TaskOut
     ],
   };
 }
-

@@ -31,7 +31,19 @@ export class TransportFailure extends Error {
   }
 }
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_NETWORK', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_NETWORK',
+  'ECONNABORTED',
+  'ERR_STREAM_PREMATURE_CLOSE',
+]);
 
 export function classifyTransportError(error: unknown, deadlineFired: boolean, timeoutMs: number): Problem {
   // Our own deadline wins over whatever axios reports for the abort (CanceledError, "aborted").
@@ -83,7 +95,10 @@ function bodyError(value: unknown): { code?: string; message?: string } {
 
 export function classifyResponse(
   raw: RawResponse,
-  rules: { banStatuses: readonly number[]; envelope?: (body: unknown) => { kind: SourceErrorKind; code?: string; detail: string; retryable?: boolean } | undefined },
+  rules: {
+    banStatuses: readonly number[];
+    envelope?: (body: unknown) => { kind: SourceErrorKind; code?: string; detail: string; retryable?: boolean } | undefined;
+  },
 ): Outcome {
   const { status } = raw;
   const html = looksLikeHtml(raw);
@@ -92,7 +107,9 @@ export function classifyResponse(
   const envelope = value !== undefined && rules.envelope ? rules.envelope(value) : undefined;
   const fromBody = bodyError(value);
   const code = envelope?.code ?? fromBody.code;
-  const snippet = html ? `HTML page instead of JSON: ${raw.text.slice(0, 300)}` : (envelope?.detail ?? fromBody.message ?? raw.text.slice(0, 300));
+  const snippet = html
+    ? `HTML page instead of JSON: ${raw.text.slice(0, 300)}`
+    : (envelope?.detail ?? fromBody.message ?? raw.text.slice(0, 300));
   const withCode = code !== undefined ? { code } : {};
 
   if (rules.banStatuses.includes(status)) {
@@ -106,8 +123,13 @@ export function classifyResponse(
   }
   if (status >= 400) {
     // Refused access (auth, geo-block) stays that, whatever the body's own code says.
-    if (status === 401 || status === 403 || status === 451) return { ok: false, problem: { kind: 'ExchangeNotAvailable', status, ...withCode, detail: snippet, retryable: false } };
-    if (envelope) return { ok: false, problem: { kind: envelope.kind, status, ...withCode, detail: envelope.detail, retryable: envelope.retryable ?? false } };
+    if (status === 401 || status === 403 || status === 451)
+      return { ok: false, problem: { kind: 'ExchangeNotAvailable', status, ...withCode, detail: snippet, retryable: false } };
+    if (envelope)
+      return {
+        ok: false,
+        problem: { kind: envelope.kind, status, ...withCode, detail: envelope.detail, retryable: envelope.retryable ?? false },
+      };
     const kind: SourceErrorKind = status === 401 || status === 403 || status === 451 || html ? 'ExchangeNotAvailable' : 'BadResponse';
     return { ok: false, problem: { kind, status, ...withCode, detail: snippet, retryable: false } };
   }
@@ -117,8 +139,15 @@ export function classifyResponse(
   if (raw.text.trim() === '') return { ok: false, problem: { kind: 'BadResponse', status, detail: 'empty body', retryable: false } };
   if (!parsed?.ok) {
     const message = parsed && !parsed.ok ? parsed.message : 'not JSON';
-    return { ok: false, problem: { kind: 'BadResponse', status, detail: `invalid JSON (${raw.text.length} chars): ${message}`, retryable: false } };
+    return {
+      ok: false,
+      problem: { kind: 'BadResponse', status, detail: `invalid JSON (${raw.text.length} chars): ${message}`, retryable: false },
+    };
   }
-  if (envelope) return { ok: false, problem: { kind: envelope.kind, status, ...withCode, detail: envelope.detail, retryable: envelope.retryable ?? false } };
+  if (envelope)
+    return {
+      ok: false,
+      problem: { kind: envelope.kind, status, ...withCode, detail: envelope.detail, retryable: envelope.retryable ?? false },
+    };
   return { ok: true, body: value };
 }

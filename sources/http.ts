@@ -19,7 +19,14 @@ import { SourceError, type SourceErrorKind } from './errors.js';
 import type { Limiter } from './limiter.js';
 import { LimiterOverflowError } from './limiter.js';
 import { loadRecording, requestKey, saveRecording } from './recording.js';
-import { TransportFailure, classifyResponse, classifyTransportError, parseRetryAfter, type Problem, type RawResponse } from './http-classify.js';
+import {
+  TransportFailure,
+  classifyResponse,
+  classifyTransportError,
+  parseRetryAfter,
+  type Problem,
+  type RawResponse,
+} from './http-classify.js';
 
 export interface HttpEffects {
   now(): number;
@@ -106,7 +113,8 @@ export function createProviderHttp(spec: ProviderHttpSpec, context: HttpContext)
   async function sendOnce(url: string): Promise<RawResponse> {
     const controller = new AbortController();
     const remaining = context.budgetEnd === undefined ? spec.timeoutMs : context.budgetEnd - Date.now();
-    if (remaining <= 0) throw new TransportFailure({ kind: 'RequestTimeout', detail: 'not sent: the fetch phase ran out of time', retryable: false });
+    if (remaining <= 0)
+      throw new TransportFailure({ kind: 'RequestTimeout', detail: 'not sent: the fetch phase ran out of time', retryable: false });
     const timeoutMs = Math.min(spec.timeoutMs, remaining);
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
@@ -185,7 +193,13 @@ export function createProviderHttp(spec: ProviderHttpSpec, context: HttpContext)
           if (outcome.ok) {
             const fetchedAt = effects.now();
             if (context.recordDir && !context.replayDir) {
-              const recorded = { provider: spec.id, request: key, status: response.status, contentType: response.headers['content-type'] ?? '', body: response.text };
+              const recorded = {
+                provider: spec.id,
+                request: key,
+                status: response.status,
+                contentType: response.headers['content-type'] ?? '',
+                body: response.text,
+              };
               await saveRecording(context.recordDir, recorded, secrets);
             }
             return { body: outcome.body, status: response.status, fetchedAt, endpoint: key };
@@ -203,12 +217,26 @@ export function createProviderHttp(spec: ProviderHttpSpec, context: HttpContext)
         }
         const retryAfterMs = kind === 'RateLimitExceeded' && raw ? parseRetryAfter(raw.headers['retry-after'], effects.now()) : undefined;
         const base = { kind, attempt, maxAttempts: spec.maxAttempts, detail } as const;
-        const extra = { ...(status !== undefined ? { status } : {}), ...(code !== undefined ? { code } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+        const extra = {
+          ...(status !== undefined ? { status } : {}),
+          ...(code !== undefined ? { code } : {}),
+          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        };
         if (!retryable || attempt >= spec.maxAttempts) {
-          throw fail({ ...base, ...extra, retryable: false, detail: attempt > 1 ? `${base.detail} (gave up after ${attempt} attempts)` : base.detail });
+          throw fail({
+            ...base,
+            ...extra,
+            retryable: false,
+            detail: attempt > 1 ? `${base.detail} (gave up after ${attempt} attempts)` : base.detail,
+          });
         }
         if (retryAfterMs !== undefined && retryAfterMs > spec.maxRetryAfterMs) {
-          throw fail({ ...base, ...extra, retryable: false, detail: `Retry-After ${Math.round(retryAfterMs / 1000)}s exceeds the run budget of ${Math.round(spec.maxRetryAfterMs / 1000)}s` });
+          throw fail({
+            ...base,
+            ...extra,
+            retryable: false,
+            detail: `Retry-After ${Math.round(retryAfterMs / 1000)}s exceeds the run budget of ${Math.round(spec.maxRetryAfterMs / 1000)}s`,
+          });
         }
         const wait = Math.max(retryAfterMs ?? 0, backoff(attempt));
         if (context.budgetEnd !== undefined && Date.now() + wait >= context.budgetEnd) {

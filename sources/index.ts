@@ -32,4 +32,12 @@ export { SourceError, isSourceError, sanitizeDetail, SOURCE_ERROR_KINDS, type So
 export { createProviderHttp, DEFAULT_HTTP, type HttpContext, type HttpEffects, type ProviderHttp, type ProviderHttpSpec } from './http.js';
 export { createLimiter, type Limiter } from './limiter.js';
 export { briefWindow, dateIn, todayIn } from './time.js';
-export { PROVIDER_IDS, type BriefWindow, type ProviderId, type Source, type SourceContext, type SourceRequest, type SnapshotParts } from './types.js';
+export {
+  PROVIDER_IDS,
+  type BriefWindow,
+  type ProviderId,
+  type Source,
+  type SourceContext,
+  type SourceRequest,
+  type SnapshotParts,
+} from './types.js';

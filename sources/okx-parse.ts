@@ -26,7 +26,17 @@ export function okxEnvelope(body: unknown): EnvelopeProblem | undefined {
 const envelope = <T extends z.ZodType>(item: T) => z.looseObject({ code: z.literal('0'), data: z.array(item) });
 
 const CandleRowSchema = z
-  .tuple([epochMillis, positiveDecimal, positiveDecimal, positiveDecimal, positiveDecimal, nonNegativeDecimal, nonNegativeDecimal, nonNegativeDecimal, z.enum(['0', '1'])])
+  .tuple([
+    epochMillis,
+    positiveDecimal,
+    positiveDecimal,
+    positiveDecimal,
+    positiveDecimal,
+    nonNegativeDecimal,
+    nonNegativeDecimal,
+    nonNegativeDecimal,
+    z.enum(['0', '1']),
+  ])
   .rest(z.unknown());
 
 /**
@@ -44,7 +54,10 @@ const FundingHistoryRowSchema = z.looseObject({ instId: z.string(), fundingTime:
 
 /** Settled funding (`realizedRate`, what was actually charged), ascending. */
 export function parseFundingHistory(raw: unknown, context: ParseContext): Array<{ time: number; rate: number }> {
-  const rows = parseWith(envelope(FundingHistoryRowSchema), raw, context).data.map((row) => ({ time: row.fundingTime, rate: row.realizedRate }));
+  const rows = parseWith(envelope(FundingHistoryRowSchema), raw, context).data.map((row) => ({
+    time: row.fundingTime,
+    rate: row.realizedRate,
+  }));
   return normalizeSeries(rows, (row) => row.time, context);
 }
 
@@ -83,7 +96,13 @@ const LiquidationSchema = envelope(
   z.looseObject({
     instId: z.string(),
     details: z.array(
-      z.looseObject({ side: z.enum(['buy', 'sell']), posSide: z.enum(['long', 'short', 'net']), bkPx: positiveDecimal, sz: positiveDecimal, ts: epochMillis }),
+      z.looseObject({
+        side: z.enum(['buy', 'sell']),
+        posSide: z.enum(['long', 'short', 'net']),
+        bkPx: positiveDecimal,
+        sz: positiveDecimal,
+        ts: epochMillis,
+      }),
     ),
   }),
 );
@@ -98,7 +117,16 @@ export function parseLiquidationOrders(raw: unknown, asset: string, contractValu
     for (const detail of item.details) {
       const side = detail.posSide === 'net' ? (detail.side === 'sell' ? 'long' : 'short') : detail.posSide;
       const quantity = detail.sz * contractValue;
-      orders.push({ venue: 'okx', symbol: item.instId, asset, side, price: detail.bkPx, quantity, notionalUsd: quantity * detail.bkPx, time: detail.ts });
+      orders.push({
+        venue: 'okx',
+        symbol: item.instId,
+        asset,
+        side,
+        price: detail.bkPx,
+        quantity,
+        notionalUsd: quantity * detail.bkPx,
+        time: detail.ts,
+      });
     }
   }
   return orders.sort((a, b) => a.time - b.time || a.price - b.price);

@@ -21,7 +21,17 @@ const SpotCandlesSchema = z.looseObject({
   code: z.literal('0'),
   data: z.array(
     z
-      .tuple([epochMillis, positiveDecimal, positiveDecimal, positiveDecimal, positiveDecimal, nonNegativeDecimal, nonNegativeDecimal, nonNegativeDecimal, z.enum(['0', '1'])])
+      .tuple([
+        epochMillis,
+        positiveDecimal,
+        positiveDecimal,
+        positiveDecimal,
+        positiveDecimal,
+        nonNegativeDecimal,
+        nonNegativeDecimal,
+        nonNegativeDecimal,
+        z.enum(['0', '1']),
+      ])
       .rest(z.unknown()),
   ),
 });
@@ -71,7 +81,9 @@ async function fetchSpot(context: SourceContext, asset: string, bar: '1Dutc' | '
     if (!oldest || oldest.t <= start || okxRowCount(response.body) < PAGE) break;
     after = oldest.t;
   }
-  const kept = normalizeSeries(candles, (c) => c.t, { source: 'okx', endpoint: `GET ${CANDLES}`, label }).filter((c) => c.t >= start && c.t + step <= window.end);
+  const kept = normalizeSeries(candles, (c) => c.t, { source: 'okx', endpoint: `GET ${CANDLES}`, label }).filter(
+    (c) => c.t >= start && c.t + step <= window.end,
+  );
   const last = kept.at(-1);
   if (!last) throw new EmptyResultError('okx', `GET ${CANDLES}`, `for ${instId} ${bar}`);
   return {

@@ -140,7 +140,12 @@ async function fetchFunding(context: SourceContext, asset: string, instId: strin
         intervalHours,
         ...(current ? { current } : {}),
         history: kept,
-        provenance: provenance(context.http, `${P.fundingHistory}?instId=${instId}`, fetchedAt, Math.max(last?.time ?? 0, current ? fetchedAt : 0)),
+        provenance: provenance(
+          context.http,
+          `${P.fundingHistory}?instId=${instId}`,
+          fetchedAt,
+          Math.max(last?.time ?? 0, current ? fetchedAt : 0),
+        ),
       },
     ],
   };
@@ -157,7 +162,13 @@ async function fetchOpenInterest(context: SourceContext, asset: string, instId: 
   if (!last) throw new EmptyResultError('okx', `GET ${P.openInterest}`, `for ${instId}`);
   return {
     openInterest: [
-      { venue: 'okx', symbol: instId, asset, history, provenance: provenance(context.http, `${P.openInterest}?instType=SWAP&instId=${instId}`, response.fetchedAt, last.time) },
+      {
+        venue: 'okx',
+        symbol: instId,
+        asset,
+        history,
+        provenance: provenance(context.http, `${P.openInterest}?instType=SWAP&instId=${instId}`, response.fetchedAt, last.time),
+      },
     ],
   };
 }
@@ -171,7 +182,13 @@ async function fetchLiquidations(context: SourceContext, asset: string, instId: 
   let after: number | undefined;
   let fetchedAt = 0;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const response = await context.http.getJson(P.liquidations, { instType: 'SWAP', uly, state: 'filled', limit: 100, ...(after ? { after } : {}) });
+    const response = await context.http.getJson(P.liquidations, {
+      instType: 'SWAP',
+      uly,
+      state: 'filled',
+      limit: 100,
+      ...(after ? { after } : {}),
+    });
     fetchedAt = response.fetchedAt;
     const rows = parseLiquidationOrders(response.body, asset, contractValue, ctx(P.liquidations, `okx.liquidationOrders[${uly}]`));
     orders.push(...rows);
@@ -190,7 +207,17 @@ async function fetchLiquidations(context: SourceContext, asset: string, instId: 
   return {
     liquidationOrders: [{ source: 'okx', coverage: 'lower-bound', orders: inWindow, provenance: prov }],
     liquidationTotals: [
-      { source: 'okx', asset, start: window.start, end: window.end, totalUsd: longUsd + shortUsd, longUsd, shortUsd, coverage: 'lower-bound', provenance: prov },
+      {
+        source: 'okx',
+        asset,
+        start: window.start,
+        end: window.end,
+        totalUsd: longUsd + shortUsd,
+        longUsd,
+        shortUsd,
+        coverage: 'lower-bound',
+        provenance: prov,
+      },
     ],
   };
 }

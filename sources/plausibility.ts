@@ -20,7 +20,8 @@ export const PLAUSIBILITY = {
 
 function candleProblem(candle: Candle): string | undefined {
   if (candle.h < candle.l) return 'high below low';
-  if (candle.o > candle.h * 1.000001 || candle.o < candle.l * 0.999999 || candle.c > candle.h * 1.000001 || candle.c < candle.l * 0.999999) return 'open/close outside high–low';
+  if (candle.o > candle.h * 1.000001 || candle.o < candle.l * 0.999999 || candle.c > candle.h * 1.000001 || candle.c < candle.l * 0.999999)
+    return 'open/close outside high–low';
   if (candle.h > PLAUSIBILITY.maxPriceUsd) return `price above ${PLAUSIBILITY.maxPriceUsd} USD`;
   return undefined;
 }
@@ -39,7 +40,10 @@ function cleanSeries(series: PriceSeries[], family: 'prices' | 'perpetuals', gap
         source: s.provenance.provider,
         asset: s.asset,
         kind: 'Implausible',
-        reason: `${s.venue} ${s.symbol} ${s.interval}: ${problems.length} candle(s) left out (${problems.slice(0, 2).join('; ')})`.slice(0, 300),
+        reason: `${s.venue} ${s.symbol} ${s.interval}: ${problems.length} candle(s) left out (${problems.slice(0, 2).join('; ')})`.slice(
+          0,
+          300,
+        ),
         endpoint: `GET ${s.provenance.endpoint.split('?')[0]}`,
       });
     }
@@ -76,7 +80,13 @@ export function checkPlausibility(parts: Partial<SnapshotParts>): { parts: Parti
       const ok = (bar: { h: number; l: number }) => bar.l > 0 && bar.h <= PLAUSIBILITY.maxVolPoints;
       const dropped = index.daily.filter((bar) => !ok(bar)).length + index.hourly.filter((bar) => !ok(bar)).length;
       if (!dropped) return index;
-      gaps.push({ family: 'volatility', source: index.source, asset: index.asset, kind: 'Implausible', reason: `${index.index} ${index.asset}: ${dropped} bar(s) outside 0–${PLAUSIBILITY.maxVolPoints} vol points left out` });
+      gaps.push({
+        family: 'volatility',
+        source: index.source,
+        asset: index.asset,
+        kind: 'Implausible',
+        reason: `${index.index} ${index.asset}: ${dropped} bar(s) outside 0–${PLAUSIBILITY.maxVolPoints} vol points left out`,
+      });
       return { ...index, daily: index.daily.filter(ok), hourly: index.hourly.filter(ok) };
     });
   }

@@ -41,7 +41,11 @@ export function requestKey(path: string, query: Record<string, string>, secretPa
 export function recordingFile(dir: string, provider: string, key: string): string {
   const hash = createHash('sha256').update(key).digest('hex').slice(0, 16);
   const path = key.replace(/^GET /, '').split('?')[0] ?? '';
-  const slug = path.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'root';
+  const slug =
+    path
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'root';
   return join(dir, provider, `${slug}-${hash}.json`);
 }
 

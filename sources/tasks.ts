@@ -46,7 +46,14 @@ export function gapFromError(error: unknown, family: DataFamily, source: string,
 
 /** A gap for one empty part of otherwise delivered data (e.g. funding history empty, current rate there). */
 export function emptyPartGap(source: string, family: DataFamily, endpoint: string, what: string, asset?: string): Gap {
-  return { family, source, ...(asset ? { asset } : {}), kind: 'empty', reason: `${source} ${endpoint}: no data ${what}`.slice(0, 300), endpoint };
+  return {
+    family,
+    source,
+    ...(asset ? { asset } : {}),
+    kind: 'empty',
+    reason: `${source} ${endpoint}: no data ${what}`.slice(0, 300),
+    endpoint,
+  };
 }
 
 export async function runTasks(source: string, tasks: readonly Task[]): Promise<SourceResult> {
@@ -58,8 +65,7 @@ export async function runTasks(source: string, tasks: readonly Task[]): Promise<
       const { gaps, ...parts } = outcome.value;
       mergeParts(result.parts, parts);
       if (gaps) result.gaps.push(...gaps);
-    }
-    else result.gaps.push(gapFromError(outcome.reason, task.family, source, task.asset));
+    } else result.gaps.push(gapFromError(outcome.reason, task.family, source, task.asset));
   });
   return result;
 }

@@ -20,7 +20,9 @@ export function briefWindow(date: string, timezone: string): BriefWindow {
 
 /** The calendar date (YYYY-MM-DD) of instant `ms` in `timezone`. */
 export function dateIn(timezone: string, ms: number): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(ms));
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+    new Date(ms),
+  );
   const get = (type: string): string => parts.find((part) => part.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

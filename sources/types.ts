@@ -23,7 +23,17 @@ import type {
 } from '../pipeline/snapshot/schema.js';
 import type { ProviderHttp, ProviderHttpSpec } from './http.js';
 
-export const PROVIDER_IDS = ['binance', 'binance-futures', 'okx', 'bybit', 'deribit', 'yahoo', 'blockchair', 'whale-alert', 'coinglass'] as const;
+export const PROVIDER_IDS = [
+  'binance',
+  'binance-futures',
+  'okx',
+  'bybit',
+  'deribit',
+  'yahoo',
+  'blockchair',
+  'whale-alert',
+  'coinglass',
+] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 /** The brief's day: a calendar day in `timezone`, as the UTC interval [start, end) in ms. */

@@ -91,7 +91,9 @@ export function createWhaleAlertSource(): Source {
     http: { concurrency: 1, minIntervalMs: 6000, secretParams: ['api_key'], envelope: whaleAlertEnvelope },
     parse: { parseTransactions },
     fetch(context) {
-      const tasks: Task[] = context.request.assets.includes('BTC') ? [{ family: 'whaleTransfers', asset: 'BTC', run: () => fetchTransfers(context) }] : [];
+      const tasks: Task[] = context.request.assets.includes('BTC')
+        ? [{ family: 'whaleTransfers', asset: 'BTC', run: () => fetchTransfers(context) }]
+        : [];
       return runTasks('whale-alert', tasks);
     },
   };
@@ -113,12 +115,18 @@ async function fetchTransfers(context: SourceContext): Promise<TaskOutput> {
       cursor,
     });
     fetchedAt = response.fetchedAt;
-    const parsed = parseTransactions(response.body, { source: 'whale-alert', endpoint: `GET ${TRANSACTIONS}`, label: 'whale-alert.transactions' });
+    const parsed = parseTransactions(response.body, {
+      source: 'whale-alert',
+      endpoint: `GET ${TRANSACTIONS}`,
+      label: 'whale-alert.transactions',
+    });
     transfers.push(...parsed.transfers);
     if (!parsed.cursor || parsed.count < 100 || parsed.cursor === cursor) break;
     cursor = parsed.cursor;
   }
-  const inWindow = transfers.filter((t) => t.time >= window.start && t.time < window.end).filter((t, i, all) => i === 0 || all[i - 1]!.hash !== t.hash);
+  const inWindow = transfers
+    .filter((t) => t.time >= window.start && t.time < window.end)
+    .filter((t, i, all) => i === 0 || all[i - 1]!.hash !== t.hash);
   if (inWindow.length === 0) throw new EmptyResultError('whale-alert', `GET ${TRANSACTIONS}`, '≥ 1000 BTC transfers in the window');
   return {
     whaleTransfers: [

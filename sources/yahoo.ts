@@ -40,7 +40,11 @@ const ChartSchema = z.looseObject({
           meta: z.looseObject({ symbol: z.string(), exchangeTimezoneName: z.string() }),
           timestamp: z.array(z.number().int().nonnegative()).optional(),
           indicators: z.looseObject({
-            quote: z.array(z.looseObject({ close: z.array(positiveDecimalOrNull).optional(), volume: z.array(nonNegativeDecimalOrNull).optional() })).min(1),
+            quote: z
+              .array(
+                z.looseObject({ close: z.array(positiveDecimalOrNull).optional(), volume: z.array(nonNegativeDecimalOrNull).optional() }),
+              )
+              .min(1),
           }),
         }),
       )
@@ -66,7 +70,11 @@ export function parseChart(raw: unknown, end: number, context: ParseContext): Ch
   const closes = quote.close ?? [];
   const volumes = quote.volume ?? [];
   if (times.length > 0 && (closes.length !== times.length || volumes.length !== times.length)) {
-    throw schemaViolation(context, '.chart.result[0].indicators.quote[0]', `arrays of different lengths (${times.length} timestamps, ${closes.length} closes, ${volumes.length} volumes)`);
+    throw schemaViolation(
+      context,
+      '.chart.result[0].indicators.quote[0]',
+      `arrays of different lengths (${times.length} timestamps, ${closes.length} closes, ${volumes.length} volumes)`,
+    );
   }
   const days: ChartDay[] = [];
   times.forEach((seconds, i) => {

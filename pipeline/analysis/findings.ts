@@ -324,8 +324,12 @@ export const KeyLevelsSchema = z.strictObject({
   ...base,
   asset: z.string(),
   reference: finite,
-  supports: z.array(z.strictObject({ price: finite, basis: z.enum(['round', 'swing_low', 'swing_high', 'cluster', 'range']), note: z.string().optional() })),
-  resistances: z.array(z.strictObject({ price: finite, basis: z.enum(['round', 'swing_low', 'swing_high', 'cluster', 'range']), note: z.string().optional() })),
+  supports: z.array(
+    z.strictObject({ price: finite, basis: z.enum(['round', 'swing_low', 'swing_high', 'cluster', 'range']), note: z.string().optional() }),
+  ),
+  resistances: z.array(
+    z.strictObject({ price: finite, basis: z.enum(['round', 'swing_low', 'swing_high', 'cluster', 'range']), note: z.string().optional() }),
+  ),
 });
 
 export const DataGapFindingSchema = z.strictObject({

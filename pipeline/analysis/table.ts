@@ -67,7 +67,14 @@ export function summarize(f: Finding): string {
     case 'funding_flip':
       return `${f.state}: ${f.priorDays}d prior ${per8h(f.weightedPriorPer8h)} -> now ${per8h(f.weightedCurrentPer8h)} (${f.weighting}-weighted); ${f.perVenue.map((v) => `${v.venue} ${per8h(v.currentPer8h)}`).join(', ')}`;
     case 'basis_compression':
-      return `annualized ${rangeOf(f.priorRange, (v) => pct(v, 1))} -> ${rangeOf(f.currentRange, (v) => pct(v, 1))}${f.compressed ? ', compressed' : ''}${f.anyBackwardation ? `; backwardation: ${f.tenors.filter((x) => x.backwardation).map((x) => x.contract).join(', ')}` : ''}`;
+      return `annualized ${rangeOf(f.priorRange, (v) => pct(v, 1))} -> ${rangeOf(f.currentRange, (v) => pct(v, 1))}${f.compressed ? ', compressed' : ''}${
+        f.anyBackwardation
+          ? `; backwardation: ${f.tenors
+              .filter((x) => x.backwardation)
+              .map((x) => x.contract)
+              .join(', ')}`
+          : ''
+      }`;
     case 'open_interest_change':
       return `${usd(f.totalPriorUsd)} -> ${usd(f.totalCurrentUsd)} ${pct(f.changeFraction)}${f.deleveraging ? '; deleveraging' : ''}; ${f.perVenue.map((v) => `${v.venue} ${pct(v.changeFraction)}`).join(', ')}`;
     case 'etf_volume':

@@ -35,7 +35,18 @@ export async function main(argv: string[], context: Partial<CliContext> = {}): P
   const setExit = (code: number) => {
     exitCode = code;
   };
-  for (const register of [registerFetch, registerAnalyze, registerRender, registerLint, registerPublish, registerRun, registerRerender, registerPreview, registerFreshness, registerCollect]) {
+  for (const register of [
+    registerFetch,
+    registerAnalyze,
+    registerRender,
+    registerLint,
+    registerPublish,
+    registerRun,
+    registerRerender,
+    registerPreview,
+    registerFreshness,
+    registerCollect,
+  ]) {
     const verb = register(program, ctx, setExit);
     verb.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
   }
@@ -50,13 +61,16 @@ export async function main(argv: string[], context: Partial<CliContext> = {}): P
 function exitCodeFor(error: unknown, ctx: CliContext): number {
   if (error instanceof CommanderError) {
     // commander has already printed its one-line message (or the help text).
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help')
+      return ExitCode.ok;
     return ExitCode.usage;
   }
   if (error instanceof BriefError) {
     ctx.stderr(`brief: ${error.message}\n`);
     return error.exitCode;
   }
-  ctx.stderr(`brief: internal error (a bug; please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  ctx.stderr(
+    `brief: internal error (a bug; please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return ExitCode.bug;
 }

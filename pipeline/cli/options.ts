@@ -11,7 +11,10 @@ export type Format = (typeof FORMATS)[number];
 
 export function listOf<T extends string>(allowed: readonly T[], what: string) {
   return (value: string): T[] => {
-    const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const items = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (items.length === 0) throw new InvalidArgumentError(`expected a comma-separated list of ${what} (${allowed.join(', ')})`);
     for (const item of items) {
       if (!(allowed as readonly string[]).includes(item)) {
@@ -34,7 +37,10 @@ export function parseDate(value: string): string {
 }
 
 export function parseAssets(value: string): string[] {
-  const items = value.split(',').map((s) => s.trim().normalize('NFKC').toUpperCase()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim().normalize('NFKC').toUpperCase())
+    .filter(Boolean);
   if (items.length === 0) throw new InvalidArgumentError('expected a comma-separated list of tickers such as BTC,ETH');
   for (const item of items) {
     if (!/^[A-Z][A-Z0-9]{1,9}$/.test(item)) throw new InvalidArgumentError(`'${item}' is not a ticker such as BTC`);

@@ -52,7 +52,7 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
           outDir: resolve(ctx.cwd, flags.snapshots),
           collectorDir: resolve(ctx.cwd, flags.collected),
           // Bans (Binance 418, Blockchair 430) persist across runs here, so the next run makes no call before they expire.
-        effects: { env: ctx.env, log: (line: string) => ctx.stderr(`${line}\n`), banFile: resolve(ctx.cwd, '.brief-state', 'bans.json') },
+          effects: { env: ctx.env, log: (line: string) => ctx.stderr(`${line}\n`), banFile: resolve(ctx.cwd, '.brief-state', 'bans.json') },
         });
         // 2–3. analyze and render every language and format
         let printer: PdfPrinter | undefined;
@@ -72,7 +72,12 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
           await printer?.close();
         }
         // 4. publish
-        const published = await publishSite({ fromDir: resolve(ctx.cwd, flags.out), siteDir: resolve(ctx.cwd, flags.site), templatesDir, config });
+        const published = await publishSite({
+          fromDir: resolve(ctx.cwd, flags.out),
+          siteDir: resolve(ctx.cwd, flags.site),
+          templatesDir,
+          config,
+        });
         ctx.stdout(`${fetched.file}\n${join(resolve(ctx.cwd, flags.out), date)}\n${published.release}\n`);
         if (reportGaps(fetched.gaps, ctx) > 0 && flags.strict) setExit(ExitCode.gapUnderStrict);
       });

@@ -60,12 +60,19 @@ export const SPOT_FALLBACK: Record<string, string> = { binance: 'okx' };
 export function assertCoreData(snapshot: Snapshot, config: Config): void {
   const asset = coreAsset(snapshot.assets);
   const providers = new Set(config.coreSources.flatMap((id) => [id, ...(SPOT_FALLBACK[id] ? [SPOT_FALLBACK[id]] : [])]));
-  const core = snapshot.prices.filter((series) => series.asset === asset && series.market === 'spot' && providers.has(series.provenance.provider));
-  const hourly = core.find((series) => series.interval === '1h')?.candles.filter((c) => c.t >= snapshot.window.start && c.t < snapshot.window.end) ?? [];
+  const core = snapshot.prices.filter(
+    (series) => series.asset === asset && series.market === 'spot' && providers.has(series.provenance.provider),
+  );
+  const hourly =
+    core.find((series) => series.interval === '1h')?.candles.filter((c) => c.t >= snapshot.window.start && c.t < snapshot.window.end) ?? [];
   const daily = core.find((series) => series.interval === '1d')?.candles ?? [];
   if (hourly.length > 0 && daily.length > 0) return;
-  const related = snapshot.gaps.filter((gap) => config.coreSources.includes(gap.source) && (gap.asset === undefined || gap.asset === asset));
-  const why = related.length ? related.map((gap) => `  - ${gap.reason}`).join('\n') : `  - no ${asset} candles in the window from ${config.coreSources.join(', ')}`;
+  const related = snapshot.gaps.filter(
+    (gap) => config.coreSources.includes(gap.source) && (gap.asset === undefined || gap.asset === asset),
+  );
+  const why = related.length
+    ? related.map((gap) => `  - ${gap.reason}`).join('\n')
+    : `  - no ${asset} candles in the window from ${config.coreSources.join(', ')}`;
   throw new InsufficientDataError(
     `not enough data for a brief on ${snapshot.date}: the core ${asset} price (${hourly.length === 0 ? 'hourly candles in the window' : 'daily history'}) is missing; nothing was written.\n${why}\nCheck the network or the providers' status and run \`brief fetch\` again.`,
   );

@@ -99,7 +99,14 @@ export async function fetchSnapshot(options: FetchOptions): Promise<FetchResult>
   // 2. Sources, in parallel.
   const bans = await BanRegistry.open(effects.banFile, startedAt);
   const budgetEnd = Date.now() + effects.fetchBudgetMs;
-  const runOptions = { request, effects, bans, budgetEnd, ...(options.record ? { record: options.record } : {}), ...(options.replay ? { replay: options.replay } : {}) };
+  const runOptions = {
+    request,
+    effects,
+    bans,
+    budgetEnd,
+    ...(options.record ? { record: options.record } : {}),
+    ...(options.replay ? { replay: options.replay } : {}),
+  };
   const results = await fetchSources(runOptions);
   const parts: Partial<SnapshotParts> = {};
   const gaps: Gap[] = [];
@@ -108,7 +115,8 @@ export async function fetchSnapshot(options: FetchOptions): Promise<FetchResult>
     gaps.push(...result.gaps);
   }
   // Binance spot missing for an asset (e.g. 451 in a restricted region): OKX spot instead.
-  const spot = (asset: string, interval: string) => parts.prices?.some((p) => p.asset === asset && p.interval === interval && p.venue === 'binance');
+  const spot = (asset: string, interval: string) =>
+    parts.prices?.some((p) => p.asset === asset && p.interval === interval && p.venue === 'binance');
   const missingSpot = options.assets.filter((asset) => !spot(asset, '1d') || !spot(asset, '1h'));
   if (missingSpot.length > 0) {
     effects.log(`binance spot prices missing for ${missingSpot.join(', ')}: fetching OKX spot candles instead`);
@@ -143,7 +151,8 @@ export async function fetchSnapshot(options: FetchOptions): Promise<FetchResult>
   assertCoreData(snapshot, config);
 
   // 5. Save.
-  if (options.record) await saveManifest(options.record, { recordedAt: new Date(startedAt).toISOString(), date: window.date, assets: options.assets });
+  if (options.record)
+    await saveManifest(options.record, { recordedAt: new Date(startedAt).toISOString(), date: window.date, assets: options.assets });
   const file = await saveSnapshot(options.outDir, snapshot);
   return { file, snapshot, gaps: snapshot.gaps };
 }

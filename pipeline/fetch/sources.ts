@@ -45,13 +45,26 @@ export async function runSource(source: Source, run: SourceRunOptions): Promise<
   const { config } = run.request;
   const providerConfig = config.providers[source.id];
   if (providerConfig?.enabled === false) {
-    return { parts: {}, gaps: source.families.map((family) => ({ family, source: source.id, kind: 'not-configured', reason: `${source.id} is disabled in the configuration` })) };
+    return {
+      parts: {},
+      gaps: source.families.map((family) => ({
+        family,
+        source: source.id,
+        kind: 'not-configured',
+        reason: `${source.id} is disabled in the configuration`,
+      })),
+    };
   }
   const apiKey = source.keyEnv ? effects.env[source.keyEnv]?.trim() || undefined : undefined;
   if (source.keyEnv && !apiKey) {
     return {
       parts: {},
-      gaps: source.families.map((family) => ({ family, source: source.id, kind: 'not-configured', reason: `${source.id}: no API key (set ${source.keyEnv} to use it)` })),
+      gaps: source.families.map((family) => ({
+        family,
+        source: source.id,
+        kind: 'not-configured',
+        reason: `${source.id}: no API key (set ${source.keyEnv} to use it)`,
+      })),
     };
   }
   const { concurrency, minIntervalMs, weightBudget, ...httpSettings } = source.http;

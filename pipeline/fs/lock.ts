@@ -30,4 +30,3 @@ async function acquire(lockFile: string, retried = false): Promise<void> {
     throw new LockBusyError(`another run holds the lock ${lockFile} (pid ${owner || 'unknown'})`);
   }
 }
-

@@ -16,7 +16,10 @@ const CRYPTO_VENUES = new Set(['binance', 'binance-futures', 'okx', 'bybit', 'co
 /** The funds behind an ETF figure, by ticker in a fixed order, joined for the language. */
 export function etfProducts(ctx: ComposeContext, f: FindingOf<'etf_volume'>): Md {
   const tickers = f.tickers.map((t) => t.ticker).sort();
-  return joinMd(tickers.map((t) => md(t)), ctx.lang === 'zh' ? '、' : ', ');
+  return joinMd(
+    tickers.map((t) => md(t)),
+    ctx.lang === 'zh' ? '、' : ', ',
+  );
 }
 
 export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>): B<'etfVolume'> {
@@ -35,11 +38,17 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
     priceDown: (f.priceChangeFraction ?? 0) < 0,
     divergence: f.divergence,
     // The ETF figures' own source: exchanges in `sources` only supplied the asset's price change.
-    sources: ctx.sources(f.sources.filter((s) => !CRYPTO_VENUES.has(s)).length ? f.sources.filter((s) => !CRYPTO_VENUES.has(s)) : ['yahoo']),
+    sources: ctx.sources(
+      f.sources.filter((s) => !CRYPTO_VENUES.has(s)).length ? f.sources.filter((s) => !CRYPTO_VENUES.has(s)) : ['yahoo'],
+    ),
   };
   if (f.tickers.length < 2) bullet.top = [];
   if (f.avg30dUsd !== undefined && f.multipleOf30dAvg !== undefined) {
-    bullet.average = { value: fmt.usd(f.avg30dUsd), multiple: fmt.multiple(f.multipleOf30dAvg), days: fmt.count(ctx.input.config.thresholds.etf.avgDays) };
+    bullet.average = {
+      value: fmt.usd(f.avg30dUsd),
+      multiple: fmt.multiple(f.multipleOf30dAvg),
+      days: fmt.count(ctx.input.config.thresholds.etf.avgDays),
+    };
   }
   if (f.priceChangeFraction !== undefined) bullet.priceChange = fmt.pctAbs(f.priceChangeFraction);
   return bullet;
@@ -85,7 +94,13 @@ export function whalesBullet(ctx: ComposeContext, f: FindingOf<'whale_activity'>
   }
   if (f.aroundLevel) {
     const a = f.aroundLevel;
-    bullet.aroundLevel = { level: fmt.level(a.level), before: fmt.count(a.before), after: fmt.count(a.after), hours: fmt.hours(a.windowHours), more: a.after > a.before };
+    bullet.aroundLevel = {
+      level: fmt.level(a.level),
+      before: fmt.count(a.before),
+      after: fmt.count(a.after),
+      hours: fmt.hours(a.windowHours),
+      more: a.after > a.before,
+    };
   }
   const largest = [...f.largest].sort((a, b) => b.amountCoins - a.amountCoins || a.time - b.time)[0];
   if (largest) {

@@ -107,7 +107,9 @@ export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>):
     volume: fmt.usd(top.dayVolumeUsd),
     change: fmt.pctAbs(top.changeVsPrevFraction, 0),
     up: top.changeVsPrevFraction > 0,
-    changeRange: sameSign ? fmt.pctRange(Math.min(Math.abs(low), Math.abs(high)), Math.max(Math.abs(low), Math.abs(high)), 0) : fmt.pctAbs(top.changeVsPrevFraction, 0),
+    changeRange: sameSign
+      ? fmt.pctRange(Math.min(Math.abs(low), Math.abs(high)), Math.max(Math.abs(low), Math.abs(high)), 0)
+      : fmt.pctAbs(top.changeVsPrevFraction, 0),
     manyVenues: f.perVenue.length > 1 && sameSign,
     peak: { time: fmt.time(top.peakHour.time), volume: fmt.usd(top.peakHour.volumeUsd) },
     avgDays: fmt.count(ctx.input.config.thresholds.volume.avgDays),

@@ -11,7 +11,17 @@
  */
 import type { Lang } from '../../renderers/format.js';
 import { InputError } from '../errors.js';
-import { clusterBullet, crossAssetBullet, basisBullet, fundingBullet, liquidationsBullet, moveOf, openInterestBullet, volatilityBullet, volumeBullet } from './bullets-market.js';
+import {
+  clusterBullet,
+  crossAssetBullet,
+  basisBullet,
+  fundingBullet,
+  liquidationsBullet,
+  moveOf,
+  openInterestBullet,
+  volatilityBullet,
+  volumeBullet,
+} from './bullets-market.js';
 import { entitiesBullet, etfFlowsBullet, etfVolumeBullet, exchangeFlowsBullet, whalesBullet } from './bullets-flows.js';
 import { createContext, type ComposeContext, type ComposeInput } from './compose-context.js';
 import { composeHeadline } from './headline.js';
@@ -75,7 +85,9 @@ function composeBullets(ctx: ComposeContext, day: Day): Map<BulletKey, Bullet[]>
   };
   const systemic = ctx.all('systemic_move').find((s) => s.systemic);
   if (day.multiAsset && day.crash && systemic) {
-    const ordered = [...systemic.assets].sort((a, b) => (a.asset === p ? -1 : b.asset === p ? 1 : Math.abs(b.changeFraction) - Math.abs(a.changeFraction)));
+    const ordered = [...systemic.assets].sort((a, b) =>
+      a.asset === p ? -1 : b.asset === p ? 1 : Math.abs(b.changeFraction) - Math.abs(a.changeFraction),
+    );
     const largest = Math.max(...systemic.assets.map((a) => Math.abs(a.changeFraction)));
     const primaryChange = systemic.assets.find((a) => a.asset === p)?.changeFraction ?? 0;
     for (const a of ordered) {
@@ -105,7 +117,13 @@ function composeBullets(ctx: ComposeContext, day: Day): Map<BulletKey, Bullet[]>
   if (whales) put('whales', whalesBullet(ctx, whales));
   const flows = ctx.one('exchange_flows', p);
   if (flows) put('exchangeFlows', exchangeFlowsBullet(ctx, flows));
-  put('entities', entitiesBullet(ctx, (ctx.input.notes?.notes ?? []).flatMap((n) => (n.kind === 'entity_move' ? [n] : []))));
+  put(
+    'entities',
+    entitiesBullet(
+      ctx,
+      (ctx.input.notes?.notes ?? []).flatMap((n) => (n.kind === 'entity_move' ? [n] : [])),
+    ),
+  );
   return out;
 }
 
@@ -119,11 +137,18 @@ function composeMacro(ctx: ComposeContext, change: number): Macro | undefined {
     change: fmt.pctAbs(change),
     down: change < 0,
     events: sorted.map((e) => {
-      const event: Macro['events'][number] = { time: fmt.dateTime(Date.parse(e.time)), name: ctx.clause(e.name), text: ctx.clause(e.text), trigger: e.trigger, source: ctx.link(e.source) };
+      const event: Macro['events'][number] = {
+        time: fmt.dateTime(Date.parse(e.time)),
+        name: ctx.clause(e.name),
+        text: ctx.clause(e.text),
+        trigger: e.trigger,
+        source: ctx.link(e.source),
+      };
       if (e.implied) {
         const { unit, before, after } = e.implied;
         const number = (v: number): string => String(Number(v.toPrecision(6)));
-        const afterText = typeof after === 'number' ? number(after) : `${number(after.low)}${ctx.lang === 'zh' ? '—' : '–'}${number(after.high)}`;
+        const afterText =
+          typeof after === 'number' ? number(after) : `${number(after.low)}${ctx.lang === 'zh' ? '—' : '–'}${number(after.high)}`;
         const afterMid = typeof after === 'number' ? after : (after.low + after.high) / 2;
         event.implied = {
           label: ctx.text(e.implied.label),
@@ -159,7 +184,11 @@ export function composeBrief(input: ComposeInput): BriefModel {
 
   const bullets = composeBullets(ctx, day);
   let sections: Section[] = layoutOf(day)
-    .map(({ id, bullets: keys }) => ({ id, bullets: keys.flatMap((k) => bullets.get(k) ?? []).slice(0, MAX_BULLETS), charts: [] as Chart[] }))
+    .map(({ id, bullets: keys }) => ({
+      id,
+      bullets: keys.flatMap((k) => bullets.get(k) ?? []).slice(0, MAX_BULLETS),
+      charts: [] as Chart[],
+    }))
     .filter((s) => s.bullets.length > 0);
 
   const macro = composeMacro(ctx, move.changeFraction);

@@ -81,7 +81,10 @@ export async function readTemplateFiles(dir: string, lang: TemplateLang): Promis
   const files: TemplateFile[] = [{ file: entry, name: 'brief', source: entrySource }];
   const partialsDir = join(root, 'partials');
   for (const file of await listHbs(partialsDir)) {
-    const name = relative(partialsDir, file).split(sep).join('/').replace(/\.hbs$/, '');
+    const name = relative(partialsDir, file)
+      .split(sep)
+      .join('/')
+      .replace(/\.hbs$/, '');
     // A partial's final newline is the file's, not the text's: partials are used inline.
     files.push({ file, name, source: (await readFile(file, 'utf8')).replace(/\r?\n$/, '') });
   }
@@ -116,7 +119,11 @@ export function compileLanguage(lang: TemplateLang, files: TemplateFile[]): Comp
     }
     const problems = forbiddenConstructs(ast);
     if (problems.length > 0) {
-      throw new InputError(tf.file, 'uses constructs the brief templates do not allow', problems.map((p) => `line ${p.line}: ${p.message}`));
+      throw new InputError(
+        tf.file,
+        'uses constructs the brief templates do not allow',
+        problems.map((p) => `line ${p.line}: ${p.message}`),
+      );
     }
     try {
       // Precompiling checks helpers now (knownHelpersOnly) instead of at the first render.

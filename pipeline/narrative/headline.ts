@@ -47,11 +47,22 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
       title = `加密市场全线下挫:${zhList(moves)}${liqTotal ? `,全网爆仓 ${liqTotal}` : ''}`;
     } else if (day.crash) {
       const event = level ? `${asset} ${brk!.closedBeyond ? '' : '一度'}跌破 ${level}` : `${asset} 单日下跌 ${change}`;
-      const judgement = liq?.longDominant ? '杠杆多头集中爆仓' : liqTotal ? `全网爆仓 ${liqTotal}` : `日内回撤 ${format.formatPercentAbs(move.drawdownFraction)}`;
+      const judgement = liq?.longDominant
+        ? '杠杆多头集中爆仓'
+        : liqTotal
+          ? `全网爆仓 ${liqTotal}`
+          : `日内回撤 ${format.formatPercentAbs(move.drawdownFraction)}`;
       title = `${event}:${judgement}`;
     } else if (day.rally) {
       const event = level ? `${asset} ${brk!.closedBeyond ? '' : '一度'}突破 ${level}` : `${asset} 单日上涨 ${change}`;
-      const judgement = shortsSqueezed && etf && etf.netFlowUsd > 0 ? '空头回补与 ETF 资金流入共振' : shortsSqueezed ? '空头集中回补' : etf && etf.netFlowUsd > 0 ? 'ETF 资金持续流入' : `日内涨幅 ${change}`;
+      const judgement =
+        shortsSqueezed && etf && etf.netFlowUsd > 0
+          ? '空头回补与 ETF 资金流入共振'
+          : shortsSqueezed
+            ? '空头集中回补'
+            : etf && etf.netFlowUsd > 0
+              ? 'ETF 资金持续流入'
+              : `日内涨幅 ${change}`;
       title = `${event}:${judgement}`;
     } else {
       const step = roundStep(move.prevClose);
@@ -61,7 +72,10 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
   } else {
     const name = assetName(asset, 'en');
     if (day.multiAsset && day.crash && systemic) {
-      const moves = systemic.assets.map((a) => `${assetName(a.asset, 'en').toLowerCase() === a.asset.toLowerCase() ? a.asset : assetName(a.asset, 'en').toLowerCase()} down ${format.formatPercentAbs(a.changeFraction)}`);
+      const moves = systemic.assets.map(
+        (a) =>
+          `${assetName(a.asset, 'en').toLowerCase() === a.asset.toLowerCase() ? a.asset : assetName(a.asset, 'en').toLowerCase()} down ${format.formatPercentAbs(a.changeFraction)}`,
+      );
       title = `Crypto sell-off: ${enList(moves)}${liqTotal ? `; ${liqTotal} liquidated` : ''}`;
     } else if (day.crash) {
       const event = level ? `${name} ${brk!.closedBeyond ? 'slides below' : 'briefly breaks below'} ${level}` : `${name} falls ${change}`;
@@ -82,7 +96,9 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
     description = `${date},${title.replace(':', ',')}${liqClause && !title.includes(liqTotal ?? '\u0000') ? liqClause : ''}。`;
   } else {
     const verb = day.crash ? `fell ${change}` : day.rally ? `rose ${change}` : `moved ${change}`;
-    const liqClause = liq ? ` and ${liqTotal} of positions were liquidated in ${format.formatHours(windowHours, 'en')}, ${longShare} of them longs` : '';
+    const liqClause = liq
+      ? ` and ${liqTotal} of positions were liquidated in ${format.formatHours(windowHours, 'en')}, ${longShare} of them longs`
+      : '';
     description = `On ${date} ${assetName(asset, 'en').replace(/^./, (c) => c.toLowerCase())} ${verb} to ${format.formatPrice(move.close, 'en')}${liqClause}.`;
   }
   return { title, description };

@@ -28,8 +28,16 @@ export function dayOf(ctx: ComposeContext, move: PriceMove): Day {
   const swing = move.low > 0 ? move.high / move.low - 1 : 0;
   let direction: 'down' | 'up' | 'flat';
   if (systemic) direction = systemic.direction;
-  else if (move.changeFraction <= -t.moveFractionMin || (move.changeFraction < 0 && move.drawdownFraction <= -t.drawdownFractionMin && move.direction === 'down')) direction = 'down';
-  else if (move.changeFraction >= t.moveFractionMin || (move.changeFraction > 0 && swing >= t.drawdownFractionMin && move.direction === 'up')) direction = 'up';
+  else if (
+    move.changeFraction <= -t.moveFractionMin ||
+    (move.changeFraction < 0 && move.drawdownFraction <= -t.drawdownFractionMin && move.direction === 'down')
+  )
+    direction = 'down';
+  else if (
+    move.changeFraction >= t.moveFractionMin ||
+    (move.changeFraction > 0 && swing >= t.drawdownFractionMin && move.direction === 'up')
+  )
+    direction = 'up';
   else direction = 'flat';
   return { crash: direction === 'down', rally: direction === 'up', range: direction === 'flat', multiAsset: Boolean(systemic) };
 }
@@ -59,7 +67,9 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   const fromLevel = day.rally ? Math.ceil(move.low / step) * step : Math.floor(move.high / step) * step;
   const brk = headlineBreak(ctx, day);
   const maxRank = ctx.input.config.thresholds.historicalRank.maxRank;
-  const rank = ctx.all('historical_rank', ctx.primary).find((r) => r.metric === 'close_to_close' && r.rank <= maxRank && Math.sign(r.value) === Math.sign(move.changeFraction));
+  const rank = ctx
+    .all('historical_rank', ctx.primary)
+    .find((r) => r.metric === 'close_to_close' && r.rank <= maxRank && Math.sign(r.value) === Math.sign(move.changeFraction));
   const liq = ctx.all('liquidations').find((l) => l.asset === undefined) ?? ctx.one('liquidations');
   const trigger = ctx.input.notes?.notes.find((n) => n.kind === 'macro' && n.trigger);
   const oi = ctx.one('open_interest_change', ctx.primary);
@@ -87,13 +97,20 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
     drawdown: fmt.pctAbs(move.drawdownFraction),
     others: (systemic?.assets ?? [])
       .filter((a) => a.asset !== ctx.primary)
-      .map((a) => ({ asset: ctx.ticker(a.asset), name: ctx.name(a.asset), change: fmt.pctAbs(a.changeFraction), down: a.changeFraction < 0 })),
+      .map((a) => ({
+        asset: ctx.ticker(a.asset),
+        name: ctx.name(a.asset),
+        change: fmt.pctAbs(a.changeFraction),
+        down: a.changeFraction < 0,
+      })),
   };
   if (brk) {
     lead.level = { price: fmt.level(brk.level), held: brk.closedBeyond, time: fmt.time(brk.time) };
     const further = ctx
       .all('level_break', ctx.primary)
-      .filter((b) => b.direction === brk.direction && !b.closedBeyond && (brk.direction === 'below' ? b.level < brk.level : b.level > brk.level))
+      .filter(
+        (b) => b.direction === brk.direction && !b.closedBeyond && (brk.direction === 'below' ? b.level < brk.level : b.level > brk.level),
+      )
       .sort((a, b) => (brk.direction === 'below' ? a.level - b.level : b.level - a.level))[0];
     if (further && brk.closedBeyond) lead.deepest = { price: fmt.level(further.level), time: fmt.time(further.time) };
   }
@@ -119,7 +136,13 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   }
   if (trigger && trigger.kind === 'macro') lead.trigger = { name: ctx.text(trigger.name), time: fmt.dateTime(Date.parse(trigger.time)) };
   if (oi && oi.deleveraging && liq?.longDominant && day.crash) lead.deleveraging = { oiChange: fmt.pctAbs(oi.changeFraction) };
-  if (etfVolume?.isRecord) lead.etfRecord = { total: fmt.usd(etfVolume.totalDollarVolumeUsd), date: fmt.date(etfVolume.date), products: etfProducts(ctx, etfVolume) };
-  if (etfFlows && etfFlows.netFlowUsd > 0 && day.rally) lead.etfInflow = { net: fmt.usd(etfFlows.netFlowUsd), date: fmt.date(etfFlows.date) };
+  if (etfVolume?.isRecord)
+    lead.etfRecord = {
+      total: fmt.usd(etfVolume.totalDollarVolumeUsd),
+      date: fmt.date(etfVolume.date),
+      products: etfProducts(ctx, etfVolume),
+    };
+  if (etfFlows && etfFlows.netFlowUsd > 0 && day.rally)
+    lead.etfInflow = { net: fmt.usd(etfFlows.netFlowUsd), date: fmt.date(etfFlows.date) };
   return lead;
 }

@@ -199,7 +199,9 @@ class ModelWalker {
   }
 
   private isHelperCall(path: hbs.AST.Expression, params: hbs.AST.Expression[]): boolean {
-    return path.type === 'PathExpression' && HELPER_NAMES.includes((path as hbs.AST.PathExpression).original) && (params.length > 0 || true);
+    return (
+      path.type === 'PathExpression' && HELPER_NAMES.includes((path as hbs.AST.PathExpression).original) && (params.length > 0 || true)
+    );
   }
 
   private mustache(node: hbs.AST.MustacheStatement): void {
@@ -211,9 +213,15 @@ class ModelWalker {
     const resolved = this.resolve(node.path as hbs.AST.PathExpression, node, 'print');
     if (!resolved) return;
     const kind = describe(resolved.schema);
-    if (kind === 'object' || kind === 'array') this.issue(node, `{{${(node.path as hbs.AST.PathExpression).original}}} prints ${kind === 'object' ? 'an object' : 'a list'}; print one of its text fields`);
-    else if (kind === 'flag') this.issue(node, `{{${(node.path as hbs.AST.PathExpression).original}}} prints a flag (true/false); use it in {{#if}}`);
-    else if (PLAIN_TEXT_FIELDS.includes(resolved.path)) this.issue(node, `{{${resolved.path}}} is plain text for the page, not Markdown-escaped; print headline/publication instead`);
+    if (kind === 'object' || kind === 'array')
+      this.issue(
+        node,
+        `{{${(node.path as hbs.AST.PathExpression).original}}} prints ${kind === 'object' ? 'an object' : 'a list'}; print one of its text fields`,
+      );
+    else if (kind === 'flag')
+      this.issue(node, `{{${(node.path as hbs.AST.PathExpression).original}}} prints a flag (true/false); use it in {{#if}}`);
+    else if (PLAIN_TEXT_FIELDS.includes(resolved.path))
+      this.issue(node, `{{${resolved.path}}} is plain text for the page, not Markdown-escaped; print headline/publication instead`);
   }
 
   private helperCall(node: hbs.AST.Node, name: string, params: hbs.AST.Expression[]): Schema {
@@ -267,7 +275,8 @@ class ModelWalker {
         if (node.params.length !== 1) this.issue(node, `#${name} takes one model field`);
       } else {
         const kind = describe(resolved.schema);
-        if (name === 'each' && kind !== 'array') this.issue(node, `#each ${resolved.path} is ${kind === 'object' ? 'an object' : `a ${kind}`}, not a list`);
+        if (name === 'each' && kind !== 'array')
+          this.issue(node, `#each ${resolved.path} is ${kind === 'object' ? 'an object' : `a ${kind}`}, not a list`);
         else if (name === 'with' && kind !== 'object') this.issue(node, `#with ${resolved.path} is a ${kind}, not an object`);
         else {
           const inner = unwrap(resolved.schema).schema;
@@ -288,7 +297,8 @@ class ModelWalker {
   private partial(node: hbs.AST.PartialStatement): void {
     if (node.name.type !== 'PathExpression') return; // reported by template-rules
     const name = (node.name as hbs.AST.PathExpression).original;
-    if (node.hash?.pairs?.length) this.issue(node, `{{> ${name}}} with hash arguments is not supported; pass one model field as its context`);
+    if (node.hash?.pairs?.length)
+      this.issue(node, `{{> ${name}}} with hash arguments is not supported; pass one model field as its context`);
     let scope = this.scope;
     const arg = node.params[0];
     if (node.params.length > 1) this.issue(node, `{{> ${name}}} takes at most one context argument`);
@@ -302,7 +312,10 @@ class ModelWalker {
       if (unwrap(resolved.schema).optional && !this.scope.guarded.has(resolved.path)) {
         this.issue(node, `{{> ${name} ${resolved.path}}}: ${resolved.path} is optional; call the partial inside {{#if}} or {{#with}}`);
       }
-      scope = { stack: [...this.scope.stack, { schema: unwrap(resolved.schema).schema, path: resolved.path }], guarded: new Set([...this.scope.guarded, resolved.path]) };
+      scope = {
+        stack: [...this.scope.stack, { schema: unwrap(resolved.schema).schema, path: resolved.path }],
+        guarded: new Set([...this.scope.guarded, resolved.path]),
+      };
     }
     this.onPartial(name, scope, node.loc?.start.line ?? 1);
   }
@@ -334,12 +347,18 @@ class ModelWalker {
     for (const [i, part] of parts.entries()) {
       const fields = fieldsOf(schema);
       if (!fields) {
-        this.issue(node, `${path.original}: ${abs || 'the model'} is ${describe(schema) === 'array' ? 'a list' : 'text'} and has no field "${part}"`);
+        this.issue(
+          node,
+          `${path.original}: ${abs || 'the model'} is ${describe(schema) === 'array' ? 'a list' : 'text'} and has no field "${part}"`,
+        );
         return undefined;
       }
       const field = fields[part];
       if (!field || !Object.hasOwn(fields, part)) {
-        this.issue(node, `${path.original}: the brief model has no field "${part}" at ${abs || 'the root'} (fields: ${Object.keys(fields).join(', ')})`);
+        this.issue(
+          node,
+          `${path.original}: the brief model has no field "${part}" at ${abs || 'the root'} (fields: ${Object.keys(fields).join(', ')})`,
+        );
         return undefined;
       }
       abs = abs ? `${abs}.${part}` : part;

@@ -72,7 +72,19 @@ const LeadSchema = z.strictObject({
   /** Since: the month of the last larger move of the same sign; without it, the largest in the sample. */
   rank: z.strictObject({ since: md.optional(), sampleDays: md, down: flag }).optional(),
   others: z.array(LeadAssetMoveSchema),
-  liquidations: z.strictObject({ total: md, range: flag, window: md, longShare: md, shortShare: md, longDominant: flag, shortDominant: flag, sources: md, lowerBound: flag }).optional(),
+  liquidations: z
+    .strictObject({
+      total: md,
+      range: flag,
+      window: md,
+      longShare: md,
+      shortShare: md,
+      longDominant: flag,
+      shortDominant: flag,
+      sources: md,
+      lowerBound: flag,
+    })
+    .optional(),
   trigger: z.strictObject({ name: md, time: md }).optional(),
   /** The thesis sentence: longs flushed while open interest fell (positions closed, not shorts added). */
   deleveraging: z.strictObject({ oiChange: md }).optional(),

@@ -35,7 +35,11 @@ export function providerName(id: string, lang: Lang = 'en'): string {
   if (localized) return localized[lang];
   const known = PROVIDERS[id.toLowerCase()];
   if (known) return known;
-  if (/^[a-z0-9-]+$/.test(id)) return id.split('-').map((w) => (w.length <= 3 ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1))).join(' ');
+  if (/^[a-z0-9-]+$/.test(id))
+    return id
+      .split('-')
+      .map((w) => (w.length <= 3 ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1)))
+      .join(' ');
   return id;
 }
 

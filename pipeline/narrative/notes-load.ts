@@ -46,7 +46,12 @@ export function parseNotes(source: string, file: string): Notes {
     throw new InputError(file, 'does not match the notes schema', issues);
   }
   for (const [i, note] of result.data.notes.entries()) {
-    if (note.kind === 'macro' && note.implied && typeof note.implied.after === 'object' && note.implied.after.low > note.implied.after.high) {
+    if (
+      note.kind === 'macro' &&
+      note.implied &&
+      typeof note.implied.after === 'object' &&
+      note.implied.after.low > note.implied.after.high
+    ) {
       const line = lineOf(doc, lineCounter, ['notes', i, 'implied', 'after']);
       throw new InputError(file, 'does not match the notes schema', [`line ${line}: notes[${i}].implied.after: low is above high`]);
     }

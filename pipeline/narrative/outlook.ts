@@ -40,14 +40,28 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   const windows: { at: number; window: TimeWindow }[] = [];
   const catalysts = (ctx.input.notes?.notes ?? []).flatMap((n) => (n.kind === 'catalyst' ? [n] : []));
   for (const c of [...catalysts].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
-    const w: TimeWindow = { date: c.time ? fmt.dateTime(Date.parse(c.time)) : fmt.date(c.date), name: ctx.text(c.name), source: ctx.link(c.source), expiry: false };
+    const w: TimeWindow = {
+      date: c.time ? fmt.dateTime(Date.parse(c.time)) : fmt.date(c.date),
+      name: ctx.text(c.name),
+      source: ctx.link(c.source),
+      expiry: false,
+    };
     if (c.text) w.text = ctx.text(c.text);
     windows.push({ at: c.time ? Date.parse(c.time) : Date.parse(`${c.date}T00:00:00Z`), window: w });
   }
   const basis = ctx.one('basis_compression', primary);
-  const expiring = basis?.tenors.filter((t) => t.daysToExpiry > 0 && t.daysToExpiry <= EXPIRY_HORIZON_DAYS).sort((a, b) => a.expiry - b.expiry)[0];
+  const expiring = basis?.tenors
+    .filter((t) => t.daysToExpiry > 0 && t.daysToExpiry <= EXPIRY_HORIZON_DAYS)
+    .sort((a, b) => a.expiry - b.expiry)[0];
   if (expiring) {
-    windows.push({ at: expiring.expiry, window: { date: fmt.dateOf(expiring.expiry), name: md(`${providerName(expiring.venue, ctx.lang)} ${tenorName(expiring.tenor, ctx.lang)}`), expiry: true } });
+    windows.push({
+      at: expiring.expiry,
+      window: {
+        date: fmt.dateOf(expiring.expiry),
+        name: md(`${providerName(expiring.venue, ctx.lang)} ${tenorName(expiring.tenor, ctx.lang)}`),
+        expiry: true,
+      },
+    });
   }
 
   const watch: WatchItem[] = [];
@@ -72,7 +86,14 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   }
   const firstCatalyst = catalysts.sort((a, b) => (a.date < b.date ? -1 : 1))[0];
   if (firstCatalyst) watch.push({ catalyst: { date: fmt.date(firstCatalyst.date), name: ctx.text(firstCatalyst.name) } });
-  else if (expiring) watch.push({ expiry: { date: fmt.dateOf(expiring.expiry), tenor: md(tenorName(expiring.tenor, ctx.lang)), venue: md(providerName(expiring.venue, ctx.lang)) } });
+  else if (expiring)
+    watch.push({
+      expiry: {
+        date: fmt.dateOf(expiring.expiry),
+        tenor: md(tenorName(expiring.tenor, ctx.lang)),
+        venue: md(providerName(expiring.venue, ctx.lang)),
+      },
+    });
   const etf = ctx.one('etf_flows', primary);
   const funding = ctx.one('funding_flip', primary);
   const vol = ctx.one('implied_vol', primary);
@@ -99,13 +120,19 @@ export function composeGaps(ctx: ComposeContext): BriefGap[] {
   const seen = new Set<string>();
   const gaps: BriefGap[] = [];
   const findings = ctx.all('data_gap');
-  const sorted = [...findings].sort((a, b) => (a.family < b.family ? -1 : a.family > b.family ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  const sorted = [...findings].sort((a, b) =>
+    a.family < b.family ? -1 : a.family > b.family ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0,
+  );
   for (const g of sorted) {
     const key = `${g.family}|${g.source}|${g.asset ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const what = g.asset ? `${g.asset} ${familyName(g.family, ctx.lang)}` : familyName(g.family, ctx.lang);
-    const gap: BriefGap = { what: md(what), why: md(gapReason(g.gapKind, g.reason, ctx.lang)), notApplicable: g.gapKind === 'not-applicable' };
+    const gap: BriefGap = {
+      what: md(what),
+      why: md(gapReason(g.gapKind, g.reason, ctx.lang)),
+      notApplicable: g.gapKind === 'not-applicable',
+    };
     if (g.source && g.source !== 'snapshot') gap.source = md(providerName(g.source, ctx.lang));
     gaps.push(gap);
   }

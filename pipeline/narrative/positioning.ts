@@ -25,10 +25,20 @@ export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
   const liqThreshold = ctx.input.config.thresholds.liquidations.longShareMin;
 
   if (liq && liq.longDominant && !day.rally) {
-    bulls.push({ flushed: { longShare: fmt.pctRange(liq.longFractionRange.low, liq.longFractionRange.high, 0), total: fmt.usdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high) } });
+    bulls.push({
+      flushed: {
+        longShare: fmt.pctRange(liq.longFractionRange.low, liq.longFractionRange.high, 0),
+        total: fmt.usdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high),
+      },
+    });
   }
   if (liq && 1 - liq.longFractionRange.high >= liqThreshold && day.rally) {
-    bulls.push({ squeezed: { shortShare: fmt.pctRange(1 - liq.longFractionRange.high, 1 - liq.longFractionRange.low, 0), total: fmt.usdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high) } });
+    bulls.push({
+      squeezed: {
+        shortShare: fmt.pctRange(1 - liq.longFractionRange.high, 1 - liq.longFractionRange.low, 0),
+        total: fmt.usdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high),
+      },
+    });
   }
   if (etf && etf.netFlowUsd > 0) bulls.push({ etfInflow: { net: fmt.usd(etf.netFlowUsd), date: fmt.date(etf.date) } });
   if (etf && etf.netFlowUsd < 0) bears.push({ etfOutflow: { net: fmt.usd(-etf.netFlowUsd), date: fmt.date(etf.date) } });
@@ -42,12 +52,20 @@ export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
     else bulls.push({ fundingReset: { current: fmt.rate(funding.weightedCurrentPer8h) } });
   }
   if (flows) {
-    if (flows.netAfterPeakCoins < 0 && (flows.reversal || flows.netCoins < 0)) bulls.push({ exchangeOutflow: { after: fmt.coins(-flows.netAfterPeakCoins, flows.asset) } });
+    if (flows.netAfterPeakCoins < 0 && (flows.reversal || flows.netCoins < 0))
+      bulls.push({ exchangeOutflow: { after: fmt.coins(-flows.netAfterPeakCoins, flows.asset) } });
     else if (flows.netCoins > 0) bears.push({ exchangeInflow: { net: fmt.coins(flows.netCoins, flows.asset) } });
   }
   if (basis) {
-    if (basis.compressed) bears.push({ basisCooled: { current: fmt.pctRange(basis.currentRange.low, basis.currentRange.high), prior: fmt.pctRange(basis.priorRange.low, basis.priorRange.high) } });
-    else if (day.rally && basis.currentRange.high > basis.priorRange.high) bears.push({ basisRich: { current: fmt.pctRange(basis.currentRange.low, basis.currentRange.high) } });
+    if (basis.compressed)
+      bears.push({
+        basisCooled: {
+          current: fmt.pctRange(basis.currentRange.low, basis.currentRange.high),
+          prior: fmt.pctRange(basis.priorRange.low, basis.priorRange.high),
+        },
+      });
+    else if (day.rally && basis.currentRange.high > basis.priorRange.high)
+      bears.push({ basisRich: { current: fmt.pctRange(basis.currentRange.low, basis.currentRange.high) } });
   }
   if (oi && day.rally && oi.changeFraction > 0) bulls.push({ oiUp: { change: fmt.pctAbs(oi.changeFraction) } });
   if (oi && day.crash && oi.changeFraction < 0 && !oi.deleveraging) bears.push({ oiDown: { change: fmt.pctAbs(oi.changeFraction) } });
@@ -63,8 +81,17 @@ export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
   }
   // Remarks come first on their side: they are what the desk heard, the data points follow.
   const remarks = (stance: 'bullish' | 'bearish'): Point[] =>
-    (ctx.input.notes?.notes ?? []).flatMap((n) => (n.kind === 'remark' && n.stance === stance ? [{ remark: { speaker: ctx.text(n.speaker), text: ctx.text(n.text), source: ctx.link(n.source) } }] : []));
+    (ctx.input.notes?.notes ?? []).flatMap((n) =>
+      n.kind === 'remark' && n.stance === stance
+        ? [{ remark: { speaker: ctx.text(n.speaker), text: ctx.text(n.text), source: ctx.link(n.source) } }]
+        : [],
+    );
   const bullPoints = [...remarks('bullish'), ...bulls].slice(0, MAX_POINTS);
   const bearPoints = [...remarks('bearish'), ...bears].slice(0, MAX_POINTS);
-  return { bulls: bullPoints, bears: bearPoints, bullsOnly: bearPoints.length === 0 && bullPoints.length > 0, bearsOnly: bullPoints.length === 0 && bearPoints.length > 0 };
+  return {
+    bulls: bullPoints,
+    bears: bearPoints,
+    bullsOnly: bearPoints.length === 0 && bullPoints.length > 0,
+    bearsOnly: bullPoints.length === 0 && bearPoints.length > 0,
+  };
 }

@@ -54,7 +54,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     timer = setTimeout(() => void rerender(), 80);
   };
 
-  const watched = [options.templatesDir, dirname(options.snapshotFile), options.notesFile, options.configFile].filter((p): p is string => Boolean(p));
+  const watched = [options.templatesDir, dirname(options.snapshotFile), options.notesFile, options.configFile].filter((p): p is string =>
+    Boolean(p),
+  );
   const watchers: FSWatcher[] = [...new Set(watched)].map((path) => watch(path, { recursive: true }, schedule));
 
   const server = createServer((req, res) => {

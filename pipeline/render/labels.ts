@@ -5,7 +5,20 @@
 import { tzOffset } from '@date-fns/tz';
 import type { Lang } from '../cli/options.js';
 
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "UTC+8" for Asia/Shanghai on that date (offsets can change with DST elsewhere). */
 export function utcOffsetLabel(date: string, timezone: string): string {

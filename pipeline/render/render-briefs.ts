@@ -18,7 +18,15 @@ import type { Findings } from '../analysis/findings.js';
 import type { Config } from '../config.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { pausePoint } from '../fs/pause-point.js';
-import { composeBrief, findNotesFor, loadNotes, loadTemplates, renderBriefMarkdown, type Notes, type TemplateSet } from '../narrative/index.js';
+import {
+  composeBrief,
+  findNotesFor,
+  loadNotes,
+  loadTemplates,
+  renderBriefMarkdown,
+  type Notes,
+  type TemplateSet,
+} from '../narrative/index.js';
 import { loadSnapshot, type Snapshot } from '../snapshot/index.js';
 import type { Format, Lang } from '../cli/options.js';
 import { renderCharts } from '../../renderers/charts/index.js';
@@ -67,7 +75,11 @@ export interface RenderedBrief {
   charts: { id: string; svg: string }[];
 }
 
-export async function renderBriefs(request: RenderRequest, printer: () => Promise<PdfPrinter>, assets?: RenderAssets): Promise<RenderResult> {
+export async function renderBriefs(
+  request: RenderRequest,
+  printer: () => Promise<PdfPrinter>,
+  assets?: RenderAssets,
+): Promise<RenderResult> {
   const snapshot = await loadSnapshot(request.snapshotFile);
   const notesFile = request.notesFile ?? findNotesFor(request.snapshotFile);
   const [notes, loaded] = await Promise.all([
@@ -85,7 +97,11 @@ export async function renderBriefs(request: RenderRequest, printer: () => Promis
       for (const chart of brief.charts) outputs.set(join(dayDir, 'charts', brief.lang, `${chart.id}.svg`), chart.svg);
     }
     if (request.formats.includes('html')) outputs.set(join(dayDir, `${brief.lang}.html`), brief.html);
-    const meta: BriefMeta = { ...brief.meta, formats: [...request.formats].sort(), charts: request.formats.includes('md') ? brief.meta.charts : [] };
+    const meta: BriefMeta = {
+      ...brief.meta,
+      formats: [...request.formats].sort(),
+      charts: request.formats.includes('md') ? brief.meta.charts : [],
+    };
     outputs.set(join(dayDir, `${brief.lang}.json`), `${JSON.stringify(meta, null, 2)}\n`);
   }
   if (request.formats.includes('pdf')) {

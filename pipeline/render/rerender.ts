@@ -45,7 +45,11 @@ export async function selectDates(request: Pick<RerenderRequest, 'snapshotsDir' 
   return shard ? dates.filter((_d, k) => k % shard.count === shard.index - 1) : dates;
 }
 
-export async function rerender(request: RerenderRequest, printer: () => Promise<PdfPrinter>, progress?: (total: number) => Progress): Promise<string[]> {
+export async function rerender(
+  request: RerenderRequest,
+  printer: () => Promise<PdfPrinter>,
+  progress?: (total: number) => Progress,
+): Promise<string[]> {
   const dates = await selectDates(request);
   const assets = await loadRenderAssets(request.templatesDir);
   const bar = progress?.(dates.length);

@@ -31,7 +31,10 @@ export function parseSnapshot(text: string, file: string): Snapshot {
     throw new InputError(file, `schemaVersion: expected an integer, got ${JSON.stringify(version) ?? 'nothing'}`);
   }
   if (version > SCHEMA_VERSION) {
-    throw new InputError(file, `schemaVersion ${version} > supported ${SCHEMA_VERSION}: this snapshot was written by a newer version of brief; upgrade to read it`);
+    throw new InputError(
+      file,
+      `schemaVersion ${version} > supported ${SCHEMA_VERSION}: this snapshot was written by a newer version of brief; upgrade to read it`,
+    );
   }
   if (version < SCHEMA_VERSION) {
     throw new InputError(file, `schemaVersion ${version} is not supported (this version reads ${SCHEMA_VERSION})`);

@@ -92,9 +92,7 @@ export const LiquidationHistorySchema = z.strictObject({
   source: z.string().min(1),
   asset: AssetSchema.optional(),
   /** Daily totals, one per calendar day in the snapshot's timezone, ascending. */
-  daily: z.array(
-    z.strictObject({ date: isoDate, totalUsd: nonNegative, longUsd: nonNegative, shortUsd: nonNegative }),
-  ),
+  daily: z.array(z.strictObject({ date: isoDate, totalUsd: nonNegative, longUsd: nonNegative, shortUsd: nonNegative })),
   provenance: ProvenanceSchema,
 });
 

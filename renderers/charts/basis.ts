@@ -55,8 +55,26 @@ export function buildBasisData(snapshot: Snapshot, _findings: Findings, lang: La
     venues.push(tenor.venue);
     // Labels go on the outside of the pair: the higher value's above, the lower value's below.
     const beforeAbove = !now || !before || before.annualizedBasis >= now.annualizedBasis;
-    if (before) points.push({ contract, expiry: tenor.expiry, series: L.before, seriesIndex: 0, basis: before.annualizedBasis, label: formatPercent(before.annualizedBasis, 1), labelAbove: beforeAbove });
-    if (now) points.push({ contract, expiry: tenor.expiry, series: L.now, seriesIndex: 1, basis: now.annualizedBasis, label: formatPercent(now.annualizedBasis, 1), labelAbove: !before || !beforeAbove });
+    if (before)
+      points.push({
+        contract,
+        expiry: tenor.expiry,
+        series: L.before,
+        seriesIndex: 0,
+        basis: before.annualizedBasis,
+        label: formatPercent(before.annualizedBasis, 1),
+        labelAbove: beforeAbove,
+      });
+    if (now)
+      points.push({
+        contract,
+        expiry: tenor.expiry,
+        series: L.now,
+        seriesIndex: 1,
+        basis: now.annualizedBasis,
+        label: formatPercent(now.annualizedBasis, 1),
+        labelAbove: !before || !beforeAbove,
+      });
     const days = Math.round((tenor.expiry - snapshot.window.end) / (24 * HOUR_MS));
     const change = `${before ? formatPercent(before.annualizedBasis, 1) : '—'} → ${now ? formatPercent(now.annualizedBasis, 1) : '—'}`;
     described.push(lang === 'zh' ? `${contract}(${days} 天)${change}` : `${contract} (${days} days) ${change}`);
@@ -75,7 +93,10 @@ export function buildBasisData(snapshot: Snapshot, _findings: Findings, lang: La
 }
 
 function lastPoint(tenor: BasisTenor, keep: (t: number) => boolean) {
-  return tenor.history.filter((p) => keep(p.time)).sort((a, b) => a.time - b.time).at(-1);
+  return tenor.history
+    .filter((p) => keep(p.time))
+    .sort((a, b) => a.time - b.time)
+    .at(-1);
 }
 
 /** `Binance 03-29`: venue and expiry date (in the brief's zone), short enough for an axis. */
@@ -105,18 +126,39 @@ export function buildBasisSpec(data: BasisChartData, lang: Lang): TopLevelSpec {
             encoding: {
               x: { ...x, scale: { padding: 0.5 }, axis: { title: null, labelAngle: 0 } },
               y: { ...y, axis: { format: '.0%', title: L.basisAxis, tickCount: 5 } },
-              color: { field: 'series', type: 'nominal', scale: { ...seriesScale, range: [COLORS.muted, COLORS.ink] }, legend: { title: null, symbolType: 'stroke' } },
-              strokeDash: { field: 'series', type: 'nominal', scale: { ...seriesScale, range: [[5, 3], []] }, legend: { title: null, symbolType: 'stroke' } },
+              color: {
+                field: 'series',
+                type: 'nominal',
+                scale: { ...seriesScale, range: [COLORS.muted, COLORS.ink] },
+                legend: { title: null, symbolType: 'stroke' },
+              },
+              strokeDash: {
+                field: 'series',
+                type: 'nominal',
+                scale: { ...seriesScale, range: [[5, 3], []] },
+                legend: { title: null, symbolType: 'stroke' },
+              },
             },
           },
           ...[true, false].map((above) => ({
             transform: [{ filter: { field: 'labelAbove', equal: above } }],
-            mark: { type: 'text' as const, fontSize: 10, dy: above ? -9 : 9, align: 'center' as const, baseline: above ? ('bottom' as const) : ('top' as const) },
+            mark: {
+              type: 'text' as const,
+              fontSize: 10,
+              dy: above ? -9 : 9,
+              align: 'center' as const,
+              baseline: above ? ('bottom' as const) : ('top' as const),
+            },
             encoding: {
               x,
               y,
               text: { field: 'label' },
-              color: { field: 'series', type: 'nominal' as const, scale: { ...seriesScale, range: [COLORS.muted, COLORS.ink] }, legend: { title: null, symbolType: 'stroke' } },
+              color: {
+                field: 'series',
+                type: 'nominal' as const,
+                scale: { ...seriesScale, range: [COLORS.muted, COLORS.ink] },
+                legend: { title: null, symbolType: 'stroke' },
+              },
             },
           })),
         ],

@@ -58,7 +58,8 @@ export function buildEtfVolumeData(snapshot: Snapshot, findings: Findings, lang:
   const prior = upTo.slice(0, -1).slice(-AVERAGE_DAYS);
   const dayUsd = totals.get(etfDay) ?? 0;
   const averageUsd =
-    finding?.avg30dUsd ?? (prior.length >= MIN_AVERAGE_DAYS ? prior.reduce((sum, d) => sum + (totals.get(d) ?? 0), 0) / prior.length : undefined);
+    finding?.avg30dUsd ??
+    (prior.length >= MIN_AVERAGE_DAYS ? prior.reduce((sum, d) => sum + (totals.get(d) ?? 0), 0) / prior.length : undefined);
   const averageDays = finding?.avg30dUsd !== undefined ? AVERAGE_DAYS : prior.length;
 
   const unit = usdUnit(Math.max(...shown.map((d) => totals.get(d) ?? 0), averageUsd ?? 0), lang);
@@ -97,7 +98,12 @@ export function buildEtfVolumeSpec(data: EtfChartData, lang: Lang): TopLevelSpec
         data: { values: data.bars },
         mark: { type: 'bar' },
         encoding: {
-          x: { field: 'day', type: 'ordinal', sort: { field: 'date', op: 'min' }, axis: { title: null, labelAngle: -45, labelFontSize: 10 } },
+          x: {
+            field: 'day',
+            type: 'ordinal',
+            sort: { field: 'date', op: 'min' },
+            axis: { title: null, labelAngle: -45, labelFontSize: 10 },
+          },
           y: { ...y, axis: { title: data.unitLabel, format: ',.3~f', tickCount: 5 } },
           // The ETF day dark, the days before pale: a lightness difference that prints.
           color: { field: 'isEtfDay', type: 'nominal', scale: { domain: [false, true], range: [COLORS.pale, COLORS.ink] }, legend: null },
@@ -110,7 +116,16 @@ export function buildEtfVolumeSpec(data: EtfChartData, lang: Lang): TopLevelSpec
               layer: [
                 { mark: { type: 'rule' as const, color: COLORS.long, strokeDash: [6, 3], strokeWidth: 1.5 }, encoding: { y } },
                 {
-                  mark: { type: 'text' as const, color: COLORS.long, align: 'left' as const, baseline: 'bottom' as const, dx: 4, dy: -3, fontSize: 10, x: 0 },
+                  mark: {
+                    type: 'text' as const,
+                    color: COLORS.long,
+                    align: 'left' as const,
+                    baseline: 'bottom' as const,
+                    dx: 4,
+                    dy: -3,
+                    fontSize: 10,
+                    x: 0,
+                  },
                   encoding: { y, text: { field: 'label' } },
                 },
               ],

@@ -97,11 +97,23 @@ export function buildLiquidationsSpec(data: LiquidationsChartData, lang: Lang): 
         data: { values: data.bars },
         mark: { type: 'bar' },
         encoding: {
-          x: { field: 'hour', type: 'ordinal', sort: { field: 'hourIndex', op: 'min' }, scale: { paddingInner: 0.25 }, axis: { title: L.hourAxis(data.zone), labelAngle: 0 } },
+          x: {
+            field: 'hour',
+            type: 'ordinal',
+            sort: { field: 'hourIndex', op: 'min' },
+            scale: { paddingInner: 0.25 },
+            axis: { title: L.hourAxis(data.zone), labelAngle: 0 },
+          },
           xOffset: { field: 'side', type: 'nominal', sort: { field: 'sideIndex', op: 'min' } },
           y: { field: 'value', type: 'quantitative', axis: { title: data.unitLabel, format: ',.3~f', tickCount: 5 } },
           // Longs dark, shorts light: distinguishable in greyscale.
-          color: { field: 'side', type: 'nominal', sort: { field: 'sideIndex', op: 'min' }, scale: { domain: [L.longs, L.shorts], range: [COLORS.long, COLORS.short] }, legend: { title: null } },
+          color: {
+            field: 'side',
+            type: 'nominal',
+            sort: { field: 'sideIndex', op: 'min' },
+            scale: { domain: [L.longs, L.shorts], range: [COLORS.long, COLORS.short] },
+            legend: { title: null },
+          },
         },
       },
     ],

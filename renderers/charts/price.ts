@@ -94,7 +94,10 @@ export function buildPriceData(snapshot: Snapshot, findings: Findings, lang: Lan
   const intrusions = (part: typeof candles, price: number): number => part.filter((c) => c.l <= price + labelBand && c.h >= price).length;
   const levels = chosen.map((level) => ({
     ...level,
-    side: intrusions(candles.slice(0, fifth), level.price) < intrusions(candles.slice(-fifth), level.price) ? ('left' as const) : ('right' as const),
+    side:
+      intrusions(candles.slice(0, fifth), level.price) < intrusions(candles.slice(-fifth), level.price)
+        ? ('left' as const)
+        : ('right' as const),
   }));
 
   const zone = zoneLabel(tz, snapshot.window.start, lang);
@@ -128,14 +131,24 @@ function chooseLevels(findings: Findings, asset: string, dayLow: number, dayHigh
   const L = labelsFor(lang);
   const candidates: Array<Omit<PriceLevel, 'side'>> = [];
   for (const b of findingsOfKind(findings, 'level_break', asset)) {
-    candidates.push({ price: b.level, kind: 'break', label: `${b.direction === 'below' ? L.brokeBelow : L.brokeAbove} ${formatPrice(b.level)}` });
+    candidates.push({
+      price: b.level,
+      kind: 'break',
+      label: `${b.direction === 'below' ? L.brokeBelow : L.brokeAbove} ${formatPrice(b.level)}`,
+    });
   }
   const keyLevels = findingsOfKind(findings, 'key_levels', asset)[0];
   const range = dayHigh - dayLow;
   const near = (p: number): boolean => p >= dayLow - range * 0.35 && p <= dayHigh + range * 0.35;
   if (keyLevels) {
-    const supports = keyLevels.supports.filter((s) => near(s.price)).sort((a, b) => b.price - a.price).slice(0, 2);
-    const resistances = keyLevels.resistances.filter((r) => near(r.price)).sort((a, b) => a.price - b.price).slice(0, 2);
+    const supports = keyLevels.supports
+      .filter((s) => near(s.price))
+      .sort((a, b) => b.price - a.price)
+      .slice(0, 2);
+    const resistances = keyLevels.resistances
+      .filter((r) => near(r.price))
+      .sort((a, b) => a.price - b.price)
+      .slice(0, 2);
     for (const s of supports) candidates.push({ price: s.price, kind: 'support', label: `${L.support} ${formatPrice(s.price)}` });
     for (const r of resistances) candidates.push({ price: r.price, kind: 'resistance', label: `${L.resistance} ${formatPrice(r.price)}` });
   }
@@ -176,7 +189,15 @@ export function buildPriceSpec(data: PriceChartData, lang: Lang): TopLevelSpec {
   layers.push({
     data: { values: data.candles },
     mark: { type: 'area', color: COLORS.pale, opacity: 0.7 },
-    encoding: { x: { ...x, scale: { type: 'utc', domain: data.xDomain.map(vegaDateTime), nice: false }, axis: { format: '%H:%M', values: data.xTicks.map(vegaDateTime), title: L.hourAxis(data.zone), grid: false } }, y: { ...y, field: 'low', axis: { format: ',.0f', title: null, tickCount: 6 } }, y2: { field: 'high' } },
+    encoding: {
+      x: {
+        ...x,
+        scale: { type: 'utc', domain: data.xDomain.map(vegaDateTime), nice: false },
+        axis: { format: '%H:%M', values: data.xTicks.map(vegaDateTime), title: L.hourAxis(data.zone), grid: false },
+      },
+      y: { ...y, field: 'low', axis: { format: ',.0f', title: null, tickCount: 6 } },
+      y2: { field: 'high' },
+    },
   });
   layers.push({
     data: { values: data.candles },
@@ -214,7 +235,15 @@ export function buildPriceSpec(data: PriceChartData, lang: Lang): TopLevelSpec {
     });
     layers.push({
       data: { values: [marker] },
-      mark: { type: 'text', fontSize: 10, fontWeight: 'bold', color: COLORS.text, align, dy: marker.kind === 'high' ? -9 : 11, baseline: marker.kind === 'high' ? 'bottom' : 'top' },
+      mark: {
+        type: 'text',
+        fontSize: 10,
+        fontWeight: 'bold',
+        color: COLORS.text,
+        align,
+        dy: marker.kind === 'high' ? -9 : 11,
+        baseline: marker.kind === 'high' ? 'bottom' : 'top',
+      },
       encoding: { x, y, text: { field: 'label' } },
     });
   }

@@ -35,7 +35,11 @@ export interface RenderOptions {
 interface VegaUntyped {
   textMetrics: { width: (item: { fontSize?: number; limit?: number }, text: unknown) => number };
   locale: (numberSpec: object, timeSpec: object) => vega.LocaleFormatters;
-  logger: (level: number, method: undefined, handler: (method: string, level: number, input: readonly unknown[]) => void) => vega.LoggerInterface;
+  logger: (
+    level: number,
+    method: undefined,
+    handler: (method: string, level: number, input: readonly unknown[]) => void,
+  ) => vega.LoggerInterface;
   Warn: number;
 }
 const vegaUntyped = vega as unknown as VegaUntyped;
@@ -92,7 +96,9 @@ export async function renderVegaLite(spec: TopLevelSpec, options: RenderOptions 
   // (5) fail closed on anything that would reach outside the SVG.
   if (loader.attempts.length > 0) {
     const first = loader.attempts[0];
-    throw new RenderError(`chart tried to load ${loader.attempts.length} resource(s), e.g. ${first?.method} ${JSON.stringify(first?.uri)}; refused`);
+    throw new RenderError(
+      `chart tried to load ${loader.attempts.length} resource(s), e.g. ${first?.method} ${JSON.stringify(first?.uri)}; refused`,
+    );
   }
   const unsafe = findUnsafeMarkup(svg);
   if (unsafe) throw new RenderError(`chart SVG contains ${JSON.stringify(unsafe)}; refused`);

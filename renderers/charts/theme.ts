@@ -66,7 +66,15 @@ export function baseConfig(): Config {
     },
     // The y axis title (a unit) sits horizontally above the axis, so CJK units read upright.
     axisY: { titleAngle: 0, titleAlign: 'left', titleAnchor: 'end', titleBaseline: 'bottom', titleX: -6, titleY: -8 },
-    legend: { labelFontSize: 11, titleFontSize: 11, orient: 'top', direction: 'horizontal', columnPadding: 18, symbolStrokeWidth: 2, offset: 14 },
+    legend: {
+      labelFontSize: 11,
+      titleFontSize: 11,
+      orient: 'top',
+      direction: 'horizontal',
+      columnPadding: 18,
+      symbolStrokeWidth: 2,
+      offset: 14,
+    },
     text: { fontSize: 10, color: COLORS.text },
     // Locale-free number formats: d3-format's built-in en-US conventions, never the machine's.
     numberFormat: ',.4~g',

@@ -79,7 +79,16 @@ function pad2(n: number): string {
  * which vega-interpreter (the evaluator that avoids `new Function`) reads as a year, not an
  * instant; `utc(y, m, d, …)` evaluates the same in both.
  */
-export function vegaDateTime(t: number): { utc: true; year: number; month: number; date: number; hours: number; minutes: number; seconds: number; milliseconds: number } {
+export function vegaDateTime(t: number): {
+  utc: true;
+  year: number;
+  month: number;
+  date: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+  milliseconds: number;
+} {
   const d = new Date(t);
   return {
     utc: true,

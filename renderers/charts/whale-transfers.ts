@@ -51,7 +51,11 @@ export function buildWhaleTransfersData(snapshot: Snapshot, findings: Findings, 
 
   const around = findingsOfKind(findings, 'whale_activity', asset)[0]?.aroundLevel;
   const firstBreak = findingsOfKind(findings, 'level_break', asset)[0];
-  const breakAt = around ? { level: around.level, time: around.breakTime, below: true } : firstBreak ? { level: firstBreak.level, time: firstBreak.time, below: firstBreak.direction === 'below' } : undefined;
+  const breakAt = around
+    ? { level: around.level, time: around.breakTime, below: true }
+    : firstBreak
+      ? { level: firstBreak.level, time: firstBreak.time, below: firstBreak.direction === 'below' }
+      : undefined;
   const breakSlot = breakAt ? slots[slotIndex(snapshot.window, breakAt.time)] : undefined;
   // aroundLevel does not carry a direction; a level_break at the same level does.
   const sameLevelBreak = breakAt && findingsOfKind(findings, 'level_break', asset).find((b) => b.level === breakAt.level);
@@ -71,7 +75,15 @@ export function buildWhaleTransfersData(snapshot: Snapshot, findings: Findings, 
     asset,
     threshold,
     bars: slots.map((slot) => ({ hour: slot.label, hourIndex: slot.index, count: counts[slot.index] ?? 0 })),
-    ...(breakAt && breakSlot ? { levelBreak: { hour: breakSlot.label, hourIndex: breakSlot.index, label: `${below ? L.brokeBelow : L.brokeAbove} ${formatPrice(breakAt.level)}` } } : {}),
+    ...(breakAt && breakSlot
+      ? {
+          levelBreak: {
+            hour: breakSlot.label,
+            hourIndex: breakSlot.index,
+            label: `${below ? L.brokeBelow : L.brokeAbove} ${formatPrice(breakAt.level)}`,
+          },
+        }
+      : {}),
     zone,
     source: `${L.sourcePrefix}${venueName(series.source)}${lang === 'zh' ? ',' : ', '}${summary}`,
     alt,
@@ -111,5 +123,10 @@ export function buildWhaleTransfersSpec(data: WhaleChartData, lang: Lang): TopLe
 export function planWhaleTransfersChart(snapshot: Snapshot, findings: Findings, lang: Lang): ChartPlan | undefined {
   const data = buildWhaleTransfersData(snapshot, findings, lang);
   if (!data) return undefined;
-  return { id: 'whale-transfers', title: labelsFor(lang).whaleTitle(data.threshold, data.asset), alt: data.alt, spec: buildWhaleTransfersSpec(data, lang) };
+  return {
+    id: 'whale-transfers',
+    title: labelsFor(lang).whaleTitle(data.threshold, data.asset),
+    alt: data.alt,
+    spec: buildWhaleTransfersSpec(data, lang),
+  };
 }

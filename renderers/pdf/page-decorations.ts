@@ -18,7 +18,10 @@ export interface PageDecorations {
 
 /** A CSS string literal: quotes, backslashes, newlines and `<` escaped. */
 export function cssString(text: string): string {
-  const escaped = text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/</g, '\\3C ');
+  const escaped = text
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/</g, '\\3C ');
   return `"${escaped}"`;
 }
 

@@ -77,7 +77,9 @@ export async function aggregateCollected(
     }
   }
   if (!anyFile) return undefined;
-  events.sort((a, b) => a.time - b.time || a.exchange.localeCompare(b.exchange) || a.symbol.localeCompare(b.symbol) || a.id.localeCompare(b.id));
+  events.sort(
+    (a, b) => a.time - b.time || a.exchange.localeCompare(b.exchange) || a.symbol.localeCompare(b.symbol) || a.id.localeCompare(b.id),
+  );
 
   const totals: LiquidationTotals[] = [];
   for (const asset of wanted) {

@@ -34,7 +34,8 @@ export function parseBinanceFrame(text: string, assets: ReadonlySet<string>): Fr
   // A combined-stream URL (/stream?streams=…) wraps each event as {stream, data}.
   if (isRecord(payload) && 'stream' in payload && 'data' in payload) payload = payload.data;
   // Answers to JSON-RPC requests ({result, id}) are control frames.
-  if (isRecord(payload) && 'id' in payload && !('e' in payload)) return { events: [], problems: [], control: `binance reply ${snippet(text)}` };
+  if (isRecord(payload) && 'id' in payload && !('e' in payload))
+    return { events: [], problems: [], control: `binance reply ${snippet(text)}` };
   // `!forceOrder@arr` has been seen both as single events and as arrays of them.
   const entries = Array.isArray(payload) ? payload : [payload];
   const result: FrameResult = { events: [], problems: [] };

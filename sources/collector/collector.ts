@@ -129,7 +129,10 @@ export async function runCollector(options: CollectorOptions): Promise<void> {
       const receivedAt = now();
       for (const parsed of result.events) {
         if (parsed.time > receivedAt + MAX_FUTURE_SKEW_MS || parsed.time < receivedAt - maxAgeMs) {
-          reportProblem(exchange, `${parsed.symbol}: event time ${new Date(parsed.time).toISOString()} is implausible at ${new Date(receivedAt).toISOString()}`);
+          reportProblem(
+            exchange,
+            `${parsed.symbol}: event time ${new Date(parsed.time).toISOString()} is implausible at ${new Date(receivedAt).toISOString()}`,
+          );
           continue;
         }
         const event: CollectedEvent = { ...parsed, receivedAt };
@@ -153,5 +156,7 @@ export async function runCollector(options: CollectorOptions): Promise<void> {
     await store.close();
   }
   const problems = [...counts.problems].map(([exchange, n]) => `${exchange} ${n}`).join(', ') || 'none';
-  log(`collector: stopped; ${counts.stored} events stored, ${counts.duplicates} duplicates skipped, malformed: ${problems}, write errors: ${counts.writeErrors}`);
+  log(
+    `collector: stopped; ${counts.stored} events stored, ${counts.duplicates} duplicates skipped, malformed: ${problems}, write errors: ${counts.writeErrors}`,
+  );
 }

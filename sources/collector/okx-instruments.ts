@@ -31,7 +31,10 @@ export function parseInstruments(body: unknown): { sizes: Map<string, ContractSi
   const envelope = EnvelopeSchema.safeParse(body);
   if (!envelope.success) return { sizes: new Map(), problems: [describeIssues('okx.instruments', envelope.error)] };
   if (envelope.data.code !== '0') {
-    return { sizes: new Map(), problems: [`okx.instruments: error code ${envelope.data.code} ${JSON.stringify((envelope.data.msg ?? '').slice(0, 80))}`] };
+    return {
+      sizes: new Map(),
+      problems: [`okx.instruments: error code ${envelope.data.code} ${JSON.stringify((envelope.data.msg ?? '').slice(0, 80))}`],
+    };
   }
   const sizes = new Map<string, ContractSize>();
   const problems: string[] = [];

@@ -105,7 +105,8 @@ export class EventStore {
     }
     const path = join(this.options.dir, dayFileName(name));
     const contents = await readDayFile(path);
-    if (contents.skippedLines > 0) this.options.log(`collector: ${path}: ${contents.skippedLines} unreadable line(s) skipped (torn or corrupt)`);
+    if (contents.skippedLines > 0)
+      this.options.log(`collector: ${path}: ${contents.skippedLines} unreadable line(s) skipped (torn or corrupt)`);
     const handle = await open(path, 'a', 0o644);
     const opened: OpenDay = { handle, ids: new Set(contents.events.map((event) => event.id)), dirty: false };
     if (!contents.endsWithNewline) {

@@ -9,9 +9,25 @@ import { HOUR, START, bar, btcDropWindow, makeSnapshot, perp, prov, spot } from 
 function fullish() {
   return makeSnapshot({
     prices: [spot('BTC', '1h', btcDropWindow())],
-    perpetuals: [perp('BTC', btcDropWindow().map((c) => ({ ...c, qv: 1000 })))],
+    perpetuals: [
+      perp(
+        'BTC',
+        btcDropWindow().map((c) => ({ ...c, qv: 1000 })),
+      ),
+    ],
     liquidations: {
-      totals: [{ source: 'coinglass', start: START, end: START + 24 * HOUR, totalUsd: 1e9, longUsd: 7e8, shortUsd: 3e8, coverage: 'complete', provenance: prov('coinglass') }],
+      totals: [
+        {
+          source: 'coinglass',
+          start: START,
+          end: START + 24 * HOUR,
+          totalUsd: 1e9,
+          longUsd: 7e8,
+          shortUsd: 3e8,
+          coverage: 'complete',
+          provenance: prov('coinglass'),
+        },
+      ],
       history: [],
       orders: [],
     },
@@ -22,7 +38,13 @@ describe('analyze', () => {
   it('returns schema-valid findings ordered by importance, then kind order', () => {
     const findings = analyze(fullish());
     expect(FindingsSchema.parse(findings)).toEqual(findings);
-    expect(findings).toMatchObject({ date: '2024-01-04', timezone: 'Asia/Shanghai', start: START, end: START + 24 * HOUR, assets: ['BTC'] });
+    expect(findings).toMatchObject({
+      date: '2024-01-04',
+      timezone: 'Asia/Shanghai',
+      start: START,
+      end: START + 24 * HOUR,
+      assets: ['BTC'],
+    });
     const kinds = findings.findings.map((f) => f.kind);
     expect(kinds).toContain('price_move');
     expect(kinds).toContain('level_break');
@@ -31,7 +53,9 @@ describe('analyze', () => {
     for (let i = 1; i < findings.findings.length; i++) {
       const a = findings.findings[i - 1]!;
       const b = findings.findings[i]!;
-      expect(a.importance > b.importance || (a.importance === b.importance && KIND_ORDER.indexOf(a.kind) <= KIND_ORDER.indexOf(b.kind))).toBe(true);
+      expect(
+        a.importance > b.importance || (a.importance === b.importance && KIND_ORDER.indexOf(a.kind) <= KIND_ORDER.indexOf(b.kind)),
+      ).toBe(true);
     }
   });
 
@@ -48,13 +72,19 @@ describe('analyze', () => {
   it('never throws and never emits NaN/Infinity on arbitrary price paths (property)', () => {
     const price = fc.double({ min: 0.0001, max: 1e7, noNaN: true, noDefaultInfinity: true });
     fc.assert(
-      fc.property(fc.array(fc.tuple(price, price, fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true })), { minLength: 0, maxLength: 30 }), (rows) => {
-        const candles = rows.map(([a, b, v], i) => bar(START - HOUR + i * HOUR, a, Math.max(a, b), Math.min(a, b), b, v, v * b));
-        const snapshot = makeSnapshot({ prices: [spot('BTC', '1h', candles)], perpetuals: [perp('BTC', candles)] });
-        const findings = analyze(snapshot);
-        expect(JSON.stringify(findings)).not.toMatch(/NaN|Infinity|null/);
-        FindingsSchema.parse(findings);
-      }),
+      fc.property(
+        fc.array(fc.tuple(price, price, fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true })), {
+          minLength: 0,
+          maxLength: 30,
+        }),
+        (rows) => {
+          const candles = rows.map(([a, b, v], i) => bar(START - HOUR + i * HOUR, a, Math.max(a, b), Math.min(a, b), b, v, v * b));
+          const snapshot = makeSnapshot({ prices: [spot('BTC', '1h', candles)], perpetuals: [perp('BTC', candles)] });
+          const findings = analyze(snapshot);
+          expect(JSON.stringify(findings)).not.toMatch(/NaN|Infinity|null/);
+          FindingsSchema.parse(findings);
+        },
+      ),
       { seed: 20240104, numRuns: 200 },
     );
   });
@@ -71,7 +101,18 @@ describe('importance', () => {
   });
 
   it('sorts ties by kind order then asset', () => {
-    const gap = (asset: string): Finding => ({ kind: 'data_gap', importance: 30, sources: [], paths: [], family: 'etfs', asset, source: 's', gapKind: 'absent', reason: 'r', affects: [] });
+    const gap = (asset: string): Finding => ({
+      kind: 'data_gap',
+      importance: 30,
+      sources: [],
+      paths: [],
+      family: 'etfs',
+      asset,
+      source: 's',
+      gapKind: 'absent',
+      reason: 'r',
+      affects: [],
+    });
     const sorted = sortFindings([gap('ETH'), gap('BTC')]);
     expect(sorted.map((f) => (f.kind === 'data_gap' ? f.asset : ''))).toEqual(['BTC', 'ETH']);
   });

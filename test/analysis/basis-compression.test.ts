@@ -26,9 +26,37 @@ function tenor(contract: string, venue: string, expiry: string, prior: [number, 
   };
 }
 const SERIES = [
-  tenor('BTCUSDT_240628', 'binance', '2024-06-28T08:00:00Z', [0.12, 0.12, 0.12], [[2, 0.09], [20, 0.06]]),
-  tenor('BTCUSDT_240329', 'binance', '2024-03-29T08:00:00Z', [0.1, 0.11, 0.12], [[2, 0.08], [10, 0.03], [20, 0.05]]),
-  tenor('BTC-12JAN24', 'deribit', '2024-01-12T08:00:00Z', [0.2, 0.2, 0.2], [[10, -0.02], [20, 0.04]]),
+  tenor(
+    'BTCUSDT_240628',
+    'binance',
+    '2024-06-28T08:00:00Z',
+    [0.12, 0.12, 0.12],
+    [
+      [2, 0.09],
+      [20, 0.06],
+    ],
+  ),
+  tenor(
+    'BTCUSDT_240329',
+    'binance',
+    '2024-03-29T08:00:00Z',
+    [0.1, 0.11, 0.12],
+    [
+      [2, 0.08],
+      [10, 0.03],
+      [20, 0.05],
+    ],
+  ),
+  tenor(
+    'BTC-12JAN24',
+    'deribit',
+    '2024-01-12T08:00:00Z',
+    [0.2, 0.2, 0.2],
+    [
+      [10, -0.02],
+      [20, 0.04],
+    ],
+  ),
 ];
 
 describe('basis_compression', () => {
@@ -37,7 +65,13 @@ describe('basis_compression', () => {
     if (f?.kind !== 'basis_compression') throw new Error('expected basis_compression');
     expect(f.tenors.map((x) => x.contract)).toEqual(['BTC-12JAN24', 'BTCUSDT_240329', 'BTCUSDT_240628']); // by expiry
     // Weekly: current at START + 20 h = 2024-01-04 12:00Z; expiry 2024-01-12 08:00Z → 7 d 20 h = 7.83333 days.
-    expect(f.tenors[0]).toMatchObject({ priorAnnualized: 0.2, currentAnnualized: 0.04, minAnnualized: -0.02, backwardation: true, daysToExpiry: 7.83333 });
+    expect(f.tenors[0]).toMatchObject({
+      priorAnnualized: 0.2,
+      currentAnnualized: 0.04,
+      minAnnualized: -0.02,
+      backwardation: true,
+      daysToExpiry: 7.83333,
+    });
     // March: prior mean (0.10 + 0.11 + 0.12) / 3 = 0.11, current 0.05, min 0.03.
     expect(f.tenors[1]).toMatchObject({ priorAnnualized: 0.11, currentAnnualized: 0.05, minAnnualized: 0.03, backwardation: false });
     // The weekly (< 30 days) stays out of the ranges.

@@ -32,7 +32,9 @@ describe('bundled snapshot 2024-01-04', () => {
     expect(FindingsSchema.parse(findings)).toEqual(findings);
     expect(JSON.stringify(analyze(snapshot))).toBe(JSON.stringify(findings));
     const table = formatFindingsTable(findings);
-    expect(table.split('\n')[0]).toBe(`Findings for 2024-01-04 (Asia/Shanghai), window 2024-01-03T16:00:00.000Z to 2024-01-04T16:00:00.000Z: ${findings.findings.length} findings`);
+    expect(table.split('\n')[0]).toBe(
+      `Findings for 2024-01-04 (Asia/Shanghai), window 2024-01-03T16:00:00.000Z to 2024-01-04T16:00:00.000Z: ${findings.findings.length} findings`,
+    );
   });
 
   it('leads with the liquidations and the price move', () => {
@@ -61,7 +63,10 @@ describe('bundled snapshot 2024-01-04', () => {
 
   it('liquidations: Coinglass 1.262 bn, 72.6 % long, ≈ 7.9× its 30-day median; the stream collector a lower bound', () => {
     const coinglass = snapshot.liquidations.totals.find((t) => t.source === 'coinglass')!;
-    const history = snapshot.liquidations.history.find((h) => h.source === 'coinglass')!.daily.map((d) => d.totalUsd).sort((a, b) => a - b);
+    const history = snapshot.liquidations.history
+      .find((h) => h.source === 'coinglass')!
+      .daily.map((d) => d.totalUsd)
+      .sort((a, b) => a - b);
     const medianUsd = (history[14]! + history[15]!) / 2; // 30 days
     const market = one('liquidations', (l) => l.asset === undefined);
     expect(market.perSource).toHaveLength(1);
@@ -131,7 +136,11 @@ describe('bundled snapshot 2024-01-04', () => {
     expect(e.multipleOf30dAvg).toBeCloseTo(dollar / avg, 8);
     expect(e.priceChangeFraction).toBeLessThan(0);
     expect(all('etf_flows')).toEqual([]);
-    expect(one('data_gap', (g) => g.family === 'etfFlows')).toMatchObject({ asset: 'BTC', gapKind: 'not-applicable', affects: ['etf_flows'] });
+    expect(one('data_gap', (g) => g.family === 'etfFlows')).toMatchObject({
+      asset: 'BTC',
+      gapKind: 'not-applicable',
+      affects: ['etf_flows'],
+    });
   });
 
   it('whales: 120 transfers ≥ 1,000 BTC against a 45–70 baseline; 30 before and 85 after the 43,000 break', () => {

@@ -26,14 +26,21 @@ describe('data_gap', () => {
     });
     // prices present, etfFlows recorded: the other nine expected families are absent.
     expect(out.slice(1).map((f) => (f.kind === 'data_gap' ? [f.family, f.gapKind] : []))).toEqual(
-      ['perpetuals', 'liquidations', 'funding', 'basis', 'openInterest', 'etfs', 'whaleTransfers', 'exchangeFlows', 'volatility'].map((x) => [x, 'absent']),
+      ['perpetuals', 'liquidations', 'funding', 'basis', 'openInterest', 'etfs', 'whaleTransfers', 'exchangeFlows', 'volatility'].map(
+        (x) => [x, 'absent'],
+      ),
     );
     expect(out[2]).toMatchObject({ family: 'liquidations', source: 'snapshot', affects: ['liquidations', 'liquidation_cluster'] });
   });
 
   it('ETF volume without flows and without a recorded gap: a gap for the asset', () => {
     const t = ThresholdsSchema.parse({ gaps: { expectedFamilies: ['etfs'] } });
-    const ethFlows = { source: 'farside', asset: 'ETH', daily: [{ date: '2024-01-03', netFlowUsd: 1e6, perTicker: [] }], provenance: prov('farside') };
+    const ethFlows = {
+      source: 'farside',
+      asset: 'ETH',
+      daily: [{ date: '2024-01-03', netFlowUsd: 1e6, perTicker: [] }],
+      provenance: prov('farside'),
+    };
     const out = dataGapsSignal(makeSnapshot({ assets: ['BTC', 'ETH'], etfs: [gbtc], etfFlows: [ethFlows] }), t, contextWith());
     expect(out).toMatchObject([{ kind: 'data_gap', family: 'etfFlows', asset: 'BTC', gapKind: 'absent', affects: ['etf_flows'] }]);
   });

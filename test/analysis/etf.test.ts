@@ -12,7 +12,8 @@ function gbtc() {
   return { ticker: 'GBTC', asset: 'BTC', issuer: 'Grayscale', daily, provenance: prov('yahoo') };
 }
 /** BTC daily (UTC): 2024-01-02 close 45,000; 2024-01-03 close 42,750 (−5 %). */
-const btcDaily = () => spot('BTC', '1d', [bar(Date.UTC(2024, 0, 2), 44000, 45500, 43900, 45000), bar(Date.UTC(2024, 0, 3), 45000, 45100, 42000, 42750)]);
+const btcDaily = () =>
+  spot('BTC', '1d', [bar(Date.UTC(2024, 0, 2), 44000, 45500, 43900, 45000), bar(Date.UTC(2024, 0, 3), 45000, 45100, 42000, 42750)]);
 
 describe('ETF day', () => {
   it('is the last US session closed (16:00 New York) before the window ends', () => {
@@ -27,7 +28,14 @@ describe('etf_volume', () => {
   it('dollar volume 1.93× its average, a record, while BTC fell 5 %: divergence', () => {
     const [f] = etfVolumeSignal(makeSnapshot({ etfs: [gbtc()], prices: [btcDaily()] }), DEFAULT_THRESHOLDS, contextWith());
     if (f?.kind !== 'etf_volume') throw new Error('expected etf_volume');
-    expect(f).toMatchObject({ date: '2024-01-03', totalDollarVolumeUsd: 5.8e7, avg30dUsd: 3e7, isRecord: true, divergence: true, priceChangeFraction: -0.05 });
+    expect(f).toMatchObject({
+      date: '2024-01-03',
+      totalDollarVolumeUsd: 5.8e7,
+      avg30dUsd: 3e7,
+      isRecord: true,
+      divergence: true,
+      priceChangeFraction: -0.05,
+    });
     expect(f.multipleOf30dAvg).toBeCloseTo(58 / 30, 9);
     expect(f.tickers).toEqual([{ ticker: 'GBTC', dollarVolumeUsd: 5.8e7, avg30dUsd: 3e7, multiple: f.multipleOf30dAvg }]);
     expect(f.threshold).toEqual({ name: 'etf.volumeMultipleMin', value: 1.5, unit: 'multiple' });
@@ -37,7 +45,15 @@ describe('etf_volume', () => {
   });
 
   it('totals compare only days on which every reporting ticker traded', () => {
-    const fbtc = { ticker: 'FBTC', asset: 'BTC', daily: [...datesEnding('2024-01-02', 14).map((date) => ({ date, close: 10, volume: 1e6 })), { date: '2024-01-03', close: 10, volume: 2e6 }], provenance: prov('yahoo') };
+    const fbtc = {
+      ticker: 'FBTC',
+      asset: 'BTC',
+      daily: [
+        ...datesEnding('2024-01-02', 14).map((date) => ({ date, close: 10, volume: 1e6 })),
+        { date: '2024-01-03', close: 10, volume: 2e6 },
+      ],
+      provenance: prov('yahoo'),
+    };
     const [f] = etfVolumeSignal(makeSnapshot({ etfs: [gbtc(), fbtc] }), DEFAULT_THRESHOLDS, contextWith());
     // 14 shared days at 30 M + 10 M = 40 M; the day 58 M + 20 M = 78 M → 1.95×. No BTC candles: no price change, no divergence.
     expect(f).toMatchObject({ totalDollarVolumeUsd: 7.8e7, avg30dUsd: 4e7, multipleOf30dAvg: 1.95, divergence: false });
@@ -63,17 +79,43 @@ describe('etf_flows', () => {
 
   it('net flow on the ETF day with its streak', () => {
     const [f] = etfFlowsSignal(
-      makeSnapshot({ etfFlows: [flows([['2024-01-01', 1e8], ['2024-01-02', -5e7], ['2024-01-03', -2e8], ['2024-01-04', 9e9]])] }),
+      makeSnapshot({
+        etfFlows: [
+          flows([
+            ['2024-01-01', 1e8],
+            ['2024-01-02', -5e7],
+            ['2024-01-03', -2e8],
+            ['2024-01-04', 9e9],
+          ]),
+        ],
+      }),
       DEFAULT_THRESHOLDS,
       contextWith(),
     );
     // 2 × the 100 M notable flow → 42 × 1.25 = 52.5
-    expect(f).toMatchObject({ date: '2024-01-03', netFlowUsd: -2e8, streakDays: 2, perTicker: [{ ticker: 'GBTC', netFlowUsd: -2e8 }], importance: 52.5 });
+    expect(f).toMatchObject({
+      date: '2024-01-03',
+      netFlowUsd: -2e8,
+      streakDays: 2,
+      perTicker: [{ ticker: 'GBTC', netFlowUsd: -2e8 }],
+      importance: 52.5,
+    });
     expect(f?.threshold).toEqual({ name: 'etf.netFlowNotableUsd', value: 1e8, unit: 'usd' });
   });
 
   it('a zero day has no streak; no flows: no finding', () => {
-    const [f] = etfFlowsSignal(makeSnapshot({ etfFlows: [flows([['2024-01-02', 1e8], ['2024-01-03', 0]])] }), DEFAULT_THRESHOLDS, contextWith());
+    const [f] = etfFlowsSignal(
+      makeSnapshot({
+        etfFlows: [
+          flows([
+            ['2024-01-02', 1e8],
+            ['2024-01-03', 0],
+          ]),
+        ],
+      }),
+      DEFAULT_THRESHOLDS,
+      contextWith(),
+    );
     expect(f).toMatchObject({ netFlowUsd: 0, streakDays: 0, importance: 12.6 }); // 42 × 0.3
     expect(etfFlowsSignal(makeSnapshot(), DEFAULT_THRESHOLDS, contextWith())).toEqual([]);
   });

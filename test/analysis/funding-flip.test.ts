@@ -20,7 +20,13 @@ function funding(venue: string, intervalHours: number, prior: number, current: n
     provenance: prov(venue),
   };
 }
-const oi = (venue: string, oiUsd: number) => ({ venue, symbol: 'BTCUSDT', asset: 'BTC', history: [{ time: START + 10 * HOUR, oiUsd }], provenance: prov(venue) });
+const oi = (venue: string, oiUsd: number) => ({
+  venue,
+  symbol: 'BTCUSDT',
+  asset: 'BTC',
+  history: [{ time: START + 10 * HOUR, oiUsd }],
+  provenance: prov(venue),
+});
 const run = (parts: Partial<SnapshotInput>) => fundingFlipSignal(makeSnapshot(parts), DEFAULT_THRESHOLDS, contextWith());
 
 describe('funding_flip', () => {

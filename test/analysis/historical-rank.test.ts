@@ -40,7 +40,14 @@ describe('historical_rank', () => {
     });
     // High-to-low over 40 candles: −8 % on 2023-12-11 and 2023-12-12 (open 92 → close 100 gives 92/100 − 1).
     // Rank 3, since 2023-12-12 (23 days). Ratio 1 + 2 × 7 / 10 = 2.4 → 48 × 1.35 = 64.8.
-    expect(out[1]).toMatchObject({ metric: 'high_to_low', value: -0.069, rank: 3, sampleDays: 40, since: { date: '2023-12-12', daysAgo: 23 }, importance: 64.8 });
+    expect(out[1]).toMatchObject({
+      metric: 'high_to_low',
+      value: -0.069,
+      rank: 3,
+      sampleDays: 40,
+      since: { date: '2023-12-12', daysAgo: 23 },
+      importance: 64.8,
+    });
   });
 
   it('the largest move in the sample has no "since"', () => {

@@ -29,7 +29,15 @@ describe('level_break', () => {
       // distance 1,000 / 44,000 = 0.0227; ratio 0.0227 / 0.03 = 0.7576 → 50 × (0.3 + 0.4 × 0.7576) = 30.15 → 30.2
       { kind: 'level_break', asset: 'BTC', level: 43000, direction: 'below', time: START + 4 * HOUR, closedBeyond: true, importance: 30.2 },
       // 2,000 / 44,000 / 0.03 = 1.5152 × 0.75 (reclaimed) = 1.1364 → 50 × (1 + 0.25 × 0.1364) = 51.70
-      { kind: 'level_break', asset: 'BTC', level: 42000, direction: 'below', time: START + 10 * HOUR, closedBeyond: false, importance: 51.7 },
+      {
+        kind: 'level_break',
+        asset: 'BTC',
+        level: 42000,
+        direction: 'below',
+        time: START + 10 * HOUR,
+        closedBeyond: false,
+        importance: 51.7,
+      },
     ]);
     expect(out[0]?.threshold).toEqual({ name: 'levels.step', value: 1000, unit: 'price' });
   });
@@ -39,7 +47,11 @@ describe('level_break', () => {
     const candles = [bar(START - HOUR, 2950, 2950, 2950, 2950), ...flatHours(START, 24, 2950)];
     candles[3] = { ...candles[3]!, l: 2900 };
     candles[6] = { ...candles[6]!, h: 3010, c: 3005 };
-    const out = levelBreakSignal(makeSnapshot({ assets: ['ETH'], prices: [spot('ETH', '1h', candles)] }), DEFAULT_THRESHOLDS, contextWith());
+    const out = levelBreakSignal(
+      makeSnapshot({ assets: ['ETH'], prices: [spot('ETH', '1h', candles)] }),
+      DEFAULT_THRESHOLDS,
+      contextWith(),
+    );
     expect(out).toMatchObject([{ asset: 'ETH', level: 3000, direction: 'above', time: START + 5 * HOUR, closedBeyond: false }]);
   });
 
@@ -52,7 +64,13 @@ describe('level_break', () => {
   });
 
   it('flat market and missing prices: no breaks', () => {
-    expect(levelBreakSignal(makeSnapshot({ prices: [spot('BTC', '1h', flatHours(START - HOUR, 25, 42000))] }), DEFAULT_THRESHOLDS, contextWith())).toEqual([]);
+    expect(
+      levelBreakSignal(
+        makeSnapshot({ prices: [spot('BTC', '1h', flatHours(START - HOUR, 25, 42000))] }),
+        DEFAULT_THRESHOLDS,
+        contextWith(),
+      ),
+    ).toEqual([]);
     expect(levelBreakSignal(makeSnapshot(), DEFAULT_THRESHOLDS, contextWith())).toEqual([]);
   });
 });

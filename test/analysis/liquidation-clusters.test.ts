@@ -28,7 +28,11 @@ const ORDERS = [
 const snapshotWith = (sets: LiquidationOrder[][]) =>
   makeSnapshot({
     assets: ['ETH'],
-    liquidations: { totals: [], history: [], orders: sets.map((orders, i) => ({ source: `s${i}`, coverage: 'lower-bound', orders, provenance: prov(`s${i}`) })) },
+    liquidations: {
+      totals: [],
+      history: [],
+      orders: sets.map((orders, i) => ({ source: `s${i}`, coverage: 'lower-bound', orders, provenance: prov(`s${i}`) })),
+    },
   });
 
 describe('liquidation_cluster', () => {
@@ -67,7 +71,9 @@ describe('liquidation_cluster', () => {
 
   it('too few orders, orders outside the window, a band too wide: no cluster', () => {
     expect(liquidationClusterSignal(snapshotWith([ORDERS.slice(0, 4)]), DEFAULT_THRESHOLDS, contextWith())).toEqual([]);
-    expect(liquidationClusterSignal(snapshotWith([ORDERS.map((o) => ({ ...o, time: START - HOUR }))]), DEFAULT_THRESHOLDS, contextWith())).toEqual([]);
+    expect(
+      liquidationClusterSignal(snapshotWith([ORDERS.map((o) => ({ ...o, time: START - HOUR }))]), DEFAULT_THRESHOLDS, contextWith()),
+    ).toEqual([]);
     const narrow = ThresholdsSchema.parse({ clusters: { maxBandWidthFraction: 0.001 } });
     expect(liquidationClusterSignal(snapshotWith([ORDERS]), narrow, contextWith())).toEqual([]);
     expect(liquidationClusterSignal(makeSnapshot(), DEFAULT_THRESHOLDS, contextWith())).toEqual([]);

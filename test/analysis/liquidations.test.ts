@@ -5,7 +5,13 @@ import type { SnapshotInput } from '../../pipeline/snapshot/schema.js';
 import { DAY, END, START, contextWith, datesEnding, makeSnapshot, prov } from './helpers/make-snapshot.js';
 
 type Totals = NonNullable<SnapshotInput['liquidations']>['totals'][number];
-const totals = (source: string, totalUsd: number, longUsd: number, coverage: 'complete' | 'lower-bound' = 'complete', start = START): Totals => ({
+const totals = (
+  source: string,
+  totalUsd: number,
+  longUsd: number,
+  coverage: 'complete' | 'lower-bound' = 'complete',
+  start = START,
+): Totals => ({
   source,
   start,
   end: start + DAY,
@@ -18,12 +24,18 @@ const totals = (source: string, totalUsd: number, longUsd: number, coverage: 'co
 
 /** Coinglass daily totals 2023-12-05 … 2024-01-03: 15 days at 150 M and 15 at 170 M (median 160 M), plus the brief day itself. */
 function coinglassHistory() {
-  const daily = datesEnding('2024-01-03', 30).map((date, i) => ({ date, totalUsd: i % 2 ? 1.5e8 : 1.7e8, longUsd: 1e8, shortUsd: i % 2 ? 0.5e8 : 0.7e8 }));
+  const daily = datesEnding('2024-01-03', 30).map((date, i) => ({
+    date,
+    totalUsd: i % 2 ? 1.5e8 : 1.7e8,
+    longUsd: 1e8,
+    shortUsd: i % 2 ? 0.5e8 : 0.7e8,
+  }));
   daily.push({ date: '2024-01-04', totalUsd: 1.262e9, longUsd: 9.16212e8, shortUsd: 3.45788e8 });
   return { source: 'coinglass', daily, provenance: prov('coinglass') };
 }
 
-const run = (liquidations: SnapshotInput['liquidations']) => liquidationsSignal(makeSnapshot({ liquidations }), DEFAULT_THRESHOLDS, contextWith());
+const run = (liquidations: SnapshotInput['liquidations']) =>
+  liquidationsSignal(makeSnapshot({ liquidations }), DEFAULT_THRESHOLDS, contextWith());
 
 describe('liquidations', () => {
   it('range over complete sources, lower bound flagged, multiple of the 30-day median', () => {
@@ -49,16 +61,33 @@ describe('liquidations', () => {
     expect(f.longFractionRange.low).toBeCloseTo(0.7, 12);
     expect(f.longFractionRange.high).toBeCloseTo(0.726, 12);
     // The brief day's own history row is excluded: median of 15 × 150 M and 15 × 170 M = 160 M.
-    expect(f).toMatchObject({ median30dUsd: 1.6e8, medianSource: 'coinglass', medianDays: 30, longDominant: true, lowerBound: true, start: START, end: END });
+    expect(f).toMatchObject({
+      median30dUsd: 1.6e8,
+      medianSource: 'coinglass',
+      medianDays: 30,
+      longDominant: true,
+      lowerBound: true,
+      start: START,
+      end: END,
+    });
     expect(f.multipleOfMedian).toBeCloseTo(7.8875, 10); // 1,262 / 160
     expect(f.threshold).toEqual({ name: 'liquidations.multipleOfMedianMin', value: 3, unit: 'multiple' });
     // ratio 7.8875 / 3 = 2.6292 → 64 × (1 + 0.25 × 1.6292) = 90.07 → 90.1
     expect(f.importance).toBe(90.1);
-    expect(f.paths).toEqual(['liquidations.totals[2]', 'liquidations.totals[0]', 'liquidations.totals[1]', 'liquidations.history[0].daily']);
+    expect(f.paths).toEqual([
+      'liquidations.totals[2]',
+      'liquidations.totals[0]',
+      'liquidations.totals[1]',
+      'liquidations.history[0].daily',
+    ]);
   });
 
   it('only a lower-bound source: the range comes from it and is flagged; short history gives no median', () => {
-    const [f] = run({ totals: [totals('collector', 4.1e8, 1.23e8, 'lower-bound')], history: [{ ...coinglassHistory(), source: 'collector', daily: coinglassHistory().daily.slice(0, 5) }], orders: [] });
+    const [f] = run({
+      totals: [totals('collector', 4.1e8, 1.23e8, 'lower-bound')],
+      history: [{ ...coinglassHistory(), source: 'collector', daily: coinglassHistory().daily.slice(0, 5) }],
+      orders: [],
+    });
     expect(f).toMatchObject({ totalRangeUsd: { low: 4.1e8, high: 4.1e8 }, lowerBound: true, longDominant: false });
     expect(f && 'median30dUsd' in f).toBe(false);
     expect(f && 'threshold' in f).toBe(false);
@@ -75,10 +104,12 @@ describe('liquidations', () => {
   it('market-wide and per-asset totals are separate findings; a zero median gives no multiple', () => {
     const out = run({
       totals: [totals('coinglass', 1e9, 7e8), { ...totals('coinglass', 4e8, 3e8), asset: 'BTC' }],
-      history: [{ ...coinglassHistory(), daily: datesEnding('2024-01-03', 10).map((date) => ({ date, totalUsd: 0, longUsd: 0, shortUsd: 0 })) }],
+      history: [
+        { ...coinglassHistory(), daily: datesEnding('2024-01-03', 10).map((date) => ({ date, totalUsd: 0, longUsd: 0, shortUsd: 0 })) },
+      ],
       orders: [],
     });
-    expect(out.map((f) => (f.kind === 'liquidations' ? f.asset ?? 'ALL' : ''))).toEqual(['ALL', 'BTC']);
+    expect(out.map((f) => (f.kind === 'liquidations' ? (f.asset ?? 'ALL') : ''))).toEqual(['ALL', 'BTC']);
     expect(out[0] && 'multipleOfMedian' in out[0]).toBe(false);
   });
 });

@@ -63,7 +63,9 @@ describe('price_move', () => {
 
   it('prefers the configured venue and names an up move when the low comes first', () => {
     const up = flatHours(START - HOUR, 25, 100).map((c, i) => (i === 3 ? { ...c, l: 95 } : i === 20 ? { ...c, h: 110, c: 108 } : c));
-    const [f] = run(makeSnapshot({ prices: [spot('BTC', '1h', flatHours(START - HOUR, 25, 50), 'zzz'), spot('BTC', '1h', up, 'binance')] }));
+    const [f] = run(
+      makeSnapshot({ prices: [spot('BTC', '1h', flatHours(START - HOUR, 25, 50), 'zzz'), spot('BTC', '1h', up, 'binance')] }),
+    );
     expect(f).toMatchObject({ venue: 'binance', direction: 'up', low: 95, high: 110, close: 100, paths: ['prices[1].candles'] });
   });
 });

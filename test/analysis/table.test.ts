@@ -56,7 +56,16 @@ const FINDINGS: Findings = {
       sources: ['binance'],
       paths: [],
       asset: 'BTC',
-      perVenue: [{ venue: 'okx', intervalHours: 8, priorAvgPer8h: 0.0004, currentPer8h: -0.000025, currentRate: -0.000025, currentAnnualizedFraction: -0.027375 }],
+      perVenue: [
+        {
+          venue: 'okx',
+          intervalHours: 8,
+          priorAvgPer8h: 0.0004,
+          currentPer8h: -0.000025,
+          currentRate: -0.000025,
+          currentAnnualizedFraction: -0.027375,
+        },
+      ],
       weightedPriorPer8h: 0.0004,
       weightedCurrentPer8h: -0.000025,
       weighting: 'equal',
@@ -64,7 +73,18 @@ const FINDINGS: Findings = {
       state: 'flip_to_neutral',
       flipped: true,
     },
-    { kind: 'data_gap', importance: 30, sources: ['coinglass'], paths: [], family: 'etfFlows', asset: 'BTC', source: 'coinglass', gapKind: 'not-applicable', reason: 'no spot ETFs yet', affects: ['etf_flows'] },
+    {
+      kind: 'data_gap',
+      importance: 30,
+      sources: ['coinglass'],
+      paths: [],
+      family: 'etfFlows',
+      asset: 'BTC',
+      source: 'coinglass',
+      gapKind: 'not-applicable',
+      reason: 'no spot ETFs yet',
+      affects: ['etf_flows'],
+    },
   ],
 };
 

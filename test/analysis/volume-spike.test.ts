@@ -28,7 +28,11 @@ function okx(): Candle[] {
 
 describe('volume_spike', () => {
   it('day vs prior day and 30-day average, month-peak hour', () => {
-    const [f] = volumeSpikeSignal(makeSnapshot({ perpetuals: [perp('BTC', binance()), perp('BTC', okx(), 'okx')] }), DEFAULT_THRESHOLDS, contextWith());
+    const [f] = volumeSpikeSignal(
+      makeSnapshot({ perpetuals: [perp('BTC', binance()), perp('BTC', okx(), 'okx')] }),
+      DEFAULT_THRESHOLDS,
+      contextWith(),
+    );
     if (f?.kind !== 'volume_spike') throw new Error('expected volume_spike');
     const [b, o] = f.perVenue;
     // Day 23 × 300 + 6,000 = 12,900; prior day 24 × 200 = 4,800; 12,900 / 4,800 − 1 = 1.6875.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseBreak, whaleActivitySignal } from '../../pipeline/analysis/signals/whale-activity.js';
 import { DEFAULT_THRESHOLDS, ThresholdsSchema } from '../../pipeline/analysis/thresholds.js';
-import type { Finding, FindingOf } from '../../pipeline/analysis/findings.js';
+import type { FindingOf } from '../../pipeline/analysis/findings.js';
 import { HOUR, START, contextWith, datesEnding, makeSnapshot, prov } from './helpers/make-snapshot.js';
 
 const levelBreak = (level: number, hour: number, closedBeyond: boolean, importance: number): FindingOf<'level_break'> => ({
@@ -62,7 +62,13 @@ describe('whale_activity', () => {
     expect(f.multipleOfBaseline).toBeCloseTo(7 / 55, 9);
     // 43,000 (held, more important than 44,000) at +2 h: before [−10 h, +2 h) → −3, +1 = 2 (−11 is outside); after [+2 h, +14 h) → +2, +6, +7, +8, +13 = 5.
     expect(f.aroundLevel).toEqual({ level: 43000, breakTime: START + 2 * HOUR, before: 2, after: 5, windowHours: 12 });
-    expect(f.largest.map((x) => [x.amountCoins, x.to])).toEqual([[3000, undefined], [2000, 'Binance'], [1500, undefined], [1200, undefined], [1100, undefined]]);
+    expect(f.largest.map((x) => [x.amountCoins, x.to])).toEqual([
+      [3000, undefined],
+      [2000, 'Binance'],
+      [1500, undefined],
+      [1200, undefined],
+      [1100, undefined],
+    ]);
     // 0.12727 / 1.5 = 0.08485 → 40 × (0.3 + 0.4 × 0.08485) = 13.36
     expect(f.importance).toBe(13.4);
     expect(f.threshold).toBeUndefined();
@@ -93,6 +99,10 @@ describe('whale_activity', () => {
     w.dailyCounts = w.dailyCounts.map((d) => ({ ...d, count: 2 }));
     const [f] = whaleActivitySignal(makeSnapshot({ whaleTransfers: [w] }), DEFAULT_THRESHOLDS, contextWith());
     // 7 / 2 = 3.5 → ratio 3.5 / 1.5 = 2.333 → 40 × (1 + 0.25 × 1.333) = 53.33
-    expect(f).toMatchObject({ multipleOfBaseline: 3.5, importance: 53.3, threshold: { name: 'whale.multipleMin', value: 1.5, unit: 'multiple' } });
+    expect(f).toMatchObject({
+      multipleOfBaseline: 3.5,
+      importance: 53.3,
+      threshold: { name: 'whale.multipleMin', value: 1.5, unit: 'multiple' },
+    });
   });
 });

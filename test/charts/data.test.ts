@@ -125,8 +125,17 @@ describe('ETF volume chart data', () => {
       ...noFindings,
       findings: [
         {
-          kind: 'etf_volume', importance: 40, sources: ['yahoo'], paths: ['etfs[0].daily'], asset: 'BTC', date: '2024-01-02',
-          tickers: [], totalDollarVolumeUsd: 300_000_000, avg30dUsd: 250_000_000, isRecord: false, divergence: false,
+          kind: 'etf_volume',
+          importance: 40,
+          sources: ['yahoo'],
+          paths: ['etfs[0].daily'],
+          asset: 'BTC',
+          date: '2024-01-02',
+          tickers: [],
+          totalDollarVolumeUsd: 300_000_000,
+          avg30dUsd: 250_000_000,
+          isRecord: false,
+          divergence: false,
         },
       ],
     };
@@ -151,7 +160,14 @@ describe('whale transfer chart data', () => {
 
 describe('planCharts', () => {
   it('plans all six charts in brief order when every family is present', () => {
-    expect(planCharts(snapshot, findings, 'en').map((p) => p.id)).toEqual(['price', 'liquidations', 'funding', 'basis', 'etf-volume', 'whale-transfers']);
+    expect(planCharts(snapshot, findings, 'en').map((p) => p.id)).toEqual([
+      'price',
+      'liquidations',
+      'funding',
+      'basis',
+      'etf-volume',
+      'whale-transfers',
+    ]);
   });
 
   it('leaves out charts whose data is absent', () => {

@@ -45,7 +45,8 @@ describe('chart goldens of the bundled snapshot', () => {
       // A golden left behind by a chart that is no longer drawn is a change too.
       const expected = new Set(charts.map((c) => `${lang}-${c.id}.svg`));
       for (const file of readdirSync(GOLDEN_DIR)) {
-        if (file.startsWith(`${lang}-`) && !file.includes('-changed.') && !expected.has(file)) mismatches.push(`${file} has no chart any more`);
+        if (file.startsWith(`${lang}-`) && !file.includes('-changed.') && !expected.has(file))
+          mismatches.push(`${file} has no chart any more`);
       }
       expect(mismatches).toEqual([]);
     });

@@ -82,7 +82,11 @@ describe('hostile data strings', () => {
 describe('the refusing loader', () => {
   it('refuses a data URL and fails the chart', async () => {
     const loader = createRefusingLoader();
-    const spec: TopLevelSpec = { data: { url: 'file:///etc/passwd', format: { type: 'csv' } }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } };
+    const spec: TopLevelSpec = {
+      data: { url: 'file:///etc/passwd', format: { type: 'csv' } },
+      mark: 'point',
+      encoding: { x: { field: 'a', type: 'quantitative' } },
+    };
     await expect(renderVegaLite(spec, { loader })).rejects.toBeInstanceOf(RenderError);
     expect(loader.attempts).toEqual([{ method: 'load', uri: 'file:///etc/passwd' }]);
   });
@@ -147,6 +151,8 @@ describe('determinism', () => {
     expect(charts[0]!.title).toBe('BTC price (UTC+8)');
     expect(charts[0]!.svg).toContain('>BTC price (UTC+8)</text>');
     expect(charts[0]!.svg).toContain('font-family="&quot;Noto Sans SC&quot;, &quot;Noto Sans CJK SC&quot;, sans-serif"');
-    expect(charts[5]!.alt).toBe('On-chain transfers of at least 1,000 BTC per hour on 2024-01-04 (UTC+8): 4 transfers, 5,700 BTC in total.');
+    expect(charts[5]!.alt).toBe(
+      'On-chain transfers of at least 1,000 BTC per hour on 2024-01-04 (UTC+8): 4 transfers, 5,700 BTC in total.',
+    );
   });
 });

@@ -17,7 +17,18 @@ describe('exit codes', () => {
   });
 
   it('10: with --strict, a disclosed gap', async () => {
-    const run = await runCli(['render', '--snapshot', 'snapshots/2024-01-04.json', '--format', 'md', '--lang', 'en', '--out', tmp(), '--strict']);
+    const run = await runCli([
+      'render',
+      '--snapshot',
+      'snapshots/2024-01-04.json',
+      '--format',
+      'md',
+      '--lang',
+      'en',
+      '--out',
+      tmp(),
+      '--strict',
+    ]);
     expect(run.code).toBe(10);
   });
 

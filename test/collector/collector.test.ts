@@ -27,7 +27,10 @@ function okxFrame(instId: string, detail: Record<string, unknown>): string {
   const [entry] = okxSample.data as Record<string, unknown>[];
   const [sampleDetail] = (entry?.details ?? []) as Record<string, unknown>[];
   const family = instId.replace(/-SWAP$/, '');
-  return JSON.stringify({ ...okxSample, data: [{ ...entry, instId, instFamily: family, uly: family, details: [{ ...sampleDetail, ...detail }] }] });
+  return JSON.stringify({
+    ...okxSample,
+    data: [{ ...entry, instId, instFamily: family, uly: family, details: [{ ...sampleDetail, ...detail }] }],
+  });
 }
 function bybitFrame(symbol: string, entries: Record<string, unknown>[]): string {
   return JSON.stringify({ ...bybitSample, topic: `allLiquidation.${symbol}`, ts: NOW, data: entries });
@@ -110,7 +113,10 @@ describe('runCollector against local exchanges', () => {
         }
       },
     });
-    const rest = await startHttp(200, JSON.stringify({ code: '0', msg: '', data: [{ instId: 'BTC-USDT-SWAP', ctVal: '0.01', ctValCcy: 'BTC' }] }));
+    const rest = await startHttp(
+      200,
+      JSON.stringify({ code: '0', msg: '', data: [{ instId: 'BTC-USDT-SWAP', ctVal: '0.01', ctValCcy: 'BTC' }] }),
+    );
     const run = startCollector({
       outDir: dir,
       endpoints: { binance: binance.url, okx: okx.url, bybit: bybit.url },
@@ -145,7 +151,10 @@ describe('runCollector against local exchanges', () => {
     });
 
     // The brief's day in UTC+8 (2024-01-04) starts at 2024-01-03T16:00Z: all four events are inside.
-    const aggregated = await aggregateCollected(dir, { start: at('2024-01-03T16:00:00Z'), end: at('2024-01-04T16:00:00Z') }, ['BTC', 'ETH']);
+    const aggregated = await aggregateCollected(dir, { start: at('2024-01-03T16:00:00Z'), end: at('2024-01-04T16:00:00Z') }, [
+      'BTC',
+      'ETH',
+    ]);
     // BTC long = 588.147 + 840 + 21050 = 22478.147 → 22478.15 (cents); ETH short = 6600
     expect(aggregated?.totals.map((t) => [t.asset, t.longUsd, t.shortUsd, t.totalUsd])).toEqual([
       ['BTC', 22478.15, 0, 22478.15],
@@ -158,7 +167,10 @@ describe('runCollector against local exchanges', () => {
     const a = { T: EARLY_ON_THE_4TH, s: 'BTCUSDT', S: 'Buy', v: '0.1', p: '42000' };
     const b = { T: EARLY_ON_THE_4TH + 500, s: 'BTCUSDT', S: 'Sell', v: '0.2', p: '42050' };
     const c = { T: EARLY_ON_THE_4TH + 1000, s: 'BTCUSDT', S: 'Buy', v: '0.3', p: '41990' };
-    let batches = [[a, b], [b, c]];
+    let batches = [
+      [a, b],
+      [b, c],
+    ];
     const bybit = await fakeExchange({
       onMessage: (socket, text) => {
         if (!isSubscribe(text)) return;
@@ -209,7 +221,8 @@ describe('runCollector against local exchanges', () => {
       await run.stop();
     }
     expect(bybit.connections).toHaveLength(2);
-    for (const connection of bybit.connections) expect(connection.received[0]).toBe('{"op":"subscribe","args":["allLiquidation.BTCUSDT","allLiquidation.ETHUSDT"]}');
+    for (const connection of bybit.connections)
+      expect(connection.received[0]).toBe('{"op":"subscribe","args":["allLiquidation.BTCUSDT","allLiquidation.ETHUSDT"]}');
     expect(binance.connections).toHaveLength(2);
     const stored = await lines(join(dir, '2024-01-04.jsonl'));
     expect(stored.map((e) => `${e.exchange} ${e.side} ${e.time - EARLY_ON_THE_4TH}`).sort()).toEqual([
@@ -224,7 +237,12 @@ describe('runCollector against local exchanges', () => {
   it('drops a silent connection after the idle timeout and reconnects', async () => {
     const dir = await tempDir();
     const bybit = await fakeExchange({}); // accepts, never answers, never pings
-    const run = startCollector({ outDir: dir, exchanges: ['bybit'], endpoints: { bybit: bybit.url }, timing: { ...FAST_TIMING, idleTimeoutMs: 100 } });
+    const run = startCollector({
+      outDir: dir,
+      exchanges: ['bybit'],
+      endpoints: { bybit: bybit.url },
+      timing: { ...FAST_TIMING, idleTimeoutMs: 100 },
+    });
     try {
       await waitFor(() => bybit.connections.length >= 2, 'a second connection');
     } finally {
@@ -265,7 +283,13 @@ describe('runCollector against local exchanges', () => {
     const file = join(dir, '2024-01-04.jsonl');
     const bybit = await fakeExchange({
       onMessage: (socket, text) => {
-        if (isSubscribe(text)) socket.send(bybitFrame('BTCUSDT', [{ T: EARLY_ON_THE_4TH, s: 'BTCUSDT', S: 'Buy', v: '1', p: '42000' }, { T: EARLY_ON_THE_4TH + 9, s: 'BTCUSDT', S: 'Buy', v: '1', p: '42001' }]));
+        if (isSubscribe(text))
+          socket.send(
+            bybitFrame('BTCUSDT', [
+              { T: EARLY_ON_THE_4TH, s: 'BTCUSDT', S: 'Buy', v: '1', p: '42000' },
+              { T: EARLY_ON_THE_4TH + 9, s: 'BTCUSDT', S: 'Buy', v: '1', p: '42001' },
+            ]),
+          );
       },
     });
     // A previous run stored the first event, then died while writing another line.
@@ -290,10 +314,17 @@ describe('runCollector against local exchanges', () => {
     const rest = await startHttp(500, '<html>oops</html>');
     const okx = await fakeExchange({
       onMessage: (socket, text) => {
-        if (isSubscribe(text)) socket.send(okxFrame('ETH-USDT-SWAP', { side: 'buy', posSide: 'short', bkPx: '2250', sz: '4', ts: String(EARLY_ON_THE_4TH) }));
+        if (isSubscribe(text))
+          socket.send(okxFrame('ETH-USDT-SWAP', { side: 'buy', posSide: 'short', bkPx: '2250', sz: '4', ts: String(EARLY_ON_THE_4TH) }));
       },
     });
-    const run = startCollector({ outDir: dir, exchanges: ['okx'], endpoints: { okx: okx.url }, contractSizes: undefined, okxRestUrl: rest.url });
+    const run = startCollector({
+      outDir: dir,
+      exchanges: ['okx'],
+      endpoints: { okx: okx.url },
+      contractSizes: undefined,
+      okxRestUrl: rest.url,
+    });
     try {
       await waitFor(() => run.events.length === 1, 'the OKX event');
     } finally {
@@ -309,8 +340,17 @@ describe('runCollector against local exchanges', () => {
     const dir = await tempDir();
     const controller = new AbortController();
     controller.abort();
-    await runCollector({ assets: ['BTC'], outDir: dir, signal: controller.signal, log: () => undefined, contractSizes: new Map(), env: {} });
-    await expect(runCollector({ assets: ['btc/../x'], outDir: dir, signal: controller.signal, env: {} })).rejects.toBeInstanceOf(UsageError);
+    await runCollector({
+      assets: ['BTC'],
+      outDir: dir,
+      signal: controller.signal,
+      log: () => undefined,
+      contractSizes: new Map(),
+      env: {},
+    });
+    await expect(runCollector({ assets: ['btc/../x'], outDir: dir, signal: controller.signal, env: {} })).rejects.toBeInstanceOf(
+      UsageError,
+    );
   });
 
   it('resolves endpoints: option, then BRIEF_<X>_WS_URL, then the exchange', () => {

@@ -91,30 +91,62 @@ describe('OKX liquidation-orders', () => {
   function okxFrame(instId: string, detail: Record<string, unknown>): string {
     return JSON.stringify({
       arg: { channel: 'liquidation-orders', instType: 'SWAP' },
-      data: [{ details: [{ bkLoss: '0', ccy: '', ...detail }], instFamily: instId.replace(/-SWAP$/, ''), instId, instType: 'SWAP', uly: instId.replace(/-SWAP$/, '') }],
+      data: [
+        {
+          details: [{ bkLoss: '0', ccy: '', ...detail }],
+          instFamily: instId.replace(/-SWAP$/, ''),
+          instId,
+          instType: 'SWAP',
+          uly: instId.replace(/-SWAP$/, ''),
+        },
+      ],
     });
   }
 
   it('multiplies contracts by ctVal (BTC-USDT-SWAP 0.01 BTC, ETH-USDT-SWAP 0.1 ETH); long + sell = long', () => {
-    const btc = parseOkxFrame(okxFrame('BTC-USDT-SWAP', { side: 'sell', posSide: 'long', bkPx: '42000', sz: '2', ts: '1704300000000' }), BTC_ETH, FALLBACK_CONTRACT_SIZES);
+    const btc = parseOkxFrame(
+      okxFrame('BTC-USDT-SWAP', { side: 'sell', posSide: 'long', bkPx: '42000', sz: '2', ts: '1704300000000' }),
+      BTC_ETH,
+      FALLBACK_CONTRACT_SIZES,
+    );
     expect(btc.events[0]).toMatchObject({ side: 'long', asset: 'BTC', quantity: 0.02, notionalUsd: 840 }); // 2 × 0.01 = 0.02 BTC; × 42000 = 840
-    const eth = parseOkxFrame(okxFrame('ETH-USDT-SWAP', { side: 'buy', posSide: 'short', bkPx: '2250.5', sz: '37', ts: 1704300000001 }), BTC_ETH, FALLBACK_CONTRACT_SIZES);
+    const eth = parseOkxFrame(
+      okxFrame('ETH-USDT-SWAP', { side: 'buy', posSide: 'short', bkPx: '2250.5', sz: '37', ts: 1704300000001 }),
+      BTC_ETH,
+      FALLBACK_CONTRACT_SIZES,
+    );
     expect(eth.events[0]).toMatchObject({ side: 'short', asset: 'ETH', quantity: 3.7, notionalUsd: 8326.85 }); // 37 × 0.1 = 3.7 ETH; × 2250.5 = 8326.85
   });
 
   it('inverse swaps: ctVal in USD gives the notional, quantity = notional / price; net mode follows the order side', () => {
     const contracts = new Map([['BTC-USD-SWAP', { ctVal: 100, ctValCcy: 'USD' }]]);
-    const result = parseOkxFrame(okxFrame('BTC-USD-SWAP', { side: 'sell', posSide: 'net', bkPx: '40000', sz: '3', ts: '1704300000000' }), BTC_ETH, contracts);
+    const result = parseOkxFrame(
+      okxFrame('BTC-USD-SWAP', { side: 'sell', posSide: 'net', bkPx: '40000', sz: '3', ts: '1704300000000' }),
+      BTC_ETH,
+      contracts,
+    );
     expect(result.events[0]).toMatchObject({ side: 'long', notionalUsd: 300, quantity: 0.0075 }); // 3 × 100 USD = 300; 300 / 40000 = 0.0075 BTC
-    const shortNet = parseOkxFrame(okxFrame('BTC-USD-SWAP', { side: 'buy', posSide: 'net', bkPx: '40000', sz: '3', ts: '1704300000000' }), BTC_ETH, contracts);
+    const shortNet = parseOkxFrame(
+      okxFrame('BTC-USD-SWAP', { side: 'buy', posSide: 'net', bkPx: '40000', sz: '3', ts: '1704300000000' }),
+      BTC_ETH,
+      contracts,
+    );
     expect(shortNet.events[0]?.side).toBe('short');
   });
 
   it('rejects a contradictory side, an unknown contract size, and bad decimals; keeps the good details', () => {
-    const contradictory = parseOkxFrame(okxFrame('BTC-USDT-SWAP', { side: 'buy', posSide: 'long', bkPx: '42000', sz: '1', ts: '1704300000000' }), BTC_ETH, FALLBACK_CONTRACT_SIZES);
+    const contradictory = parseOkxFrame(
+      okxFrame('BTC-USDT-SWAP', { side: 'buy', posSide: 'long', bkPx: '42000', sz: '1', ts: '1704300000000' }),
+      BTC_ETH,
+      FALLBACK_CONTRACT_SIZES,
+    );
     expect(contradictory.events).toEqual([]);
     expect(contradictory.problems[0]).toMatch(/contradictory/);
-    const unknown = parseOkxFrame(okxFrame('BTC-USDC-SWAP', { side: 'sell', posSide: 'long', bkPx: '42000', sz: '1', ts: '1704300000000' }), BTC_ETH, FALLBACK_CONTRACT_SIZES);
+    const unknown = parseOkxFrame(
+      okxFrame('BTC-USDC-SWAP', { side: 'sell', posSide: 'long', bkPx: '42000', sz: '1', ts: '1704300000000' }),
+      BTC_ETH,
+      FALLBACK_CONTRACT_SIZES,
+    );
     expect(unknown.problems[0]).toMatch(/no contract size known for "BTC-USDC-SWAP"/);
     const mixed = JSON.stringify({
       arg: { channel: 'liquidation-orders', instType: 'SWAP' },
@@ -137,8 +169,16 @@ describe('OKX liquidation-orders', () => {
 
   it('treats pong and subscribe acks as control frames and reports error events', () => {
     expect(parseOkxFrame('pong', BTC_ETH, FALLBACK_CONTRACT_SIZES).control).toBe('okx pong');
-    expect(parseOkxFrame('{"event":"subscribe","arg":{"channel":"liquidation-orders","instType":"SWAP"},"connId":"a4d3ae55"}', BTC_ETH, FALLBACK_CONTRACT_SIZES).control).toBe('okx subscribe');
-    expect(parseOkxFrame('{"event":"error","code":"60012","msg":"Invalid request"}', BTC_ETH, FALLBACK_CONTRACT_SIZES).problems[0]).toMatch(/server error/);
+    expect(
+      parseOkxFrame(
+        '{"event":"subscribe","arg":{"channel":"liquidation-orders","instType":"SWAP"},"connId":"a4d3ae55"}',
+        BTC_ETH,
+        FALLBACK_CONTRACT_SIZES,
+      ).control,
+    ).toBe('okx subscribe');
+    expect(parseOkxFrame('{"event":"error","code":"60012","msg":"Invalid request"}', BTC_ETH, FALLBACK_CONTRACT_SIZES).problems[0]).toMatch(
+      /server error/,
+    );
     expect(JSON.parse(okxSubscribeMessage())).toEqual({ op: 'subscribe', args: [{ channel: 'liquidation-orders', instType: 'SWAP' }] });
   });
 
@@ -200,12 +240,19 @@ describe('Bybit allLiquidation', () => {
   });
 
   it('rejects malformed entries with their path and treats op replies as control', () => {
-    const frame = JSON.stringify({ topic: 'allLiquidation.BTCUSDT', type: 'snapshot', ts: 1, data: [{ T: 1704300000000, s: 'BTCUSDT', S: 'Buy', v: '-1', p: '42100' }] });
+    const frame = JSON.stringify({
+      topic: 'allLiquidation.BTCUSDT',
+      type: 'snapshot',
+      ts: 1,
+      data: [{ T: 1704300000000, s: 'BTCUSDT', S: 'Buy', v: '-1', p: '42100' }],
+    });
     const result = parseBybitFrame(frame, BTC_ETH);
     expect(result.events).toEqual([]);
     expect(result.problems[0]).toMatch(/^bybit\.data\[0\]\.v:/);
     expect(parseBybitFrame('{"success":true,"ret_msg":"pong","conn_id":"x","op":"ping"}', BTC_ETH).control).toBe('bybit ping');
-    expect(parseBybitFrame('{"success":false,"ret_msg":"error:handler not found","op":"subscribe"}', BTC_ETH).problems[0]).toMatch(/refused/);
+    expect(parseBybitFrame('{"success":false,"ret_msg":"error:handler not found","op":"subscribe"}', BTC_ETH).problems[0]).toMatch(
+      /refused/,
+    );
   });
 
   it('subscribes to at most 10 topics per request', () => {
@@ -221,7 +268,14 @@ describe('event ids', () => {
     const base = { exchange: 'bybit' as const, symbol: 'BTCUSDT', time: 1, price: 42000, nativeSize: 0.5, side: 'long' as const };
     expect(eventId(base)).toBe(eventId({ ...base }));
     expect(eventId(base)).toMatch(/^[0-9a-f]{32}$/);
-    for (const changed of [{ time: 2 }, { price: 42001 }, { nativeSize: 0.6 }, { side: 'short' as const }, { symbol: 'ETHUSDT' }, { exchange: 'okx' as const }]) {
+    for (const changed of [
+      { time: 2 },
+      { price: 42001 },
+      { nativeSize: 0.6 },
+      { side: 'short' as const },
+      { symbol: 'ETHUSDT' },
+      { exchange: 'okx' as const },
+    ]) {
       expect(eventId({ ...base, ...changed })).not.toBe(eventId(base));
     }
   });

@@ -11,7 +11,14 @@ import { tempDir } from './helpers.js';
 function event(fields: Omit<CollectedEvent, 'id' | 'receivedAt' | 'notionalUsd'> & { receivedAt?: number }): CollectedEvent {
   return {
     ...fields,
-    id: eventId({ exchange: fields.exchange, symbol: fields.symbol, time: fields.time, price: fields.price, nativeSize: fields.quantity, side: fields.side }),
+    id: eventId({
+      exchange: fields.exchange,
+      symbol: fields.symbol,
+      time: fields.time,
+      price: fields.price,
+      nativeSize: fields.quantity,
+      side: fields.side,
+    }),
     notionalUsd: Math.round(fields.price * fields.quantity * 1e6) / 1e6,
     receivedAt: fields.receivedAt ?? fields.time + 300,
   };
@@ -23,8 +30,24 @@ const silent = (): void => undefined;
 describe('EventStore', () => {
   it('writes one file per UTC day of the event time and skips ids it already stored, also after reopening', async () => {
     const dir = await tempDir();
-    const lateEvening = event({ exchange: 'bybit', symbol: 'BTCUSDT', asset: 'BTC', side: 'long', price: 42000, quantity: 1, time: at('2024-01-03T23:59:59.999Z') });
-    const afterMidnight = event({ exchange: 'bybit', symbol: 'BTCUSDT', asset: 'BTC', side: 'short', price: 42010, quantity: 2, time: at('2024-01-04T00:00:00.000Z') });
+    const lateEvening = event({
+      exchange: 'bybit',
+      symbol: 'BTCUSDT',
+      asset: 'BTC',
+      side: 'long',
+      price: 42000,
+      quantity: 1,
+      time: at('2024-01-03T23:59:59.999Z'),
+    });
+    const afterMidnight = event({
+      exchange: 'bybit',
+      symbol: 'BTCUSDT',
+      asset: 'BTC',
+      side: 'short',
+      price: 42010,
+      quantity: 2,
+      time: at('2024-01-04T00:00:00.000Z'),
+    });
     const store = await EventStore.open({ dir, fsyncIntervalMs: 50, log: silent });
     expect(await store.append(lateEvening)).toBe(true);
     expect(await store.append(afterMidnight)).toBe(true);
@@ -43,8 +66,24 @@ describe('EventStore', () => {
   it('tolerates a torn last line: it is skipped on read and the next append starts a new line', async () => {
     const dir = await tempDir();
     const file = join(dir, '2024-01-04.jsonl');
-    const first = event({ exchange: 'okx', symbol: 'BTC-USDT-SWAP', asset: 'BTC', side: 'long', price: 42000, quantity: 0.02, time: at('2024-01-04T01:00:00Z') });
-    const second = event({ exchange: 'okx', symbol: 'BTC-USDT-SWAP', asset: 'BTC', side: 'long', price: 42001, quantity: 0.02, time: at('2024-01-04T01:00:01Z') });
+    const first = event({
+      exchange: 'okx',
+      symbol: 'BTC-USDT-SWAP',
+      asset: 'BTC',
+      side: 'long',
+      price: 42000,
+      quantity: 0.02,
+      time: at('2024-01-04T01:00:00Z'),
+    });
+    const second = event({
+      exchange: 'okx',
+      symbol: 'BTC-USDT-SWAP',
+      asset: 'BTC',
+      side: 'long',
+      price: 42001,
+      quantity: 0.02,
+      time: at('2024-01-04T01:00:01Z'),
+    });
     // A crash in the middle of writing the second line leaves half of it.
     const torn = serializeEvent(second).slice(0, 57);
     await writeFile(file, serializeEvent(first) + torn);
@@ -76,12 +115,61 @@ describe('EventStore', () => {
 describe('aggregateCollected', () => {
   // The brief's day 2024-01-04 in UTC+8 is [2024-01-03T16:00Z, 2024-01-04T16:00Z): two UTC day files.
   const window = { start: at('2024-01-03T16:00:00Z'), end: at('2024-01-04T16:00:00Z') };
-  const beforeStart = event({ exchange: 'binance', symbol: 'BTCUSDT', asset: 'BTC', side: 'long', price: 42000, quantity: 0.5, time: window.start - 1 });
-  const atStart = event({ exchange: 'bybit', symbol: 'BTCUSDT', asset: 'BTC', side: 'long', price: 41000, quantity: 1, time: window.start });
-  const okxShort = event({ exchange: 'okx', symbol: 'BTC-USDT-SWAP', asset: 'BTC', side: 'short', price: 42500, quantity: 0.02, time: at('2024-01-03T20:00:00Z') });
-  const binanceLong = event({ exchange: 'binance', symbol: 'BTCUSDT', asset: 'BTC', side: 'long', price: 40500, quantity: 0.25, time: at('2024-01-04T01:00:00Z'), receivedAt: at('2024-01-04T01:00:00.450Z') });
-  const ethShort = event({ exchange: 'bybit', symbol: 'ETHUSDT', asset: 'ETH', side: 'short', price: 2200, quantity: 3, time: at('2024-01-04T02:00:00Z') });
-  const bnb = event({ exchange: 'bybit', symbol: 'BNBUSDT', asset: 'BNB', side: 'long', price: 300, quantity: 10, time: at('2024-01-04T03:00:00Z') });
+  const beforeStart = event({
+    exchange: 'binance',
+    symbol: 'BTCUSDT',
+    asset: 'BTC',
+    side: 'long',
+    price: 42000,
+    quantity: 0.5,
+    time: window.start - 1,
+  });
+  const atStart = event({
+    exchange: 'bybit',
+    symbol: 'BTCUSDT',
+    asset: 'BTC',
+    side: 'long',
+    price: 41000,
+    quantity: 1,
+    time: window.start,
+  });
+  const okxShort = event({
+    exchange: 'okx',
+    symbol: 'BTC-USDT-SWAP',
+    asset: 'BTC',
+    side: 'short',
+    price: 42500,
+    quantity: 0.02,
+    time: at('2024-01-03T20:00:00Z'),
+  });
+  const binanceLong = event({
+    exchange: 'binance',
+    symbol: 'BTCUSDT',
+    asset: 'BTC',
+    side: 'long',
+    price: 40500,
+    quantity: 0.25,
+    time: at('2024-01-04T01:00:00Z'),
+    receivedAt: at('2024-01-04T01:00:00.450Z'),
+  });
+  const ethShort = event({
+    exchange: 'bybit',
+    symbol: 'ETHUSDT',
+    asset: 'ETH',
+    side: 'short',
+    price: 2200,
+    quantity: 3,
+    time: at('2024-01-04T02:00:00Z'),
+  });
+  const bnb = event({
+    exchange: 'bybit',
+    symbol: 'BNBUSDT',
+    asset: 'BNB',
+    side: 'long',
+    price: 300,
+    quantity: 10,
+    time: at('2024-01-04T03:00:00Z'),
+  });
   const atEnd = event({ exchange: 'bybit', symbol: 'BTCUSDT', asset: 'BTC', side: 'short', price: 43000, quantity: 0.1, time: window.end });
 
   async function writeDays(dir: string): Promise<void> {
@@ -126,7 +214,16 @@ describe('aggregateCollected', () => {
       ['binance', 'BTC', 'long', binanceLong.time],
       ['bybit', 'ETH', 'short', ethShort.time],
     ]);
-    expect(group?.orders[1]).toEqual({ venue: 'okx', symbol: 'BTC-USDT-SWAP', asset: 'BTC', side: 'short', price: 42500, quantity: 0.02, notionalUsd: 850, time: okxShort.time });
+    expect(group?.orders[1]).toEqual({
+      venue: 'okx',
+      symbol: 'BTC-USDT-SWAP',
+      asset: 'BTC',
+      side: 'short',
+      price: 42500,
+      quantity: 0.02,
+      notionalUsd: 850,
+      time: okxShort.time,
+    });
     for (const order of group?.orders ?? []) LiquidationOrderSchema.parse(order);
   });
 
@@ -143,7 +240,15 @@ describe('aggregateCollected', () => {
     const dir = await tempDir();
     await writeDays(dir);
     // A misfiled event inside the window: counted only if the 2024-01-05 file were (wrongly) read.
-    const misfiled = event({ exchange: 'bybit', symbol: 'BTCUSDT', asset: 'BTC', side: 'long', price: 40000, quantity: 9, time: at('2024-01-04T05:00:00Z') });
+    const misfiled = event({
+      exchange: 'bybit',
+      symbol: 'BTCUSDT',
+      asset: 'BTC',
+      side: 'long',
+      price: 40000,
+      quantity: 9,
+      time: at('2024-01-04T05:00:00Z'),
+    });
     await appendFile(join(dir, '2024-01-05.jsonl'), serializeEvent(misfiled));
     expect(utcDaysCovering(window.start, window.end)).toEqual(['2024-01-03', '2024-01-04']);
     expect(utcDaysCovering(at('2024-01-04T00:00:00Z'), at('2024-01-05T00:00:00Z'))).toEqual(['2024-01-04']);

@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { analyze } from '../../pipeline/analysis/index.js';
 import type { Findings } from '../../pipeline/analysis/findings.js';
 import { ConfigSchema, type Config } from '../../pipeline/config.js';
-import { composeBrief, findNotesFor, parseNotes, renderBriefMarkdown, type BriefModel, type Notes, type TemplateSet } from '../../pipeline/narrative/index.js';
+import {
+  composeBrief,
+  findNotesFor,
+  parseNotes,
+  renderBriefMarkdown,
+  type BriefModel,
+  type Notes,
+  type TemplateSet,
+} from '../../pipeline/narrative/index.js';
 import { parseSnapshot, type Snapshot } from '../../pipeline/snapshot/index.js';
 
 export const ROOT = join(import.meta.dirname, '../..');

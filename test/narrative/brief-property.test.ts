@@ -10,19 +10,58 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../pipeline/analysis/index.js';
-import { BriefModelSchema, composeBrief, loadTemplates, NotesSchema, renderBriefMarkdown, type Notes, type TemplateSet } from '../../pipeline/narrative/index.js';
+import {
+  BriefModelSchema,
+  composeBrief,
+  loadTemplates,
+  NotesSchema,
+  renderBriefMarkdown,
+  type Notes,
+  type TemplateSet,
+} from '../../pipeline/narrative/index.js';
 import { SnapshotSchema, type Snapshot } from '../../pipeline/snapshot/index.js';
 import { InsufficientDataError } from '../../pipeline/errors.js';
 import { CASES, CHARTS, loadCase, TEST_CONFIG } from './brief-cases.js';
 
-const FAMILIES = ['liquidations', 'funding', 'basis', 'openInterest', 'etfs', 'etfFlows', 'whaleTransfers', 'exchangeFlows', 'volatility', 'perpetuals'] as const;
+const FAMILIES = [
+  'liquidations',
+  'funding',
+  'basis',
+  'openInterest',
+  'etfs',
+  'etfFlows',
+  'whaleTransfers',
+  'exchangeFlows',
+  'volatility',
+  'perpetuals',
+] as const;
 
 const nasty = fc.oneof(
-  fc.constantFrom('**x**', '# h', '[a](javascript:alert(1))', '<script>x</script>', '&amp;', '| a |', '`c`', '---', '1. one', 'a\nb', '。', '.', ',,', 'undefined'),
+  fc.constantFrom(
+    '**x**',
+    '# h',
+    '[a](javascript:alert(1))',
+    '<script>x</script>',
+    '&amp;',
+    '| a |',
+    '`c`',
+    '---',
+    '1. one',
+    'a\nb',
+    '。',
+    '.',
+    ',,',
+    'undefined',
+  ),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }),
 );
-const localized = fc.record({ zh: nasty, en: nasty }).filter((l) => l.zh.trim() !== '' && l.en.trim() !== '' && l.zh.length <= 120 && l.en.length <= 120);
-const source = fc.record({ name: fc.constantFrom('Desk', 'A&B <Research>', 'x_y*z'), url: fc.constantFrom('https://example.com/a', 'https://example.com/a_(b)') });
+const localized = fc
+  .record({ zh: nasty, en: nasty })
+  .filter((l) => l.zh.trim() !== '' && l.en.trim() !== '' && l.zh.length <= 120 && l.en.length <= 120);
+const source = fc.record({
+  name: fc.constantFrom('Desk', 'A&B <Research>', 'x_y*z'),
+  url: fc.constantFrom('https://example.com/a', 'https://example.com/a_(b)'),
+});
 
 function notesArb(date: string): fc.Arbitrary<Notes | undefined> {
   const time = fc.integer({ min: 0, max: 23 }).map((h) => `${date}T${String(h).padStart(2, '0')}:00:00+08:00`);
@@ -37,10 +76,19 @@ function notesArb(date: string): fc.Arbitrary<Notes | undefined> {
       amountCoins: fc.integer({ min: 1, max: 100_000 }),
       source,
     }),
-    fc.record({ kind: fc.constant('remark' as const), speaker: localized, stance: fc.constantFrom('bullish', 'bearish', 'neutral'), text: localized, source }),
+    fc.record({
+      kind: fc.constant('remark' as const),
+      speaker: localized,
+      stance: fc.constantFrom('bullish', 'bearish', 'neutral'),
+      text: localized,
+      source,
+    }),
     fc.record({ kind: fc.constant('catalyst' as const), date: fc.constant(date), name: localized, source }),
   );
-  return fc.option(fc.array(note, { maxLength: 4 }).map((notes) => NotesSchema.parse({ date, notes })), { nil: undefined });
+  return fc.option(
+    fc.array(note, { maxLength: 4 }).map((notes) => NotesSchema.parse({ date, notes })),
+    { nil: undefined },
+  );
 }
 
 function mutate(base: Snapshot, drop: readonly string[], liqScale: number): Snapshot {
@@ -48,7 +96,12 @@ function mutate(base: Snapshot, drop: readonly string[], liqScale: number): Snap
   for (const family of drop) {
     if (family === 'liquidations') s.liquidations = { totals: [], history: [], orders: [] };
     else (s as Record<string, unknown>)[family] = [];
-    s.gaps.push({ family: family as Snapshot['gaps'][number]['family'], source: 'generated', kind: 'RateLimitExceeded', reason: '429 rate limited' });
+    s.gaps.push({
+      family: family as Snapshot['gaps'][number]['family'],
+      source: 'generated',
+      kind: 'RateLimitExceeded',
+      reason: '429 rate limited',
+    });
   }
   for (const t of s.liquidations.totals) {
     t.totalUsd *= liqScale;

@@ -12,7 +12,20 @@ import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.
 import { CASES, loadCase, render, TEST_CONFIG, type LoadedCase } from './brief-cases.js';
 
 const SCALE: Record<string, number> = { 万亿: 1e12, 亿: 1e8, 万: 1e4, trillion: 1e12, billion: 1e9, million: 1e6 };
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Every number the sources hold, with the transforms the brief may print them under. */
 function candidates(loaded: LoadedCase): number[] {
@@ -103,7 +116,9 @@ function dates(markdown: string, lang: 'zh' | 'en'): string[] {
   const text = bodyOf(markdown);
   const out: string[] = [];
   if (lang === 'zh') for (const m of text.matchAll(/(\d{1,2}) 月 (\d{1,2}) 日/g)) out.push(`${m[1]}-${m[2]}`);
-  else for (const m of text.matchAll(new RegExp(`(\\d{1,2}) (${EN_MONTHS.join('|')})`, 'g'))) out.push(`${EN_MONTHS.indexOf(m[2]!) + 1}-${m[1]}`);
+  else
+    for (const m of text.matchAll(new RegExp(`(\\d{1,2}) (${EN_MONTHS.join('|')})`, 'g')))
+      out.push(`${EN_MONTHS.indexOf(m[2]!) + 1}-${m[1]}`);
   return [...new Set(out)].sort();
 }
 

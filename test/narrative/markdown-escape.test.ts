@@ -48,7 +48,38 @@ const PAYLOADS = [
 const markdownish = fc
   .array(
     fc.oneof(
-      fc.constantFrom('*', '_', '`', '[', ']', '(', ')', '!', '#', '|', '~', '&', '<', '>', '\\', '-', '+', '=', '1.', '2)', '\n', '\r\n', ' ', '  ', '&amp;', '&#65;', '<b>', '](http://x)', '---', '\u202e'),
+      fc.constantFrom(
+        '*',
+        '_',
+        '`',
+        '[',
+        ']',
+        '(',
+        ')',
+        '!',
+        '#',
+        '|',
+        '~',
+        '&',
+        '<',
+        '>',
+        '\\',
+        '-',
+        '+',
+        '=',
+        '1.',
+        '2)',
+        '\n',
+        '\r\n',
+        ' ',
+        '  ',
+        '&amp;',
+        '&#65;',
+        '<b>',
+        '](http://x)',
+        '---',
+        '\u202e',
+      ),
       fc.string({ unit: 'grapheme', maxLength: 3 }),
     ),
     { maxLength: 20 },
@@ -77,7 +108,10 @@ describe('md()', () => {
         const tokens = inlineTokens(payload, '● **标签:** ');
         expect(tokens.map((t) => t.type)).toEqual(['paragraph_open', 'inline', 'paragraph_close']);
         const children = tokens[1]!.children ?? [];
-        const text = children.filter((c) => c.type === 'text').map((c) => c.content).join('');
+        const text = children
+          .filter((c) => c.type === 'text')
+          .map((c) => c.content)
+          .join('');
         // The only non-text tokens are the label's own strong_open/strong_close.
         expect(children.filter((c) => c.type !== 'text').map((c) => c.type)).toEqual(['strong_open', 'strong_close']);
         expect(text).toBe(`● 标签: ${expected}`);

@@ -69,7 +69,9 @@ describe('parseNotes', () => {
   });
 
   it('rejects an unknown kind, an inverted range and a bad time', () => {
-    expect(errorOf(() => parseNotes(GOOD.replace('kind: remark', 'kind: rumour'), 'n.yaml')).issues[0]).toMatch(/^line 16: notes\[1\]\.kind: /);
+    expect(errorOf(() => parseNotes(GOOD.replace('kind: remark', 'kind: rumour'), 'n.yaml')).issues[0]).toMatch(
+      /^line 16: notes\[1\]\.kind: /,
+    );
     const inverted = GOOD.replace('after: { low: 4, high: 5 }', 'after: { low: 5, high: 4 }');
     expect(errorOf(() => parseNotes(inverted, 'n.yaml')).issues).toEqual(['line 13: notes[0].implied.after: low is above high']);
     const badTime = GOOD.replace('time: 2024-01-04T03:00:00+08:00', 'time: 4 January');
@@ -89,7 +91,22 @@ describe('parseNotes', () => {
   });
 
   it('reads JSON with strict JSON syntax and YAML positions', () => {
-    const json = JSON.stringify({ date: '2024-01-04', notes: [{ kind: 'remark', speaker: { zh: '甲', en: 'A' }, stance: 'up', text: { zh: '甲', en: 'A' }, source: { name: 'S', url: 'https://s.example' } }] }, null, 2);
+    const json = JSON.stringify(
+      {
+        date: '2024-01-04',
+        notes: [
+          {
+            kind: 'remark',
+            speaker: { zh: '甲', en: 'A' },
+            stance: 'up',
+            text: { zh: '甲', en: 'A' },
+            source: { name: 'S', url: 'https://s.example' },
+          },
+        ],
+      },
+      null,
+      2,
+    );
     const error = errorOf(() => parseNotes(json, 'n.json'));
     expect(error.issues[0]).toMatch(/^line 10: notes\[0\]\.stance: /);
     expect(errorOf(() => parseNotes('{"date": "2024-01-04",}', 'n.json')).message).toMatch(/invalid JSON at byte/);

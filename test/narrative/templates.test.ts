@@ -53,7 +53,10 @@ describe('lint', () => {
     expect(issues[0]!.message).toMatch(/no field "curent" at sections\[\]\.bullets\[\]\.funding \(fields: asset, /);
   });
   it('reports unguarded optionals, printed objects and flags, and plain-text fields', async () => {
-    const dir = templatesWith('en/partials/lead.hbs', '{{lead.level.price}}\n{{lead}}\n{{lead.down}}\n{{title}}\n{{#if lead.level}}{{lead.level.price}}{{/if}}\n');
+    const dir = templatesWith(
+      'en/partials/lead.hbs',
+      '{{lead.level.price}}\n{{lead}}\n{{lead.down}}\n{{title}}\n{{#if lead.level}}{{lead.level.price}}{{/if}}\n',
+    );
     const messages = (await lintTemplates(dir)).map((i) => `${i.line}: ${i.message}`);
     expect(messages).toEqual([
       '1: lead.level.price: lead.level is optional; guard it with {{#if level}} or {{#with level}}',
@@ -87,9 +90,13 @@ describe('helpers', () => {
 
 describe('output tidying', () => {
   it('spaces Chinese and Latin text one way', () => {
-    expect(spaceChinese('据Coinglass数据,清算12.6 亿美元 ,其中多头占73%的 份额')).toBe('据 Coinglass 数据,清算 12.6 亿美元,其中多头占 73% 的份额');
+    expect(spaceChinese('据Coinglass数据,清算12.6 亿美元 ,其中多头占73%的 份额')).toBe(
+      '据 Coinglass 数据,清算 12.6 亿美元,其中多头占 73% 的份额',
+    );
   });
   it('gives bullets, charts and headings their own blocks and collapses blank lines', () => {
-    expect(tidyMarkdown('# T  \n● a\n● b\n\n\n\n![x](charts/p.svg)\n## H\ntext')).toBe('# T\n\n● a\n\n● b\n\n![x](charts/p.svg)\n\n## H\ntext\n');
+    expect(tidyMarkdown('# T  \n● a\n● b\n\n\n\n![x](charts/p.svg)\n## H\ntext')).toBe(
+      '# T\n\n● a\n\n● b\n\n![x](charts/p.svg)\n\n## H\ntext\n',
+    );
   });
 });

@@ -21,7 +21,12 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 const get = (path: string) => fetch(new URL(path, server.url)).then(async (r) => ({ status: r.status, text: await r.text() }));
-const entry = (lang: string) => join(templates, lang, readdirSync(join(templates, lang)).find((n) => n.endsWith('.hbs'))!);
+const entry = (lang: string) =>
+  join(
+    templates,
+    lang,
+    readdirSync(join(templates, lang)).find((n) => n.endsWith('.hbs'))!,
+  );
 
 describe('brief preview', () => {
   it('listens on 127.0.0.1 and shows zh and en side by side', async () => {

@@ -36,9 +36,13 @@ describe('SIGKILL while a snapshot is written', () => {
 describe('SIGKILL while a brief is rendered, Chromium alive', () => {
   it('writes no partial output and leaves no Chromium process', async () => {
     const out = mkdtempSync(join(tmpdir(), 'brief-crash-render-'));
-    const killed = await killAt('render:printed', ['bin/brief.js', 'render', '--snapshot', 'snapshots/2024-01-04.json', '--lang', 'zh', '--out', out], {
-      timeoutMs: 90_000,
-    });
+    const killed = await killAt(
+      'render:printed',
+      ['bin/brief.js', 'render', '--snapshot', 'snapshots/2024-01-04.json', '--lang', 'zh', '--out', out],
+      {
+        timeoutMs: 90_000,
+      },
+    );
     expect(killed.markerSeen).toBe(true);
     expect(killed.signal).toBe('SIGKILL');
     expect(killed.children.length).toBeGreaterThan(0); // Chromium was running when the kill came

@@ -32,7 +32,8 @@ describe('the bundled brief (2024-01-04)', () => {
       expect(read(second.outDir, `${lang}.html`)).toBe(read(first.outDir, `${lang}.html`));
       const charts = readdirSync(join(first.outDir, '2024-01-04', 'charts', lang)).sort();
       expect(charts.length).toBeGreaterThan(0);
-      for (const chart of charts) expect(read(second.outDir, `charts/${lang}/${chart}`)).toBe(read(first.outDir, `charts/${lang}/${chart}`));
+      for (const chart of charts)
+        expect(read(second.outDir, `charts/${lang}/${chart}`)).toBe(read(first.outDir, `charts/${lang}/${chart}`));
     });
 
     it(`${lang}: the HTML is standalone and safe: inline SVG charts, no script, no external resource`, () => {

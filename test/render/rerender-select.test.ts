@@ -10,12 +10,17 @@ const dir = mkdtempSync(join(tmpdir(), 'brief-rerender-'));
 const dates = ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-06', '2024-01-07'];
 for (const d of dates) writeFileSync(join(dir, `${d}.json`), '{}');
 // Not snapshots: notes, temporary files, other names.
-for (const name of ['2024-01-04.notes.yaml', '.2024-01-08.json.tmp-1-ab', 'latest.json', '2024-1-9.json']) writeFileSync(join(dir, name), '');
+for (const name of ['2024-01-04.notes.yaml', '.2024-01-08.json.tmp-1-ab', 'latest.json', '2024-1-9.json'])
+  writeFileSync(join(dir, name), '');
 
 describe('rerender date selection', () => {
   it('takes only <date>.json files, in order, within the range', async () => {
     expect(await selectDates({ snapshotsDir: dir })).toEqual(dates);
-    expect(await selectDates({ snapshotsDir: dir, from: '2024-01-03', to: '2024-01-05' })).toEqual(['2024-01-03', '2024-01-04', '2024-01-05']);
+    expect(await selectDates({ snapshotsDir: dir, from: '2024-01-03', to: '2024-01-05' })).toEqual([
+      '2024-01-03',
+      '2024-01-04',
+      '2024-01-05',
+    ]);
   });
 
   it('splits into disjoint shards that together cover every date', async () => {

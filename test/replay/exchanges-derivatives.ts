@@ -17,7 +17,8 @@ function bars(asset: string, interval: string, start: number, end: number, limit
   const step = interval === '1h' || interval === '1H' ? HOUR : DAY;
   const first = Math.ceil(start / step) * step;
   const out = [];
-  for (let t = first; t <= end && t <= now && out.length < limit; t += step) out.push(step === HOUR ? hourBar(asset, t, venue) : dayBar(asset, t, venue));
+  for (let t = first; t <= end && t <= now && out.length < limit; t += step)
+    out.push(step === HOUR ? hourBar(asset, t, venue) : dayBar(asset, t, venue));
   return { out, step };
 }
 
@@ -48,7 +49,9 @@ export function binanceSpot(path: string, q: Query, now: number): Json {
   return undefined;
 }
 
-const QUARTERLIES = ['2023-03-31', '2023-06-30', '2023-09-29', '2023-12-29', '2024-03-29', '2024-06-28'].map((d) => Date.parse(`${d}T08:00:00Z`));
+const QUARTERLIES = ['2023-03-31', '2023-06-30', '2023-09-29', '2023-12-29', '2024-03-29', '2024-06-28'].map((d) =>
+  Date.parse(`${d}T08:00:00Z`),
+);
 
 export function binanceFutures(path: string, q: Query, now: number): Json {
   const symbol = q.get('symbol') ?? q.get('pair') ?? '';
@@ -72,14 +75,31 @@ export function binanceFutures(path: string, q: Query, now: number): Json {
       };
     }
     case '/fapi/v1/fundingInfo':
-      return [{ symbol: 'BLZUSDT', adjustedFundingRateCap: '0.02500000', adjustedFundingRateFloor: '-0.02500000', fundingIntervalHours: 4, disclaimer: false }];
+      return [
+        {
+          symbol: 'BLZUSDT',
+          adjustedFundingRateCap: '0.02500000',
+          adjustedFundingRateFloor: '-0.02500000',
+          fundingIntervalHours: 4,
+          disclaimer: false,
+        },
+      ];
     case '/fapi/v1/fundingRate': {
       if (!asset) return [];
       const out = [];
       const end = Math.min(num(q, 'endTime', now), now);
-      for (let t = Math.ceil(num(q, 'startTime', 0) / (8 * HOUR)) * 8 * HOUR; t <= end && out.length < num(q, 'limit', 100); t += 8 * HOUR) {
+      for (
+        let t = Math.ceil(num(q, 'startTime', 0) / (8 * HOUR)) * 8 * HOUR;
+        t <= end && out.length < num(q, 'limit', 100);
+        t += 8 * HOUR
+      ) {
         // Binance's funding times are a few ms past the hour.
-        out.push({ symbol, fundingTime: t + (t % 3 === 0 ? 0 : 1), fundingRate: f(fundingRate(asset, t, 'binance'), 8), markPrice: f(price(asset, t), 8) });
+        out.push({
+          symbol,
+          fundingTime: t + (t % 3 === 0 ? 0 : 1),
+          fundingRate: f(fundingRate(asset, t, 'binance'), 8),
+          markPrice: f(price(asset, t), 8),
+        });
       }
       return out;
     }
@@ -90,7 +110,13 @@ export function binanceFutures(path: string, q: Query, now: number): Json {
       const end = Math.min(num(q, 'endTime', now), now);
       for (let t = Math.ceil(num(q, 'startTime', now - 30 * HOUR) / HOUR) * HOUR; t <= end && out.length < num(q, 'limit', 30); t += HOUR) {
         const oi = openInterest(asset ?? 'BTC', t);
-        out.push({ symbol, sumOpenInterest: f(oi, 8), sumOpenInterestValue: f(oi * price(asset ?? 'BTC', t), 8), CMCCirculatingSupply: '19582012.000000', timestamp: t });
+        out.push({
+          symbol,
+          sumOpenInterest: f(oi, 8),
+          sumOpenInterestValue: f(oi * price(asset ?? 'BTC', t), 8),
+          CMCCirculatingSupply: '19582012.000000',
+          timestamp: t,
+        });
       }
       return out;
     }
@@ -155,10 +181,22 @@ export function okxApi(path: string, q: Query, now: number): Json {
     case '/api/v5/public/funding-rate-history': {
       const after = num(q, 'after', now + 1);
       const rows = [];
-      for (let t = Math.floor((Math.min(after, now + 1) - 1) / (8 * HOUR)) * 8 * HOUR; rows.length < num(q, 'limit', 100) && t > now - 90 * DAY; t -= 8 * HOUR) {
+      for (
+        let t = Math.floor((Math.min(after, now + 1) - 1) / (8 * HOUR)) * 8 * HOUR;
+        rows.length < num(q, 'limit', 100) && t > now - 90 * DAY;
+        t -= 8 * HOUR
+      ) {
         if (t >= after) continue;
         const rate = fundingRate(asset, t, 'okx');
-        rows.push({ formulaType: 'withRate', fundingRate: f(rate, 16), fundingTime: String(t), instId, instType: 'SWAP', method: 'current_period', realizedRate: f(rate - 0.0000000031, 16) });
+        rows.push({
+          formulaType: 'withRate',
+          fundingRate: f(rate, 16),
+          fundingTime: String(t),
+          instId,
+          instType: 'SWAP',
+          method: 'current_period',
+          realizedRate: f(rate - 0.0000000031, 16),
+        });
       }
       return okx(rows);
     }
@@ -188,11 +226,34 @@ export function okxApi(path: string, q: Query, now: number): Json {
     case '/api/v5/public/open-interest': {
       const oiCcy = openInterest(asset, now) * 0.31;
       const ct = CT_VAL[asset] ?? 0.01;
-      return okx([{ instType: 'SWAP', instId, oi: f(oiCcy / ct, 2), oiCcy: f(oiCcy, 4), oiUsd: f(oiCcy * price(asset, now), 4), ts: String(now - 3000) }]);
+      return okx([
+        {
+          instType: 'SWAP',
+          instId,
+          oi: f(oiCcy / ct, 2),
+          oiCcy: f(oiCcy, 4),
+          oiUsd: f(oiCcy * price(asset, now), 4),
+          ts: String(now - 3000),
+        },
+      ]);
     }
     case '/api/v5/public/instruments':
       return okx([
-        { instType: 'SWAP', instId, uly: instId.replace('-SWAP', ''), instFamily: instId.replace('-SWAP', ''), ctVal: String(CT_VAL[asset] ?? 0.01), ctValCcy: asset, ctMult: '1', ctType: 'linear', settleCcy: 'USDT', lotSz: '0.01', tickSz: '0.1', minSz: '0.01', state: 'live' },
+        {
+          instType: 'SWAP',
+          instId,
+          uly: instId.replace('-SWAP', ''),
+          instFamily: instId.replace('-SWAP', ''),
+          ctVal: String(CT_VAL[asset] ?? 0.01),
+          ctValCcy: asset,
+          ctMult: '1',
+          ctType: 'linear',
+          settleCcy: 'USDT',
+          lotSz: '0.01',
+          tickSz: '0.1',
+          minSz: '0.01',
+          state: 'live',
+        },
       ]);
     case '/api/v5/public/liquidation-orders': {
       const uly = q.get('uly') ?? 'BTC-USDT';
@@ -207,7 +268,15 @@ export function okxApi(path: string, q: Query, now: number): Json {
         if (t >= after || unit('lq', base, t) > Math.min(0.95, 0.45 * heat)) continue;
         const long = unit('side', base, t) < bar4.long / (bar4.long + bar4.short);
         const px = price(base, t) * (long ? 0.997 : 1.003);
-        details.push({ bkLoss: '0', bkPx: f(px, 1), ccy: '', posSide: long ? 'long' : 'short', side: long ? 'sell' : 'buy', sz: String(1 + Math.floor(unit('sz', base, t) * 400)), ts: String(t + 137) });
+        details.push({
+          bkLoss: '0',
+          bkPx: f(px, 1),
+          ccy: '',
+          posSide: long ? 'long' : 'short',
+          side: long ? 'sell' : 'buy',
+          sz: String(1 + Math.floor(unit('sz', base, t) * 400)),
+          ts: String(t + 137),
+        });
       }
       return okx(details.length ? [{ details, instFamily: uly, instId: `${uly}-SWAP`, instType: 'SWAP', totalLoss: '0', uly }] : []);
     }
@@ -223,8 +292,18 @@ export function bybitApi(path: string, q: Query, now: number): Json {
   if (path === '/v5/market/funding/history') {
     const list = [];
     const start = num(q, 'startTime', now - 60 * DAY);
-    for (let t = Math.floor(Math.min(num(q, 'endTime', now), now) / (8 * HOUR)) * 8 * HOUR; t >= start && list.length < num(q, 'limit', 200); t -= 8 * HOUR) {
-      list.push({ symbol, fundingRate: f(fundingRate(asset, t, 'bybit'), 8).replace(/0+$/, '').replace(/\.$/, '.0'), fundingRateTimestamp: String(t) });
+    for (
+      let t = Math.floor(Math.min(num(q, 'endTime', now), now) / (8 * HOUR)) * 8 * HOUR;
+      t >= start && list.length < num(q, 'limit', 200);
+      t -= 8 * HOUR
+    ) {
+      list.push({
+        symbol,
+        fundingRate: f(fundingRate(asset, t, 'bybit'), 8)
+          .replace(/0+$/, '')
+          .replace(/\.$/, '.0'),
+        fundingRateTimestamp: String(t),
+      });
     }
     return envelope({ category: 'linear', list });
   }

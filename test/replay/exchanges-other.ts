@@ -10,7 +10,14 @@ type Query = URLSearchParams;
 const num = (q: Query, name: string, fallback: number): number => (q.has(name) ? Number(q.get(name)) : fallback);
 const round = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
-const rpc = (result: unknown, now: number) => ({ jsonrpc: '2.0', result, usIn: now * 1000, usOut: now * 1000 + 412, usDiff: 412, testnet: false });
+const rpc = (result: unknown, now: number) => ({
+  jsonrpc: '2.0',
+  result,
+  usIn: now * 1000,
+  usOut: now * 1000 + 412,
+  usDiff: 412,
+  testnet: false,
+});
 
 const DERIBIT_FUTURES = ['5JAN24', '12JAN24', '26JAN24', '29MAR24', '28JUN24', '27SEP24', '27DEC24'];
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -118,7 +125,13 @@ export function yahooApi(path: string, q: Query, now: number): unknown {
     return new Reply(404, { chart: { result: null, error: { code: 'Not Found', description: 'No data found, symbol may be delisted' } } });
   }
   const timestamp: number[] = [];
-  const quote = { open: [] as Array<number | null>, high: [] as Array<number | null>, low: [] as Array<number | null>, close: [] as Array<number | null>, volume: [] as Array<number | null> };
+  const quote = {
+    open: [] as Array<number | null>,
+    high: [] as Array<number | null>,
+    low: [] as Array<number | null>,
+    close: [] as Array<number | null>,
+    volume: [] as Array<number | null>,
+  };
   const from = num(q, 'period1', 0) * 1000;
   const to = Math.min(num(q, 'period2', now / 1000) * 1000, now);
   for (let day = Math.floor(from / DAY) * DAY; day < to; day += DAY) {
@@ -139,7 +152,13 @@ export function yahooApi(path: string, q: Query, now: number): unknown {
   }
   return {
     chart: {
-      result: [{ meta: { ...meta, regularMarketPrice: quote.close.at(-1) ?? 0, chartPreviousClose: quote.open[0] ?? 0 }, timestamp, indicators: { quote: [quote], adjclose: [{ adjclose: quote.close }] } }],
+      result: [
+        {
+          meta: { ...meta, regularMarketPrice: quote.close.at(-1) ?? 0, chartPreviousClose: quote.open[0] ?? 0 },
+          timestamp,
+          indicators: { quote: [quote], adjclose: [{ adjclose: quote.close }] },
+        },
+      ],
       error: null,
     },
   };
@@ -151,8 +170,20 @@ const blockchairContext = (rows: number, now: number, extra: Record<string, unkn
   results: rows,
   state: 824_183,
   market_price_usd: round(price('BTC', now), 0),
-  cache: { live: true, duration: 60, since: new Date(now).toISOString().slice(0, 19).replace('T', ' '), until: new Date(now + 60000).toISOString().slice(0, 19).replace('T', ' '), time: null },
-  api: { version: '2.0.95-ie', last_major_update: '2022-11-07 02:00:00', next_major_update: null, documentation: 'https://blockchair.com/api/docs', notice: ':)' },
+  cache: {
+    live: true,
+    duration: 60,
+    since: new Date(now).toISOString().slice(0, 19).replace('T', ' '),
+    until: new Date(now + 60000).toISOString().slice(0, 19).replace('T', ' '),
+    time: null,
+  },
+  api: {
+    version: '2.0.95-ie',
+    last_major_update: '2022-11-07 02:00:00',
+    next_major_update: null,
+    documentation: 'https://blockchair.com/api/docs',
+    notice: ':)',
+  },
   servers: 'API4,BTC0',
   time: 0.61,
   render_time: 0.0021,
@@ -165,7 +196,8 @@ const blockchairContext = (rows: number, now: number, extra: Record<string, unkn
 function timeRange(q: string): [number, number] {
   const m = /time\(([^.]+)\.\.([^)]+)\)/.exec(q);
   if (!m) return [0, 0];
-  const parse = (s: string, end: boolean) => (s.length === 10 ? Date.parse(`${s}T00:00:00Z`) + (end ? DAY - 1000 : 0) : Date.parse(`${s.replace(' ', 'T')}Z`));
+  const parse = (s: string, end: boolean) =>
+    s.length === 10 ? Date.parse(`${s}T00:00:00Z`) + (end ? DAY - 1000 : 0) : Date.parse(`${s.replace(' ', 'T')}Z`);
   return [parse(m[1]!, false), parse(m[2]!, true)];
 }
 
@@ -174,13 +206,17 @@ export function blockchairApi(path: string, q: Query, now: number): unknown {
   const [from, to] = timeRange(q.get('q') ?? '');
   if (q.get('a') === 'date,count()') {
     const data = [];
-    for (let day = Math.floor(from / DAY) * DAY; day <= to && day <= now; day += DAY) data.push({ date: new Date(day).toISOString().slice(0, 10), 'count()': whaleCount(day) });
-    return { data, context: blockchairContext(data.length, now, { limit: 10000, offset: null, rows: data.length, pre_rows: null, total_rows: null }) };
+    for (let day = Math.floor(from / DAY) * DAY; day <= to && day <= now; day += DAY)
+      data.push({ date: new Date(day).toISOString().slice(0, 10), 'count()': whaleCount(day) });
+    return {
+      data,
+      context: blockchairContext(data.length, now, { limit: 10000, offset: null, rows: data.length, pre_rows: null, total_rows: null }),
+    };
   }
   const rows = [];
   for (let day = Math.floor(from / DAY) * DAY; day <= to; day += DAY) {
     for (let i = 0; i < whaleCount(day); i += 1) {
-      const time = day + Math.floor(unit('wt', day, i) * DAY / 1000) * 1000;
+      const time = day + Math.floor((unit('wt', day, i) * DAY) / 1000) * 1000;
       if (time < from || time > to || time > now) continue;
       const btc = 1000 + Math.floor(unit('wa', day, i) ** 3 * 24000 * 1e4) / 1e4;
       const sat = Math.round(btc * 1e8);
@@ -234,7 +270,7 @@ export function whaleAlertApi(path: string, q: Query, now: number): unknown {
   const end = Math.min(num(q, 'end', now / 1000) * 1000, now);
   const transactions = [];
   for (let i = 0; i < 14; i += 1) {
-    const time = start + Math.floor(unit('wat', i) * (end - start) / 1000) * 1000;
+    const time = start + Math.floor((unit('wat', i) * (end - start)) / 1000) * 1000;
     const amount = round(1000 + unit('waa', i) ** 2 * 9000, 8);
     const from = OWNERS[Math.floor(unit('waf', i) * OWNERS.length)]!;
     const to = OWNERS[Math.floor(unit('wato', i) * OWNERS.length)]!;
@@ -253,7 +289,12 @@ export function whaleAlertApi(path: string, q: Query, now: number): unknown {
     });
   }
   transactions.sort((a, b) => a.timestamp - b.timestamp);
-  return { result: 'success', cursor: `${fakeHash('cursor').slice(0, 8)}-${fakeHash('cursor2').slice(0, 8)}-${Math.floor(end / 1000)}`, count: transactions.length, transactions };
+  return {
+    result: 'success',
+    cursor: `${fakeHash('cursor').slice(0, 8)}-${fakeHash('cursor2').slice(0, 8)}-${Math.floor(end / 1000)}`,
+    count: transactions.length,
+    transactions,
+  };
 }
 
 export function coinglassApi(path: string, q: Query, now: number): unknown {

@@ -44,7 +44,11 @@ export function recordingsFallback(dir: string): Fallback {
       return { status: 404, json: { error: `no recording for ${provider} ${key}` } };
     }
     const recorded = RecordedResponseSchema.parse(JSON.parse(text));
-    const step: Step = { status: recorded.status, body: recorded.body, headers: { 'content-type': recorded.contentType || 'application/json' } };
+    const step: Step = {
+      status: recorded.status,
+      body: recorded.body,
+      headers: { 'content-type': recorded.contentType || 'application/json' },
+    };
     return step;
   };
 }

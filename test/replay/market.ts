@@ -187,6 +187,9 @@ export function whaleCount(day: number): number {
 /** 64-hex pseudo hash. */
 export function fakeHash(...keys: Array<string | number>): string {
   let out = '';
-  for (let i = 0; out.length < 64; i += 1) out += Math.floor(unit('h', i, ...keys) * 0xffffffff).toString(16).padStart(8, '0');
+  for (let i = 0; out.length < 64; i += 1)
+    out += Math.floor(unit('h', i, ...keys) * 0xffffffff)
+      .toString(16)
+      .padStart(8, '0');
   return out.slice(0, 64);
 }

@@ -40,8 +40,14 @@ describe.each(FILES)('%s', (file) => {
           expect(d.c).toBe(hours[23]!.c);
           expect(d.h).toBe(Math.max(...hours.map((c) => c.h)));
           expect(d.l).toBe(Math.min(...hours.map((c) => c.l)));
-          expect(d.v).toBeCloseTo(hours.reduce((a, c) => a + c.v, 0), 4);
-          expect(d.qv!).toBeCloseTo(hours.reduce((a, c) => a + (c.qv ?? 0), 0), 1);
+          expect(d.v).toBeCloseTo(
+            hours.reduce((a, c) => a + c.v, 0),
+            4,
+          );
+          expect(d.qv!).toBeCloseTo(
+            hours.reduce((a, c) => a + (c.qv ?? 0), 0),
+            1,
+          );
         }
         expect(compared).toBeGreaterThanOrEqual(29);
       }
@@ -129,7 +135,19 @@ describe.each(FILES)('%s', (file) => {
 
   it('no provenance is dated after the fetch', () => {
     const s = snap();
-    const all = [...s.prices, ...s.perpetuals, ...s.funding, ...s.basis, ...s.openInterest, ...s.etfs, ...s.etfFlows, ...s.whaleTransfers, ...s.exchangeFlows, ...s.volatility, ...s.macro];
+    const all = [
+      ...s.prices,
+      ...s.perpetuals,
+      ...s.funding,
+      ...s.basis,
+      ...s.openInterest,
+      ...s.etfs,
+      ...s.etfFlows,
+      ...s.whaleTransfers,
+      ...s.exchangeFlows,
+      ...s.volatility,
+      ...s.macro,
+    ];
     for (const x of all) expect(Date.parse(x.provenance.asOf)).toBeLessThanOrEqual(Date.parse(x.provenance.fetchedAt));
   });
 });

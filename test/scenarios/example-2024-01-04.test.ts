@@ -26,8 +26,19 @@ describe('snapshots/2024-01-04.json: identity', () => {
 
   it('stamps every series as reconstructed, fetched at 16:05 UTC', () => {
     const provenances = [
-      ...s.prices, ...s.perpetuals, ...s.funding, ...s.basis, ...s.openInterest, ...s.etfs, ...s.whaleTransfers,
-      ...s.exchangeFlows, ...s.volatility, ...s.macro, ...s.liquidations.totals, ...s.liquidations.history, ...s.liquidations.orders,
+      ...s.prices,
+      ...s.perpetuals,
+      ...s.funding,
+      ...s.basis,
+      ...s.openInterest,
+      ...s.etfs,
+      ...s.whaleTransfers,
+      ...s.exchangeFlows,
+      ...s.volatility,
+      ...s.macro,
+      ...s.liquidations.totals,
+      ...s.liquidations.history,
+      ...s.liquidations.orders,
     ].map((x) => x.provenance);
     expect(provenances.length).toBeGreaterThan(20);
     for (const p of provenances) {
@@ -42,7 +53,13 @@ describe('snapshots/2024-01-04.json: identity', () => {
 
   it('discloses exactly one gap: ETF flows did not exist yet', () => {
     expect(s.gaps).toEqual([
-      { family: 'etfFlows', source: 'coinglass', asset: 'BTC', kind: 'not-applicable', reason: 'US spot bitcoin ETFs had not launched yet (first trading day 11 Jan 2024)' },
+      {
+        family: 'etfFlows',
+        source: 'coinglass',
+        asset: 'BTC',
+        kind: 'not-applicable',
+        reason: 'US spot bitcoin ETFs had not launched yet (first trading day 11 Jan 2024)',
+      },
     ]);
     expect(s.etfFlows).toEqual([]);
   });
@@ -138,7 +155,14 @@ describe('perpetuals', () => {
 describe('liquidations', () => {
   it('coinglass: 1.262e9 total, 0.916e9 longs (72.6 %), complete', () => {
     const cg = s.liquidations.totals.find((t) => t.source === 'coinglass')!;
-    expect(cg).toMatchObject({ totalUsd: 1.262e9, longUsd: 0.916e9, shortUsd: 0.346e9, coverage: 'complete', start: s.window.start, end: s.window.end });
+    expect(cg).toMatchObject({
+      totalUsd: 1.262e9,
+      longUsd: 0.916e9,
+      shortUsd: 0.346e9,
+      coverage: 'complete',
+      start: s.window.start,
+      end: s.window.end,
+    });
     // 0.916 / 1.262 = 0.72583
     expect(Math.abs(cg.longUsd / cg.totalUsd - 0.726)).toBeLessThan(0.001);
   });

@@ -62,7 +62,10 @@ describe('quiet-2024-06-20', () => {
   });
 
   it('discloses the two failed sources and leaves their data out', () => {
-    expect(s.gaps.map((g) => `${g.family}/${g.source}/${g.kind}`)).toEqual(['exchangeFlows/whale-alert/not-configured', 'basis/deribit/ExchangeNotAvailable']);
+    expect(s.gaps.map((g) => `${g.family}/${g.source}/${g.kind}`)).toEqual([
+      'exchangeFlows/whale-alert/not-configured',
+      'basis/deribit/ExchangeNotAvailable',
+    ]);
     expect(s.gaps[1]!.reason).toBe('503 after 3 attempts');
     expect(s.exchangeFlows).toEqual([]);
     expect(s.basis.some((b) => b.venue === 'deribit')).toBe(false);

@@ -19,7 +19,12 @@ import { parseFundingHistory as parseBybitFunding, parseTicker } from '../../sou
 import { parseEtfFlows, parseLiquidationBars } from '../../sources/coinglass.js';
 import { parseDvol, parseExpiry } from '../../sources/deribit.js';
 import { SourceError } from '../../sources/errors.js';
-import { parseCandles, parseFundingCurrent, parseFundingHistory as parseOkxFunding, parseOpenInterest as parseOkxOpenInterest } from '../../sources/okx-parse.js';
+import {
+  parseCandles,
+  parseFundingCurrent,
+  parseFundingHistory as parseOkxFunding,
+  parseOpenInterest as parseOkxOpenInterest,
+} from '../../sources/okx-parse.js';
 import { parseSpotCandles } from '../../sources/okx-spot.js';
 import { parseChart } from '../../sources/yahoo.js';
 
@@ -54,13 +59,16 @@ describe('Binance samples', () => {
   it('premiumIndex and open interest', () => {
     const premium = parsePremiumIndex(sample('binance-fapi-premiumIndex.json'), ctx('p'));
     expect([premium.markPrice, premium.lastFundingRate, premium.nextFundingTime]).toEqual([11793.63104562, 0.00038246, 1597392000000]);
-    expect(parseBinanceOpenInterest(sample('binance-fapi-openInterest.json'), ctx('oi'))).toEqual({ time: 1589437530011, oiBase: 10659.509 });
+    expect(parseBinanceOpenInterest(sample('binance-fapi-openInterest.json'), ctx('oi'))).toEqual({
+      time: 1589437530011,
+      oiBase: 10659.509,
+    });
   });
 
   it('openInterestHist accepts the documented string timestamps as well as live numbers', () => {
     expect(parseOpenInterestHist(sample('binance-futures-data-openInterestHist.json'), ctx('h'))).toEqual([
-      { time: 1583127900000, oiBase: 20403.637, oiUsd: 150570784.07809979 },
-      { time: 1583128200000, oiBase: 20401.367, oiUsd: 149940752.14464448 },
+      { time: 1583127900000, oiBase: 20403.637, oiUsd: Number('150570784.07809979') },
+      { time: 1583128200000, oiBase: 20401.367, oiUsd: Number('149940752.14464448') },
     ]);
   });
 
@@ -74,7 +82,9 @@ describe('Binance samples', () => {
   });
 
   it('delivery prices: times ascending', () => {
-    expect(parseDeliveryPrices(sample('binance-futures-data-delivery-price.json'), ctx('d'))).toEqual([1648166400000, 1680220800000, 1688083200000, 1695945600000]);
+    expect(parseDeliveryPrices(sample('binance-futures-data-delivery-price.json'), ctx('d'))).toEqual([
+      1648166400000, 1680220800000, 1688083200000, 1695945600000,
+    ]);
   });
 });
 
@@ -98,7 +108,11 @@ describe('OKX samples', () => {
   });
 
   it('current funding: interval = nextFundingTime − fundingTime = 28 800 000 ms = 8 h', () => {
-    expect(parseFundingCurrent(sample('okx-public-funding-rate.json'), ctx('f'))).toEqual({ rate: 0.0000182221218054, time: 1743609600000, intervalHours: 8 });
+    expect(parseFundingCurrent(sample('okx-public-funding-rate.json'), ctx('f'))).toEqual({
+      rate: 0.0000182221218054,
+      time: 1743609600000,
+      intervalHours: 8,
+    });
   });
 
   it('funding history: realizedRate (what was charged), oldest first', () => {
@@ -109,14 +123,20 @@ describe('OKX samples', () => {
   });
 
   it('open interest: coin (oiCcy) and USD (oiUsd)', () => {
-    expect(parseOkxOpenInterest(sample('okx-public-open-interest.json'), ctx('oi'))).toEqual([{ time: 1597026383085, oiBase: 555.55, oiUsd: 50000 }]);
+    expect(parseOkxOpenInterest(sample('okx-public-open-interest.json'), ctx('oi'))).toEqual([
+      { time: 1597026383085, oiBase: 555.55, oiUsd: 50000 },
+    ]);
   });
 });
 
 describe('Bybit samples', () => {
   it('funding history and ticker (interval from fundingIntervalHour)', () => {
     expect(parseBybitFunding(sample('bybit-market-funding-history.json'), ctx('f'))).toEqual([{ time: 1672041600000, rate: 0.0001 }]);
-    expect(parseTicker(sample('bybit-market-tickers-inverse.json'), ctx('t'))).toEqual({ rate: 0.0001, time: 1760371200000, intervalHours: 8 });
+    expect(parseTicker(sample('bybit-market-tickers-inverse.json'), ctx('t'))).toEqual({
+      rate: 0.0001,
+      time: 1760371200000,
+      intervalHours: 8,
+    });
   });
 });
 
@@ -149,7 +169,12 @@ describe('Yahoo, Blockchair, Coinglass samples', () => {
   it('Blockchair: satoshi → BTC, "YYYY-MM-DD HH:ii:ss" is UTC', () => {
     // 29 340 274 sat / 1e8 = 0.29340274 BTC.
     expect(parseBlockchair(sample('blockchair-bitcoin-transactions.json'), ctx('b'))).toEqual([
-      { hash: 'ee13104d4331cad2fff5ab6cd249a9fec940d64df442a6de5f51ea63c34ef8ff', time: Date.parse('2019-10-22T19:09:34Z'), amountCoins: 0.29340274, amountUsd: 2408.89 },
+      {
+        hash: 'ee13104d4331cad2fff5ab6cd249a9fec940d64df442a6de5f51ea63c34ef8ff',
+        time: Date.parse('2019-10-22T19:09:34Z'),
+        amountCoins: 0.29340274,
+        amountUsd: 2408.89,
+      },
     ]);
   });
 
@@ -160,7 +185,14 @@ describe('Yahoo, Blockchair, Coinglass samples', () => {
     ]);
     // 1721692800000 = 2024-07-23T00:00Z.
     expect(parseEtfFlows(sample('coinglass-etf-ethereum-flow-history.json'), ctx('e'))).toEqual([
-      { date: '2024-07-23', netFlowUsd: 106600000, perTicker: [{ ticker: 'ETHA', netFlowUsd: 266500000 }, { ticker: 'FETH', netFlowUsd: 71300000 }] },
+      {
+        date: '2024-07-23',
+        netFlowUsd: 106600000,
+        perTicker: [
+          { ticker: 'ETHA', netFlowUsd: 266500000 },
+          { ticker: 'FETH', netFlowUsd: 71300000 },
+        ],
+      },
     ]);
   });
 });

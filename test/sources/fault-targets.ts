@@ -38,7 +38,10 @@ export const FAULT_TARGETS: FaultTarget[] = [
     path: '/api/v3/klines',
     query: { interval: '1h' },
     banStatus: 418,
-    banBody: { code: -1003, msg: 'Way too many requests; IP(127.0.0.1) banned until 1704384300000. Please use the websocket for live updates to avoid bans.' },
+    banBody: {
+      code: -1003,
+      msg: 'Way too many requests; IP(127.0.0.1) banned until 1704384300000. Please use the websocket for live updates to avoid bans.',
+    },
     record: (json) => json[0],
     field: 4,
     fieldHint: 'binance.klines[BTCUSDT 1h][0]',
@@ -76,7 +79,12 @@ export const FAULT_TARGETS: FaultTarget[] = [
     field: 'fundingRate',
     fieldHint: 'bybit.fundingHistory[BTCUSDT].result.list[0].fundingRate',
     empty: (json) => ({ ...json, result: { category: 'linear', list: [] } }),
-    bodyError: { status: 200, json: { retCode: 10001, retMsg: 'params error: symbol invalid', result: {}, retExtInfo: {}, time: 1704384300000 }, kind: 'BadResponse', attempts: 1 },
+    bodyError: {
+      status: 200,
+      json: { retCode: 10001, retMsg: 'params error: symbol invalid', result: {}, retExtInfo: {}, time: 1704384300000 },
+      kind: 'BadResponse',
+      attempts: 1,
+    },
   },
   {
     provider: 'deribit',
@@ -102,8 +110,15 @@ export const FAULT_TARGETS: FaultTarget[] = [
     field: 0,
     fieldHint: 'yahoo.chart[GBTC].chart.result[0].indicators.quote[0]',
     nullAllowed: true,
-    empty: (json) => ({ chart: { result: [{ meta: json.chart.result[0].meta, indicators: { quote: [{}], adjclose: [{}] } }], error: null } }),
-    bodyError: { status: 401, json: { finance: { result: null, error: { code: 'Unauthorized', description: 'Invalid Crumb' } } }, kind: 'ExchangeNotAvailable', attempts: 1 },
+    empty: (json) => ({
+      chart: { result: [{ meta: json.chart.result[0].meta, indicators: { quote: [{}], adjclose: [{}] } }], error: null },
+    }),
+    bodyError: {
+      status: 401,
+      json: { finance: { result: null, error: { code: 'Unauthorized', description: 'Invalid Crumb' } } },
+      kind: 'ExchangeNotAvailable',
+      attempts: 1,
+    },
   },
   {
     provider: 'blockchair',
@@ -116,7 +131,12 @@ export const FAULT_TARGETS: FaultTarget[] = [
     field: 'count()',
     fieldHint: 'blockchair.transactions[counts].data[0].count()',
     empty: (json) => ({ ...json, data: [] }),
-    bodyError: { status: 200, json: { data: null, context: { code: 402, error: 'Limit exceeded' } }, kind: 'RateLimitExceeded', attempts: 1 },
+    bodyError: {
+      status: 200,
+      json: { data: null, context: { code: 402, error: 'Limit exceeded' } },
+      kind: 'RateLimitExceeded',
+      attempts: 1,
+    },
   },
   {
     provider: 'whale-alert',

@@ -68,14 +68,22 @@ interface Run {
   all: number;
 }
 
-async function runProvider(t: FaultTarget, options: { steps?: Step[]; timeoutMs?: number; concurrency?: number; baseUrl?: string } = {}): Promise<Run> {
+async function runProvider(
+  t: FaultTarget,
+  options: { steps?: Step[]; timeoutMs?: number; concurrency?: number; baseUrl?: string } = {},
+): Promise<Run> {
   server.reset();
-  if (options.steps) server.addScenario({ provider: t.provider, path: t.path, ...(t.query ? { query: t.query } : {}), steps: options.steps });
+  if (options.steps)
+    server.addScenario({ provider: t.provider, path: t.path, ...(t.query ? { query: t.query } : {}), steps: options.steps });
   const config = ConfigSchema.parse({
     etfs: { BTC: ['GBTC'] },
     macro: [],
     providers: {
-      [t.provider]: { minIntervalMs: 0, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}) },
+      [t.provider]: {
+        minIntervalMs: 0,
+        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      },
     },
   });
   const env = serverEnv(server, FAKE_KEYS);
@@ -96,6 +104,7 @@ function matchesTarget(t: FaultTarget, query: URLSearchParams): boolean {
 }
 
 /** A 200 built from the healthy answer to the same request, changed by `change`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- fault cases poke at arbitrary response shapes
 function derived(t: FaultTarget, change: (json: any) => unknown, asText?: (text: string) => string): Step {
   return {
     derive: (path, query) => {
@@ -172,7 +181,10 @@ describe.each(FAULT_TARGETS)('faults: $provider $path', (t) => {
   });
 
   scenario('F02 slow body (trickle)', async () => {
-    const trickle: Step = { ...healthyStep(t), derive: (p, q) => ({ ...healthyStep(t).derive!(p, q), trickle: { chunkBytes: 1, intervalMs: 100 } }) };
+    const trickle: Step = {
+      ...healthyStep(t),
+      derive: (p, q) => ({ ...healthyStep(t).derive!(p, q), trickle: { chunkBytes: 1, intervalMs: 100 } }),
+    };
     const run = await runProvider(t, { steps: [trickle, trickle, trickle], timeoutMs: TIMEOUT_MS });
     const gap = expectGap(run, t, 'RequestTimeout');
     expect(gap.reason).not.toContain('maxContentLength');
@@ -180,12 +192,18 @@ describe.each(FAULT_TARGETS)('faults: $provider $path', (t) => {
   });
 
   scenario('F03 429 with Retry-After, then success', async () => {
-    const run = await runProvider(t, { steps: [{ status: 429, headers: { 'retry-after': '2' }, json: { msg: 'Too many requests' } }, healthyStep(t)] });
+    const run = await runProvider(t, {
+      steps: [{ status: 429, headers: { 'retry-after': '2' }, json: { msg: 'Too many requests' } }, healthyStep(t)],
+    });
     expectRecovered(run);
     expect(run.target).toBe(2);
     // max(Retry-After 2 s, backoff 375 ms) = 2000 ms, once.
     expect(run.effects.sleeps).toEqual([2000]);
-    expect(run.effects.logs.join('\n')).toMatch(new RegExp(`${t.provider} GET ${t.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} RateLimitExceeded 429 attempt 1/3 \\(Retry-After 2s\\).*retrying in 2000 ms`));
+    expect(run.effects.logs.join('\n')).toMatch(
+      new RegExp(
+        `${t.provider} GET ${t.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} RateLimitExceeded 429 attempt 1/3 \\(Retry-After 2s\\).*retrying in 2000 ms`,
+      ),
+    );
   });
 
   scenario('F03 429 with a Retry-After beyond the budget fails fast', async () => {
@@ -197,7 +215,10 @@ describe.each(FAULT_TARGETS)('faults: $provider $path', (t) => {
 
   if (t.banStatus) {
     scenario(`F04 ${t.banStatus} ban, then no further call`, async () => {
-      const run = await runProvider(t, { steps: [{ status: t.banStatus, headers: { 'retry-after': '300' }, json: t.banBody }], concurrency: 1 });
+      const run = await runProvider(t, {
+        steps: [{ status: t.banStatus, headers: { 'retry-after': '300' }, json: t.banBody }],
+        concurrency: 1,
+      });
       expectGap(run, t, 'IpBanned');
       expect(run.result.gaps.some((g) => g.reason.includes(`IpBanned ${t.banStatus}`))).toBe(true);
       const index = server.requests.findIndex((r) => r.provider === t.provider && r.path === t.path && matchesTarget(t, r.query));
@@ -208,14 +229,22 @@ describe.each(FAULT_TARGETS)('faults: $provider $path', (t) => {
   }
 
   scenario('F06 500, 500, 200', async () => {
-    const run = await runProvider(t, { steps: [{ status: 500, body: 'Internal Server Error' }, { status: 500, body: 'Internal Server Error' }, healthyStep(t)] });
+    const run = await runProvider(t, {
+      steps: [{ status: 500, body: 'Internal Server Error' }, { status: 500, body: 'Internal Server Error' }, healthyStep(t)],
+    });
     expectRecovered(run);
     expect(run.target).toBe(3);
     expect(run.effects.sleeps).toEqual(BACKOFFS);
   });
 
   scenario('F06 persistent 502 becomes ExchangeNotAvailable', async () => {
-    const run = await runProvider(t, { steps: [{ status: 502, body: 'Bad Gateway' }, { status: 502, body: 'Bad Gateway' }, { status: 502, body: 'Bad Gateway' }] });
+    const run = await runProvider(t, {
+      steps: [
+        { status: 502, body: 'Bad Gateway' },
+        { status: 502, body: 'Bad Gateway' },
+        { status: 502, body: 'Bad Gateway' },
+      ],
+    });
     expectGap(run, t, 'ExchangeNotAvailable', '502');
     expect(run.target).toBe(3);
   });
@@ -241,7 +270,8 @@ describe.each(FAULT_TARGETS)('faults: $provider $path', (t) => {
   });
 
   scenario('F09 HTML error page', async () => {
-    const html = '<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1><script>x()</script></body></html>';
+    const html =
+      '<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1><script>x()</script></body></html>';
     const run = await runProvider(t, { steps: [{ status: 403, headers: { 'content-type': 'text/html; charset=UTF-8' }, body: html }] });
     const gap = expectGap(run, t, 'ExchangeNotAvailable', 'HTML page instead of JSON');
     expect(gap.reason).not.toContain('script');
@@ -319,7 +349,15 @@ describe.each(FAULT_TARGETS)('faults: $provider $path', (t) => {
   });
 
   scenario('F14 1e309 (Infinity) and "NaN" are rejected', async () => {
-    const infinite = await runProvider(t, { steps: [derived(t, (json) => void (t.record(json)[t.field] = '__INF__'), (text) => text.replace('"__INF__"', '1e309'))] });
+    const infinite = await runProvider(t, {
+      steps: [
+        derived(
+          t,
+          (json) => void (t.record(json)[t.field] = '__INF__'),
+          (text) => text.replace('"__INF__"', '1e309'),
+        ),
+      ],
+    });
     expectGap(infinite, t, 'SchemaViolation', t.fieldHint);
     const nan = await runProvider(t, { steps: [derived(t, (json) => void (t.record(json)[t.field] = 'NaN'))] });
     expectGap(nan, t, 'SchemaViolation', t.fieldHint);

@@ -47,7 +47,14 @@ describe('brief fetch end to end (replay server, real sockets)', () => {
 
   it('fetches 2024-01-04 from the recorded responses and matches the golden snapshot', async () => {
     const effects = fakeEffects(serverEnv(server, FAKE_KEYS));
-    const result = await fetchSnapshot({ date: GOLDEN_DATE, assets: GOLDEN_ASSETS, config: DEFAULT_CONFIG, outDir: out, collectorDir: join(out, 'no-collector'), effects });
+    const result = await fetchSnapshot({
+      date: GOLDEN_DATE,
+      assets: GOLDEN_ASSETS,
+      config: DEFAULT_CONFIG,
+      outDir: out,
+      collectorDir: join(out, 'no-collector'),
+      effects,
+    });
     fetched = result.snapshot;
     expect(result.file).toBe(join(out, `${GOLDEN_DATE}.json`));
     const text = await readFile(result.file, 'utf8');
@@ -108,12 +115,15 @@ describe('brief fetch end to end (replay server, real sockets)', () => {
     const replayOut = join(out, 'replay');
     const lines: string[] = [];
     const env = { PATH: process.env.PATH ?? '', ...FAKE_KEYS };
-    const code = await main(['fetch', '--date', GOLDEN_DATE, '--replay', FIXTURE_DIR, '--out', replayOut, '--collected', join(out, 'none')], {
-      env,
-      cwd: out,
-      stdout: (t) => lines.push(t),
-      stderr: (t) => lines.push(t),
-    });
+    const code = await main(
+      ['fetch', '--date', GOLDEN_DATE, '--replay', FIXTURE_DIR, '--out', replayOut, '--collected', join(out, 'none')],
+      {
+        env,
+        cwd: out,
+        stdout: (t) => lines.push(t),
+        stderr: (t) => lines.push(t),
+      },
+    );
     expect(code, lines.join('')).toBe(0);
     const replayed = JSON.parse(await readFile(join(replayOut, `${GOLDEN_DATE}.json`), 'utf8')) as Snapshot;
     expect(replayed.origin.kind).toBe('replayed');
@@ -125,12 +135,15 @@ describe('brief fetch end to end (replay server, real sockets)', () => {
     const lines: string[] = [];
     const env = { PATH: process.env.PATH ?? '' };
     const rendered = join(out, 'rendered');
-    const renderCode = await main(['render', '--snapshot', join(out, `${GOLDEN_DATE}.json`), '--lang', 'zh,en', '--format', 'md', '--out', rendered], {
-      env,
-      cwd: out,
-      stdout: (t) => lines.push(t),
-      stderr: (t) => lines.push(t),
-    });
+    const renderCode = await main(
+      ['render', '--snapshot', join(out, `${GOLDEN_DATE}.json`), '--lang', 'zh,en', '--format', 'md', '--out', rendered],
+      {
+        env,
+        cwd: out,
+        stdout: (t) => lines.push(t),
+        stderr: (t) => lines.push(t),
+      },
+    );
     expect(renderCode, lines.join('')).toBe(0);
     expect(existsSync(join(rendered, GOLDEN_DATE, 'zh.md'))).toBe(true);
     expect(existsSync(join(rendered, GOLDEN_DATE, 'en.md'))).toBe(true);
@@ -141,7 +154,12 @@ describe('brief fetch end to end (replay server, real sockets)', () => {
     const emptyOut = join(out, 'core-missing');
     try {
       down.addScenario({ provider: 'binance', steps: Array.from({ length: 20 }, () => ({ status: 503, body: 'Service Unavailable' })) });
-      down.addScenario({ provider: 'okx', path: '/api/v5/market/history-candles', query: { instId: 'BTC-USDT' }, steps: Array.from({ length: 20 }, () => ({ status: 503, body: 'Service Unavailable' })) });
+      down.addScenario({
+        provider: 'okx',
+        path: '/api/v5/market/history-candles',
+        query: { instId: 'BTC-USDT' },
+        steps: Array.from({ length: 20 }, () => ({ status: 503, body: 'Service Unavailable' })),
+      });
       const effects = fakeEffects(serverEnv(down));
       const attempt = fetchSnapshot({ date: GOLDEN_DATE, assets: ['BTC'], config: DEFAULT_CONFIG, outDir: emptyOut, effects });
       await expect(attempt).rejects.toBeInstanceOf(InsufficientDataError);
@@ -155,12 +173,30 @@ describe('brief fetch end to end (replay server, real sockets)', () => {
   it('when Binance refuses the region (451), OKX spot candles stand in for the core price', async () => {
     const market = await startReplayServer(marketFallback(FIXED_NOW));
     try {
-      const restricted = { status: 451, json: { code: 0, msg: 'Service unavailable from a restricted location according to b. Eligibility in https://www.binance.com/en/terms.' } };
+      const restricted = {
+        status: 451,
+        json: {
+          code: 0,
+          msg: 'Service unavailable from a restricted location according to b. Eligibility in https://www.binance.com/en/terms.',
+        },
+      };
       market.addScenario({ provider: 'binance', steps: Array.from({ length: 4 }, () => restricted) });
       const effects = fakeEffects(serverEnv(market));
-      const result = await fetchSnapshot({ date: GOLDEN_DATE, assets: ['BTC'], config: DEFAULT_CONFIG, outDir: join(out, 'fallback'), effects });
-      expect(result.snapshot.prices.map((p) => `${p.venue}:${p.symbol}:${p.interval}:${p.candles.length}`)).toEqual(['okx:BTC-USDT:1d:1462', 'okx:BTC-USDT:1h:744']);
-      expect(result.gaps.filter((g) => g.source === 'binance').map((g) => `${g.kind}:${g.reason.includes('451')}`)).toEqual(['ExchangeNotAvailable:true', 'ExchangeNotAvailable:true']);
+      const result = await fetchSnapshot({
+        date: GOLDEN_DATE,
+        assets: ['BTC'],
+        config: DEFAULT_CONFIG,
+        outDir: join(out, 'fallback'),
+        effects,
+      });
+      expect(result.snapshot.prices.map((p) => `${p.venue}:${p.symbol}:${p.interval}:${p.candles.length}`)).toEqual([
+        'okx:BTC-USDT:1d:1462',
+        'okx:BTC-USDT:1h:744',
+      ]);
+      expect(result.gaps.filter((g) => g.source === 'binance').map((g) => `${g.kind}:${g.reason.includes('451')}`)).toEqual([
+        'ExchangeNotAvailable:true',
+        'ExchangeNotAvailable:true',
+      ]);
       expect(effects.logs).toContain('binance spot prices missing for BTC: fetching OKX spot candles instead');
     } finally {
       await market.close();
@@ -169,7 +205,14 @@ describe('brief fetch end to end (replay server, real sockets)', () => {
 
   it('fetching a day again replaces the snapshot cleanly', async () => {
     const effects = fakeEffects(serverEnv(server, FAKE_KEYS));
-    const again = await fetchSnapshot({ date: GOLDEN_DATE, assets: GOLDEN_ASSETS, config: DEFAULT_CONFIG, outDir: out, collectorDir: join(out, 'no-collector'), effects });
+    const again = await fetchSnapshot({
+      date: GOLDEN_DATE,
+      assets: GOLDEN_ASSETS,
+      config: DEFAULT_CONFIG,
+      outDir: out,
+      collectorDir: join(out, 'no-collector'),
+      effects,
+    });
     expect(serializeSnapshot(again.snapshot)).toBe(serializeSnapshot(fetched));
     // No temporary files left beside the snapshot.
     expect((await readdir(out)).filter((name) => name.includes('.tmp'))).toEqual([]);

@@ -23,6 +23,9 @@ export function checkGolden(goldenFile: string, actual: string): { ok: boolean; 
   writeFileSync(changedFile, actual);
   return {
     ok: false,
-    message: expected === undefined ? `no golden file ${goldenFile}; wrote ${changedFile} (UPDATE_GOLDEN=1 to accept)` : `differs from ${goldenFile}; wrote ${changedFile} (UPDATE_GOLDEN=1 to accept)`,
+    message:
+      expected === undefined
+        ? `no golden file ${goldenFile}; wrote ${changedFile} (UPDATE_GOLDEN=1 to accept)`
+        : `differs from ${goldenFile}; wrote ${changedFile} (UPDATE_GOLDEN=1 to accept)`,
   };
 }

@@ -33,7 +33,10 @@ beforeEach(() => {
 });
 
 function client(options: { weightBudget?: { perWindow: number; windowMs: number; useFraction: number }; bans?: BanRegistry } = {}) {
-  const limiter = createLimiter({ concurrency: 1, minIntervalMs: 0, maxQueue: 10, ...(options.weightBudget ? { weightBudget: options.weightBudget } : {}) }, effects);
+  const limiter = createLimiter(
+    { concurrency: 1, minIntervalMs: 0, maxQueue: 10, ...(options.weightBudget ? { weightBudget: options.weightBudget } : {}) },
+    effects,
+  );
   return createProviderHttp(
     { ...DEFAULT_HTTP, id: 'binance', baseUrl: server.baseUrl('binance'), banStatuses: [418], limiter },
     { effects, bans: options.bans ?? new BanRegistry() },
@@ -43,14 +46,23 @@ function client(options: { weightBudget?: { perWindow: number; windowMs: number;
 describe('HTTP client over sockets', () => {
   it('waits until an HTTP-date Retry-After, then succeeds', async () => {
     // FIXED_NOW is 16:05:00; the server says retry at 16:05:05.
-    server.addScenario({ provider: 'binance', steps: [{ status: 429, headers: { 'retry-after': 'Thu, 04 Jan 2024 16:05:05 GMT' }, json: {} }] });
+    server.addScenario({
+      provider: 'binance',
+      steps: [{ status: 429, headers: { 'retry-after': 'Thu, 04 Jan 2024 16:05:05 GMT' }, json: {} }],
+    });
     const response = await client().getJson('/api/v3/ping');
     expect(response.body).toEqual({ ok: true });
     expect(effects.sleeps).toEqual([5000]);
   });
 
   it('without Retry-After, backs off exponentially with jitter', async () => {
-    server.addScenario({ provider: 'binance', steps: [{ status: 429, json: {} }, { status: 429, json: {} }] });
+    server.addScenario({
+      provider: 'binance',
+      steps: [
+        { status: 429, json: {} },
+        { status: 429, json: {} },
+      ],
+    });
     await client().getJson('/api/v3/ping');
     // random() = 0.5: 250 + 125 = 375 ms, then 500 + 250 = 750 ms.
     expect(effects.sleeps).toEqual([375, 750]);
@@ -60,8 +72,13 @@ describe('HTTP client over sockets', () => {
   it('a gzip bomb stops at the body cap as PayloadTooLarge', async () => {
     const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20));
     expect(bomb.length).toBeLessThan(100_000);
-    server.addScenario({ provider: 'binance', steps: [{ status: 200, headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, bytes: bomb }] });
-    const error = await client().getJson('/api/v3/ping').catch((e: unknown) => e);
+    server.addScenario({
+      provider: 'binance',
+      steps: [{ status: 200, headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, bytes: bomb }],
+    });
+    const error = await client()
+      .getJson('/api/v3/ping')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
     expect((error as SourceError).kind).toBe('PayloadTooLarge');
     expect(server.requests).toHaveLength(1);
@@ -84,8 +101,18 @@ describe('bans across runs', () => {
     const market = await startReplayServer(marketFallback(FIXED_NOW));
     try {
       const banFile = join(dir, 'bans.json');
-      market.addScenario({ provider: 'binance', steps: [{ status: 418, headers: { 'retry-after': '600' }, json: { code: -1003, msg: 'Way too many requests; IP banned.' } }] });
-      const run = () => fetchSnapshot({ date: '2024-01-04', assets: ['BTC'], config: DEFAULT_CONFIG, outDir: join(dir, 'out'), effects: { ...fakeEffects(serverEnv(market)), banFile } });
+      market.addScenario({
+        provider: 'binance',
+        steps: [{ status: 418, headers: { 'retry-after': '600' }, json: { code: -1003, msg: 'Way too many requests; IP banned.' } }],
+      });
+      const run = () =>
+        fetchSnapshot({
+          date: '2024-01-04',
+          assets: ['BTC'],
+          config: DEFAULT_CONFIG,
+          outDir: join(dir, 'out'),
+          effects: { ...fakeEffects(serverEnv(market)), banFile },
+        });
       const first = await run();
       // Only requests already in flight when the 418 arrived (daily and hourly start together);
       // the prices then come from the OKX spot fallback.

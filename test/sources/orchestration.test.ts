@@ -32,7 +32,13 @@ afterAll(async () => {
 describe('fetchSnapshot orchestration', () => {
   it('keyed sources without a key are not called and are disclosed as not-configured', async () => {
     server.reset();
-    const result = await fetchSnapshot({ date: '2024-01-04', assets: ['BTC'], config, outDir: out, effects: fakeEffects(serverEnv(server)) });
+    const result = await fetchSnapshot({
+      date: '2024-01-04',
+      assets: ['BTC'],
+      config,
+      outDir: out,
+      effects: fakeEffects(serverEnv(server)),
+    });
     expect(server.requestsTo('coinglass')).toEqual([]);
     expect(server.requestsTo('whale-alert')).toEqual([]);
     const notConfigured = result.gaps.filter((g) => g.kind === 'not-configured').map((g) => `${g.source}:${g.family}`);
@@ -45,8 +51,23 @@ describe('fetchSnapshot orchestration', () => {
   it('adds the collector aggregation beside the REST sources', async () => {
     server.reset();
     const window = { start: Date.parse('2024-01-03T16:00:00Z'), end: Date.parse('2024-01-04T16:00:00Z') };
-    const prov = { provider: 'collector', endpoint: 'bybit ws allLiquidation', fetchedAt: '2024-01-04T15:59:00.000Z', asOf: '2024-01-04T15:58:59.000Z', method: 'fetched' as const };
-    const totals: LiquidationTotals = { source: 'collector', asset: 'BTC', ...window, totalUsd: 300, longUsd: 200, shortUsd: 100, coverage: 'lower-bound', provenance: prov };
+    const prov = {
+      provider: 'collector',
+      endpoint: 'bybit ws allLiquidation',
+      fetchedAt: '2024-01-04T15:59:00.000Z',
+      asOf: '2024-01-04T15:58:59.000Z',
+      method: 'fetched' as const,
+    };
+    const totals: LiquidationTotals = {
+      source: 'collector',
+      asset: 'BTC',
+      ...window,
+      totalUsd: 300,
+      longUsd: 200,
+      shortUsd: 100,
+      coverage: 'lower-bound',
+      provenance: prov,
+    };
     const seen: unknown[] = [];
     const result = await fetchSnapshot({
       date: '2024-01-04',
@@ -72,8 +93,17 @@ describe('fetchSnapshot orchestration', () => {
     const later = Date.parse('2024-01-20T03:00:00Z');
     const pastServer = await startReplayServer(marketFallback(later));
     try {
-      const result = await fetchSnapshot({ date: '2024-01-04', assets: ['BTC'], config, outDir: join(out, 'past'), effects: fakeEffects(serverEnv(pastServer), later) });
-      expect(result.gaps.filter((g) => g.kind === 'not-historical').map((g) => `${g.source}:${g.family}`)).toEqual(['okx:openInterest', 'deribit:basis']);
+      const result = await fetchSnapshot({
+        date: '2024-01-04',
+        assets: ['BTC'],
+        config,
+        outDir: join(out, 'past'),
+        effects: fakeEffects(serverEnv(pastServer), later),
+      });
+      expect(result.gaps.filter((g) => g.kind === 'not-historical').map((g) => `${g.source}:${g.family}`)).toEqual([
+        'okx:openInterest',
+        'deribit:basis',
+      ]);
       expect(result.snapshot.funding.every((f) => f.current === undefined)).toBe(true);
       expect(pastServer.requestsTo('binance-futures', '/fapi/v1/premiumIndex')).toEqual([]);
       expect(pastServer.requestsTo('bybit', '/v5/market/tickers')).toEqual([]);
@@ -87,24 +117,40 @@ describe('fetchSnapshot orchestration', () => {
   it('a disabled provider is a disclosed gap with no request', async () => {
     server.reset();
     const disabled = ConfigSchema.parse({ etfs: { BTC: ['GBTC'] }, macro: [], providers: { deribit: { enabled: false } } });
-    const result = await fetchSnapshot({ date: '2024-01-04', assets: ['BTC'], config: disabled, outDir: out, effects: fakeEffects(serverEnv(server)) });
+    const result = await fetchSnapshot({
+      date: '2024-01-04',
+      assets: ['BTC'],
+      config: disabled,
+      outDir: out,
+      effects: fakeEffects(serverEnv(server)),
+    });
     expect(server.requestsTo('deribit')).toEqual([]);
-    expect(result.gaps.filter((g) => g.source === 'deribit').map((g) => `${g.family}:${g.kind}`)).toEqual(['basis:not-configured', 'volatility:not-configured']);
+    expect(result.gaps.filter((g) => g.source === 'deribit').map((g) => `${g.family}:${g.kind}`)).toEqual([
+      'basis:not-configured',
+      'volatility:not-configured',
+    ]);
   });
 
   it('a replay with a missing recording is a gap for that request only', async () => {
     const dir = join(out, 'partial-recording');
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'manifest.json'), JSON.stringify({ recordedAt: new Date(FIXED_NOW).toISOString(), date: '2024-01-04', assets: ['BTC'] }));
-    // Nothing recorded at all: the core price is missing, so the fetch stops with exit 3.
-    await expect(fetchSnapshot({ date: '2024-01-04', assets: ['BTC'], config, outDir: join(out, 'r'), replay: dir, effects: fakeEffects({}) })).rejects.toThrow(
-      /binance GET \/api\/v3\/klines NetworkError attempt 1\/3: no recording for GET \/api\/v3\/klines\?/,
+    await writeFile(
+      join(dir, 'manifest.json'),
+      JSON.stringify({ recordedAt: new Date(FIXED_NOW).toISOString(), date: '2024-01-04', assets: ['BTC'] }),
     );
+    // Nothing recorded at all: the core price is missing, so the fetch stops with exit 3.
+    await expect(
+      fetchSnapshot({ date: '2024-01-04', assets: ['BTC'], config, outDir: join(out, 'r'), replay: dir, effects: fakeEffects({}) }),
+    ).rejects.toThrow(/binance GET \/api\/v3\/klines NetworkError attempt 1\/3: no recording for GET \/api\/v3\/klines\?/);
   });
 
   it('refuses a malformed date and an empty asset list as usage errors', async () => {
-    await expect(fetchSnapshot({ date: '2024-13-45', assets: ['BTC'], config: DEFAULT_CONFIG, outDir: out })).rejects.toBeInstanceOf(UsageError);
-    await expect(fetchSnapshot({ date: '../../etc', assets: ['BTC'], config: DEFAULT_CONFIG, outDir: out })).rejects.toBeInstanceOf(UsageError);
+    await expect(fetchSnapshot({ date: '2024-13-45', assets: ['BTC'], config: DEFAULT_CONFIG, outDir: out })).rejects.toBeInstanceOf(
+      UsageError,
+    );
+    await expect(fetchSnapshot({ date: '../../etc', assets: ['BTC'], config: DEFAULT_CONFIG, outDir: out })).rejects.toBeInstanceOf(
+      UsageError,
+    );
     await expect(fetchSnapshot({ date: '2024-01-04', assets: [], config: DEFAULT_CONFIG, outDir: out })).rejects.toBeInstanceOf(UsageError);
   });
 });
@@ -127,7 +173,13 @@ describe('stale data', () => {
         },
       ],
     });
-    const result = await fetchSnapshot({ date: '2024-01-04', assets: ['BTC'], config, outDir: join(out, 'stale'), effects: fakeEffects(serverEnv(server)) });
+    const result = await fetchSnapshot({
+      date: '2024-01-04',
+      assets: ['BTC'],
+      config,
+      outDir: join(out, 'stale'),
+      effects: fakeEffects(serverEnv(server)),
+    });
     const stale = result.gaps.filter((g) => g.kind === 'Stale');
     // Last candle opens 09:00 and ends 10:00 UTC; the expected last one ends at 16:00: 6 h missing.
     expect(stale.map((g) => g.reason)).toEqual([

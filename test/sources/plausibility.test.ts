@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { FundingSeries, PriceSeries, VolatilityIndex } from '../../pipeline/snapshot/schema.js';
 import { checkPlausibility } from '../../sources/plausibility.js';
 
-const prov = (provider: string) => ({ provider, endpoint: '/x?y=1', fetchedAt: '2024-01-04T16:05:00.000Z', asOf: '2024-01-04T16:00:00.000Z', method: 'fetched' as const });
+const prov = (provider: string) => ({
+  provider,
+  endpoint: '/x?y=1',
+  fetchedAt: '2024-01-04T16:05:00.000Z',
+  asOf: '2024-01-04T16:00:00.000Z',
+  method: 'fetched' as const,
+});
 const H = 3_600_000;
 
 function perp(venue: string, closes: number[]): PriceSeries {
@@ -30,7 +36,8 @@ describe('plausibility', () => {
         source: 'binance-futures',
         asset: 'BTC',
         kind: 'Implausible',
-        reason: 'binance BTCUSDT 1h: 2 candle(s) left out (1970-01-01T02:00:00.000Z price above 10000000 USD; 1970-01-01T03:00:00.000Z high below low)',
+        reason:
+          'binance BTCUSDT 1h: 2 candle(s) left out (1970-01-01T02:00:00.000Z price above 10000000 USD; 1970-01-01T03:00:00.000Z high below low)',
         endpoint: 'GET /x',
       },
     ]);
@@ -43,7 +50,10 @@ describe('plausibility', () => {
       asset: 'BTC',
       intervalHours: 8,
       current: { rate: 0.5, time: 10 },
-      history: [{ time: 1, rate: 0.0001 }, { time: 2, rate: 0.5 }],
+      history: [
+        { time: 1, rate: 0.0001 },
+        { time: 2, rate: 0.5 },
+      ],
       provenance: prov('okx'),
     };
     const { parts, gaps } = checkPlausibility({ funding: [funding] });
@@ -58,7 +68,10 @@ describe('plausibility', () => {
       index: 'DVOL',
       asset: 'BTC',
       unit: 'vol-points',
-      daily: [{ t: 0, o: 50, h: 52, l: 49, c: 51 }, { t: 1, o: 50, h: 5000, l: 49, c: 51 }],
+      daily: [
+        { t: 0, o: 50, h: 52, l: 49, c: 51 },
+        { t: 1, o: 50, h: 5000, l: 49, c: 51 },
+      ],
       hourly: [],
       provenance: prov('deribit'),
     };

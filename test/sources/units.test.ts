@@ -19,10 +19,26 @@ import { decimal, decimalOrEmpty, epochMillis } from '../../sources/validate.js'
 
 describe('SourceError', () => {
   it('formats like reliability.md §2.1', () => {
-    const error = new SourceError({ source: 'binance', endpoint: 'GET /api/v3/ticker/24hr', kind: 'RateLimitExceeded', status: 429, attempt: 2, maxAttempts: 3, retryAfterMs: 2000 });
+    const error = new SourceError({
+      source: 'binance',
+      endpoint: 'GET /api/v3/ticker/24hr',
+      kind: 'RateLimitExceeded',
+      status: 429,
+      attempt: 2,
+      maxAttempts: 3,
+      retryAfterMs: 2000,
+    });
     expect(error.message).toBe('binance GET /api/v3/ticker/24hr RateLimitExceeded 429 attempt 2/3 (Retry-After 2s)');
-    const schema = new SourceError({ source: 'okx', endpoint: 'GET /api/v5/public/funding-rate', kind: 'SchemaViolation', fieldPath: 'okx.fundingRate[0].fundingRate', detail: 'expected decimal string, got ""' });
-    expect(schema.message).toBe('okx.fundingRate[0].fundingRate: expected decimal string, got "" (okx GET /api/v5/public/funding-rate SchemaViolation)');
+    const schema = new SourceError({
+      source: 'okx',
+      endpoint: 'GET /api/v5/public/funding-rate',
+      kind: 'SchemaViolation',
+      fieldPath: 'okx.fundingRate[0].fundingRate',
+      detail: 'expected decimal string, got ""',
+    });
+    expect(schema.message).toBe(
+      'okx.fundingRate[0].fundingRate: expected decimal string, got "" (okx GET /api/v5/public/funding-rate SchemaViolation)',
+    );
     expect(schema.sanitized).toBe(true);
   });
 
@@ -37,7 +53,8 @@ describe('decimals', () => {
     expect(decimal.parse('0.00010000')).toBe(0.0001);
     expect(decimal.parse(-0)).toBe(0);
     expect(Object.is(decimal.parse('-0'), 0)).toBe(true);
-    for (const bad of ['', null, 'NaN', 'Infinity', Number.POSITIVE_INFINITY, true, '1,5', ' 1']) expect(decimal.safeParse(bad).success).toBe(false);
+    for (const bad of ['', null, 'NaN', 'Infinity', Number.POSITIVE_INFINITY, true, '1,5', ' 1'])
+      expect(decimal.safeParse(bad).success).toBe(false);
     expect(decimalOrEmpty.parse('')).toBeNull();
     expect(epochMillis.parse('1703059200000')).toBe(1703059200000);
     expect(epochMillis.safeParse('1.5').success).toBe(false);
@@ -121,7 +138,10 @@ describe('limiter', () => {
   it('holds used weight under 80 % of the budget per window (F05 plan of 40 calls)', async () => {
     const clock = fakeClock();
     // Budget 100 weight per 60 s, 80 % usable = 80 per window; 40 calls of weight 5 = 200 weight.
-    const limiter = createLimiter({ concurrency: 4, minIntervalMs: 0, weightBudget: { perWindow: 100, windowMs: 60_000, useFraction: 0.8 }, maxQueue: 100 }, clock);
+    const limiter = createLimiter(
+      { concurrency: 4, minIntervalMs: 0, weightBudget: { perWindow: 100, windowMs: 60_000, useFraction: 0.8 }, maxQueue: 100 },
+      clock,
+    );
     const perWindow = new Map<number, number>();
     await Promise.all(
       Array.from({ length: 40 }, () =>
@@ -138,7 +158,10 @@ describe('limiter', () => {
 
   it('trusts a higher used weight reported by the server', async () => {
     const clock = fakeClock();
-    const limiter = createLimiter({ concurrency: 1, minIntervalMs: 0, weightBudget: { perWindow: 100, windowMs: 60_000, useFraction: 0.8 }, maxQueue: 10 }, clock);
+    const limiter = createLimiter(
+      { concurrency: 1, minIntervalMs: 0, weightBudget: { perWindow: 100, windowMs: 60_000, useFraction: 0.8 }, maxQueue: 10 },
+      clock,
+    );
     await limiter.schedule(async () => undefined, 1);
     limiter.reportUsedWeight(79);
     await limiter.schedule(async () => undefined, 2);
@@ -180,7 +203,12 @@ describe('bans', () => {
 
 describe('calendar', () => {
   it('the brief day 2024-01-04 in UTC+8 is [2024-01-03T16:00Z, 2024-01-04T16:00Z)', () => {
-    expect(briefWindow('2024-01-04', 'Asia/Shanghai')).toEqual({ date: '2024-01-04', timezone: 'Asia/Shanghai', start: Date.parse('2024-01-03T16:00:00Z'), end: Date.parse('2024-01-04T16:00:00Z') });
+    expect(briefWindow('2024-01-04', 'Asia/Shanghai')).toEqual({
+      date: '2024-01-04',
+      timezone: 'Asia/Shanghai',
+      start: Date.parse('2024-01-03T16:00:00Z'),
+      end: Date.parse('2024-01-04T16:00:00Z'),
+    });
     // A 23-hour day: New York springs forward on 2024-03-10.
     const w = briefWindow('2024-03-10', 'America/New_York');
     expect((w.end - w.start) / 3_600_000).toBe(23);
@@ -213,7 +241,13 @@ describe('expiries and intervals', () => {
 
   it('Deribit: annualized basis from mark vs estimated delivery price; < 1 day to expiry left out', () => {
     const created = Date.parse('2024-01-04T08:00:00Z');
-    const prov = { provider: 'deribit', endpoint: '/x', fetchedAt: '2024-01-04T08:00:00.000Z', asOf: '2024-01-04T08:00:00.000Z', method: 'fetched' as const };
+    const prov = {
+      provider: 'deribit',
+      endpoint: '/x',
+      fetchedAt: '2024-01-04T08:00:00.000Z',
+      asOf: '2024-01-04T08:00:00.000Z',
+      method: 'fetched' as const,
+    };
     const raw = {
       jsonrpc: '2.0',
       result: [

@@ -17,7 +17,11 @@ export interface Killed {
   children: number[];
 }
 
-export async function killAt(point: string, args: string[], options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Killed> {
+export async function killAt(
+  point: string,
+  args: string[],
+  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<Killed> {
   const marker = join(mkdtempSync(join(tmpdir(), 'brief-kill-')), 'ready');
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: REPO,

@@ -19,7 +19,10 @@ export function pdfFonts(file: string): PdfFont[] {
     .filter((line) => line.trim())
     .map((line) => {
       // name, then type (may contain a space: "CID TrueType", "Type 3"), encoding, emb sub uni, object id.
-      const match = /^(\S+)\s+(CID TrueType|TrueType|Type 3|Type 1C?|CID Type 0C?|Type 1|CID Type 0)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)/.exec(line);
+      const match =
+        /^(\S+)\s+(CID TrueType|TrueType|Type 3|Type 1C?|CID Type 0C?|Type 1|CID Type 0)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)/.exec(
+          line,
+        );
       if (!match) throw new Error(`cannot read pdffonts line: ${line}`);
       return { name: match[1]!, type: match[2]!, embedded: match[4] === 'yes' };
     });

@@ -41,7 +41,13 @@ describe('the daily-brief workflow', () => {
   it('installs, runs, commits the snapshot, deploys with the official actions and checks freshness', () => {
     const uses = steps.map((s) => s.uses?.split('@')[0]).filter(Boolean);
     expect(uses).toEqual(
-      expect.arrayContaining(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']),
+      expect.arrayContaining([
+        'actions/checkout',
+        'actions/setup-node',
+        'actions/configure-pages',
+        'actions/upload-pages-artifact',
+        'actions/deploy-pages',
+      ]),
     );
     const setupNode = steps.find((s) => s.uses?.startsWith('actions/setup-node'));
     expect(setupNode?.with).toMatchObject({ cache: 'npm' });

@@ -20,7 +20,10 @@ export const etfFlowsSignal: Signal = (snapshot, thresholds) => {
       .map((s, index) => ({ s, index }))
       .filter(({ s }) => s.asset === asset && s.daily.length > 0)
       .sort((a, b) => (a.s.source < b.s.source ? -1 : a.s.source > b.s.source ? 1 : a.index - b.index));
-    const date = etfDayFor(candidates.flatMap(({ s }) => s.daily.map((d) => d.date)), snapshot.window.end);
+    const date = etfDayFor(
+      candidates.flatMap(({ s }) => s.daily.map((d) => d.date)),
+      snapshot.window.end,
+    );
     if (date === undefined) continue;
     const chosen = candidates.find(({ s }) => s.daily.some((d) => d.date === date));
     if (!chosen) continue;

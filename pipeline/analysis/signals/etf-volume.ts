@@ -26,7 +26,10 @@ export const etfVolumeSignal: Signal = (snapshot, thresholds) => {
   for (const asset of snapshot.assets) {
     const series = snapshot.etfs.map((s, index) => ({ s, index })).filter(({ s }) => s.asset === asset && s.daily.length > 0);
     if (series.length === 0) continue;
-    const date = etfDayFor(series.flatMap(({ s }) => s.daily.map((d) => d.date)), snapshot.window.end);
+    const date = etfDayFor(
+      series.flatMap(({ s }) => s.daily.map((d) => d.date)),
+      snapshot.window.end,
+    );
     if (date === undefined) continue;
 
     const reporting = series.filter(({ s }) => s.daily.some((d) => d.date === date));
@@ -73,7 +76,12 @@ export const etfVolumeSignal: Signal = (snapshot, thresholds) => {
     out.push({
       kind: 'etf_volume',
       importance: importanceOf('etf_volume', ratio),
-      sources: [...new Set([...reporting.map(({ s }) => s.provenance.provider), ...(daily && priceChange !== undefined ? [daily.item.provenance.provider] : [])])].sort(),
+      sources: [
+        ...new Set([
+          ...reporting.map(({ s }) => s.provenance.provider),
+          ...(daily && priceChange !== undefined ? [daily.item.provenance.provider] : []),
+        ]),
+      ].sort(),
       paths: [
         ...reporting.map(({ index }) => `etfs[${index}].daily`),
         ...(daily && priceChange !== undefined ? [`prices[${daily.index}].candles`] : []),

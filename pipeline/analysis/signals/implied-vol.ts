@@ -34,7 +34,10 @@ export const impliedVolSignal: Signal = (snapshot, thresholds) => {
         path: `volatility[${index}].hourly`,
       };
     } else {
-      const last = series.daily.filter((d) => d.t < end && d.t + DAY_MS > start).sort((a, b) => a.t - b.t).pop();
+      const last = series.daily
+        .filter((d) => d.t < end && d.t + DAY_MS > start)
+        .sort((a, b) => a.t - b.t)
+        .pop();
       if (last) day = { high: last.h, low: last.l, current: last.c, path: `volatility[${index}].daily` };
     }
     if (!day) continue;
@@ -55,7 +58,9 @@ export const impliedVolSignal: Signal = (snapshot, thresholds) => {
       importance: importanceOf('implied_vol', ratio),
       sources: [series.provenance.provider],
       paths: [...new Set([day.path, `volatility[${index}].daily`])],
-      ...(elevated ? { threshold: { name: 'impliedVol.elevatedMinFraction', value: t.elevatedMinFraction, unit: 'fraction' as const } } : {}),
+      ...(elevated
+        ? { threshold: { name: 'impliedVol.elevatedMinFraction', value: t.elevatedMinFraction, unit: 'fraction' as const } }
+        : {}),
       asset,
       index: series.index,
       current: day.current,

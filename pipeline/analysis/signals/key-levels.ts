@@ -64,7 +64,11 @@ export const keyLevelsSignal: Signal = (snapshot, thresholds, context) => {
       const candles = dailyCandlesBefore(daily.item.candles, snapshot.window.start).filter(
         (c) => c.t >= snapshot.window.start - t.lookbackDays * DAY_MS,
       );
-      const swings = findSwings(candles.map((c) => c.l), candles.map((c) => c.h), t.swingHalfWidthDays);
+      const swings = findSwings(
+        candles.map((c) => c.l),
+        candles.map((c) => c.h),
+        t.swingHalfWidthDays,
+      );
       let used = false;
       for (const i of swings.lows) {
         const c = candles[i]!;
@@ -102,9 +106,7 @@ export const keyLevelsSignal: Signal = (snapshot, thresholds, context) => {
 
     const pick = (side: Level[]): Level[] => {
       const kept: Level[] = [];
-      const ordered = [...side].sort(
-        (a, b) => STRENGTH[a.basis] - STRENGTH[b.basis] || Math.abs(a.price - ref) - Math.abs(b.price - ref),
-      );
+      const ordered = [...side].sort((a, b) => STRENGTH[a.basis] - STRENGTH[b.basis] || Math.abs(a.price - ref) - Math.abs(b.price - ref));
       for (const c of ordered) if (!kept.some((k) => Math.abs(k.price - c.price) <= t.mergeFraction * ref)) kept.push(c);
       return kept.sort((a, b) => Math.abs(a.price - ref) - Math.abs(b.price - ref)).slice(0, t.maxPerSide);
     };

@@ -64,7 +64,9 @@ export const openInterestSignal: Signal = (snapshot, thresholds, context) => {
       // A rise scores below base: only a drop has a threshold to fire.
       importance: importanceOf(
         'open_interest_change',
-        dropFired ? thresholdRatio(change, t.dropFractionMin) * (deleveraging ? 1.2 : 1) : Math.min(0.99, thresholdRatio(change, t.dropFractionMin)),
+        dropFired
+          ? thresholdRatio(change, t.dropFractionMin) * (deleveraging ? 1.2 : 1)
+          : Math.min(0.99, thresholdRatio(change, t.dropFractionMin)),
       ),
       sources: [...providers].sort(),
       paths: [...paths, ...(move ? move.paths : [])],

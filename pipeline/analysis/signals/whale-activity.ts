@@ -58,7 +58,10 @@ export const whaleActivitySignal: Signal = (snapshot, thresholds, context) => {
         : undefined;
     const multiple = baseline === undefined ? undefined : safeRatio(count, baseline);
 
-    const firstBreak = chooseBreak(breaks.filter((b) => b.asset === asset), t.aroundLevelChoice);
+    const firstBreak = chooseBreak(
+      breaks.filter((b) => b.asset === asset),
+      t.aroundLevelChoice,
+    );
     const hours = t.aroundLevelHours;
     const aroundLevel = firstBreak && {
       level: firstBreak.level,

@@ -27,11 +27,7 @@ export interface WindowPrices {
  * `window.minCoverageFraction` of the window's hours (reliability F17: no windowed metric on an
  * incomplete window).
  */
-export function windowPrices(
-  snapshot: Snapshot,
-  asset: string,
-  thresholds: Thresholds,
-): WindowPrices | undefined {
+export function windowPrices(snapshot: Snapshot, asset: string, thresholds: Thresholds): WindowPrices | undefined {
   const { start, end } = snapshot.window;
   const picked = pickSpotSeries(snapshot, asset, '1h', thresholds.venues.pricePreference);
   if (!picked) return undefined;

@@ -14,6 +14,8 @@ interface RunFlags {
   out: string;
   site: string;
   collected: string;
+  record?: string;
+  replay?: string;
   templates?: string;
   config?: string;
   strict?: boolean;
@@ -29,6 +31,8 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
     .option('--out <dir>', 'rendered briefs', 'out')
     .option('--site <dir>', 'site directory', 'site')
     .option('--collected <dir>', 'liquidation events written by `brief collect`', 'collected')
+    .option('--record <dir>', 'save the raw responses (secrets stripped) into DIR')
+    .option('--replay <dir>', 'serve recorded responses from DIR instead of the network')
     .option('--templates <dir>', 'templates directory')
     .option('--config <file>', 'configuration JSON')
     .option('--strict', 'exit 10 when a data gap is disclosed')
@@ -51,6 +55,8 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
           config,
           outDir: resolve(ctx.cwd, flags.snapshots),
           collectorDir: resolve(ctx.cwd, flags.collected),
+          record: flags.record ? resolve(ctx.cwd, flags.record) : undefined,
+          replay: flags.replay ? resolve(ctx.cwd, flags.replay) : undefined,
           // Bans (Binance 418, Blockchair 430) persist across runs here, so the next run makes no call before they expire.
           effects: { env: ctx.env, log: (line: string) => ctx.stderr(`${line}\n`), banFile: resolve(ctx.cwd, '.brief-state', 'bans.json') },
         });

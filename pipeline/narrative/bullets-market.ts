@@ -66,7 +66,7 @@ export function liquidationsBullet(ctx: ComposeContext, f: FindingOf<'liquidatio
     };
   }
   if (f.asset) bullet.asset = ctx.ticker(f.asset);
-  const floor = f.asset === undefined ? ctx.all('liquidations', ctx.primary).find((l) => l.lowerBound) : undefined;
+  const floor = liquidationsFloor(ctx, f);
   if (floor) {
     bullet.assetFloor = {
       asset: ctx.ticker(ctx.primary),
@@ -76,6 +76,11 @@ export function liquidationsBullet(ctx: ComposeContext, f: FindingOf<'liquidatio
     };
   }
   return bullet;
+}
+
+/** Beside a market-wide total: the primary asset's own floor from sampled exchange feeds, if any. */
+export function liquidationsFloor(ctx: ComposeContext, f: FindingOf<'liquidations'>): FindingOf<'liquidations'> | undefined {
+  return f.asset === undefined ? ctx.all('liquidations', ctx.primary).find((l) => l.lowerBound) : undefined;
 }
 
 export function clusterBullet(ctx: ComposeContext, f: FindingOf<'liquidation_cluster'>): B<'cluster'> {

@@ -1,6 +1,7 @@
 /**
  * What every compose step shares: the language, the brief's timezone, the findings looked up by
- * kind and asset, and the formatters bound to the language, each returning Markdown-safe text.
+ * kind and asset, the formatters bound to the language, each returning Markdown-safe text, and
+ * the registry of source footnotes.
  */
 import * as format from '../../renderers/format.js';
 import type { Lang } from '../../renderers/format.js';
@@ -8,6 +9,7 @@ import type { Finding, FindingKind, FindingOf, Findings } from '../analysis/find
 import type { Config } from '../config.js';
 import { InputError } from '../errors.js';
 import type { Snapshot } from '../snapshot/index.js';
+import { Citations, type CiteFrom } from './citations.js';
 import { md, mdUrl, joinMd, type Md } from './markdown-escape.js';
 import type { SourceLink } from './model.js';
 import { assetName, providerName } from './names.js';
@@ -74,6 +76,10 @@ export interface ComposeContext {
   text(localized: { zh: string; en: string }): Md;
   /** Note text to embed mid-sentence: trailing sentence punctuation removed (templates add their own). */
   clause(localized: { zh: string; en: string }): Md;
+  /** The brief's source footnotes (see citations.ts). */
+  citations: Citations;
+  /** Registers `target` as printing figures from these findings (or snapshot paths); returns it. */
+  cite<T extends object>(target: T & { cite?: Md }, ...from: CiteFrom[]): T;
 }
 
 function bindFormatters(lang: Lang, tz: string): Fmt {
@@ -125,6 +131,7 @@ export function createContext(input: ComposeInput): ComposeContext {
   const moves = all('price_move');
   const preferred = [...input.findings.assets, ...input.snapshot.assets];
   const primary = preferred.find((a) => moves.some((m) => m.asset === a)) ?? moves[0]?.asset ?? preferred[0] ?? 'BTC';
+  const citations = new Citations(input.snapshot, lang, tz);
   return {
     lang,
     tz,
@@ -144,5 +151,7 @@ export function createContext(input: ComposeInput): ComposeContext {
     },
     text: (localized) => md(withoutFinalPunctuation(localized[lang])),
     clause: (localized) => md(withoutFinalPunctuation(localized[lang])),
+    citations,
+    cite: (target, ...from) => citations.add(target, ...from),
   };
 }

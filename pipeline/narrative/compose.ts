@@ -8,8 +8,10 @@
  *   5. bullets   one per finding kind that has data, grouped into sections by the day's layout
  *   6. prose     macro (notes only), bulls vs bears, key levels, time windows, watchlist
  *   7. gaps      what could not be measured; charts placed in the section they illustrate
+ *   8. sources   footnotes numbered in print order: each figure's series, provider and as-of time
  */
 import type { Lang } from '../../renderers/format.js';
+import type { PriceMove } from '../analysis/findings.js';
 import { InputError } from '../errors.js';
 import {
   clusterBullet,
@@ -17,23 +19,26 @@ import {
   basisBullet,
   fundingBullet,
   liquidationsBullet,
+  liquidationsFloor,
   moveOf,
   openInterestBullet,
   volatilityBullet,
   volumeBullet,
 } from './bullets-market.js';
 import { entitiesBullet, etfFlowsBullet, etfVolumeBullet, exchangeFlowsBullet, whalesBullet } from './bullets-flows.js';
+import type { CiteFrom } from './citations.js';
 import { createContext, type ComposeContext, type ComposeInput } from './compose-context.js';
 import { composeHeadline } from './headline.js';
 import { composeLead, dayOf, primaryMove, type Day } from './lead.js';
 import { md, mdUrl } from './markdown-escape.js';
 import type { BriefModel, Bullet, Chart, Macro, Section, SectionId } from './model.js';
-import { composeGaps, composeOutlook } from './outlook.js';
+import { composeGaps } from './gaps.js';
+import { composeOutlook } from './outlook.js';
 import { composePositioning } from './positioning.js';
 
 export type { ComposeInput } from './compose-context.js';
 
-type BulletKey = keyof Bullet;
+type BulletKey = Exclude<keyof Bullet, 'cite'>;
 type Layout = { id: SectionId; bullets: BulletKey[] }[];
 
 /** Data sections per day type, in reading order; empty sections are dropped. */
@@ -80,8 +85,9 @@ function layoutOf(day: Day): Layout {
 function composeBullets(ctx: ComposeContext, day: Day): Map<BulletKey, Bullet[]> {
   const p = ctx.primary;
   const out = new Map<BulletKey, Bullet[]>();
-  const put = <K extends BulletKey>(key: K, value: Bullet[K] | undefined): void => {
-    if (value) out.set(key, [...(out.get(key) ?? []), { [key]: value } as Bullet]);
+  // Each bullet is registered with the findings its figures come from, for its source footnotes.
+  const put = <K extends BulletKey>(key: K, value: Bullet[K] | undefined, ...from: CiteFrom[]): void => {
+    if (value) out.set(key, [...(out.get(key) ?? []), ctx.cite({ [key]: value } as Bullet, ...from)]);
   };
   const systemic = ctx.all('systemic_move').find((s) => s.systemic);
   if (day.multiAsset && day.crash && systemic) {
@@ -92,31 +98,33 @@ function composeBullets(ctx: ComposeContext, day: Day): Map<BulletKey, Bullet[]>
     const primaryChange = systemic.assets.find((a) => a.asset === p)?.changeFraction ?? 0;
     for (const a of ordered) {
       const context = { leader: Math.abs(a.changeFraction) === largest, primaryChange };
-      put('crossAsset', crossAssetBullet(ctx, a.asset, a.changeFraction, moveOf(ctx.findings, a.asset), context));
+      const move = moveOf(ctx.findings, a.asset);
+      // The asset's own price series: the systemic finding's paths span every asset.
+      put('crossAsset', crossAssetBullet(ctx, a.asset, a.changeFraction, move, context), move);
     }
   }
   const liq = ctx.all('liquidations').find((l) => l.asset === undefined) ?? ctx.one('liquidations');
-  if (liq) put('liquidations', liquidationsBullet(ctx, liq));
+  if (liq) put('liquidations', liquidationsBullet(ctx, liq), liq, liquidationsFloor(ctx, liq));
   const cluster = ctx.one('liquidation_cluster', p) ?? ctx.one('liquidation_cluster');
-  if (cluster) put('cluster', clusterBullet(ctx, cluster));
+  if (cluster) put('cluster', clusterBullet(ctx, cluster), cluster);
   const volume = ctx.all('volume_spike', p).find((v) => v.market === 'perp') ?? ctx.one('volume_spike', p);
-  if (volume) put('volume', volumeBullet(ctx, volume));
+  if (volume) put('volume', volumeBullet(ctx, volume), volume);
   const funding = ctx.one('funding_flip', p);
-  if (funding) put('funding', fundingBullet(ctx, funding));
+  if (funding) put('funding', fundingBullet(ctx, funding), funding);
   const basis = ctx.one('basis_compression', p);
-  if (basis) put('basis', basisBullet(ctx, basis));
+  if (basis) put('basis', basisBullet(ctx, basis), basis);
   const oi = ctx.one('open_interest_change', p);
-  if (oi) put('openInterest', openInterestBullet(ctx, oi));
+  if (oi) put('openInterest', openInterestBullet(ctx, oi), oi);
   const vol = ctx.one('implied_vol', p);
-  if (vol) put('volatility', volatilityBullet(ctx, vol));
+  if (vol) put('volatility', volatilityBullet(ctx, vol), vol);
   const etfVolume = ctx.one('etf_volume', p);
-  if (etfVolume) put('etfVolume', etfVolumeBullet(ctx, etfVolume));
+  if (etfVolume) put('etfVolume', etfVolumeBullet(ctx, etfVolume), etfVolume);
   const etfFlows = ctx.one('etf_flows', p);
-  if (etfFlows) put('etfFlows', etfFlowsBullet(ctx, etfFlows));
+  if (etfFlows) put('etfFlows', etfFlowsBullet(ctx, etfFlows), etfFlows);
   const whales = ctx.one('whale_activity', p);
-  if (whales) put('whales', whalesBullet(ctx, whales));
+  if (whales) put('whales', whalesBullet(ctx, whales), whales);
   const flows = ctx.one('exchange_flows', p);
-  if (flows) put('exchangeFlows', exchangeFlowsBullet(ctx, flows));
+  if (flows) put('exchangeFlows', exchangeFlowsBullet(ctx, flows), flows);
   put(
     'entities',
     entitiesBullet(
@@ -127,43 +135,47 @@ function composeBullets(ctx: ComposeContext, day: Day): Map<BulletKey, Bullet[]>
   return out;
 }
 
-function composeMacro(ctx: ComposeContext, change: number): Macro | undefined {
+function composeMacro(ctx: ComposeContext, move: PriceMove): Macro | undefined {
+  const change = move.changeFraction;
   const events = (ctx.input.notes?.notes ?? []).flatMap((n) => (n.kind === 'macro' ? [n] : []));
   if (events.length === 0) return undefined;
   const { fmt } = ctx;
   const sorted = [...events].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
-  return {
-    asset: ctx.ticker(ctx.primary),
-    change: fmt.pctAbs(change),
-    down: change < 0,
-    events: sorted.map((e) => {
-      const event: Macro['events'][number] = {
-        time: fmt.dateTime(Date.parse(e.time)),
-        name: ctx.clause(e.name),
-        text: ctx.clause(e.text),
-        trigger: e.trigger,
-        source: ctx.link(e.source),
-      };
-      if (e.implied) {
-        const { unit, before, after } = e.implied;
-        const number = (v: number): string => String(Number(v.toPrecision(6)));
-        const afterText =
-          typeof after === 'number' ? number(after) : `${number(after.low)}${ctx.lang === 'zh' ? '—' : '–'}${number(after.high)}`;
-        const afterMid = typeof after === 'number' ? after : (after.low + after.high) / 2;
-        event.implied = {
-          label: ctx.text(e.implied.label),
-          before: md(number(before)),
-          after: md(afterText),
-          count: unit === 'count',
-          percent: unit === 'percent',
-          basisPoints: unit === 'basis-points',
-          lower: afterMid < before,
-          higher: afterMid > before,
+  return ctx.cite(
+    {
+      asset: ctx.ticker(ctx.primary),
+      change: fmt.pctAbs(change),
+      down: change < 0,
+      events: sorted.map((e) => {
+        const event: Macro['events'][number] = {
+          time: fmt.dateTime(Date.parse(e.time)),
+          name: ctx.clause(e.name),
+          text: ctx.clause(e.text),
+          trigger: e.trigger,
+          source: ctx.link(e.source),
         };
-      }
-      return event;
-    }),
-  };
+        if (e.implied) {
+          const { unit, before, after } = e.implied;
+          const number = (v: number): string => String(Number(v.toPrecision(6)));
+          const afterText =
+            typeof after === 'number' ? number(after) : `${number(after.low)}${ctx.lang === 'zh' ? '—' : '–'}${number(after.high)}`;
+          const afterMid = typeof after === 'number' ? after : (after.low + after.high) / 2;
+          event.implied = {
+            label: ctx.text(e.implied.label),
+            before: md(number(before)),
+            after: md(afterText),
+            count: unit === 'count',
+            percent: unit === 'percent',
+            basisPoints: unit === 'basis-points',
+            lower: afterMid < before,
+            higher: afterMid > before,
+          };
+        }
+        return event;
+      }),
+    },
+    move,
+  );
 }
 
 function chartOf(chart: ComposeInput['charts'][number]): Chart | undefined {
@@ -191,7 +203,7 @@ export function composeBrief(input: ComposeInput): BriefModel {
     }))
     .filter((s) => s.bullets.length > 0);
 
-  const macro = composeMacro(ctx, move.changeFraction);
+  const macro = composeMacro(ctx, move);
   const prose = 2 + (macro ? 1 : 0); // positioning + outlook (+ macro)
   // Too many sections: merge the last two data sections when their bullets fit in one.
   while (sections.length + prose > MAX_SECTIONS && sections.length >= 2) {
@@ -226,7 +238,7 @@ export function composeBrief(input: ComposeInput): BriefModel {
     return url ? [{ label: md(l.label[lang]), url }] : [];
   });
 
-  return {
+  const model: BriefModel = {
     lang,
     date: input.findings.date,
     title: headline.title,
@@ -241,5 +253,9 @@ export function composeBrief(input: ComposeInput): BriefModel {
     gaps: composeGaps(ctx),
     liquidationsLowerBound: Boolean(lead.liquidations?.lowerBound),
     footer: { links, publication: md(publication.name[lang]) },
+    sources: { notes: [], reconstructed: false, replayed: false },
   };
+  // Footnotes are numbered once the model is whole: in print order, over what survived layout.
+  ctx.citations.apply(model);
+  return model;
 }

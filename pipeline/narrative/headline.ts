@@ -39,18 +39,21 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
   const systemic = ctx.all('systemic_move').find((s) => s.systemic && s.assets.length >= 2);
   const date = format.formatDate(ctx.input.findings.date, lang);
   const windowHours = liq ? Math.round((liq.end - liq.start) / 3_600_000) : 24;
+  // A total for one asset (a single exchange feed) is not market-wide: say whose it is.
+  const zhScope = liq?.asset ? `${liq.asset} 合约` : '全网';
+  const enScope = liq?.asset ? `${liq.asset} ` : '';
 
   let title: string;
   if (lang === 'zh') {
     if (day.multiAsset && day.crash && systemic) {
       const moves = systemic.assets.map((a) => `${a.asset} 跌 ${format.formatPercentAbs(a.changeFraction)}`);
-      title = `加密市场全线下挫:${zhList(moves)}${liqTotal ? `,全网爆仓 ${liqTotal}` : ''}`;
+      title = `加密市场全线下挫:${zhList(moves)}${liqTotal ? `,${zhScope}爆仓 ${liqTotal}` : ''}`;
     } else if (day.crash) {
       const event = level ? `${asset} ${brk!.closedBeyond ? '' : '一度'}跌破 ${level}` : `${asset} 单日下跌 ${change}`;
       const judgement = liq?.longDominant
         ? '杠杆多头集中爆仓'
         : liqTotal
-          ? `全网爆仓 ${liqTotal}`
+          ? `${zhScope}爆仓 ${liqTotal}`
           : `日内回撤 ${format.formatPercentAbs(move.drawdownFraction)}`;
       title = `${event}:${judgement}`;
     } else if (day.rally) {
@@ -67,7 +70,7 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
     } else {
       const step = roundStep(move.prevClose);
       const band = format.formatPriceRange(Math.floor(move.low / step) * step, Math.ceil(move.high / step) * step, 'zh');
-      title = `${asset} 窄幅震荡于 ${band}:${liqTotal ? `全网爆仓仅 ${liqTotal}` : `日内振幅 ${format.formatPercentAbs(move.drawdownFraction)}`}`;
+      title = `${asset} 窄幅震荡于 ${band}:${liqTotal ? `${zhScope}爆仓仅 ${liqTotal}` : `日内振幅 ${format.formatPercentAbs(move.drawdownFraction)}`}`;
     }
   } else {
     const name = assetName(asset, 'en');
@@ -92,12 +95,12 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
 
   let description: string;
   if (lang === 'zh') {
-    const liqClause = liq ? `,全网 ${format.formatHours(windowHours, 'zh')}清算 ${liqTotal},其中多头占 ${longShare}` : '';
+    const liqClause = liq ? `,${zhScope} ${format.formatHours(windowHours, 'zh')}清算 ${liqTotal},其中多头占 ${longShare}` : '';
     description = `${date},${title.replace(':', ',')}${liqClause && !title.includes(liqTotal ?? '\u0000') ? liqClause : ''}。`;
   } else {
     const verb = day.crash ? `fell ${change}` : day.rally ? `rose ${change}` : `moved ${change}`;
     const liqClause = liq
-      ? ` and ${liqTotal} of positions were liquidated in ${format.formatHours(windowHours, 'en')}, ${longShare} of them longs`
+      ? ` and ${liqTotal} of ${enScope}positions were liquidated in ${format.formatHours(windowHours, 'en')}, ${longShare} of them longs`
       : '';
     description = `On ${date} ${assetName(asset, 'en').replace(/^./, (c) => c.toLowerCase())} ${verb} to ${format.formatPrice(move.close, 'en')}${liqClause}.`;
   }

@@ -104,6 +104,8 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
         down: a.changeFraction < 0,
       })),
   };
+  // The price sentence: the move, the level crossed, its rank and the other assets' moves.
+  ctx.cite(lead, move, brk, lead.others.length > 0 ? systemic : undefined);
   if (brk) {
     lead.level = { price: fmt.level(brk.level), held: brk.closedBeyond, time: fmt.time(brk.time) };
     const further = ctx
@@ -112,37 +114,45 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
         (b) => b.direction === brk.direction && !b.closedBeyond && (brk.direction === 'below' ? b.level < brk.level : b.level > brk.level),
       )
       .sort((a, b) => (brk.direction === 'below' ? a.level - b.level : b.level - a.level))[0];
-    if (further && brk.closedBeyond) lead.deepest = { price: fmt.level(further.level), time: fmt.time(further.time) };
+    if (further && brk.closedBeyond) {
+      lead.deepest = { price: fmt.level(further.level), time: fmt.time(further.time) };
+      ctx.cite(lead, further);
+    }
   }
   // "Largest drop since <month>" needs the last larger day; without one, only rank 1 is news.
   if (rank?.since) lead.rank = { since: fmt.month(rank.since.date), sampleDays: fmt.count(rank.sampleDays), down: rank.value < 0 };
   else if (rank?.rank === 1) lead.rank = { sampleDays: fmt.count(rank.sampleDays), down: rank.value < 0 };
+  if (lead.rank) ctx.cite(lead, rank);
   if (liq) {
     const longLow = liq.longFractionRange.low;
     const longHigh = liq.longFractionRange.high;
     const total = fmt.usdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high);
     const longShareMin = ctx.input.config.thresholds.liquidations.longShareMin;
-    lead.liquidations = {
-      total,
-      range: /[—–]/.test(total),
-      window: fmt.hours(Math.round((liq.end - liq.start) / 3_600_000)),
-      longShare: fmt.pctRange(longLow, longHigh, 0),
-      shortShare: fmt.pctRange(1 - longHigh, 1 - longLow, 0),
-      longDominant: liq.longDominant,
-      shortDominant: 1 - longHigh >= longShareMin,
-      sources: ctx.sources(liq.perSource.map((s) => s.source)),
-      lowerBound: liq.lowerBound,
-    };
+    lead.liquidations = ctx.cite(
+      {
+        total,
+        range: /[—–]/.test(total),
+        window: fmt.hours(Math.round((liq.end - liq.start) / 3_600_000)),
+        longShare: fmt.pctRange(longLow, longHigh, 0),
+        shortShare: fmt.pctRange(1 - longHigh, 1 - longLow, 0),
+        longDominant: liq.longDominant,
+        shortDominant: 1 - longHigh >= longShareMin,
+        sources: ctx.sources(liq.perSource.map((s) => s.source)),
+        lowerBound: liq.lowerBound,
+      },
+      liq,
+    );
+    if (liq.asset) lead.liquidations.asset = ctx.ticker(liq.asset);
   }
   if (trigger && trigger.kind === 'macro') lead.trigger = { name: ctx.text(trigger.name), time: fmt.dateTime(Date.parse(trigger.time)) };
-  if (oi && oi.deleveraging && liq?.longDominant && day.crash) lead.deleveraging = { oiChange: fmt.pctAbs(oi.changeFraction) };
+  if (oi && oi.deleveraging && liq?.longDominant && day.crash)
+    lead.deleveraging = ctx.cite({ oiChange: fmt.pctAbs(oi.changeFraction) }, oi);
   if (etfVolume?.isRecord)
-    lead.etfRecord = {
-      total: fmt.usd(etfVolume.totalDollarVolumeUsd),
-      date: fmt.date(etfVolume.date),
-      products: etfProducts(ctx, etfVolume),
-    };
+    lead.etfRecord = ctx.cite(
+      { total: fmt.usd(etfVolume.totalDollarVolumeUsd), date: fmt.date(etfVolume.date), products: etfProducts(ctx, etfVolume) },
+      etfVolume,
+    );
   if (etfFlows && etfFlows.netFlowUsd > 0 && day.rally)
-    lead.etfInflow = { net: fmt.usd(etfFlows.netFlowUsd), date: fmt.date(etfFlows.date) };
+    lead.etfInflow = ctx.cite({ net: fmt.usd(etfFlows.netFlowUsd), date: fmt.date(etfFlows.date) }, etfFlows);
   return lead;
 }

@@ -59,3 +59,23 @@ export function mdUrl(url: string): Md | undefined {
   if (parsed.username || parsed.password) return undefined;
   return parsed.href.replace(/[()<>\s\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) as Md;
 }
+
+/**
+ * A data string as an inline code span (an API endpoint in a source note). Nothing inside a code
+ * span is Markdown, so only its fence needs care: the fence is one backtick longer than the
+ * longest backtick run in the text, with a space inside when the text starts or ends with one.
+ */
+export function mdCode(text: string): Md {
+  const flat = text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '').replace(/ {2,}/g, ' ').trim();
+  if (flat === '') throw new Error('mdCode: empty text');
+  const longestRun = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}` as Md;
+}
+
+/** Markdown footnote references `[^1][^2]` for footnote numbers written by code (never data). */
+export function footnoteRefs(labels: readonly number[]): Md {
+  for (const n of labels) if (!Number.isInteger(n) || n < 1) throw new RangeError(`footnoteRefs: ${n} is not a footnote number`);
+  return labels.map((n) => `[^${n}]`).join('') as Md;
+}

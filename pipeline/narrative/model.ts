@@ -23,6 +23,36 @@ const SourceLinkSchema = z.strictObject({ name: md, url: md });
 
 const ChartSchema = z.strictObject({ alt: md, src: md });
 
+/**
+ * Footnote references to the snapshot series a sentence's figures came from (`[^1][^2]`, written
+ * by citations.ts, never data); absent when nothing in the snapshot backs it (notes have links).
+ */
+const cite = { cite: md.optional() };
+
+/** One footnote: the series behind figures in the text, and how current it was. */
+const SourceNoteSchema = z.strictObject({
+  /** The footnote's number, in order of first use ("1"). */
+  label: md,
+  provider: md,
+  /** The API endpoint (no secrets), as an inline code span. */
+  endpoint: md,
+  /** The series' as-of time on the wall clock of the brief's zone: zh "2024-01-04 23:00", en "4 January 2024 23:00". */
+  asOf: md,
+  utc8: flag,
+  offset: md,
+  /** Rebuilt from a published article's figures, not fetched (the bundled example). */
+  reconstructed: flag,
+  /** Replayed from a recording of the providers' responses. */
+  replayed: flag,
+});
+
+const SourcesSchema = z.strictObject({
+  notes: z.array(SourceNoteSchema),
+  /** Some note is reconstructed / replayed. */
+  reconstructed: flag,
+  replayed: flag,
+});
+
 /** The state of the day, decided from the findings; one is true. */
 const DaySchema = z.strictObject({
   crash: flag,
@@ -46,6 +76,8 @@ const LeadSchema = z.strictObject({
   /** "东八区时间" when the zone is UTC+8 (zh); else the offset is printed. */
   utc8: flag,
   offset: md,
+  /** The price sentence's sources. */
+  ...cite,
   date: md,
   weekday: md,
   asset: md,
@@ -83,13 +115,16 @@ const LeadSchema = z.strictObject({
       shortDominant: flag,
       sources: md,
       lowerBound: flag,
+      /** The one asset the total covers; absent = market-wide (全网). */
+      asset: md.optional(),
+      ...cite,
     })
     .optional(),
   trigger: z.strictObject({ name: md, time: md }).optional(),
   /** The thesis sentence: longs flushed while open interest fell (positions closed, not shorts added). */
-  deleveraging: z.strictObject({ oiChange: md }).optional(),
-  etfRecord: z.strictObject({ total: md, date: md, products: md }).optional(),
-  etfInflow: z.strictObject({ net: md, date: md }).optional(),
+  deleveraging: z.strictObject({ oiChange: md, ...cite }).optional(),
+  etfRecord: z.strictObject({ total: md, date: md, products: md, ...cite }).optional(),
+  etfInflow: z.strictObject({ net: md, date: md, ...cite }).optional(),
 });
 
 // ---------------------------------------------------------------- bullets
@@ -288,8 +323,9 @@ const CrossAssetBulletSchema = z.strictObject({
   deeper: flag,
 });
 
-/** One bullet: exactly one of these keys is present. */
+/** One bullet: exactly one of these keys is present, plus the bullet's `cite`. */
 const BulletSchema = z.strictObject({
+  ...cite,
   crossAsset: CrossAssetBulletSchema.optional(),
   liquidations: LiquidationsBulletSchema.optional(),
   cluster: ClusterBulletSchema.optional(),
@@ -324,10 +360,13 @@ const MacroSchema = z.strictObject({
   asset: md,
   change: md,
   down: flag,
+  /** The closing sentence's sources (the asset's move). */
+  ...cite,
 });
 
-/** One argument in the bulls-versus-bears paragraphs: exactly one key is present. */
+/** One argument in the bulls-versus-bears paragraphs: exactly one key is present, plus `cite`. */
 const PointSchema = z.strictObject({
+  ...cite,
   flushed: z.strictObject({ longShare: md, total: md }).optional(),
   squeezed: z.strictObject({ shortShare: md, total: md }).optional(),
   fundingReset: z.strictObject({ current: md }).optional(),
@@ -375,9 +414,11 @@ const WindowSchema = z.strictObject({
   source: SourceLinkSchema.optional(),
   /** A futures expiry derived from the basis data, not a note. */
   expiry: flag,
+  ...cite,
 });
 
 const WatchItemSchema = z.strictObject({
+  ...cite,
   reclaim: z.strictObject({ asset: md, level: md, support: md.optional() }).optional(),
   hold: z.strictObject({ asset: md, level: md, resistance: md.optional() }).optional(),
   breakout: z.strictObject({ asset: md, low: md, high: md }).optional(),
@@ -400,6 +441,8 @@ const OutlookSchema = z.strictObject({
   up: flag,
   flat: flag,
   leverageFlushed: flag,
+  /** The price-structure paragraph's sources (key levels). */
+  ...cite,
 });
 
 const GapSchema = z.strictObject({
@@ -408,6 +451,8 @@ const GapSchema = z.strictObject({
   why: md,
   /** The data does not exist for this day (e.g. before a product launched), rather than failed. */
   notApplicable: flag,
+  /** Nothing was fetched for it at all (no source connected), rather than a fetch that failed. */
+  absent: flag,
 });
 
 const SectionSchema = z.strictObject({
@@ -441,6 +486,8 @@ export const BriefModelSchema = z.strictObject({
   /** Liquidation totals come only from sampled streams: say the real figure may be higher. */
   liquidationsLowerBound: flag,
   footer: z.strictObject({ links: z.array(z.strictObject({ label: md, url: md })), publication: md }),
+  /** The footnotes the text's `cite`s point to, numbered in order of first use. */
+  sources: SourcesSchema,
 });
 
 export type BriefModel = z.infer<typeof BriefModelSchema>;
@@ -457,6 +504,7 @@ export type Chart = z.infer<typeof ChartSchema>;
 export type SourceLink = z.infer<typeof SourceLinkSchema>;
 export type BriefGap = z.infer<typeof GapSchema>;
 export type LevelRef = z.infer<typeof LevelSchema>;
+export type SourceNote = z.infer<typeof SourceNoteSchema>;
 export type TimeWindow = z.infer<typeof WindowSchema>;
 
 /** Fields templates must not print: plain text, not escaped for Markdown. */

@@ -92,19 +92,56 @@ const GAP_KINDS: Record<string, { zh: string; en: string }> = {
   'no-free-source': { zh: '暂无免费数据源', en: 'no free source' },
   empty: { zh: '返回为空', en: 'empty response' },
   'not-applicable': { zh: '当日尚无此类数据', en: 'not applicable on this day' },
-  missing: { zh: '截至发稿未获取', en: 'not available at publication' },
-  absent: { zh: '截至发稿未获取', en: 'not available at publication' },
   incomplete: { zh: '数据不完整', en: 'incomplete data' },
 };
 
-/** Why data is missing, in the brief's language, from the gap's kind (never raw error text in zh). */
-export function gapReason(kind: string, reason: string, lang: Lang): string {
+/** Reasons more precise than the kind, recognised from the source and the reason's words. */
+const NO_API_KEY = { zh: '未配置 API 密钥', en: 'no API key configured' };
+const COLLECTOR_IDLE = { zh: '采集程序当日未运行', en: 'the stream collector was not running' };
+const NO_TRADING_DAYS = { zh: '区间内无交易记录', en: 'no trading days in the range' };
+
+/** Why a family the brief expects is absent from the snapshot with no failure recorded. */
+const ABSENT: Record<string, { zh: string; en: string }> = {
+  // No free, documented source of exchange flows exists (sources/README, CONTRACTS.md §6d).
+  exchangeFlows: { zh: '尚未接入免费公开的数据源', en: 'no free public source is connected' },
+};
+const ABSENT_DEFAULT = { zh: '快照中无此数据', en: 'not in the snapshot' };
+
+export interface GapCause {
+  family: string;
+  source: string;
+  /** The snapshot gap's kind (an error class, 'not-configured', 'empty', …) or analysis' 'absent'. */
+  gapKind: string;
+  reason: string;
+}
+
+/**
+ * Why data is missing, in the brief's language, from the gap's kind and source (never raw error
+ * text in zh): an HTTP status in the reason is kept; the liquidation collector's "nothing
+ * collected" is a collector that did not run, not a missing key.
+ */
+export function gapReason(gap: GapCause, lang: Lang): string {
+  const { gapKind: kind, reason } = gap;
+  if (kind === 'absent' || kind === 'missing') return (ABSENT[gap.family] ?? ABSENT_DEFAULT)[lang];
+  if (kind === 'not-configured' && gap.source === 'collector') return COLLECTOR_IDLE[lang];
+  if (kind === 'not-configured' && /\bapi key\b/i.test(reason)) return NO_API_KEY[lang];
+  if (kind === 'empty' && /no trading days/i.test(reason)) return NO_TRADING_DAYS[lang];
   const known = GAP_KINDS[kind];
   if (known) {
     const status = /\b(4\d\d|5\d\d)\b/.exec(reason)?.[1];
     return status ? `${status} ${known[lang]}` : known[lang];
   }
   return lang === 'zh' ? '未能获取' : reason.slice(0, 80);
+}
+
+/**
+ * What is missing when only some symbols of a family are: zh "ETF IBIT、BITB 的成交数据",
+ * en "ETF trading data for IBIT and BITB". `list` is already joined for the language.
+ */
+export function subjectName(family: string, list: string, lang: Lang): string | undefined {
+  if (family === 'etfs') return lang === 'zh' ? `ETF ${list} 的成交数据` : `ETF trading data for ${list}`;
+  if (family === 'macro') return lang === 'zh' ? `${list} 行情` : `${list} prices`;
+  return undefined;
 }
 
 /** A futures tenor label as a reader says it. */

@@ -1,15 +1,16 @@
 /**
  * The closing section's facts: key price levels (from analysis), time windows (catalyst notes
- * and futures expiries from the basis data), the 2–3 item watchlist with conditionals, and the
- * data-gap list. Nothing here is invented: a window without a note or an expiry is not listed.
+ * and futures expiries from the basis data) and the 2–3 item watchlist with conditionals. Each
+ * data-bearing part is registered for its source footnotes. Nothing here is invented: a window
+ * without a note or an expiry is not listed.
  */
-import type { KeyLevels, PriceMove } from '../analysis/findings.js';
+import type { BasisCompression, KeyLevels, PriceMove } from '../analysis/findings.js';
 import type { ComposeContext } from './compose-context.js';
 import type { Day } from './lead.js';
 import { headlineBreak } from './lead.js';
 import { md } from './markdown-escape.js';
-import type { BriefGap, LevelRef, Outlook, TimeWindow, WatchItem } from './model.js';
-import { familyName, gapReason, providerName, tenorName } from './names.js';
+import type { LevelRef, Outlook, TimeWindow, WatchItem } from './model.js';
+import { providerName, tenorName } from './names.js';
 
 const MAX_LEVELS = 3;
 const MAX_WATCH = 3;
@@ -53,14 +54,18 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   const expiring = basis?.tenors
     .filter((t) => t.daysToExpiry > 0 && t.daysToExpiry <= EXPIRY_HORIZON_DAYS)
     .sort((a, b) => a.expiry - b.expiry)[0];
+  const expiringPaths = expiring ? basisPaths(ctx, expiring, basis!) : [];
   if (expiring) {
     windows.push({
       at: expiring.expiry,
-      window: {
-        date: fmt.dateOf(expiring.expiry),
-        name: md(`${providerName(expiring.venue, ctx.lang)} ${tenorName(expiring.tenor, ctx.lang)}`),
-        expiry: true,
-      },
+      window: ctx.cite(
+        {
+          date: fmt.dateOf(expiring.expiry),
+          name: md(`${providerName(expiring.venue, ctx.lang)} ${tenorName(expiring.tenor, ctx.lang)}`),
+          expiry: true,
+        },
+        expiringPaths,
+      ),
     });
   }
 
@@ -69,39 +74,46 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   const nearestSupport = supports[0];
   const nearestResistance = resistances[0];
   const asset = ctx.ticker(primary);
+  // The first item's levels come from the level crossed, the key levels or the day's prices.
+  const levelSources = [brk, levels, move];
   if (day.crash) {
     const level = brk ? fmt.level(brk.level) : nearestResistance ? levelRef(ctx, nearestResistance).price : fmt.price(move.open);
     const item: WatchItem = { reclaim: { asset, level } };
     if (nearestSupport) item.reclaim!.support = levelRef(ctx, nearestSupport).price;
-    watch.push(item);
+    watch.push(ctx.cite(item, ...levelSources));
   } else if (day.rally) {
     const level = brk ? fmt.level(brk.level) : nearestSupport ? levelRef(ctx, nearestSupport).price : fmt.price(move.open);
     const item: WatchItem = { hold: { asset, level } };
     if (nearestResistance) item.hold!.resistance = levelRef(ctx, nearestResistance).price;
-    watch.push(item);
+    watch.push(ctx.cite(item, ...levelSources));
   } else {
     const low = nearestSupport ? levelRef(ctx, nearestSupport).price : fmt.price(move.low);
     const high = nearestResistance ? levelRef(ctx, nearestResistance).price : fmt.price(move.high);
-    watch.push({ breakout: { asset, low, high } });
+    watch.push(ctx.cite({ breakout: { asset, low, high } }, levels, move));
   }
   const firstCatalyst = catalysts.sort((a, b) => (a.date < b.date ? -1 : 1))[0];
   if (firstCatalyst) watch.push({ catalyst: { date: fmt.date(firstCatalyst.date), name: ctx.text(firstCatalyst.name) } });
   else if (expiring)
-    watch.push({
-      expiry: {
-        date: fmt.dateOf(expiring.expiry),
-        tenor: md(tenorName(expiring.tenor, ctx.lang)),
-        venue: md(providerName(expiring.venue, ctx.lang)),
-      },
-    });
+    watch.push(
+      ctx.cite(
+        {
+          expiry: {
+            date: fmt.dateOf(expiring.expiry),
+            tenor: md(tenorName(expiring.tenor, ctx.lang)),
+            venue: md(providerName(expiring.venue, ctx.lang)),
+          },
+        },
+        expiringPaths,
+      ),
+    );
   const etf = ctx.one('etf_flows', primary);
   const funding = ctx.one('funding_flip', primary);
   const vol = ctx.one('implied_vol', primary);
-  if (etf) watch.push({ etfFlows: { asset, inflow: etf.netFlowUsd > 0 } });
-  if (funding) watch.push({ funding: { current: fmt.rate(funding.weightedCurrentPer8h) } });
-  if (vol) watch.push({ volatility: { index: ctx.ticker(vol.index), current: fmt.vol(vol.current) } });
+  if (etf) watch.push(ctx.cite({ etfFlows: { asset, inflow: etf.netFlowUsd > 0 } }, etf));
+  if (funding) watch.push(ctx.cite({ funding: { current: fmt.rate(funding.weightedCurrentPer8h) } }, funding));
+  if (vol) watch.push(ctx.cite({ volatility: { index: ctx.ticker(vol.index), current: fmt.vol(vol.current) } }, vol));
 
-  return {
+  const outlook: Outlook = {
     asset,
     reference: fmt.price(levels?.reference ?? move.close),
     supports: supports.map((s) => levelRef(ctx, s)),
@@ -113,28 +125,12 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
     flat: day.range,
     leverageFlushed: Boolean(liq?.longDominant && day.crash),
   };
+  // The price-structure paragraph: the reference price and the levels around it.
+  return ctx.cite(outlook, levels, move);
 }
 
-/** What could not be measured, once per family and source, in a fixed order. */
-export function composeGaps(ctx: ComposeContext): BriefGap[] {
-  const seen = new Set<string>();
-  const gaps: BriefGap[] = [];
-  const findings = ctx.all('data_gap');
-  const sorted = [...findings].sort((a, b) =>
-    a.family < b.family ? -1 : a.family > b.family ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0,
-  );
-  for (const g of sorted) {
-    const key = `${g.family}|${g.source}|${g.asset ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const what = g.asset ? `${g.asset} ${familyName(g.family, ctx.lang)}` : familyName(g.family, ctx.lang);
-    const gap: BriefGap = {
-      what: md(what),
-      why: md(gapReason(g.gapKind, g.reason, ctx.lang)),
-      notApplicable: g.gapKind === 'not-applicable',
-    };
-    if (g.source && g.source !== 'snapshot') gap.source = md(providerName(g.source, ctx.lang));
-    gaps.push(gap);
-  }
-  return gaps;
+/** The snapshot series of one basis tenor (`basis[i]`), else every series the finding used. */
+function basisPaths(ctx: ComposeContext, tenor: BasisCompression['tenors'][number], basis: BasisCompression): readonly string[] {
+  const index = ctx.input.snapshot.basis.findIndex((b) => b.venue === tenor.venue && b.contract === tenor.contract);
+  return index >= 0 ? [`basis[${index}]`] : basis.paths;
 }

@@ -23,55 +23,73 @@ export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
   const etf = ctx.one('etf_flows', primary);
   const brk = headlineBreak(ctx, day);
   const liqThreshold = ctx.input.config.thresholds.liquidations.longShareMin;
+  // Every point is registered with the finding behind its figures, for its source footnote.
+  const cite = ctx.cite;
 
   if (liq && liq.longDominant && !day.rally) {
-    bulls.push({
-      flushed: {
-        longShare: fmt.pctRange(liq.longFractionRange.low, liq.longFractionRange.high, 0),
-        total: fmt.usdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high),
-      },
-    });
+    bulls.push(
+      cite(
+        {
+          flushed: {
+            longShare: fmt.pctRange(liq.longFractionRange.low, liq.longFractionRange.high, 0),
+            total: fmt.usdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high),
+          },
+        },
+        liq,
+      ),
+    );
   }
   if (liq && 1 - liq.longFractionRange.high >= liqThreshold && day.rally) {
-    bulls.push({
-      squeezed: {
-        shortShare: fmt.pctRange(1 - liq.longFractionRange.high, 1 - liq.longFractionRange.low, 0),
-        total: fmt.usdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high),
-      },
-    });
+    bulls.push(
+      cite(
+        {
+          squeezed: {
+            shortShare: fmt.pctRange(1 - liq.longFractionRange.high, 1 - liq.longFractionRange.low, 0),
+            total: fmt.usdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high),
+          },
+        },
+        liq,
+      ),
+    );
   }
-  if (etf && etf.netFlowUsd > 0) bulls.push({ etfInflow: { net: fmt.usd(etf.netFlowUsd), date: fmt.date(etf.date) } });
-  if (etf && etf.netFlowUsd < 0) bears.push({ etfOutflow: { net: fmt.usd(-etf.netFlowUsd), date: fmt.date(etf.date) } });
-  if (brk && day.rally && brk.closedBeyond) bulls.push({ levelGained: { level: fmt.level(brk.level) } });
-  if (brk && day.crash && brk.closedBeyond) bears.push({ levelLost: { level: fmt.level(brk.level) } });
-  if (brk && day.crash && !brk.closedBeyond) bulls.push({ levelHeld: { level: fmt.level(brk.level) } });
+  if (etf && etf.netFlowUsd > 0) bulls.push(cite({ etfInflow: { net: fmt.usd(etf.netFlowUsd), date: fmt.date(etf.date) } }, etf));
+  if (etf && etf.netFlowUsd < 0) bears.push(cite({ etfOutflow: { net: fmt.usd(-etf.netFlowUsd), date: fmt.date(etf.date) } }, etf));
+  if (brk && day.rally && brk.closedBeyond) bulls.push(cite({ levelGained: { level: fmt.level(brk.level) } }, brk));
+  if (brk && day.crash && brk.closedBeyond) bears.push(cite({ levelLost: { level: fmt.level(brk.level) } }, brk));
+  if (brk && day.crash && !brk.closedBeyond) bulls.push(cite({ levelHeld: { level: fmt.level(brk.level) } }, brk));
 
   if (funding) {
     const crowded = funding.state === 'elevated' || funding.state === 'rising';
-    if (crowded) bears.push({ fundingCrowded: { current: fmt.rate(funding.weightedCurrentPer8h) } });
-    else bulls.push({ fundingReset: { current: fmt.rate(funding.weightedCurrentPer8h) } });
+    if (crowded) bears.push(cite({ fundingCrowded: { current: fmt.rate(funding.weightedCurrentPer8h) } }, funding));
+    else bulls.push(cite({ fundingReset: { current: fmt.rate(funding.weightedCurrentPer8h) } }, funding));
   }
   if (flows) {
     if (flows.netAfterPeakCoins < 0 && (flows.reversal || flows.netCoins < 0))
-      bulls.push({ exchangeOutflow: { after: fmt.coins(-flows.netAfterPeakCoins, flows.asset) } });
-    else if (flows.netCoins > 0) bears.push({ exchangeInflow: { net: fmt.coins(flows.netCoins, flows.asset) } });
+      bulls.push(cite({ exchangeOutflow: { after: fmt.coins(-flows.netAfterPeakCoins, flows.asset) } }, flows));
+    else if (flows.netCoins > 0) bears.push(cite({ exchangeInflow: { net: fmt.coins(flows.netCoins, flows.asset) } }, flows));
   }
   if (basis) {
     if (basis.compressed)
-      bears.push({
-        basisCooled: {
-          current: fmt.pctRange(basis.currentRange.low, basis.currentRange.high),
-          prior: fmt.pctRange(basis.priorRange.low, basis.priorRange.high),
-        },
-      });
+      bears.push(
+        cite(
+          {
+            basisCooled: {
+              current: fmt.pctRange(basis.currentRange.low, basis.currentRange.high),
+              prior: fmt.pctRange(basis.priorRange.low, basis.priorRange.high),
+            },
+          },
+          basis,
+        ),
+      );
     else if (day.rally && basis.currentRange.high > basis.priorRange.high)
-      bears.push({ basisRich: { current: fmt.pctRange(basis.currentRange.low, basis.currentRange.high) } });
+      bears.push(cite({ basisRich: { current: fmt.pctRange(basis.currentRange.low, basis.currentRange.high) } }, basis));
   }
-  if (oi && day.rally && oi.changeFraction > 0) bulls.push({ oiUp: { change: fmt.pctAbs(oi.changeFraction) } });
-  if (oi && day.crash && oi.changeFraction < 0 && !oi.deleveraging) bears.push({ oiDown: { change: fmt.pctAbs(oi.changeFraction) } });
+  if (oi && day.rally && oi.changeFraction > 0) bulls.push(cite({ oiUp: { change: fmt.pctAbs(oi.changeFraction) } }, oi));
+  if (oi && day.crash && oi.changeFraction < 0 && !oi.deleveraging)
+    bears.push(cite({ oiDown: { change: fmt.pctAbs(oi.changeFraction) } }, oi));
   if (vol) {
-    if (vol.elevated) bears.push({ volElevated: { current: fmt.vol(vol.current), index: ctx.ticker(vol.index) } });
-    else if (day.range) bulls.push({ volCalm: { current: fmt.vol(vol.current), index: ctx.ticker(vol.index) } });
+    if (vol.elevated) bears.push(cite({ volElevated: { current: fmt.vol(vol.current), index: ctx.ticker(vol.index) } }, vol));
+    else if (day.range) bulls.push(cite({ volCalm: { current: fmt.vol(vol.current), index: ctx.ticker(vol.index) } }, vol));
   }
   for (const note of ctx.input.notes?.notes ?? []) {
     if (note.kind !== 'entity_move') continue;

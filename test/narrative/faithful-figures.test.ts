@@ -68,14 +68,19 @@ interface Figure {
   percent: boolean;
 }
 
-/** Body text only: no link destinations, no chart lines, no footer. */
+/**
+ * Body text only: no link destinations, no chart lines, no footer, no footnote references and no
+ * source notes (their endpoints and as-of times are checked against provenance by
+ * test/render/sources-footnotes.test.ts).
+ */
 function bodyOf(markdown: string): string {
   const beforeFooter = markdown.split('\n---\n')[0]!;
   return beforeFooter
     .split('\n')
-    .filter((line) => !line.startsWith('!['))
+    .filter((line) => !line.startsWith('![') && !line.startsWith('[^'))
     .join('\n')
-    .replace(/\]\([^)]*\)/g, ']');
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/\[\^\d+\]/g, '');
 }
 
 /** en ranges print the unit once ("41–58%", "$1.21–1.28 billion"): give the low end its unit too. */

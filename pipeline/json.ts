@@ -16,7 +16,9 @@ export function parseStrictJson(text: string, file: string): unknown {
       position !== undefined
         ? ` at byte ${Buffer.byteLength(text.slice(0, Number(position)))}`
         : ` at byte ${Buffer.byteLength(text)} (end of file)`;
-    const truncated = /Unexpected end|Unterminated/.test(message) ? ' (the file looks truncated)' : '';
+    // An error at the very end of the text (after trailing whitespace) means the JSON stopped early.
+    const atEnd = position !== undefined && Number(position) >= text.trimEnd().length;
+    const truncated = atEnd || /Unexpected end|Unterminated/.test(message) ? ' (the file looks truncated)' : '';
     throw new InputError(file, `invalid JSON${where}${truncated}: ${message}`);
   }
 }

@@ -7,6 +7,7 @@ import { FORMATS, LANGS, listOf, type Format, type Lang } from './options.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
 import { defaultTemplatesDir } from './paths.js';
+import { assertTemplatesLintClean } from './check-templates.js';
 
 interface RenderFlags {
   snapshot: string;
@@ -33,6 +34,8 @@ export function registerRender(program: Command, ctx: CliContext, setExit: SetEx
     .option('--strict', 'exit 10 when the snapshot has data gaps')
     .action(async (flags: RenderFlags) => {
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      const templatesDir = flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir();
+      await assertTemplatesLintClean(templatesDir);
       // Loaded on use, so `--help` and usage errors stay fast.
       const { renderBriefs } = await import('../render/render-briefs.js');
       const { PdfPrinter } = await import('../../renderers/pdf/printer.js');
@@ -44,7 +47,7 @@ export function registerRender(program: Command, ctx: CliContext, setExit: SetEx
             langs: flags.lang,
             formats: flags.format,
             outDir: resolve(ctx.cwd, flags.out),
-            templatesDir: flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir(),
+            templatesDir,
             config,
             notesFile: flags.notes ? resolve(ctx.cwd, flags.notes) : undefined,
           },

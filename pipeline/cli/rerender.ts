@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { FORMATS, LANGS, listOf, parseDate, type Format, type Lang } from './options.js';
 import type { CliContext, SetExit } from './context.js';
 import { defaultTemplatesDir } from './paths.js';
+import { assertTemplatesLintClean } from './check-templates.js';
 import type { PdfPrinter } from '../../renderers/pdf/printer.js';
 
 interface RerenderFlags {
@@ -42,6 +43,8 @@ export function registerRerender(program: Command, ctx: CliContext, _setExit: Se
     .option('--config <file>', 'configuration JSON')
     .action(async (flags: RerenderFlags) => {
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      const templatesDir = flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir();
+      await assertTemplatesLintClean(templatesDir);
       const [{ rerender }, { createProgress }, { PdfPrinter }] = await Promise.all([
         import('../render/rerender.js'),
         import('../render/progress.js'),
@@ -58,7 +61,7 @@ export function registerRerender(program: Command, ctx: CliContext, _setExit: Se
             langs: flags.lang,
             formats: flags.format,
             outDir: resolve(ctx.cwd, flags.out),
-            templatesDir: flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir(),
+            templatesDir,
             config,
           },
           async () => (printer ??= await PdfPrinter.launch({ env: ctx.env })),

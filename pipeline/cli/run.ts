@@ -7,6 +7,7 @@ import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
 import { defaultTemplatesDir } from './paths.js';
 import type { PdfPrinter } from '../../renderers/pdf/printer.js';
+import { assertTemplatesLintClean } from './check-templates.js';
 
 interface RunFlags {
   date?: string;
@@ -46,6 +47,8 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
         import('../../renderers/pdf/printer.js'),
       ]);
       const templatesDir = flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir();
+      // Before the lock and the fetch: bad templates are the analyst's to fix, and cost no API calls.
+      await assertTemplatesLintClean(templatesDir);
       const date = flags.date ?? todayIn(config.timezone, Date.now());
       await withLock(resolve(ctx.cwd, '.brief-run.lock'), async () => {
         // 1. fetch (exit 3 and nothing written when core data is missing)

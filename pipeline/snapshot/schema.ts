@@ -24,6 +24,22 @@ const epochMs = z.number().int().nonnegative();
 const isoInstant = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
 
+/**
+ * An IANA time zone the runtime knows (Asia/Shanghai, UTC). Every date label and chart axis is
+ * computed in it, so an unknown name is refused here (exit 2) rather than failing mid-render.
+ */
+export const TimeZoneSchema = z
+  .string()
+  .min(1)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'expected an IANA time zone such as Asia/Shanghai');
+
 /** Assets are upper-case tickers such as BTC, ETH, BNB. */
 export const AssetSchema = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'expected an upper-case ticker such as BTC');
 
@@ -268,7 +284,7 @@ export const SnapshotSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   /** The brief's day, a calendar day in `timezone`. */
   date: isoDate,
-  timezone: z.string().min(1),
+  timezone: TimeZoneSchema,
   /** The brief's window, ms UTC: [start, end) of `date` in `timezone`. */
   window: z.strictObject({ start: epochMs, end: epochMs }),
   generatedAt: isoInstant,

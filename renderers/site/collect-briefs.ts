@@ -37,7 +37,13 @@ export async function collectBriefs(fromDir: string): Promise<RenderedBriefFiles
       if (meta.date !== day) throw new InputError(file, `date ${meta.date} does not match its folder ${day}`);
       const files = new Map<string, string>();
       for (const format of meta.formats) files.set(`${meta.lang}.${format}`, join(dayDir, `${meta.lang}.${format}`));
-      if (meta.formats.includes('md')) {
+      if (meta.formats.includes('md') && meta.charts.length > 0) {
+        // The chart folders must be real folders: a link there would publish files from outside.
+        for (const folder of [join(dayDir, 'charts'), join(dayDir, 'charts', meta.lang)]) {
+          if (!(await lstat(folder).catch(() => undefined))?.isDirectory()) {
+            throw new InputError(file, `its charts folder ${folder} is missing or not a real folder`);
+          }
+        }
         for (const chart of meta.charts) files.set(`charts/${meta.lang}/${chart}.svg`, join(dayDir, 'charts', meta.lang, `${chart}.svg`));
       }
       for (const [relative, absolute] of files) {

@@ -143,7 +143,7 @@ interface DomReport {
 async function inspect(html: string, on: Page = page): Promise<DomReport> {
   await on.setContent(html, { waitUntil: 'load' });
   return on.evaluate(() => {
-    const all = [...document.querySelectorAll('*')];
+    const all = Array.from(document.querySelectorAll('*'));
     const handlers: string[] = [];
     const badUrls: string[] = [];
     for (const el of all) {
@@ -160,7 +160,7 @@ async function inspect(html: string, on: Page = page): Promise<DomReport> {
       elements: [...new Set(all.map((el) => el.localName.toLowerCase()))],
       handlers,
       badUrls,
-      links: [...document.querySelectorAll('link, meta[http-equiv]')].map((el) => el.outerHTML),
+      links: Array.from(document.querySelectorAll('link, meta[http-equiv]')).map((el) => el.outerHTML),
       text: document.body.innerText,
       pwned: 'alerted' in window || document.title.includes('PWNED'),
     };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { md, mdUrl, mdWords } from '../../pipeline/narrative/markdown-escape.js';
+import { footnoteRefs, md, mdCode, mdUrl, mdWords } from '../../pipeline/narrative/markdown-escape.js';
 
 // The HTML stage's settings: raw HTML off, no linkify.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -148,5 +148,40 @@ describe('mdUrl()', () => {
     const url = mdUrl('https://example.com/x)y')!;
     const html = markdown.renderInline(`[src](${url})`);
     expect(html).toBe('<a href="https://example.com/x%29y">src</a>');
+  });
+});
+
+describe('mdCode()', () => {
+  it('wraps an endpoint in a code span that renders it verbatim', () => {
+    const endpoint = '/api/v3/klines?symbol=BTCUSDT&interval=1h';
+    expect(mdCode(endpoint)).toBe('`/api/v3/klines?symbol=BTCUSDT&interval=1h`');
+    expect(markdown.renderInline(mdCode(endpoint))).toBe('<code>/api/v3/klines?symbol=BTCUSDT&amp;interval=1h</code>');
+  });
+  it('picks a fence longer than any backtick run and pads a leading or trailing backtick', () => {
+    expect(mdCode('a`b')).toBe('``a`b``');
+    expect(mdCode('a``b`')).toBe('``` a``b` ```');
+    expect(markdown.renderInline(mdCode('a``b`'))).toBe('<code>a``b`</code>');
+  });
+  it('keeps every string inside one code span (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), (text) => {
+        if (normalised(text) === '') return;
+        const tokens = markdown.parseInline(`x ${mdCode(text)} y`, {})[0]!.children!;
+        expect(tokens.map((t) => t.type)).toEqual(['text', 'code_inline', 'text']);
+        expect(tokens[1]!.content).toBe(normalised(text).replace(/^ (.*) $/, '$1'));
+      }),
+      { seed: 6, numRuns: 300 },
+    );
+  });
+  it('refuses an empty endpoint', () => {
+    expect(() => mdCode(' \n ')).toThrow();
+  });
+});
+
+describe('footnoteRefs()', () => {
+  it('writes footnote references for footnote numbers only', () => {
+    expect(footnoteRefs([1, 3])).toBe('[^1][^3]');
+    expect(() => footnoteRefs([0])).toThrow(RangeError);
+    expect(() => footnoteRefs([1.5])).toThrow(RangeError);
   });
 });

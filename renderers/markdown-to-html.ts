@@ -38,7 +38,10 @@ function placeFootnotes(state: StateCore): void {
   tokens.splice(place, 1, ...block);
 }
 
-/** Wraps each run of adjacent references ("[1][2][9]") in one span, so a line never breaks inside it. */
+/**
+ * Wraps each run of adjacent references ("[1][2][9]") in one span, with the character before it
+ * (the sentence's "。" or "."), so a line never breaks inside the run or just before it.
+ */
 function groupFootnoteRefs(state: StateCore): void {
   for (const block of state.tokens) {
     const children = block.children;
@@ -48,7 +51,19 @@ function groupFootnoteRefs(state: StateCore): void {
       const previous = children[i - 1];
       const next = children[i + 1];
       const isRef = token.type === 'footnote_ref';
-      if (isRef && previous?.type !== 'footnote_ref') grouped.push(new state.Token('footnote_refs_open', 'span', 1));
+      if (isRef && previous?.type !== 'footnote_ref') {
+        const before = grouped.at(-1);
+        const chars = before?.type === 'text' ? [...before.content] : [];
+        const last = chars.at(-1);
+        const bind = before !== undefined && last !== undefined && last.trim() !== '';
+        if (bind) before.content = chars.slice(0, -1).join('');
+        grouped.push(new state.Token('footnote_refs_open', 'span', 1));
+        if (bind) {
+          const moved = new state.Token('text', '', 0);
+          moved.content = last;
+          grouped.push(moved);
+        }
+      }
       grouped.push(token);
       if (isRef && next?.type !== 'footnote_ref') grouped.push(new state.Token('footnote_refs_close', 'span', -1));
     });

@@ -172,10 +172,15 @@ describe('markdownToHtml footnotes', () => {
   ].join('\n');
   const html = markdownToHtml(doc, []);
 
-  it('renders references as superscript links grouped on one line, the same number at every use', () => {
+  it('renders references as superscript links kept on one line with the full stop before them', () => {
     expect(html).toContain(
-      '<span class="footnote-refs"><sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup><sup class="footnote-ref"><a href="#fn2" id="fnref2">[2]</a></sup></span>',
+      '<p>Price fell<span class="footnote-refs">.<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup><sup class="footnote-ref"><a href="#fn2" id="fnref2">[2]</a></sup></span> Funding reset<span class="footnote-refs">.',
     );
+    // Nothing to bind after a space: the run starts the span.
+    expect(markdownToHtml('Fell [^1]\n\n[^1]: x', [])).toContain('<p>Fell <span class="footnote-refs"><sup');
+  });
+
+  it("numbers repeated uses with the note's own number", () => {
     expect(html).toContain('<a href="#fn2" id="fnref2:1">[2]</a>');
   });
 

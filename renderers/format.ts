@@ -35,11 +35,19 @@ function group(integerDigits: string): string {
   return integerDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** The digits of a huge integer without exponent notation: 15 significant digits, then zeros (beyond them a double holds only noise). */
+function plainInteger(abs: number): string {
+  const [mantissa = '0', exponent = '0'] = abs.toExponential(14).split('e');
+  const digits = mantissa.replace('.', '');
+  return digits.padEnd(Number(exponent) + 1, '0');
+}
+
 /** A number with thousands separators and exactly `decimals` decimals; negatives with U+2212. */
 export function formatNumber(value: number, decimals = 0, mode: 'round' | 'floor' | 'ceil' = 'round'): string {
   if (!Number.isFinite(value)) throw new RangeError(`cannot format a non-finite number (${value})`);
   const rounded = roundTo(value, decimals, mode);
-  const fixed = Math.abs(rounded).toFixed(decimals);
+  // toFixed switches to exponent form from 1e21; such integers are written out digit by digit.
+  const fixed = Math.abs(rounded) >= 1e21 ? plainInteger(Math.abs(rounded)) : Math.abs(rounded).toFixed(decimals);
   const [int = '0', frac] = fixed.split('.');
   const body = frac ? `${group(int)}.${frac}` : group(int);
   return rounded < 0 && Number(fixed) !== 0 ? `${MINUS}${body}` : body;

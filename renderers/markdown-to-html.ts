@@ -115,12 +115,17 @@ function createMarkdown(): MarkdownIt {
       const src = only?.type === 'image' ? (only.attrGet('src') ?? '') : '';
       if (open.type !== 'paragraph_open' || close.type !== 'paragraph_close' || !CHART_SRC.test(src)) continue;
       const chart = new state.Token('chart', '', 0);
-      chart.meta = { id: CHART_SRC.exec(src)![1], alt: only!.content };
+      // The caption is the alt text as a reader sees it (escapes resolved), not its Markdown source.
+      chart.meta = {
+        id: CHART_SRC.exec(src)![1],
+        alt: state.md.renderer.renderInlineAsText(only!.children ?? [], state.md.options, state.env),
+      };
       chart.block = true;
       tokens.splice(i, 3, chart);
     }
   });
-  md.renderer.rules.image = (tokens, idx) => md.utils.escapeHtml(tokens[idx]!.content);
+  md.renderer.rules.image = (tokens, idx, options, env) =>
+    md.utils.escapeHtml(md.renderer.renderInlineAsText(tokens[idx]!.children ?? [], options, env));
   const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     tokens[idx]!.attrSet('rel', 'noopener noreferrer');

@@ -110,6 +110,11 @@ export const ThresholdsSchema = z.strictObject({
     elevatedPriorMinPer8h: fraction.default(0.0002),
     /** |current| at or below this is about zero (fraction per 8 h; 0.00005 = 0.005 %). */
     neutralMaxAbsPer8h: fraction.default(0.00005),
+    /**
+     * Rates beyond this, either sign, cannot be real (exchanges cap funding well below it) and are
+     * left out rather than averaged (fraction per funding interval; 0.03 = 3 %).
+     */
+    plausibleMaxAbsPerInterval: fraction.default(0.03),
   }),
 
   basis: section({

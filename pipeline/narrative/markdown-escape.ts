@@ -9,6 +9,8 @@
  * thematic breaks) nor break out of its line.
  */
 
+import { stripInvisible } from '../text/invisible.js';
+
 declare const mdBrand: unique symbol;
 /** Text that is safe to print inline in Markdown: escaped data, or words from this codebase. */
 export type Md = string & { readonly [mdBrand]: true };
@@ -18,13 +20,11 @@ export type Md = string & { readonly [mdBrand]: true };
 const INLINE_SPECIAL = /[\\`*_[\]<>#|~&]/g;
 // Line breaks and separators collapse to a space: a data string never starts a new block.
 const LINE_BREAKS = /[\r\n\t\f\v\u0085\u2028\u2029]+/g;
-// Other control characters, and bidi embedding/override/isolate controls that could make the
-// visible order of text differ from its logical order, are dropped.
-const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Escapes a data string for inline Markdown. */
 export function md(text: string): Md {
-  let out = text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '').replace(/ {2,}/g, ' ').trim();
+  // Controls, bidi overrides and zero-width characters are dropped (pipeline/text/invisible.ts).
+  let out = stripInvisible(text.replace(LINE_BREAKS, ' ')).replace(/ {2,}/g, ' ').trim();
   out = out.replace(INLINE_SPECIAL, (c) => `\\${c}`);
   // Block markers only matter at the start of a line; a printed string may start one.
   out = out.replace(/^([-+=])/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
@@ -66,7 +66,7 @@ export function mdUrl(url: string): Md | undefined {
  * longest backtick run in the text, with a space inside when the text starts or ends with one.
  */
 export function mdCode(text: string): Md {
-  const flat = text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '').replace(/ {2,}/g, ' ').trim();
+  const flat = stripInvisible(text.replace(LINE_BREAKS, ' ')).replace(/ {2,}/g, ' ').trim();
   if (flat === '') throw new Error('mdCode: empty text');
   const longestRun = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longestRun + 1);

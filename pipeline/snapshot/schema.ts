@@ -19,6 +19,12 @@ export const SCHEMA_VERSION = 1;
 // zod 4 rejects NaN and ±Infinity for z.number(); these name the intent.
 const finite = z.number();
 const positive = z.number().positive();
+/**
+ * A price in USD (or USDT) per unit. No traded asset is near a billion dollars a unit, so a larger
+ * value is a broken datum (a unit error, a hand-edited file): the snapshot is refused with the
+ * field's path rather than carried into prose and charts.
+ */
+const price = z.number().positive().max(1e9, 'implausible price: more than 1e9 USD per unit');
 const nonNegative = z.number().nonnegative();
 const epochMs = z.number().int().nonnegative();
 const isoInstant = z.iso.datetime({ offset: true });
@@ -56,10 +62,10 @@ export const ProvenanceSchema = z.strictObject({
 export const CandleSchema = z.strictObject({
   /** Open time, ms UTC. */
   t: epochMs,
-  o: positive,
-  h: positive,
-  l: positive,
-  c: positive,
+  o: price,
+  h: price,
+  l: price,
+  c: price,
   /** Volume in base units (BTC for BTCUSDT). */
   v: nonNegative,
   /** Volume in quote units (USDT ≈ USD), when the venue gives it. */
@@ -97,7 +103,7 @@ export const LiquidationOrderSchema = z.strictObject({
   asset: AssetSchema,
   /** The position that was liquidated: a long is force-sold, a short force-bought. */
   side: z.enum(['long', 'short']),
-  price: positive,
+  price,
   /** Quantity in base units (BTC), already multiplied by the contract size. */
   quantity: positive,
   notionalUsd: positive,
@@ -140,8 +146,8 @@ export const FundingSeriesSchema = z.strictObject({
 
 export const BasisPointSchema = z.strictObject({
   time: epochMs,
-  futuresPrice: positive,
-  indexPrice: positive,
+  futuresPrice: price,
+  indexPrice: price,
   /** (future / index − 1) × 365 / days to expiry, as a fraction. */
   annualizedBasis: finite,
 });
@@ -172,7 +178,7 @@ export const EtfSeriesSchema = z.strictObject({
   asset: AssetSchema,
   issuer: z.string().optional(),
   /** US trading days, ascending: close in USD, share volume. */
-  daily: z.array(z.strictObject({ date: isoDate, close: positive, volume: nonNegative })),
+  daily: z.array(z.strictObject({ date: isoDate, close: price, volume: nonNegative })),
   provenance: ProvenanceSchema,
 });
 

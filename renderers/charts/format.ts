@@ -3,18 +3,14 @@
  * (so the output is the same on every machine). Negative numbers use U+2212 '−', as d3-format
  * (and so the chart axes) does; `-0` never appears.
  */
-import type { Lang } from './types.js';
+import { formatNumber } from '../format.js';
 
 const MINUS = '−';
+import type { Lang } from './types.js';
 
-/** `1234567.891, 2` → `1,234,567.89`. */
+/** `1234567.891, 2` → `1,234,567.89` (the brief's own number formatter: no exponent, no −0). */
 export function groupThousands(value: number, decimals: number): string {
-  if (!Number.isFinite(value)) throw new RangeError(`cannot format ${value}`);
-  const fixed = Math.abs(value).toFixed(decimals);
-  const [whole = '0', fraction] = fixed.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const isZero = Number(fixed) === 0;
-  return `${value < 0 && !isZero ? MINUS : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+  return formatNumber(value, decimals);
 }
 
 /** A price in quote units: whole numbers at and above 1,000 (`42,156`), cents below. */

@@ -13,6 +13,9 @@ import { layeredChart } from './spec.js';
 import { COLORS, DASHES, SERIES_COLORS } from './theme.js';
 import { vegaDateTime, wallClockMs, zoneLabel } from './time.js';
 import type { ChartPlan, Lang } from './types.js';
+import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
+
+const MAX_PLAUSIBLE_RATE = DEFAULT_THRESHOLDS.funding.plausibleMaxAbsPerInterval;
 
 const LOOKBACK_DAYS = 7;
 
@@ -48,7 +51,10 @@ export function buildFundingData(snapshot: Snapshot, _findings: Findings, lang: 
   for (const series of snapshot.funding.filter((s) => s.asset === asset)) {
     const name = venueName(series.venue);
     if (venueIds.some((id) => venueName(id) === name)) continue; // one line per venue
-    const history = series.history.filter((h) => h.time >= from && h.time <= snapshot.window.end).sort((a, b) => a.time - b.time);
+    // Rates no exchange could charge (a broken datum) are left out, as analysis leaves them out.
+    const history = series.history
+      .filter((h) => h.time >= from && h.time <= snapshot.window.end && Math.abs(h.rate) <= MAX_PLAUSIBLE_RATE)
+      .sort((a, b) => a.time - b.time);
     if (history.length === 0) continue;
     venueIds.push(series.venue);
     const per8h = (rate: number): number => (rate * 8) / series.intervalHours;

@@ -18,6 +18,7 @@ import { planPriceChart } from './price.js';
 import { renderVegaLite } from './render.js';
 import type { ChartPlan, ChartSvg, Lang } from './types.js';
 import { planWhaleTransfersChart } from './whale-transfers.js';
+import { stripInvisibleDeep } from '../../pipeline/text/invisible.js';
 
 export type { ChartId, ChartPlan, ChartSvg, Lang } from './types.js';
 export { renderVegaLite, findUnsafeMarkup, type RenderedSvg, type RenderOptions } from './render.js';
@@ -43,7 +44,10 @@ export const CHART_PLANNERS: readonly Planner[] = [
 
 /** The specs of every chart whose data is present, in brief order (step 1 alone, for tests and previews). */
 export function planCharts(snapshot: Snapshot, findings: Findings, lang: Lang): ChartPlan[] {
-  return CHART_PLANNERS.map((plan) => plan(snapshot, findings, lang)).filter((p): p is ChartPlan => p !== undefined);
+  // Labels come from data (venue, ticker, contract names): invisible and bidi characters go.
+  return CHART_PLANNERS.map((plan) => plan(snapshot, findings, lang))
+    .filter((p): p is ChartPlan => p !== undefined)
+    .map((p) => stripInvisibleDeep(p));
 }
 
 export async function renderCharts(snapshot: Snapshot, findings: Findings, lang: 'zh' | 'en'): Promise<ChartSvg[]> {

@@ -41,9 +41,12 @@ export const fundingFlipSignal: Signal = (snapshot, thresholds) => {
 
     snapshot.funding.forEach((series, index) => {
       if (series.asset !== asset || seen.has(series.venue)) return;
-      const prior = pointsIn(series.history, start - t.priorDays * DAY_MS, start);
+      const plausible = (rate: number) => Math.abs(rate) <= t.plausibleMaxAbsPerInterval;
+      const history = series.history.filter((p) => plausible(p.rate));
+      const prior = pointsIn(history, start - t.priorDays * DAY_MS, start);
       const priorAvg = mean(prior.map((p) => toPer8h(p.rate, series.intervalHours)));
-      const currentRate = series.current?.rate ?? lastBefore(series.history, end)?.rate;
+      const current = series.current && plausible(series.current.rate) ? series.current.rate : undefined;
+      const currentRate = current ?? lastBefore(history, end)?.rate;
       if (priorAvg === undefined || currentRate === undefined) return;
       seen.add(series.venue);
 

@@ -13,12 +13,18 @@ export function roundStep(price: number, override?: number): number {
 }
 
 /** Multiples of `step` strictly between `low` and `high`, ascending. */
+/** The most round levels one range may list. */
+const MAX_LEVELS = 1000;
+
 export function levelsBetween(low: number, high: number, step: number): number[] {
   const out: number[] = [];
   if (!(step > 0) || !(high > low)) return out;
   // Work in integer step counts so 0.1-sized steps do not accumulate binary error.
   const first = Math.floor(low / step) + 1;
   const last = Math.ceil(high / step) - 1;
+  // A range spanning thousands of steps is not a day's price action but a broken datum (a price
+  // of 1e308): no level is meaningful there, and enumerating them would exhaust memory.
+  if (last - first > MAX_LEVELS) return out;
   for (let k = first; k <= last; k++) out.push(cleanMultiple(k, step));
   return out;
 }

@@ -85,11 +85,18 @@ export async function readTemplateFiles(dir: string, lang: TemplateLang): Promis
       .split(sep)
       .join('/')
       .replace(/\.hbs$/, '');
+    // Partial names become keys of Handlebars' partial table: plain path-like names only, so a
+    // file such as `__proto__.hbs` or `constructor.hbs` cannot reach an object's prototype.
+    if (!PARTIAL_NAME.test(name) || /(^|\/)(__proto__|constructor|prototype)(\/|$)/.test(name)) {
+      throw new InputError(file, `partial name '${name}' is not allowed: use lower-case letters, digits, '-', '_' and '/'`);
+    }
     // A partial's final newline is the file's, not the text's: partials are used inline.
     files.push({ file, name, source: (await readFile(file, 'utf8')).replace(/\r?\n$/, '') });
   }
   return files;
 }
+
+const PARTIAL_NAME = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
 
 /** Handlebars' "… - 12:4" location suffix, or its `lineNumber`, as a line number. */
 export function lineOfError(error: unknown): number {

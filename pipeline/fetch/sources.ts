@@ -1,6 +1,6 @@
 /**
  * Step 2 of `brief fetch`: every registered source (or the `only` ones) in parallel, each with
- * its own limiter and HTTP client built from the source's documented limits, the configuration
+ * its own limiter and HTTP client built from the source's documented limits (pacing.ts), the configuration
  * (`providers.<id>`: baseUrl, enabled, concurrency, minIntervalMs, timeoutMs) and the
  * environment (`BRIEF_<PROVIDER>_URL`, API keys). Keyed sources without a key, and disabled
  * ones, become 'not-configured' gaps without a request.
@@ -12,6 +12,7 @@ import { createSources } from '../../sources/index.js';
 import { createOkxSpotFallback } from '../../sources/okx-spot.js';
 import { createLimiter } from '../../sources/limiter.js';
 import type { Source, SourceRequest, SourceResult } from '../../sources/types.js';
+import { PROVIDER_PACING } from './pacing.js';
 import type { AxiosInstance } from 'axios';
 
 export interface SourceRunOptions {
@@ -68,10 +69,13 @@ export async function runSource(source: Source, run: SourceRunOptions): Promise<
     };
   }
   const { concurrency, minIntervalMs, weightBudget, ...httpSettings } = source.http;
+  // A spacing from the configuration replaces the documented pacing, windows included.
+  const pacing = providerConfig?.minIntervalMs === undefined ? PROVIDER_PACING[source.id] : undefined;
   const limiter = createLimiter(
     {
-      concurrency: providerConfig?.concurrency ?? concurrency,
-      minIntervalMs: providerConfig?.minIntervalMs ?? minIntervalMs,
+      concurrency: providerConfig?.concurrency ?? pacing?.concurrency ?? concurrency,
+      minIntervalMs: providerConfig?.minIntervalMs ?? pacing?.minIntervalMs ?? minIntervalMs,
+      ...(pacing?.windows.length ? { windows: pacing.windows } : {}),
       ...(weightBudget ? { weightBudget } : {}),
       maxQueue: 1000,
     },

@@ -32,6 +32,7 @@ import type { Format, Lang } from '../cli/options.js';
 import { renderCharts } from '../../renderers/charts/index.js';
 import { loadPageLayout, type PageLayout } from '../../renderers/html-page.js';
 import { markdownToHtml } from '../../renderers/markdown-to-html.js';
+import { withNeededFontFaces } from '../../renderers/pdf/fonts.js';
 import { fontPreloadHtml, printCss } from '../../renderers/pdf/page-decorations.js';
 import type { PdfPrinter } from '../../renderers/pdf/printer.js';
 import { dateLabel, pageLabel } from './labels.js';
@@ -80,14 +81,50 @@ export async function renderBriefs(
   printer: () => Promise<PdfPrinter>,
   assets?: RenderAssets,
 ): Promise<RenderResult> {
+  const wantsPdf = request.formats.includes('pdf');
+  // Inputs first: a bad snapshot, notes file or template (exit 2) never starts a browser.
   const snapshot = await loadSnapshot(request.snapshotFile);
   const notesFile = request.notesFile ?? findNotesFor(request.snapshotFile);
   const [notes, loaded] = await Promise.all([
     notesFile ? loadNotes(notesFile) : Promise.resolve(undefined),
     assets ? Promise.resolve(assets) : loadRenderAssets(request.templatesDir),
   ]);
+  // Then the browser starts while the charts render (launching is mostly waiting for a
+  // process to come up). Whatever happens next, the launch settles before this returns, so a
+  // caller that closes its printer on the way out finds it.
+  const printing = wantsPdf ? printer() : undefined;
+  printing?.catch(() => undefined);
+  try {
+    return await renderAndWrite(request, snapshot, notes, loaded, printing);
+  } catch (error) {
+    await printing?.catch(() => undefined);
+    throw error;
+  }
+}
+
+async function renderAndWrite(
+  request: RenderRequest,
+  snapshot: Snapshot,
+  notes: Notes | undefined,
+  loaded: RenderAssets,
+  printing: Promise<PdfPrinter> | undefined,
+): Promise<RenderResult> {
+  // Language-independent work, once: the findings (and the snapshot) serve every language.
   const findings = analyze(snapshot, request.config.thresholds);
-  const briefs = await Promise.all(request.langs.map((lang) => renderBrief(snapshot, findings, notes, lang, request.config, loaded)));
+
+  // One language after the other, each PDF printing (in Chromium, on the other core) while the
+  // next language's charts render here.
+  const briefs: RenderedBrief[] = [];
+  const pdfs: Promise<Uint8Array>[] = [];
+  for (const lang of request.langs) {
+    const brief = await renderBrief(snapshot, findings, notes, lang, request.config, loaded);
+    briefs.push(brief);
+    if (printing) {
+      const pdf = printing.then((pdfPrinter) => pdfPrinter.print(brief.printHtml));
+      pdf.catch(() => undefined);
+      pdfs.push(pdf);
+    }
+  }
 
   const outputs = new Map<string, string | Uint8Array>();
   const dayDir = join(request.outDir, snapshot.date);
@@ -104,13 +141,14 @@ export async function renderBriefs(
     };
     outputs.set(join(dayDir, `${brief.lang}.json`), `${JSON.stringify(meta, null, 2)}\n`);
   }
-  if (request.formats.includes('pdf')) {
-    const pdfPrinter = await printer();
-    const pdfs = await Promise.all(briefs.map((brief) => pdfPrinter.print(brief.printHtml)));
-    briefs.forEach((brief, i) => outputs.set(join(dayDir, `${brief.lang}.pdf`), pdfs[i]!));
+  if (printing) {
+    const printed = await Promise.all(pdfs);
+    briefs.forEach((brief, i) => outputs.set(join(dayDir, `${brief.lang}.pdf`), printed[i]!));
     await pausePoint('render:printed');
   }
-  for (const [file, data] of outputs) await writeFileAtomic(file, data);
+  // Nothing is written before everything has rendered; then the files in parallel (each one
+  // atomic: temp file, fsync, rename), so their disk waits overlap.
+  await Promise.all([...outputs].map(([file, data]) => writeFileAtomic(file, data)));
   return { snapshot, findings, files: [...outputs.keys()] };
 }
 
@@ -160,7 +198,7 @@ export async function renderBrief(
     },
     markdown: relativeChartLinks(markdown, lang),
     html: assets.layout.render(page),
-    printHtml: assets.layout.render(page, { css: printCss(decorations), bodyEnd: fontPreloadHtml(decorations) }),
+    printHtml: withNeededFontFaces(assets.layout.render(page, { css: printCss(decorations), bodyEnd: fontPreloadHtml(decorations) })),
     charts: charts.map(({ id, svg }) => ({ id, svg })),
   };
 }

@@ -2,7 +2,8 @@
  * Re-rendering stored snapshots with the current templates: a date range, optionally one shard
  * of N (dates sorted, the k-th date goes to shard k mod N + 1, so shards are disjoint and their
  * outputs merge into one site). One browser and one compiled template set serve the whole run;
- * snapshots render concurrently on a small pool.
+ * snapshots render concurrently on a small pool: while one day's charts render here, the
+ * previous day's PDFs print in Chromium's page pool, so both cores stay busy.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ export interface RerenderRequest {
   outDir: string;
   templatesDir: string;
   config: Config;
+  /** Days in flight at once (default 3: one rendering charts, two printing or writing). */
   concurrency?: number;
 }
 
@@ -52,6 +54,9 @@ export async function rerender(
 ): Promise<string[]> {
   const dates = await selectDates(request);
   const assets = await loadRenderAssets(request.templatesDir);
+  // Concurrent days ask for the printer at the same time: one launch, shared.
+  let launching: Promise<PdfPrinter> | undefined;
+  const sharedPrinter = () => (launching ??= printer());
   const bar = progress?.(dates.length);
   const queue = [...dates];
   const rendered: string[] = [];
@@ -66,14 +71,14 @@ export async function rerender(
           templatesDir: request.templatesDir,
           config: request.config,
         },
-        printer,
+        sharedPrinter,
         assets,
       );
       rendered.push(date);
       bar?.tick(date);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, request.concurrency ?? 2) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, request.concurrency ?? 3) }, worker));
   bar?.done();
   return rendered.sort();
 }

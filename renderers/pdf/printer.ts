@@ -1,11 +1,18 @@
 /**
- * Prints HTML to PDF in one Chromium per run, with a small pool of reused pages. The HTML is
- * expected to carry its own @page rules and font faces (see page-decorations.ts).
+ * Prints HTML to PDF in one Chromium per run, with a small pool of reused pages (one per core
+ * by default, at least two: while one page lays out, the other prints). The HTML is expected to
+ * carry its own @page rules and font faces (see page-decorations.ts).
+ *
+ * A page's renderer process grows with every document it has held (about 1.5 MB per print
+ * with these briefs), so a page is closed and replaced after `recycleAfter` prints: a long
+ * batch keeps a flat memory profile at the cost of one renderer start (and one round of font
+ * requests) per `recycleAfter` prints.
  *
  * Every page runs with JavaScript off and request interception on: the only requests answered
  * are the CJK font files (from node_modules); everything else is aborted and counted. Content
  * is loaded with setContent, never from a file:// URL.
  */
+import { availableParallelism } from 'node:os';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { RenderError } from '../../pipeline/errors.js';
 import { findBrowser } from './find-browser.js';
@@ -29,22 +36,31 @@ export interface PrintOptions {
 
 export interface PrinterStats {
   pdfs: number;
+  /** Pages opened so far (the pool's first pages and their replacements). */
+  pagesOpened: number;
   fontRequests: number;
   blockedRequests: string[];
 }
 
 export class PdfPrinter {
-  readonly stats: PrinterStats = { pdfs: 0, fontRequests: 0, blockedRequests: [] };
+  readonly stats: PrinterStats = { pdfs: 0, pagesOpened: 0, fontRequests: 0, blockedRequests: [] };
   private readonly idle: Page[] = [];
-  private readonly waiting: ((page: Page) => void)[] = [];
-  private pagesOpened = 0;
+  private readonly waiting: { resolve: (page: Page) => void; reject: (error: unknown) => void }[] = [];
+  /** Pages in the pool (idle, printing or being opened). */
+  private pages = 0;
+  private readonly printsOn = new WeakMap<Page, number>();
 
   private constructor(
     private readonly browser: Browser,
     private readonly maxPages: number,
+    private readonly recycleAfter: number,
   ) {}
 
-  static async launch(options: { maxPages?: number; env?: NodeJS.ProcessEnv } = {}): Promise<PdfPrinter> {
+  /**
+   * `maxPages`: pages printing at once (default: one per core, at least 2). `recycleAfter`:
+   * prints before a page is replaced by a fresh one (default 100).
+   */
+  static async launch(options: { maxPages?: number; recycleAfter?: number; env?: NodeJS.ProcessEnv } = {}): Promise<PdfPrinter> {
     const executablePath = await findBrowser(options.env);
     let browser: Browser;
     try {
@@ -58,7 +74,12 @@ export class PdfPrinter {
     } catch (error) {
       throw new RenderError(`could not start Chromium at ${executablePath}: ${(error as Error).message}`, { cause: error });
     }
-    return new PdfPrinter(browser, options.maxPages ?? 2);
+    return new PdfPrinter(browser, options.maxPages ?? Math.max(2, availableParallelism()), options.recycleAfter ?? 100);
+  }
+
+  /** The browser's process id (for measuring its memory), if it runs as a child process. */
+  get pid(): number | undefined {
+    return this.browser.process()?.pid;
   }
 
   async print(html: string, options: PrintOptions = {}): Promise<Uint8Array> {
@@ -99,20 +120,51 @@ export class PdfPrinter {
   private async acquire(): Promise<Page> {
     const page = this.idle.pop();
     if (page) return page;
-    if (this.pagesOpened < this.maxPages) {
-      this.pagesOpened += 1;
-      return this.openPage();
+    if (this.pages < this.maxPages) {
+      this.pages += 1;
+      try {
+        return await this.openPage();
+      } catch (error) {
+        this.pages -= 1;
+        throw new RenderError(`could not open a page in Chromium: ${(error as Error).message}`, { cause: error });
+      }
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   private release(page: Page): void {
+    const prints = (this.printsOn.get(page) ?? 0) + 1;
+    this.printsOn.set(page, prints);
+    if (prints >= this.recycleAfter) {
+      void this.replace(page);
+      return;
+    }
     const next = this.waiting.shift();
-    if (next) next(page);
+    if (next) next.resolve(page);
     else this.idle.push(page);
   }
 
+  /** Closes a worn page and hands a fresh one to the next caller (or the idle pool). */
+  private async replace(page: Page): Promise<void> {
+    await page.close().catch(() => undefined);
+    let fresh: Page;
+    try {
+      fresh = await this.openPage();
+    } catch {
+      // The browser is going away (or broke): shrink the pool and let the next caller try to
+      // open a page itself, so it gets the error instead of waiting for ever.
+      this.pages -= 1;
+      const next = this.waiting.shift();
+      if (next) this.acquire().then(next.resolve, next.reject);
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next.resolve(fresh);
+    else this.idle.push(fresh);
+  }
+
   private async openPage(): Promise<Page> {
+    this.stats.pagesOpened += 1;
     const page = await this.browser.newPage();
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);

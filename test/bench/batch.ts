@@ -1,0 +1,146 @@
+/**
+ * Benchmark 1, batch re-render: `rerender` (the project's renderer: one browser, a page pool,
+ * templates compiled once) over the generated days, zh and en, Markdown, HTML and PDF, timed
+ * as a whole and divided by the PDFs printed; memory sampled throughout and compared between
+ * the first and the last 100 days.
+ *
+ * Baseline: the same print HTML (page, @page rules and font faces) written to a file and
+ * printed by `chromium --headless --print-to-pdf`, one process per file, for a sample of the
+ * days (the per-file command does not depend on which day it prints).
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyze } from '../../pipeline/analysis/index.js';
+import type { Config } from '../../pipeline/config.js';
+import { loadRenderAssets, renderBrief } from '../../pipeline/render/render-briefs.js';
+import { rerender } from '../../pipeline/render/rerender.js';
+import { loadSnapshot } from '../../pipeline/snapshot/index.js';
+import { findBrowser } from '../../renderers/pdf/find-browser.js';
+import { CHROMIUM_FLAGS, PdfPrinter } from '../../renderers/pdf/printer.js';
+import { startMemorySampler, summarise, type MemoryWindow } from './memory.js';
+
+export interface BatchBench {
+  days: number;
+  pdfs: number;
+  totalMs: number;
+  msPerPdf: number;
+  msPerDay: number;
+  memory: { all: MemoryWindow; first: MemoryWindow; last: MemoryWindow; windowDays: number };
+}
+
+export interface PerFileBaseline {
+  files: number;
+  msPerFile: number;
+  runsMs: number[];
+}
+
+export async function benchBatch(options: {
+  snapshotsDir: string;
+  outDir: string;
+  templatesDir: string;
+  config: Config;
+  days: number;
+  windowDays?: number;
+  log?: (line: string) => void;
+}): Promise<BatchBench> {
+  let printer: PdfPrinter | undefined;
+  let launching: Promise<PdfPrinter> | undefined;
+  const sampler = startMemorySampler(() => printer?.pid);
+  let done = 0;
+  const t0 = performance.now();
+  try {
+    await rerender(
+      {
+        snapshotsDir: options.snapshotsDir,
+        langs: ['zh', 'en'],
+        formats: ['md', 'html', 'pdf'],
+        outDir: options.outDir,
+        templatesDir: options.templatesDir,
+        config: options.config,
+      },
+      () =>
+        (launching ??= PdfPrinter.launch().then((p) => {
+          printer = p;
+          return p;
+        })),
+      () => ({
+        tick: (date) => {
+          done += 1;
+          sampler.sample();
+          sampler.setPhase(done);
+          if (done % 50 === 0) options.log?.(`  batch: ${done} days (${date}), ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+        },
+        done: () => undefined,
+      }),
+    );
+  } finally {
+    await printer?.close();
+  }
+  const totalMs = performance.now() - t0;
+  const samples = sampler.stop();
+  const windowDays = options.windowDays ?? 100;
+  // Phase k = k days finished: samples of phase < windowDays were taken while the first
+  // windowDays days rendered; phase ≥ days − windowDays during the last ones.
+  const first = summarise(samples.filter((s) => s.phase < windowDays));
+  const last = summarise(samples.filter((s) => s.phase >= options.days - windowDays && s.phase < options.days));
+  const pdfs = (printer?.stats.pdfs ?? 0) as number;
+  return {
+    days: done,
+    pdfs,
+    totalMs,
+    msPerPdf: totalMs / Math.max(1, pdfs),
+    msPerDay: totalMs / Math.max(1, done),
+    memory: { all: summarise(samples), first, last, windowDays },
+  };
+}
+
+/** Runs a command to its end; resolves with its wall time, ms (rejects on a non-zero exit). */
+function timeCommand(command: string, args: readonly string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(performance.now() - t0);
+      else reject(new Error(`${command} exited with ${code}: ${stderr.slice(-500)}`));
+    });
+  });
+}
+
+/**
+ * `chromium --headless --print-to-pdf` once per file over the print HTML of `dates` (both
+ * languages), with the printer's own flags, no header or footer (the page has its own).
+ */
+export async function benchPerFileChromium(options: {
+  snapshotsDir: string;
+  workDir: string;
+  templatesDir: string;
+  config: Config;
+  dates: readonly string[];
+}): Promise<PerFileBaseline> {
+  const browser = await findBrowser();
+  const assets = await loadRenderAssets(options.templatesDir);
+  await mkdir(options.workDir, { recursive: true });
+  const runsMs: number[] = [];
+  for (const date of options.dates) {
+    const snapshot = await loadSnapshot(join(options.snapshotsDir, `${date}.json`));
+    const findings = analyze(snapshot, options.config.thresholds);
+    for (const lang of ['zh', 'en'] as const) {
+      const brief = await renderBrief(snapshot, findings, undefined, lang, options.config, assets);
+      const html = join(options.workDir, `${date}.${lang}.html`);
+      const pdf = join(options.workDir, `${date}.${lang}.pdf`);
+      await writeFile(html, brief.printHtml);
+      runsMs.push(
+        await timeCommand(browser, [...CHROMIUM_FLAGS, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(html).href]),
+      );
+      await rm(pdf, { force: true });
+    }
+  }
+  return { files: runsMs.length, msPerFile: runsMs.reduce((a, b) => a + b, 0) / runsMs.length, runsMs };
+}

@@ -1,0 +1,144 @@
+/**
+ * `npm run bench`: the three performance measures of issue 9 in one run, each against its
+ * baseline, printed as ratios with their targets. A benchmark, not a test: it never fails on a
+ * missed target (exit 0), only on an error (exit 1).
+ *
+ *   1. batch   re-render of 365 generated days (zh, en; md, html, pdf) per PDF, against
+ *              `chromium --headless --print-to-pdf` once per file (sampled); memory first vs
+ *              last 100 days                                           target ≤ 0.1 ×
+ *   2. single  one brief end to end against launching the browser and printing its two
+ *              PDFs                                                    target ≤ 1.3 ×
+ *   3. fetch   the whole fetch with 250 ms added to every response against its longest chain
+ *              of dependent requests × 250 ms                          target ≤ 1.25 ×
+ *
+ * Options: --days N (365), --sample N (days of the per-file baseline, 8 → 16 files),
+ * --only batch,single,fetch, --json FILE (the figures as JSON), --keep (keep the temp dir).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_CONFIG } from '../../pipeline/config.js';
+import { findBrowser } from '../../renderers/pdf/find-browser.js';
+import { benchBatch, benchPerFileChromium } from './batch.js';
+import { writeGeneratedDays } from './days.js';
+import { benchFetch } from './fetch.js';
+import { mib } from './memory.js';
+import { benchSingle } from './single.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TEMPLATES = join(ROOT, 'templates');
+const FIRST_DAY = '2024-01-01';
+
+const { values: args } = parseArgs({
+  options: {
+    days: { type: 'string', default: '365' },
+    sample: { type: 'string', default: '8' },
+    only: { type: 'string', default: 'fetch,single,batch' },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const days = Number(args.days);
+const sampleDays = Number(args.sample);
+const only = new Set(args.only.split(','));
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const verdict = (ratio: number, target: number) => `${ratio.toFixed(3)} × (target ≤ ${target} ×: ${ratio <= target ? 'met' : 'NOT met'})`;
+
+async function machine() {
+  const browser = await findBrowser();
+  return {
+    cores: availableParallelism(),
+    memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    chromium: execFileSync(browser, ['--version'], { encoding: 'utf8' }).trim(),
+    loadAverage: (await import('node:os'))
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
+  };
+}
+
+async function main(): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'brief-bench-'));
+  const results: Record<string, unknown> = { machine: await machine() };
+  log(`machine: ${JSON.stringify(results.machine)}`);
+  try {
+    if (only.has('fetch')) {
+      log('\n3. fetch (replay server, +250 ms per response) …');
+      const fetch = await benchFetch({ delayMs: 250, runs: 3 });
+      results.fetch = fetch;
+      log(`   ${fetch.requests} requests; longest dependent chain ${fetch.chain} → floor ${seconds(fetch.floorMs)}`);
+      log(
+        `   fetch ${seconds(fetch.ms)} (runs ${fetch.runsMs.map((ms) => seconds(ms)).join(', ')}; limits lifted ${seconds(fetch.unlimitedMs)})`,
+      );
+      log(`   ratio ${verdict(fetch.ratio, 1.25)}`);
+    }
+    if (only.has('single')) {
+      log('\n2. one brief end to end (bundled snapshot, zh+en, md+html+pdf) …');
+      const single = await benchSingle({
+        snapshotFile: join(ROOT, 'snapshots', '2024-01-04.json'),
+        templatesDir: TEMPLATES,
+        config: DEFAULT_CONFIG,
+      });
+      results.single = single;
+      log(
+        `   end to end ${seconds(single.endToEndMs)}; floor (launch + two PDFs + close) ${seconds(single.floorMs)} (medians of ${single.runs})`,
+      );
+      log(`   ratio ${verdict(single.ratio, 1.3)}`);
+    }
+    if (only.has('batch')) {
+      log(`\n1. batch re-render of ${days} generated days …`);
+      const snapshotsDir = join(work, 'snapshots');
+      const dates = await writeGeneratedDays(snapshotsDir, FIRST_DAY, days);
+      log(`   generated ${dates.length} snapshots (${dates[0]} … ${dates.at(-1)})`);
+      const batch = await benchBatch({
+        snapshotsDir,
+        outDir: join(work, 'out'),
+        templatesDir: TEMPLATES,
+        config: DEFAULT_CONFIG,
+        days,
+        log,
+      });
+      const step = Math.max(1, Math.floor(dates.length / sampleDays));
+      const sample = dates.filter((_d, i) => i % step === 0).slice(0, sampleDays);
+      const perFile = await benchPerFileChromium({
+        snapshotsDir,
+        workDir: join(work, 'per-file'),
+        templatesDir: TEMPLATES,
+        config: DEFAULT_CONFIG,
+        dates: sample,
+      });
+      const ratio = batch.msPerPdf / perFile.msPerFile;
+      results.batch = { ...batch, perFile, ratio };
+      const { first, last, all, windowDays } = batch.memory;
+      log(
+        `   ${batch.days} days, ${batch.pdfs} PDFs in ${seconds(batch.totalMs)}: ${batch.msPerPdf.toFixed(0)} ms per PDF (${batch.msPerDay.toFixed(0)} ms per day)`,
+      );
+      log(`   per-file chromium: ${perFile.msPerFile.toFixed(0)} ms per PDF (mean of ${perFile.files} files)`);
+      log(`   ratio ${verdict(ratio, 0.1)}`);
+      log(`   peak RSS: node ${mib(all.peakNodeRss)}, chromium ${mib(all.peakChromiumRss)}, together ${mib(all.peakTotalRss)}`);
+      log(
+        `   first ${windowDays} days: peak ${mib(first.peakTotalRss)} (node ${mib(first.peakNodeRss)}, chromium ${mib(first.peakChromiumRss)}), mean ${mib(first.meanTotalRss)}`,
+      );
+      log(
+        `   last ${windowDays} days:  peak ${mib(last.peakTotalRss)} (node ${mib(last.peakNodeRss)}, chromium ${mib(last.peakChromiumRss)}), mean ${mib(last.meanTotalRss)}`,
+      );
+      log(
+        `   growth last/first (peak) ${(last.peakTotalRss / first.peakTotalRss).toFixed(3)} ×, (mean) ${(last.meanTotalRss / first.meanTotalRss).toFixed(3)} ×`,
+      );
+    }
+    if (args.json) await writeFile(args.json, `${JSON.stringify(results, null, 2)}\n`);
+  } finally {
+    if (args.keep) log(`kept ${work}`);
+    else await rm(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -82,19 +82,19 @@ export async function renderBriefs(
   assets?: RenderAssets,
 ): Promise<RenderResult> {
   const wantsPdf = request.formats.includes('pdf');
-  // Inputs first: a bad snapshot, notes file or template (exit 2) never starts a browser.
+  // The snapshot first: a missing or invalid one (exit 2) never starts a browser.
   const snapshot = await loadSnapshot(request.snapshotFile);
-  const notesFile = request.notesFile ?? findNotesFor(request.snapshotFile);
-  const [notes, loaded] = await Promise.all([
-    notesFile ? loadNotes(notesFile) : Promise.resolve(undefined),
-    assets ? Promise.resolve(assets) : loadRenderAssets(request.templatesDir),
-  ]);
-  // Then the browser starts while the charts render (launching is mostly waiting for a
-  // process to come up). Whatever happens next, the launch settles before this returns, so a
-  // caller that closes its printer on the way out finds it.
+  // Then the browser starts while the notes and templates load and the charts render
+  // (launching is mostly waiting for a process to come up). Whatever happens next, the launch
+  // settles before this returns, so a caller that closes its printer on the way out finds it.
   const printing = wantsPdf ? printer() : undefined;
   printing?.catch(() => undefined);
   try {
+    const notesFile = request.notesFile ?? findNotesFor(request.snapshotFile);
+    const [notes, loaded] = await Promise.all([
+      notesFile ? loadNotes(notesFile) : Promise.resolve(undefined),
+      assets ? Promise.resolve(assets) : loadRenderAssets(request.templatesDir),
+    ]);
     return await renderAndWrite(request, snapshot, notes, loaded, printing);
   } catch (error) {
     await printing?.catch(() => undefined);

@@ -57,7 +57,11 @@ const EN_US_TIME = {
   shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 };
 
+/** Lets pending I/O callbacks run (e.g. a browser launching alongside); charts are long CPU work. */
+const yieldToIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export async function renderVegaLite(spec: TopLevelSpec, options: RenderOptions = {}): Promise<RenderedSvg> {
+  await yieldToIo();
   const loader = options.loader ?? createRefusingLoader();
   const warnings: string[] = [];
   const logger = vegaUntyped.logger(vegaUntyped.Warn, undefined, (method, _level, input) => {
@@ -73,6 +77,7 @@ export async function renderVegaLite(spec: TopLevelSpec, options: RenderOptions 
     throw new RenderError(`chart spec does not compile: ${errorText(error)}`, { cause: error });
   }
 
+  await yieldToIo();
   // (2)–(4) parse to expression trees, run headless, serialise.
   // Text widths are estimated (no canvas): the estimator is CJK-aware and the same on every machine.
   vegaUntyped.textMetrics.width = estimateTextWidth;

@@ -74,7 +74,9 @@ export class PdfPrinter {
     } catch (error) {
       throw new RenderError(`could not start Chromium at ${executablePath}: ${(error as Error).message}`, { cause: error });
     }
-    return new PdfPrinter(browser, options.maxPages ?? Math.max(2, availableParallelism()), options.recycleAfter ?? 100);
+    const printer = new PdfPrinter(browser, options.maxPages ?? Math.max(2, availableParallelism()), options.recycleAfter ?? 100);
+    printer.openPool();
+    return printer;
   }
 
   /** The browser's process id (for measuring its memory), if it runs as a child process. */
@@ -139,6 +141,25 @@ export class PdfPrinter {
       void this.replace(page);
       return;
     }
+    this.handOver(page);
+  }
+
+  /**
+   * Opens the pool's pages in the background right after launch: each takes a renderer start
+   * and a round of CDP calls, which then overlap with whatever the caller does before its
+   * first print. A page that fails to open is left for `acquire` to try again (and report).
+   */
+  private openPool(): void {
+    while (this.pages < this.maxPages) {
+      this.pages += 1;
+      this.openPage().then(
+        (page) => this.handOver(page),
+        () => this.pageLost(),
+      );
+    }
+  }
+
+  private handOver(page: Page): void {
     const next = this.waiting.shift();
     if (next) next.resolve(page);
     else this.idle.push(page);
@@ -151,16 +172,21 @@ export class PdfPrinter {
     try {
       fresh = await this.openPage();
     } catch {
-      // The browser is going away (or broke): shrink the pool and let the next caller try to
-      // open a page itself, so it gets the error instead of waiting for ever.
-      this.pages -= 1;
-      const next = this.waiting.shift();
-      if (next) this.acquire().then(next.resolve, next.reject);
+      this.pageLost();
       return;
     }
+    this.handOver(fresh);
+  }
+
+  /**
+   * A page could not be opened (the browser is going away, or broke): the pool shrinks and
+   * the next caller in line tries to open one itself, so it gets the error instead of
+   * waiting for ever.
+   */
+  private pageLost(): void {
+    this.pages -= 1;
     const next = this.waiting.shift();
-    if (next) next.resolve(fresh);
-    else this.idle.push(fresh);
+    if (next) this.acquire().then(next.resolve, next.reject);
   }
 
   private async openPage(): Promise<Page> {

@@ -6,11 +6,16 @@
  *
  * Baseline: the same print HTML (page, @page rules and font faces) written to a file and
  * printed by `chromium --headless --print-to-pdf`, one process per file, for a sample of the
- * days (the per-file command does not depend on which day it prints).
+ * days (the per-file command does not depend on which day it prints). The font faces point at
+ * the same font files as file:// URLs (the printer serves them from its own origin through
+ * request interception, which the command line cannot do), so both print the same PDF; left
+ * at the printer's origin, the command would spend time failing to resolve it.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../pipeline/analysis/index.js';
 import type { Config } from '../../pipeline/config.js';
@@ -18,6 +23,7 @@ import { loadRenderAssets, renderBrief } from '../../pipeline/render/render-brie
 import { rerender } from '../../pipeline/render/rerender.js';
 import { loadSnapshot } from '../../pipeline/snapshot/index.js';
 import { findBrowser } from '../../renderers/pdf/find-browser.js';
+import { FONT_ORIGIN } from '../../renderers/pdf/fonts.js';
 import { CHROMIUM_FLAGS, PdfPrinter } from '../../renderers/pdf/printer.js';
 import { startMemorySampler, summarise, type MemoryWindow } from './memory.js';
 
@@ -125,6 +131,9 @@ export async function benchPerFileChromium(options: {
   dates: readonly string[];
 }): Promise<PerFileBaseline> {
   const browser = await findBrowser();
+  const fontFiles = pathToFileURL(
+    join(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/package.json')), 'files'),
+  ).href;
   const assets = await loadRenderAssets(options.templatesDir);
   await mkdir(options.workDir, { recursive: true });
   const runsMs: number[] = [];
@@ -135,7 +144,7 @@ export async function benchPerFileChromium(options: {
       const brief = await renderBrief(snapshot, findings, undefined, lang, options.config, assets);
       const html = join(options.workDir, `${date}.${lang}.html`);
       const pdf = join(options.workDir, `${date}.${lang}.pdf`);
-      await writeFile(html, brief.printHtml);
+      await writeFile(html, brief.printHtml.replaceAll(FONT_ORIGIN, fontFiles));
       runsMs.push(
         await timeCommand(browser, [...CHROMIUM_FLAGS, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(html).href]),
       );

@@ -17,6 +17,8 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { analyze } from '../../pipeline/analysis/index.js';
 import type { Config } from '../../pipeline/config.js';
 import { loadRenderAssets, renderBrief } from '../../pipeline/render/render-briefs.js';
@@ -34,12 +36,23 @@ export interface BatchBench {
   msPerPdf: number;
   msPerDay: number;
   memory: { all: MemoryWindow; first: MemoryWindow; last: MemoryWindow; windowDays: number };
+  /** Node's live heap after a full garbage collection, every 50 days: flat when nothing leaks. */
+  heapAfterGc: { days: number; bytes: number }[];
+}
+
+/** Node's heap in use after a full collection (gc exposed at run time; bytes). */
+function heapAfterGc(): number {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return process.memoryUsage().heapUsed;
 }
 
 export interface PerFileBaseline {
   files: number;
   msPerFile: number;
   runsMs: number[];
+  /** The print pages of the sample (as the printer gets them), for benchPrinterAlone. */
+  pages: string[];
 }
 
 export async function benchBatch(options: {
@@ -55,6 +68,7 @@ export async function benchBatch(options: {
   let launching: Promise<PdfPrinter> | undefined;
   const sampler = startMemorySampler(() => printer?.pid);
   let done = 0;
+  const heaps: { days: number; bytes: number }[] = [];
   const t0 = performance.now();
   try {
     await rerender(
@@ -76,7 +90,10 @@ export async function benchBatch(options: {
           done += 1;
           sampler.sample();
           sampler.setPhase(done);
-          if (done % 50 === 0) options.log?.(`  batch: ${done} days (${date}), ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+          if (done % 50 === 0 || done === options.days) {
+            heaps.push({ days: done, bytes: heapAfterGc() });
+            options.log?.(`  batch: ${done} days (${date}), ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+          }
         },
         done: () => undefined,
       }),
@@ -99,6 +116,7 @@ export async function benchBatch(options: {
     msPerPdf: totalMs / Math.max(1, pdfs),
     msPerDay: totalMs / Math.max(1, done),
     memory: { all: summarise(samples), first, last, windowDays },
+    heapAfterGc: heaps,
   };
 }
 
@@ -137,6 +155,7 @@ export async function benchPerFileChromium(options: {
   const assets = await loadRenderAssets(options.templatesDir);
   await mkdir(options.workDir, { recursive: true });
   const runsMs: number[] = [];
+  const pages: string[] = [];
   for (const date of options.dates) {
     const snapshot = await loadSnapshot(join(options.snapshotsDir, `${date}.json`));
     const findings = analyze(snapshot, options.config.thresholds);
@@ -144,6 +163,7 @@ export async function benchPerFileChromium(options: {
       const brief = await renderBrief(snapshot, findings, undefined, lang, options.config, assets);
       const html = join(options.workDir, `${date}.${lang}.html`);
       const pdf = join(options.workDir, `${date}.${lang}.pdf`);
+      pages.push(brief.printHtml);
       await writeFile(html, brief.printHtml.replaceAll(FONT_ORIGIN, fontFiles));
       runsMs.push(
         await timeCommand(browser, [...CHROMIUM_FLAGS, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(html).href]),
@@ -151,5 +171,23 @@ export async function benchPerFileChromium(options: {
       await rm(pdf, { force: true });
     }
   }
-  return { files: runsMs.length, msPerFile: runsMs.reduce((a, b) => a + b, 0) / runsMs.length, runsMs };
+  return { files: runsMs.length, msPerFile: runsMs.reduce((a, b) => a + b, 0) / runsMs.length, runsMs, pages };
+}
+
+/**
+ * For comparison, printing alone: the sample's print pages through one PdfPrinter (its page
+ * pool), `rounds` times after a warm-up round; ms per PDF. The batch's time per PDF also
+ * carries the charts, Markdown, HTML and files of its day; this is the printer's share.
+ */
+export async function benchPrinterAlone(pages: readonly string[], rounds = 3): Promise<{ pdfs: number; msPerPdf: number }> {
+  const printer = await PdfPrinter.launch();
+  try {
+    await Promise.all(pages.map((html) => printer.print(html)));
+    const t0 = performance.now();
+    const all = Array.from({ length: rounds }, () => pages).flat();
+    await Promise.all(all.map((html) => printer.print(html)));
+    return { pdfs: all.length, msPerPdf: (performance.now() - t0) / all.length };
+  } finally {
+    await printer.close();
+  }
 }

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG } from '../../pipeline/config.js';
 import { findBrowser } from '../../renderers/pdf/find-browser.js';
-import { benchBatch, benchPerFileChromium } from './batch.js';
+import { benchBatch, benchPerFileChromium, benchPrinterAlone } from './batch.js';
 import { writeGeneratedDays } from './days.js';
 import { benchFetch } from './fetch.js';
 import { mib } from './memory.js';
@@ -112,14 +112,19 @@ async function main(): Promise<void> {
         config: DEFAULT_CONFIG,
         dates: sample,
       });
+      const printerAlone = await benchPrinterAlone(perFile.pages);
       const ratio = batch.msPerPdf / perFile.msPerFile;
-      results.batch = { ...batch, perFile, ratio };
+      const { pages: _pages, ...perFileFigures } = perFile;
+      results.batch = { ...batch, perFile: perFileFigures, printerAlone, ratio };
       const { first, last, all, windowDays } = batch.memory;
       log(
         `   ${batch.days} days, ${batch.pdfs} PDFs in ${seconds(batch.totalMs)}: ${batch.msPerPdf.toFixed(0)} ms per PDF (${batch.msPerDay.toFixed(0)} ms per day)`,
       );
       log(`   per-file chromium: ${perFile.msPerFile.toFixed(0)} ms per PDF (mean of ${perFile.files} files)`);
       log(`   ratio ${verdict(ratio, 0.1)}`);
+      log(
+        `   printing alone (the same pages through the printer's pool, ${printerAlone.pdfs} PDFs): ${printerAlone.msPerPdf.toFixed(0)} ms per PDF = ${(printerAlone.msPerPdf / perFile.msPerFile).toFixed(3)} × the per-file command`,
+      );
       log(`   peak RSS: node ${mib(all.peakNodeRss)}, chromium ${mib(all.peakChromiumRss)}, together ${mib(all.peakTotalRss)}`);
       log(
         `   first ${windowDays} days: peak ${mib(first.peakTotalRss)} (node ${mib(first.peakNodeRss)}, chromium ${mib(first.peakChromiumRss)}), mean ${mib(first.meanTotalRss)}`,
@@ -130,6 +135,7 @@ async function main(): Promise<void> {
       log(
         `   growth last/first (peak) ${(last.peakTotalRss / first.peakTotalRss).toFixed(3)} ×, (mean) ${(last.meanTotalRss / first.meanTotalRss).toFixed(3)} ×`,
       );
+      log(`   node heap after a full GC: ${batch.heapAfterGc.map((h) => `day ${h.days} ${mib(h.bytes)}`).join(', ')}`);
     }
     if (args.json) await writeFile(args.json, `${JSON.stringify(results, null, 2)}\n`);
   } finally {

@@ -148,7 +148,8 @@ async function renderAndWrite(
   }
   // Nothing is written before everything has rendered; then the files in parallel (each one
   // atomic: temp file, fsync, rename), so their disk waits overlap.
-  await Promise.all([...outputs].map(([file, data]) => writeFileAtomic(file, data)));
+  // Confined to the output folder: a symbolic link planted inside it is refused, not followed.
+  await Promise.all([...outputs].map(([file, data]) => writeFileAtomic(file, data, { root: request.outDir })));
   return { snapshot, findings, files: [...outputs.keys()] };
 }
 

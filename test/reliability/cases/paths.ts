@@ -113,8 +113,6 @@ export const PATH_CASES: BadInputCase[] = [
   {
     id: 'B08',
     title: 'brief render into an out/ whose <date> folder is a symlink pointing outside writes nothing outside (exit 2)',
-    knownBug:
-      'pipeline/render/render-briefs.ts: the write loop calls writeFileAtomic(file, data); pass { root: request.outDir } so the confined writer refuses the planted link',
     run: async () => {
       const base = tempDir();
       const out = join(base, 'out');

@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { ExitCode } from '../errors.js';
-import type { PdfPrinter } from '../../renderers/pdf/printer.js';
 import { FORMATS, LANGS, listOf, type Format, type Lang } from './options.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
@@ -38,8 +37,8 @@ export function registerRender(program: Command, ctx: CliContext, setExit: SetEx
       await assertTemplatesLintClean(templatesDir);
       // Loaded on use, so `--help` and usage errors stay fast.
       const { renderBriefs } = await import('../render/render-briefs.js');
-      const { PdfPrinter } = await import('../../renderers/pdf/printer.js');
-      let printer: PdfPrinter | undefined;
+      const { lazyPrinter } = await import('../../renderers/pdf/lazy-printer.js');
+      const printer = lazyPrinter({ env: ctx.env });
       try {
         const result = await renderBriefs(
           {
@@ -51,13 +50,13 @@ export function registerRender(program: Command, ctx: CliContext, setExit: SetEx
             config,
             notesFile: flags.notes ? resolve(ctx.cwd, flags.notes) : undefined,
           },
-          async () => (printer ??= await PdfPrinter.launch({ env: ctx.env })),
+          printer.get,
         );
         for (const file of result.files) ctx.stdout(`${file}\n`);
         const gaps = reportGaps(result.snapshot.gaps, ctx);
         if (gaps > 0 && flags.strict) setExit(ExitCode.gapUnderStrict);
       } finally {
-        await printer?.close();
+        await printer.close();
       }
     });
 }

@@ -5,7 +5,6 @@ import { FORMATS, LANGS, listOf, parseDate, type Format, type Lang } from './opt
 import type { CliContext, SetExit } from './context.js';
 import { defaultTemplatesDir } from './paths.js';
 import { assertTemplatesLintClean } from './check-templates.js';
-import type { PdfPrinter } from '../../renderers/pdf/printer.js';
 
 interface RerenderFlags {
   snapshots: string;
@@ -45,12 +44,12 @@ export function registerRerender(program: Command, ctx: CliContext, _setExit: Se
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
       const templatesDir = flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir();
       await assertTemplatesLintClean(templatesDir);
-      const [{ rerender }, { createProgress }, { PdfPrinter }] = await Promise.all([
+      const [{ rerender }, { createProgress }, { lazyPrinter }] = await Promise.all([
         import('../render/rerender.js'),
         import('../render/progress.js'),
-        import('../../renderers/pdf/printer.js'),
+        import('../../renderers/pdf/lazy-printer.js'),
       ]);
-      let printer: PdfPrinter | undefined;
+      const printer = lazyPrinter({ env: ctx.env });
       try {
         const dates = await rerender(
           {
@@ -64,12 +63,12 @@ export function registerRerender(program: Command, ctx: CliContext, _setExit: Se
             templatesDir,
             config,
           },
-          async () => (printer ??= await PdfPrinter.launch({ env: ctx.env })),
+          printer.get,
           (total) => createProgress(total, { write: ctx.stderr, isTTY: Boolean(process.stderr.isTTY), now: Date.now }),
         );
         ctx.stdout(`rendered ${dates.length} snapshot(s)${dates.length ? `: ${dates[0]} … ${dates.at(-1)}` : ''}\n`);
       } finally {
-        await printer?.close();
+        await printer.close();
       }
     });
 }

@@ -6,7 +6,6 @@ import { FORMATS, LANGS, parseDate } from './options.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
 import { defaultTemplatesDir } from './paths.js';
-import type { PdfPrinter } from '../../renderers/pdf/printer.js';
 import { assertTemplatesLintClean } from './check-templates.js';
 
 interface RunFlags {
@@ -39,12 +38,12 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
     .option('--strict', 'exit 10 when a data gap is disclosed')
     .action(async (flags: RunFlags) => {
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
-      const [{ withLock }, { fetchSnapshot, todayIn }, { renderBriefs }, { publishSite }, { PdfPrinter }] = await Promise.all([
+      const [{ withLock }, { fetchSnapshot, todayIn }, { renderBriefs }, { publishSite }, { lazyPrinter }] = await Promise.all([
         import('../fs/lock.js'),
         import('../fetch/index.js'),
         import('../render/render-briefs.js'),
         import('../publish.js'),
-        import('../../renderers/pdf/printer.js'),
+        import('../../renderers/pdf/lazy-printer.js'),
       ]);
       const templatesDir = flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir();
       // Before the lock and the fetch: bad templates are the analyst's to fix, and cost no API calls.
@@ -64,7 +63,7 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
           effects: { env: ctx.env, log: (line: string) => ctx.stderr(`${line}\n`), banFile: resolve(ctx.cwd, '.brief-state', 'bans.json') },
         });
         // 2–3. analyze and render every language and format
-        let printer: PdfPrinter | undefined;
+        const printer = lazyPrinter({ env: ctx.env });
         try {
           await renderBriefs(
             {
@@ -75,10 +74,10 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
               templatesDir,
               config,
             },
-            async () => (printer ??= await PdfPrinter.launch({ env: ctx.env })),
+            printer.get,
           );
         } finally {
-          await printer?.close();
+          await printer.close();
         }
         // 4. publish
         const published = await publishSite({

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../../pipeline/config.js';
 import type { Format, Lang } from '../../pipeline/cli/options.js';
 import { renderBriefs, type RenderResult } from '../../pipeline/render/render-briefs.js';
-import { PdfPrinter } from '../../renderers/pdf/printer.js';
+import { lazyPrinter } from '../../renderers/pdf/lazy-printer.js';
 import { REPO } from './run-cli.js';
 
 export const BUNDLED_SNAPSHOT = join(REPO, 'snapshots', '2024-01-04.json');
@@ -14,9 +14,9 @@ export const TEMPLATES = join(REPO, 'templates');
 export async function renderToTemp(
   snapshotFile = BUNDLED_SNAPSHOT,
   options: { langs?: Lang[]; formats?: Format[]; outDir?: string; notesFile?: string } = {},
-): Promise<RenderResult & { outDir: string; printer?: PdfPrinter }> {
+): Promise<RenderResult & { outDir: string }> {
   const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'brief-render-'));
-  let printer: PdfPrinter | undefined;
+  const printer = lazyPrinter();
   try {
     const result = await renderBriefs(
       {
@@ -28,10 +28,10 @@ export async function renderToTemp(
         config: DEFAULT_CONFIG,
         notesFile: options.notesFile,
       },
-      async () => (printer ??= await PdfPrinter.launch()),
+      printer.get,
     );
-    return { ...result, outDir, printer };
+    return { ...result, outDir };
   } finally {
-    await printer?.close();
+    await printer.close();
   }
 }

@@ -235,7 +235,8 @@ export function formatVolPoints(value: number): string {
 
 // ---------------------------------------------------------------- dates and times
 
-const EN_MONTHS = [
+/** English month names, January first. */
+export const EN_MONTHS = [
   'January',
   'February',
   'March',

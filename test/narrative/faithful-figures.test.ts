@@ -7,25 +7,11 @@
  * 0.01 or the number 73 itself; a date "1 月 4 日" / "4 January" is checked as a date.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { zonedParts } from '../../renderers/format.js';
+import { EN_MONTHS, zonedParts } from '../../renderers/format.js';
 import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
 import { CASES, loadCase, render, TEST_CONFIG, type LoadedCase } from './brief-cases.js';
 
 const SCALE: Record<string, number> = { 万亿: 1e12, 亿: 1e8, 万: 1e4, trillion: 1e12, billion: 1e9, million: 1e6 };
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Every number the sources hold, with the transforms the brief may print them under. */
 function candidates(loaded: LoadedCase): number[] {

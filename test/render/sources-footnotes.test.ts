@@ -10,21 +10,7 @@ import type { Provenance, Snapshot } from '../../pipeline/snapshot/index.js';
 import { markdownToHtml } from '../../renderers/markdown-to-html.js';
 import { pdfText } from '../support/pdf-tools.js';
 import { renderToTemp } from '../support/render-bundled.js';
-
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { EN_MONTHS } from '../../renderers/format.js';
 
 /** An instant on the UTC+8 wall clock, computed here without the brief's formatters. */
 function utc8(iso: string): { zh: string; en: string } {

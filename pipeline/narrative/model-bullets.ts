@@ -1,0 +1,217 @@
+/** The brief model's data bullets (`● **label:** text`), one schema per kind; see model.ts. */
+import { z } from 'zod';
+import { cite, flag, md, SourceLinkSchema } from './model-parts.js';
+
+// ---------------------------------------------------------------- bullets
+
+const LiquidationsBulletSchema = z.strictObject({
+  total: md,
+  range: flag,
+  window: md,
+  sources: md,
+  perSource: z.array(z.strictObject({ source: md, total: md, longShare: md, lowerBound: flag })),
+  multiSource: flag,
+  longShare: md,
+  shortShare: md,
+  longDominant: flag,
+  shortDominant: flag,
+  median: z.strictObject({ value: md, multiple: md, days: md, spike: flag }).optional(),
+  lowerBound: flag,
+  asset: md.optional(),
+  /** The primary asset's own total from sampled exchange feeds: a floor, not a total. */
+  assetFloor: z.strictObject({ asset: md, total: md, longShare: md, source: md }).optional(),
+});
+
+const ClusterBulletSchema = z.strictObject({
+  asset: md,
+  long: flag,
+  short: flag,
+  band: md,
+  notional: md,
+  orders: md,
+  share: md,
+  /** When the band's orders happened, if narrower than the whole window. */
+  from: md.optional(),
+  to: md.optional(),
+  source: md,
+});
+
+const VolumeBulletSchema = z.strictObject({
+  asset: md,
+  spot: flag,
+  venue: md,
+  volume: md,
+  change: md,
+  up: flag,
+  changeRange: md,
+  manyVenues: flag,
+  average: z.strictObject({ multiple: md }).optional(),
+  peak: z.strictObject({ time: md, volume: md }),
+  monthPeakVenues: md.optional(),
+  /** Days in the average and the monthly peak (a bare number, the config's volume.avgDays). */
+  avgDays: md,
+});
+
+const FundingBulletSchema = z.strictObject({
+  asset: md,
+  flipToNeutral: flag,
+  flipToNegative: flag,
+  elevated: flag,
+  neutral: flag,
+  negative: flag,
+  rising: flag,
+  prior: md,
+  current: md,
+  /** Current above prior. */
+  up: flag,
+  /** The weighted current rate annualized (× 3 × 365), a percentage. */
+  annualized: md,
+  priorDays: md,
+  weighted: flag,
+  venues: z.array(z.strictObject({ venue: md, rate: md, interval: md, per8h: md, eightHour: flag, annualized: md })),
+});
+
+const BasisBulletSchema = z.strictObject({
+  asset: md,
+  compressed: flag,
+  expanded: flag,
+  venue: md,
+  tenor: md,
+  expiry: md,
+  days: md,
+  prior: md,
+  current: md,
+  min: md,
+  backwardation: flag,
+  otherTenors: md.optional(),
+});
+
+const OpenInterestBulletSchema = z.strictObject({
+  asset: md,
+  down: flag,
+  prior: md,
+  current: md,
+  change: md,
+  venues: md,
+  peak: z.strictObject({ value: md, time: md }).optional(),
+  deleveraging: flag,
+});
+
+const EtfVolumeBulletSchema = z.strictObject({
+  asset: md,
+  /** The funds' tickers, e.g. "GBTC" or "IBIT、FBTC、GBTC": named, since a trust is not a spot ETF. */
+  products: md,
+  date: md,
+  total: md,
+  average: z.strictObject({ value: md, multiple: md, days: md }).optional(),
+  /** At or above the configured multiple of the average. */
+  heavy: flag,
+  record: flag,
+  top: z.array(z.strictObject({ ticker: md, volume: md })),
+  priceChange: md.optional(),
+  priceDown: flag,
+  divergence: flag,
+  sources: md,
+});
+
+const EtfFlowsBulletSchema = z.strictObject({
+  asset: md,
+  date: md,
+  net: md,
+  inflow: flag,
+  streak: md,
+  longStreak: flag,
+  top: z.array(z.strictObject({ ticker: md, net: md, inflow: flag })),
+  source: md,
+});
+
+const WhaleBulletSchema = z.strictObject({
+  asset: md,
+  threshold: md,
+  count: md,
+  total: md,
+  totalUsd: md.optional(),
+  baseline: z.strictObject({ count: md, multiple: md, elevated: flag, days: md }).optional(),
+  aroundLevel: z.strictObject({ level: md, before: md, after: md, hours: md, more: flag }).optional(),
+  largest: z.strictObject({ amount: md, time: md, from: md.optional(), to: md.optional() }).optional(),
+  source: md,
+});
+
+const ExchangeFlowsBulletSchema = z.strictObject({
+  asset: md,
+  net: md,
+  inflow: flag,
+  peak: md,
+  peakTime: md,
+  peakMultiple: md.optional(),
+  /** Days of the baseline hourly inflow (bare number). */
+  baselineDays: md,
+  after: md,
+  afterOutflow: flag,
+  reversal: flag,
+  source: md,
+});
+
+const VolatilityBulletSchema = z.strictObject({
+  asset: md,
+  index: md,
+  source: md,
+  open: md.optional(),
+  current: md,
+  high: md,
+  low: md,
+  average: md,
+  vsAverage: md,
+  above: flag,
+  elevated: flag,
+  /** Days in the average (bare number). */
+  avgDays: md,
+});
+
+const EntityMoveSchema = z.strictObject({
+  entity: md,
+  amount: md,
+  amountUsd: md.optional(),
+  time: md,
+  toExchange: flag,
+  fromExchange: flag,
+  sale: flag,
+  purchase: flag,
+  transfer: flag,
+  counterparty: md.optional(),
+  text: md.optional(),
+  source: SourceLinkSchema,
+});
+
+const CrossAssetBulletSchema = z.strictObject({
+  asset: md,
+  name: md,
+  change: md,
+  down: flag,
+  drawdown: md,
+  low: md,
+  high: md,
+  primary: flag,
+  /** The largest move among the assets. */
+  leader: flag,
+  /** Moved more than the primary asset. */
+  deeper: flag,
+});
+
+/** One bullet: exactly one of these keys is present, plus the bullet's `cite`. */
+export const BulletSchema = z.strictObject({
+  ...cite,
+  crossAsset: CrossAssetBulletSchema.optional(),
+  liquidations: LiquidationsBulletSchema.optional(),
+  cluster: ClusterBulletSchema.optional(),
+  volume: VolumeBulletSchema.optional(),
+  funding: FundingBulletSchema.optional(),
+  basis: BasisBulletSchema.optional(),
+  openInterest: OpenInterestBulletSchema.optional(),
+  etfVolume: EtfVolumeBulletSchema.optional(),
+  etfFlows: EtfFlowsBulletSchema.optional(),
+  whales: WhaleBulletSchema.optional(),
+  exchangeFlows: ExchangeFlowsBulletSchema.optional(),
+  volatility: VolatilityBulletSchema.optional(),
+  entities: z.strictObject({ moves: z.array(EntityMoveSchema) }).optional(),
+});

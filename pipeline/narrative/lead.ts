@@ -146,7 +146,7 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   }
   if (trigger && trigger.kind === 'macro') lead.trigger = { name: ctx.text(trigger.name), time: fmt.dateTime(Date.parse(trigger.time)) };
   if (oi && oi.deleveraging && liq?.longDominant && day.crash)
-    lead.deleveraging = ctx.cite({ oiChange: fmt.pctAbs(oi.changeFraction) }, oi);
+    lead.deleveraging = ctx.cite({ oiChange: fmt.pctAbs(oi.changeFraction), venues: ctx.sources(oi.perVenue.map((v) => v.venue)) }, oi);
   if (etfVolume?.isRecord)
     lead.etfRecord = ctx.cite(
       { total: fmt.usd(etfVolume.totalDollarVolumeUsd), date: fmt.date(etfVolume.date), products: etfProducts(ctx, etfVolume) },

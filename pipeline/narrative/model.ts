@@ -108,7 +108,8 @@ const LeadSchema = z.strictObject({
     .optional(),
   trigger: z.strictObject({ name: md, time: md }).optional(),
   /** The thesis sentence: longs flushed while open interest fell (positions closed, not shorts added). */
-  deleveraging: z.strictObject({ oiChange: md, ...cite }).optional(),
+  /** `venues`: the venues whose open interest was measured, named (never "major venues" for one). */
+  deleveraging: z.strictObject({ oiChange: md, venues: md, ...cite }).optional(),
   etfRecord: z.strictObject({ total: md, date: md, products: md, ...cite }).optional(),
   etfInflow: z.strictObject({ net: md, date: md, ...cite }).optional(),
 });

@@ -25,7 +25,8 @@ export function okxEnvelope(body: unknown): EnvelopeProblem | undefined {
 
 const envelope = <T extends z.ZodType>(item: T) => z.looseObject({ code: z.literal('0'), data: z.array(item) });
 
-const CandleRowSchema = z
+/** One OKX candle row: [ts, o, h, l, c, vol, volCcy, volCcyQuote, confirm], all strings (spot and swap alike). */
+export const CandleRowSchema = z
   .tuple([
     epochMillis,
     positiveDecimal,

@@ -6,35 +6,18 @@
  */
 import { z } from 'zod';
 import type { Candle } from '../pipeline/snapshot/schema.js';
-import { okxEnvelope, okxRowCount } from './okx-parse.js';
+import { CandleRowSchema, okxEnvelope, okxRowCount } from './okx-parse.js';
 import { LOOKBACK, dailyStart, hourlyStart } from './ranges.js';
 import { normalizeSeries } from './series.js';
 import { EmptyResultError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
 import { DAY_MS, HOUR_MS } from './time.js';
 import type { Source, SourceContext } from './types.js';
-import { epochMillis, nonNegativeDecimal, parseWith, positiveDecimal, type ParseContext } from './validate.js';
+import { parseWith, type ParseContext } from './validate.js';
 
 const CANDLES = '/api/v5/market/history-candles';
 const PAGE = 100;
 
-const SpotCandlesSchema = z.looseObject({
-  code: z.literal('0'),
-  data: z.array(
-    z
-      .tuple([
-        epochMillis,
-        positiveDecimal,
-        positiveDecimal,
-        positiveDecimal,
-        positiveDecimal,
-        nonNegativeDecimal,
-        nonNegativeDecimal,
-        nonNegativeDecimal,
-        z.enum(['0', '1']),
-      ])
-      .rest(z.unknown()),
-  ),
-});
+const SpotCandlesSchema = z.looseObject({ code: z.literal('0'), data: z.array(CandleRowSchema) });
 
 /** Closed spot candles ascending: base volume `vol`, quote volume `volCcyQuote`. */
 export function parseSpotCandles(raw: unknown, context: ParseContext): Candle[] {

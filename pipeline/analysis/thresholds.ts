@@ -10,6 +10,7 @@
  * names the key it used (e.g. `funding.elevatedPriorMinPer8h`) in the finding's `threshold`.
  */
 import { z } from 'zod';
+import { DataFamilySchema } from '../snapshot/schema.js';
 
 const fraction = z.number().nonnegative();
 const positiveFraction = z.number().positive();
@@ -197,21 +198,7 @@ export const ThresholdsSchema = z.strictObject({
      * Families a brief expects. One that is empty in the snapshot without a `gaps` entry still
      * becomes a data_gap finding, so the narrative never implies it was measured.
      */
-    expectedFamilies: z
-      .array(z.string())
-      .default([
-        'prices',
-        'perpetuals',
-        'liquidations',
-        'funding',
-        'basis',
-        'openInterest',
-        'etfs',
-        'etfFlows',
-        'whaleTransfers',
-        'exchangeFlows',
-        'volatility',
-      ]),
+    expectedFamilies: z.array(DataFamilySchema).default(DataFamilySchema.options.filter((family) => family !== 'macro')),
   }),
 });
 

@@ -19,7 +19,7 @@ export interface PageInput {
 }
 
 export interface PageLayout {
-  render(input: PageInput, extras?: { css?: string; bodyEnd?: string }): string;
+  render(input: PageInput, extras?: { css?: string }): string;
 }
 
 export async function loadPageLayout(templatesDir: string): Promise<PageLayout> {
@@ -43,7 +43,7 @@ export async function loadPageLayout(templatesDir: string): Promise<PageLayout> 
         publicationName: input.publicationName,
         dateLabel: input.dateLabel,
         css: new hbs.SafeString(extras.css ? `${extras.css}\n${css}` : css),
-        body: new hbs.SafeString(extras.bodyEnd ? `${input.bodyHtml}${extras.bodyEnd}` : input.bodyHtml),
+        body: new hbs.SafeString(input.bodyHtml),
       });
     },
   };

@@ -32,8 +32,8 @@ import type { Format, Lang } from '../cli/options.js';
 import { renderCharts } from '../../renderers/charts/index.js';
 import { loadPageLayout, type PageLayout } from '../../renderers/html-page.js';
 import { markdownToHtml } from '../../renderers/markdown-to-html.js';
-import { withNeededFontFaces } from '../../renderers/pdf/fonts.js';
-import { fontPreloadHtml, printCss } from '../../renderers/pdf/page-decorations.js';
+import { finishPrintPage } from '../../renderers/pdf/fonts.js';
+import { printCss } from '../../renderers/pdf/page-decorations.js';
 import type { PdfPrinter } from '../../renderers/pdf/printer.js';
 import { dateLabel, pageLabel } from './labels.js';
 import type { BriefMeta } from '../../renderers/site/brief-meta.js';
@@ -199,7 +199,7 @@ export async function renderBrief(
     },
     markdown: relativeChartLinks(markdown, lang),
     html: assets.layout.render(page),
-    printHtml: withNeededFontFaces(assets.layout.render(page, { css: printCss(decorations), bodyEnd: fontPreloadHtml(decorations) })),
+    printHtml: finishPrintPage(assets.layout.render(page, { css: printCss(decorations) })),
     charts: charts.map(({ id, svg }) => ({ id, svg })),
   };
 }

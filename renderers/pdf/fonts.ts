@@ -56,7 +56,11 @@ function faces(): Face[] {
  * is dead weight in every page it parses (about 160 KB of the 200 KB of rules for a brief).
  */
 export function fontFaceCssFor(text: string): string {
-  const points = distinctCodePoints(text);
+  return facesCovering(distinctCodePoints(text));
+}
+
+/** The rules whose unicode-range covers one of `points` (ascending, distinct). */
+function facesCovering(points: readonly number[]): string {
   const covers = ([from, to]: [number, number]): boolean => {
     // The first code point ≥ from, by binary search, then whether it is ≤ to.
     let lo = 0;
@@ -95,16 +99,32 @@ function distinctCodePoints(text: string): number[] {
 }
 
 /**
- * `html` (which embeds fontFaceCss() once, through printCss) with only the faces its own
- * characters need: the text, the charts, the margin boxes and any CSS `content`, since all of
- * them are in the document.
+ * Finishes a print page (which embeds fontFaceCss() once, through printCss): keeps only the
+ * font faces its own characters need (the text, the charts, the margin boxes and any CSS
+ * `content`, since all of them are in the document), and adds the font warm-up block that
+ * page-decorations.ts describes as the body's last child: those characters once in each
+ * weight, so Chromium has loaded every face the print layout uses before it prints.
  */
-export function withNeededFontFaces(html: string): string {
+export function finishPrintPage(html: string): string {
   const all = fontFaceCss();
   const at = html.indexOf(all);
-  if (at < 0) return html;
-  const rest = html.slice(0, at) + html.slice(at + all.length);
-  return html.slice(0, at) + fontFaceCssFor(rest) + html.slice(at + all.length);
+  const rest = at < 0 ? html : html.slice(0, at) + html.slice(at + all.length);
+  const points = distinctCodePoints(rest);
+  const page = at < 0 ? html : html.slice(0, at) + facesCovering(points) + html.slice(at + all.length);
+  const text = warmupText(points);
+  const block = `<div class="font-warmup" aria-hidden="true"><span>${text}</span><b>${text}</b></div>\n`;
+  const end = page.lastIndexOf('</body>');
+  return end < 0 ? page + block : page.slice(0, end) + block + page.slice(end);
+}
+
+/** The printable code points as HTML text: no controls or lone surrogates, markup escaped. */
+function warmupText(points: readonly number[]): string {
+  let text = '';
+  for (const point of points) {
+    if (point <= 0x20 || (point >= 0x7f && point < 0xa0) || (point >= 0xd800 && point < 0xe000)) continue;
+    text += point === 0x26 ? '&amp;' : point === 0x3c ? '&lt;' : point === 0x3e ? '&gt;' : String.fromCodePoint(point);
+  }
+  return text;
 }
 
 const fileCache = new Map<string, Buffer>();

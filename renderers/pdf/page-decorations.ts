@@ -2,8 +2,14 @@
  * The PDF's running header and footer, as CSS @page margin boxes (Chromium ≥ 131). Unlike
  * puppeteer's headerTemplate, margin boxes are laid out with the document's own fonts, so the
  * CJK web font is used there too instead of a system fallback embedded as Type 3 glyphs.
- * Margin-box text does not trigger web-font loading by itself, so the same strings are also put
- * in a hidden block of the page: that loads the font subsets they need before printing.
+ *
+ * A print page is laid out twice by Chromium: once for the screen when it loads, once (in fact
+ * twice) for print media when it prints. Only the print layout is ever seen, so on screen every
+ * element of the body is `display: none` except a small font warm-up block: it holds each
+ * distinct character of the page once per weight (added by fonts.ts `finishPrintPage`),
+ * which makes Chromium load exactly the web-font subsets the print layout will use (margin-box
+ * text does not trigger font loading by itself), while the screen layout costs almost nothing.
+ * Measured on the bundled Chinese brief: 153 → 116 ms of Chromium time per PDF, the same PDF.
  */
 import { fontFaceCss } from './fonts.js';
 
@@ -25,10 +31,6 @@ export function cssString(text: string): string {
   return `"${escaped}"`;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 const BOX = "font-family: 'Noto Sans SC', 'Noto Sans CJK SC', sans-serif; font-size: 8pt; color: #5f6368;";
 
 export function printCss(d: PageDecorations): string {
@@ -41,10 +43,13 @@ export function printCss(d: PageDecorations): string {
   @bottom-left { content: ${cssString(d.footerLabel)}; ${BOX} }
   @bottom-right { content: ${page}; ${BOX} }
 }
-.font-preload { position: absolute; visibility: hidden; height: 0; overflow: hidden; font-weight: 400; }`;
+.font-warmup { font-family: 'Noto Sans SC', 'Noto Sans CJK SC', sans-serif; }
+.font-warmup b { font-weight: 700; }
+@media screen {
+  body > * { display: none !important; }
+  body > .font-warmup { display: block !important; }
 }
-
-export function fontPreloadHtml(d: PageDecorations): string {
-  const text = [d.headerTitle, d.footerLabel, d.pageLabel.before, d.pageLabel.middle, d.pageLabel.after, '0123456789'].join(' ');
-  return `<div class="font-preload" aria-hidden="true">${escapeHtml(text)}</div>`;
+@media print {
+  .font-warmup { display: none !important; }
+}`;
 }

@@ -1,13 +1,13 @@
 /**
  * The pieces the benchmark's speed-ups rest on: print pages carry only the font faces their
- * text needs; the printer replaces a page after `recycleAfter` prints; and the benchmark's own
+ * text needs and a font warm-up block with each of their characters once per weight; the printer replaces a page after `recycleAfter` prints; and the benchmark's own
  * helpers (shifted days, the dependency chain of a fetch).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSnapshot, serializeSnapshot } from '../../pipeline/snapshot/index.js';
-import { fontFaceCss, fontFaceCssFor, withNeededFontFaces } from '../../renderers/pdf/fonts.js';
+import { finishPrintPage, fontFaceCss, fontFaceCssFor } from '../../renderers/pdf/fonts.js';
 import { PdfPrinter } from '../../renderers/pdf/printer.js';
 import { addDays, daysBetween, shiftSnapshot } from './days.js';
 import { longestChain } from './fetch.js';
@@ -30,14 +30,23 @@ describe('font faces a page needs', () => {
     expect(fontFaceCssFor('\u{1F600}')).toBe('');
   });
 
-  it('replaces the full rules inside a page and leaves other pages alone', () => {
-    const page = `<style>${fontFaceCss()}\nbody{}</style><p>比</p>`;
-    const trimmed = withNeededFontFaces(page);
-    // The page's own characters: "<style>", "body{}", "<p>比</p>" (ASCII and 比).
-    expect(trimmed).toBe(`<style>${fontFaceCssFor('<style>\nbody{}</style><p>比</p>')}\nbody{}</style><p>比</p>`);
-    expect(fileNames(trimmed)).toContain('noto-sans-sc-117-400-normal');
-    expect(trimmed.length).toBeLessThan(page.length / 10);
-    expect(withNeededFontFaces('<p>no fonts</p>')).toBe('<p>no fonts</p>');
+  it('keeps the full rules a page needs and adds the warm-up block before </body>', () => {
+    const page = `<style>${fontFaceCss()}\nbody{}</style><body><p>比 a&amp;b</p></body>`;
+    const finished = finishPrintPage(page);
+    // The page's own characters: "<style>", "body{}", "<body><p>比 a&amp;b</p></body>".
+    const own = '<style>\nbody{}</style><body><p>比 a&amp;b</p></body>';
+    // Distinct printable characters in code point order, markup escaped, once per weight.
+    const chars = '&amp;/;&lt;&gt;abdelmopsty{}比';
+    expect(finished).toBe(
+      `<style>${fontFaceCssFor(own)}\nbody{}</style><body><p>比 a&amp;b</p>` +
+        `<div class="font-warmup" aria-hidden="true"><span>${chars}</span><b>${chars}</b></div>\n</body>`,
+    );
+    expect(fileNames(finished)).toContain('noto-sans-sc-117-400-normal');
+    expect(finished.length).toBeLessThan(page.length / 10);
+    // A page without the rules or a body: the block goes at the end.
+    expect(finishPrintPage('<p>x\u0007y</p>')).toBe(
+      '<p>x\u0007y</p><div class="font-warmup" aria-hidden="true"><span>/&lt;&gt;pxy</span><b>/&lt;&gt;pxy</b></div>\n',
+    );
   });
 });
 

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PdfPrinter } from '../../renderers/pdf/printer.js';
-import { fontPreloadHtml, printCss } from '../../renderers/pdf/page-decorations.js';
+import { finishPrintPage } from '../../renderers/pdf/fonts.js';
+import { printCss } from '../../renderers/pdf/page-decorations.js';
 import { pdfFonts, pdfText } from '../support/pdf-tools.js';
 
 let printer: PdfPrinter;
@@ -31,11 +32,11 @@ const decorations = { headerTitle: '页眉标题', footerLabel: '页脚', pageLa
 
 describe('PDF printing is sealed off', () => {
   it('fetches nothing a page asks for and runs no script', async () => {
-    const hostile = `<!DOCTYPE html><html><head><meta charset="utf-8">
+    const hostile = finishPrintPage(`<!DOCTYPE html><html><head><meta charset="utf-8">
 <link rel="stylesheet" href="${origin}/style.css"><meta http-equiv="refresh" content="0;url=${origin}/refresh">
 <style>${printCss(decorations)} @font-face { font-family: X; src: url(${origin}/font.woff2); } body { font-family: X, 'Noto Sans SC'; }</style></head>
 <body><p>正文 body</p><img src="${origin}/pixel.png"><iframe src="${origin}/frame"></iframe><iframe src="file:///etc/passwd"></iframe>
-<script>document.body.innerHTML = 'PWNED'; fetch('${origin}/xhr');</script>${fontPreloadHtml(decorations)}</body></html>`;
+<script>document.body.innerHTML = 'PWNED'; fetch('${origin}/xhr');</script></body></html>`);
     const pdf = await printer.print(hostile);
     const file = join(dir, 'hostile.pdf');
     writeFileSync(file, pdf);
@@ -50,8 +51,9 @@ describe('PDF printing is sealed off', () => {
   });
 
   it('embeds the CJK web font by name, header and footer included, with no Type 3 fallback', async () => {
-    const html = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>${printCss(decorations)} body { font-family: 'Noto Sans SC'; }</style></head>
-<body><h1>比特币跌破四万二</h1><p>杠杆多头集中爆仓,资金费率转为接近零。</p>${fontPreloadHtml(decorations)}</body></html>`;
+    const html =
+      finishPrintPage(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>${printCss(decorations)} body { font-family: 'Noto Sans SC'; }</style></head>
+<body><h1>比特币跌破四万二</h1><p>杠杆多头集中爆仓,资金费率转为接近零。</p></body></html>`);
     const file = join(dir, 'cjk.pdf');
     writeFileSync(file, await printer.print(html));
     const fonts = pdfFonts(file);
@@ -65,5 +67,11 @@ describe('PDF printing is sealed off', () => {
     expect(text).toContain('比特币跌破四万二');
     expect(text).toContain('页眉标题');
     expect(text).toMatch(/第 1 页,共 1 页/);
+    // The font warm-up block is laid out on screen only: its run of distinct characters
+    // (its Chinese part starts "万中为二…", code point order) is not printed; the headline once.
+    expect(html).toContain('<div class="font-warmup" aria-hidden="true">');
+    expect(text.split('比特币跌破四万二').length - 1).toBe(1);
+    expect(html).toContain('万中为二仓共四');
+    expect(text).not.toContain('万中为二');
   });
 });

@@ -1,6 +1,9 @@
 /**
  * vega-lite spec → SVG string, on the server, with no script and no loading.
  *
+ * A chart whose shape was drawn before (same spec but for its data, domains, ticks and titles:
+ * hoist.ts) reuses that shape's View (view-cache.ts) with the new values; otherwise it is built:
+ *
  * Steps: (1) compile vega-lite → vega; (2) parse the vega spec with `{ast: true}` so
  * expressions stay syntax trees; (3) run a headless `vega.View` (`renderer: 'none'`) with a
  * loader that refuses every URL, a fixed en-US number/time locale, a deterministic text-width
@@ -13,8 +16,10 @@ import { expressionInterpreter } from 'vega-interpreter';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { RenderError } from '../../pipeline/errors.js';
 import { createRefusingLoader, type RefusingLoader } from './loader.js';
+import { hoistSpec, type HoistedSpec } from './hoist.js';
 import { estimateTextWidth } from './text-width.js';
 import { VEGA_CONFIG_PATCH } from './theme.js';
+import { bindTextSignals, ViewCache, type CachedView } from './view-cache.js';
 
 export interface RenderedSvg {
   svg: string;
@@ -27,8 +32,10 @@ export interface RenderedSvg {
 }
 
 export interface RenderOptions {
-  /** A loader to observe (tests pass their own to count attempts); a fresh one by default. */
+  /** A loader to observe (tests pass their own to count attempts); a fresh one by default. Implies a fresh View. */
   loader?: RefusingLoader;
+  /** Build a fresh View even if one of this shape is cached (default: reuse). */
+  fresh?: boolean;
 }
 
 /** Parts of vega's runtime API that vega-typings does not declare. */
@@ -60,55 +67,120 @@ const EN_US_TIME = {
 /** Lets pending I/O callbacks run (e.g. a browser launching alongside); charts are long CPU work. */
 const yieldToIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Views by chart shape, for the whole process (charts of a run share few shapes). */
+const views = new ViewCache();
+
 export async function renderVegaLite(spec: TopLevelSpec, options: RenderOptions = {}): Promise<RenderedSvg> {
   await yieldToIo();
-  const loader = options.loader ?? createRefusingLoader();
+  if (options.loader || options.fresh) return renderFresh(spec, options.loader ?? createRefusingLoader());
+  const hoisted = hoistSpec(spec);
+  const cached = await views.obtain(hoisted, () => buildCachedView(hoisted));
+  if (!cached) return renderFresh(spec, createRefusingLoader());
+  return renderWith(cached, hoisted);
+}
+
+interface Logged {
+  logger: vega.LoggerInterface;
+  warnings: string[];
+}
+
+function collectingLogger(): Logged {
   const warnings: string[] = [];
   const logger = vegaUntyped.logger(vegaUntyped.Warn, undefined, (method, _level, input) => {
     warnings.push(`${method}: ${input.map(String).join(' ')}`.slice(0, 300));
   });
+  return { logger, warnings };
+}
 
-  // (1) vega-lite → vega.
-  let vegaSpec: vega.Spec;
+/** (1) vega-lite → vega, with the vega-only legend layout patched in. */
+function compileToVega(spec: TopLevelSpec, logger: vega.LoggerInterface): vega.Spec {
   try {
     const compiled = compile(spec, { logger }).spec as vega.Spec;
-    vegaSpec = { ...compiled, config: { ...compiled.config, legend: { ...compiled.config?.legend, ...VEGA_CONFIG_PATCH.legend } } };
+    return { ...compiled, config: { ...compiled.config, legend: { ...compiled.config?.legend, ...VEGA_CONFIG_PATCH.legend } } };
   } catch (error) {
     throw new RenderError(`chart spec does not compile: ${errorText(error)}`, { cause: error });
   }
+}
 
-  await yieldToIo();
-  // (2)–(4) parse to expression trees, run headless, serialise.
+/** (2) a headless View of a vega spec: expression trees, refusing loader, fixed locale. */
+function headlessView(vegaSpec: vega.Spec, loader: RefusingLoader, logger: vega.LoggerInterface): vega.View {
+  return headlessRuntimeView(vega.parse(vegaSpec, undefined, { ast: true }), loader, logger);
+}
+
+function headlessRuntimeView(runtime: vega.Runtime, loader: RefusingLoader, logger: vega.LoggerInterface): vega.View {
   // Text widths are estimated (no canvas): the estimator is CJK-aware and the same on every machine.
   vegaUntyped.textMetrics.width = estimateTextWidth;
-  let svg: string;
-  const view = new vega.View(vega.parse(vegaSpec, undefined, { ast: true }), {
+  return new vega.View(runtime, {
     renderer: 'none',
     loader,
     logger,
     locale: vegaUntyped.locale(EN_US_NUMBER, EN_US_TIME),
     expr: expressionInterpreter,
   });
+}
+
+async function renderFresh(spec: TopLevelSpec, loader: RefusingLoader): Promise<RenderedSvg> {
+  const { logger, warnings } = collectingLogger();
+  const vegaSpec = compileToVega(spec, logger);
+  await yieldToIo();
+  const view = headlessView(vegaSpec, loader, logger);
+  try {
+    return await drawAndCheck(view, loader, 0, () => warnings);
+  } finally {
+    view.finalize();
+  }
+}
+
+async function buildCachedView(hoisted: HoistedSpec): Promise<CachedView | undefined> {
+  const { logger, warnings } = collectingLogger();
+  const bound = bindTextSignals(compileToVega(hoisted.shape, logger), hoisted);
+  if (!bound) return undefined;
+  return { runtime: vega.parse(bound, undefined, { ast: true }), compileWarnings: warnings };
+}
+
+/** A fresh View of a cached runtime, given this chart's values before its first run. */
+async function renderWith(cached: CachedView, hoisted: HoistedSpec): Promise<RenderedSvg> {
+  const { logger, warnings } = collectingLogger();
+  const loader = createRefusingLoader();
+  const view = headlessRuntimeView(cached.runtime, loader, logger);
+  try {
+    for (const [name, value] of hoisted.signals) view.signal(name, value);
+    for (const [name, rows] of hoisted.datasets) view.data(name, rows as vega.Datum[]);
+    return await drawAndCheck(view, loader, 0, () => [...cached.compileWarnings, ...warnings]);
+  } finally {
+    view.finalize();
+  }
+}
+
+/**
+ * (3)–(5) run, serialise, and fail closed on anything that would reach outside the SVG.
+ * `attemptsBefore`: the loader's attempts already seen (a cached View's loader lives on);
+ * `warnings`: what was logged, read once the run is over.
+ */
+async function drawAndCheck(
+  view: vega.View,
+  loader: RefusingLoader,
+  attemptsBefore: number,
+  warnings: () => string[],
+): Promise<RenderedSvg> {
+  let svg: string;
   try {
     await view.runAsync();
     svg = await view.toSVG();
   } catch (error) {
     throw new RenderError(`chart did not render: ${errorText(error)}`, { cause: error });
-  } finally {
-    view.finalize();
   }
-
-  // (5) fail closed on anything that would reach outside the SVG.
-  if (loader.attempts.length > 0) {
-    const first = loader.attempts[0];
+  const attempts = loader.attempts.slice(attemptsBefore);
+  if (attempts.length > 0) {
+    const first = attempts[0];
     throw new RenderError(
-      `chart tried to load ${loader.attempts.length} resource(s), e.g. ${first?.method} ${JSON.stringify(first?.uri)}; refused`,
+      `chart tried to load ${attempts.length} resource(s), e.g. ${first?.method} ${JSON.stringify(first?.uri)}; refused`,
     );
   }
   const unsafe = findUnsafeMarkup(svg);
   if (unsafe) throw new RenderError(`chart SVG contains ${JSON.stringify(unsafe)}; refused`);
   const { width, height } = svgSize(svg);
-  return { svg, width, height, warnings, evaluator: 'interpreter' };
+  return { svg, width, height, warnings: warnings(), evaluator: 'interpreter' };
 }
 
 /**

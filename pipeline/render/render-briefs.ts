@@ -90,44 +90,96 @@ export async function renderBriefs(
   const printing = wantsPdf ? printer() : undefined;
   printing?.catch(() => undefined);
   try {
-    const notesFile = request.notesFile ?? findNotesFor(request.snapshotFile);
-    const [notes, loaded] = await Promise.all([
-      notesFile ? loadNotes(notesFile) : Promise.resolve(undefined),
-      assets ? Promise.resolve(assets) : loadRenderAssets(request.templatesDir),
-    ]);
-    return await renderAndWrite(request, snapshot, notes, loaded, printing);
+    const { notes, assets: loaded } = await loadDayInputs(request, assets);
+    // Language-independent work, once: the findings (and the snapshot) serve every language.
+    const findings = analyze(snapshot, request.config.thresholds);
+    // One language after the other, each PDF printing (in Chromium, on the other core) while
+    // the next language's charts render here.
+    const pdfs: Promise<Uint8Array>[] = [];
+    const briefs = await composeBriefs(snapshot, findings, notes, request, loaded, (brief) => {
+      if (printing) pdfs.push(printBrief(printing, brief));
+    });
+    const files = await writeBriefs(request, snapshot.date, briefs, printing ? pdfs : undefined);
+    return { snapshot, findings, files };
   } catch (error) {
     await printing?.catch(() => undefined);
     throw error;
   }
 }
 
-async function renderAndWrite(
-  request: RenderRequest,
-  snapshot: Snapshot,
-  notes: Notes | undefined,
-  loaded: RenderAssets,
-  printing: Promise<PdfPrinter> | undefined,
-): Promise<RenderResult> {
-  // Language-independent work, once: the findings (and the snapshot) serve every language.
+/** A day's briefs, every language rendered, nothing printed or written yet (plain data: it crosses threads). */
+export interface ComposedDay {
+  date: string;
+  briefs: RenderedBrief[];
+}
+
+/**
+ * The CPU-bound half of renderBriefs, for a worker thread (compose-worker.ts): load, analyze
+ * and render every language of one snapshot; `printAndWriteDay` does the rest.
+ */
+export async function composeDay(request: RenderRequest, assets?: RenderAssets): Promise<ComposedDay> {
+  const snapshot = await loadSnapshot(request.snapshotFile);
+  const { notes, assets: loaded } = await loadDayInputs(request, assets);
   const findings = analyze(snapshot, request.config.thresholds);
+  return { date: snapshot.date, briefs: await composeBriefs(snapshot, findings, notes, request, loaded) };
+}
 
-  // One language after the other, each PDF printing (in Chromium, on the other core) while the
-  // next language's charts render here.
+/** The other half: prints the day's PDFs (if asked for) and writes every file; the files written. */
+export async function printAndWriteDay(request: RenderRequest, day: ComposedDay, printer: () => Promise<PdfPrinter>): Promise<string[]> {
+  if (!request.formats.includes('pdf')) return writeBriefs(request, day.date, day.briefs, undefined);
+  const printing = printer();
+  const pdfs = day.briefs.map((brief) => printBrief(printing, brief));
+  return writeBriefs(request, day.date, day.briefs, pdfs);
+}
+
+async function loadDayInputs(
+  request: RenderRequest,
+  assets: RenderAssets | undefined,
+): Promise<{ notes: Notes | undefined; assets: RenderAssets }> {
+  const notesFile = request.notesFile ?? findNotesFor(request.snapshotFile);
+  const [notes, loaded] = await Promise.all([
+    notesFile ? loadNotes(notesFile) : Promise.resolve(undefined),
+    assets ? Promise.resolve(assets) : loadRenderAssets(request.templatesDir),
+  ]);
+  return { notes, assets: loaded };
+}
+
+async function composeBriefs(
+  snapshot: Snapshot,
+  findings: Findings,
+  notes: Notes | undefined,
+  request: RenderRequest,
+  assets: RenderAssets,
+  onBrief?: (brief: RenderedBrief) => void,
+): Promise<RenderedBrief[]> {
   const briefs: RenderedBrief[] = [];
-  const pdfs: Promise<Uint8Array>[] = [];
   for (const lang of request.langs) {
-    const brief = await renderBrief(snapshot, findings, notes, lang, request.config, loaded);
+    const brief = await renderBrief(snapshot, findings, notes, lang, request.config, assets);
     briefs.push(brief);
-    if (printing) {
-      const pdf = printing.then((pdfPrinter) => pdfPrinter.print(brief.printHtml));
-      pdf.catch(() => undefined);
-      pdfs.push(pdf);
-    }
+    onBrief?.(brief);
   }
+  return briefs;
+}
 
+/** Starts printing a brief as soon as the printer is there; a failure surfaces where it is awaited. */
+function printBrief(printing: Promise<PdfPrinter>, brief: RenderedBrief): Promise<Uint8Array> {
+  const pdf = printing.then((pdfPrinter) => pdfPrinter.print(brief.printHtml));
+  pdf.catch(() => undefined);
+  return pdf;
+}
+
+/**
+ * Writes a day's files into DIR/<date>/ once every requested output has rendered (PDFs
+ * included), so a failure leaves the previous briefs whole; the files written.
+ */
+async function writeBriefs(
+  request: RenderRequest,
+  date: string,
+  briefs: readonly RenderedBrief[],
+  pdfs: Promise<Uint8Array>[] | undefined,
+): Promise<string[]> {
   const outputs = new Map<string, string | Uint8Array>();
-  const dayDir = join(request.outDir, snapshot.date);
+  const dayDir = join(request.outDir, date);
   for (const brief of briefs) {
     if (request.formats.includes('md')) {
       outputs.set(join(dayDir, `${brief.lang}.md`), brief.markdown);
@@ -141,7 +193,7 @@ async function renderAndWrite(
     };
     outputs.set(join(dayDir, `${brief.lang}.json`), `${JSON.stringify(meta, null, 2)}\n`);
   }
-  if (printing) {
+  if (pdfs) {
     const printed = await Promise.all(pdfs);
     briefs.forEach((brief, i) => outputs.set(join(dayDir, `${brief.lang}.pdf`), printed[i]!));
     await pausePoint('render:printed');
@@ -150,7 +202,7 @@ async function renderAndWrite(
   // atomic: temp file, fsync, rename), so their disk waits overlap.
   // Confined to the output folder: a symbolic link planted inside it is refused, not followed.
   await Promise.all([...outputs].map(([file, data]) => writeFileAtomic(file, data, { root: request.outDir })));
-  return { snapshot, findings, files: [...outputs.keys()] };
+  return [...outputs.keys()];
 }
 
 export async function renderBrief(

@@ -27,6 +27,7 @@ import { loadSnapshot } from '../../pipeline/snapshot/index.js';
 import { findBrowser } from '../../renderers/pdf/find-browser.js';
 import { FONT_ORIGIN } from '../../renderers/pdf/fonts.js';
 import { CHROMIUM_FLAGS, PdfPrinter } from '../../renderers/pdf/printer.js';
+import { startCpuSampler, type CpuUse } from './cpu.js';
 import { startMemorySampler, summarise, type MemoryWindow } from './memory.js';
 
 export interface BatchBench {
@@ -36,6 +37,8 @@ export interface BatchBench {
   msPerPdf: number;
   msPerDay: number;
   memory: { all: MemoryWindow; first: MemoryWindow; last: MemoryWindow; windowDays: number };
+  /** CPU per PDF, ms: Node (all its threads) and Chromium (its process tree). */
+  cpuPerPdf: CpuUse;
   /** Node's live heap after a full garbage collection, every 50 days: flat when nothing leaks. */
   heapAfterGc: { days: number; bytes: number }[];
 }
@@ -61,15 +64,19 @@ export async function benchBatch(options: {
   templatesDir: string;
   config: Config;
   days: number;
+  /** Compose workers of rerender (its default when absent). */
+  workers?: number;
   windowDays?: number;
   log?: (line: string) => void;
 }): Promise<BatchBench> {
   let printer: PdfPrinter | undefined;
   let launching: Promise<PdfPrinter> | undefined;
   const sampler = startMemorySampler(() => printer?.pid);
+  const cpu = startCpuSampler(() => printer?.pid);
   let done = 0;
   const heaps: { days: number; bytes: number }[] = [];
   const t0 = performance.now();
+  let cpuUse: CpuUse = { nodeMs: 0, chromiumMs: 0 };
   try {
     await rerender(
       {
@@ -79,6 +86,7 @@ export async function benchBatch(options: {
         outDir: options.outDir,
         templatesDir: options.templatesDir,
         config: options.config,
+        ...(options.workers === undefined ? {} : { workers: options.workers }),
       },
       () =>
         (launching ??= PdfPrinter.launch().then((p) => {
@@ -99,6 +107,7 @@ export async function benchBatch(options: {
       }),
     );
   } finally {
+    cpuUse = cpu.stop();
     await printer?.close();
   }
   const totalMs = performance.now() - t0;
@@ -115,6 +124,7 @@ export async function benchBatch(options: {
     totalMs,
     msPerPdf: totalMs / Math.max(1, pdfs),
     msPerDay: totalMs / Math.max(1, done),
+    cpuPerPdf: { nodeMs: cpuUse.nodeMs / Math.max(1, pdfs), chromiumMs: cpuUse.chromiumMs / Math.max(1, pdfs) },
     memory: { all: summarise(samples), first, last, windowDays },
     heapAfterGc: heaps,
   };

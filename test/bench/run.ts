@@ -12,7 +12,8 @@
  *              of dependent requests × 250 ms                          target ≤ 1.25 ×
  *
  * Options: --days N (365), --sample N (days of the per-file baseline, 8 → 16 files),
- * --only batch,single,fetch, --json FILE (the figures as JSON), --keep (keep the temp dir).
+ * --only batch,single,fetch, --json FILE (the figures as JSON), --keep (keep the temp dir),
+ * --workers N (compose workers of the batch's rerender; default one per core, 0 for none).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: 'fetch,single,batch' },
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    workers: { type: 'string' },
   },
 });
 const days = Number(args.days);
@@ -101,6 +103,7 @@ async function main(): Promise<void> {
         templatesDir: TEMPLATES,
         config: DEFAULT_CONFIG,
         days,
+        ...(args.workers === undefined ? {} : { workers: Number(args.workers) }),
         log,
       });
       const step = Math.max(1, Math.floor(dates.length / sampleDays));
@@ -119,6 +122,10 @@ async function main(): Promise<void> {
       const { first, last, all, windowDays } = batch.memory;
       log(
         `   ${batch.days} days, ${batch.pdfs} PDFs in ${seconds(batch.totalMs)}: ${batch.msPerPdf.toFixed(0)} ms per PDF (${batch.msPerDay.toFixed(0)} ms per day)`,
+      );
+      const cpu = batch.cpuPerPdf;
+      log(
+        `   CPU per PDF: Node ${cpu.nodeMs.toFixed(0)} ms (all threads), Chromium ${cpu.chromiumMs.toFixed(0)} ms; on ${availableParallelism()} cores at least ${((cpu.nodeMs + cpu.chromiumMs) / availableParallelism()).toFixed(0)} ms of wall time per PDF`,
       );
       log(`   per-file chromium: ${perFile.msPerFile.toFixed(0)} ms per PDF (mean of ${perFile.files} files)`);
       log(`   ratio ${verdict(ratio, 0.1)}`);

@@ -16,6 +16,7 @@ interface RerenderFlags {
   format: Format[];
   templates?: string;
   config?: string;
+  workers?: number;
 }
 
 /** "I/N" with 1 ≤ I ≤ N. */
@@ -25,6 +26,13 @@ export function parseShard(value: string): { index: number; count: number } {
   const count = Number(match?.[2]);
   if (!match || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected I/N with 1 ≤ I ≤ N, e.g. 2/4');
   return { index, count };
+}
+
+/** A whole number of worker threads, 0 to 64. */
+export function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 64) throw new InvalidArgumentError('expected a whole number from 0 to 64');
+  return n;
 }
 
 export function registerRerender(program: Command, ctx: CliContext, _setExit: SetExit): Command {
@@ -40,6 +48,7 @@ export function registerRerender(program: Command, ctx: CliContext, _setExit: Se
     .option('--format <list>', 'formats: md,html,pdf', listOf(FORMATS, 'format'), [...FORMATS])
     .option('--templates <dir>', 'templates directory')
     .option('--config <file>', 'configuration JSON')
+    .option('--workers <n>', 'worker threads composing days (default: cores − 1, at least 1, from 6 days on; 0: none)', parseWorkers)
     .action(async (flags: RerenderFlags) => {
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
       const templatesDir = flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir();
@@ -62,6 +71,7 @@ export function registerRerender(program: Command, ctx: CliContext, _setExit: Se
             outDir: resolve(ctx.cwd, flags.out),
             templatesDir,
             config,
+            ...(flags.workers === undefined ? {} : { workers: flags.workers }),
           },
           printer.get,
           (total) => createProgress(total, { write: ctx.stderr, isTTY: Boolean(process.stderr.isTTY), now: Date.now }),

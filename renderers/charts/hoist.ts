@@ -84,18 +84,30 @@ export function hoistSpec(spec: TopLevelSpec): HoistedSpec {
   let counter = 0;
   const nextName = (kind: string) => `${PREFIX}${kind}${counter++}`;
 
+  // Equal values share one name: layers that repeat a domain must keep repeating the same
+  // thing, or vega-lite would see conflicting domains (and warn) where it saw one.
+  const paramNames = new Map<string, string>();
   const param = (value: unknown): { expr: string } => {
-    const name = nextName('p');
-    params.push({ name, value });
-    signals.set(name, value);
+    const json = JSON.stringify(value);
+    let name = paramNames.get(json);
+    if (!name) {
+      name = nextName('p');
+      paramNames.set(json, name);
+      params.push({ name, value });
+      signals.set(name, value);
+    }
     return { expr: name };
   };
+  const textNames = new Map<string, string>();
   const text = (value: string): string => {
-    const name = nextName('t');
-    const token = textToken(name);
-    textTokens.set(token, name);
-    signals.set(name, value);
-    return token;
+    let name = textNames.get(value);
+    if (!name) {
+      name = nextName('t');
+      textNames.set(value, name);
+      textTokens.set(textToken(name), name);
+      signals.set(name, value);
+    }
+    return textToken(name);
   };
 
   const walk = (node: unknown, parentKey: string | undefined): unknown => {

@@ -78,7 +78,9 @@ export class ComposePool {
 
   private spawn(): Worker {
     const worker = new Worker(ENTRY);
+    let answered = false;
     worker.on('message', (reply: ComposeReply) => {
+      answered = true;
       const pending = this.busy.get(worker);
       if (!pending || pending.task.id !== reply.id) return;
       this.busy.delete(worker);
@@ -91,8 +93,6 @@ export class ComposePool {
     // fails the day it held; a fresh worker takes its place, unless workers keep dying before
     // finishing anything (then nothing queued can succeed: every queued day gets the error).
     let gone = false;
-    let finished = 0;
-    worker.on('message', () => (finished += 1));
     const lost = (why: string) => {
       if (gone || this.closed) return;
       gone = true;
@@ -104,7 +104,7 @@ export class ComposePool {
         `a compose worker stopped (${why})${pending ? ` while rendering ${pending.task.request.snapshotFile}` : ''}`,
       );
       pending?.reject(error);
-      this.failedStarts = finished === 0 ? this.failedStarts + 1 : 0;
+      this.failedStarts = answered ? 0 : this.failedStarts + 1;
       if (this.failedStarts >= MAX_FAILED_STARTS) {
         this.closed = true;
         this.broken = error;

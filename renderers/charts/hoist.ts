@@ -1,12 +1,12 @@
 /**
  * Splits a chart's vega-lite spec into its shape and its day's values, so that one compiled
- * and parsed vega View can draw the same kind of chart for many days (view-cache.ts).
+ * and parsed vega dataflow can draw the same kind of chart for many days (shape-cache.ts).
  *
  * What a day changes in a chart is lifted out of the spec:
  *   - inline data (`data: {values}`) becomes a named data source, filled per render;
  *   - scale domains and axis tick values (arrays, DateTime objects as epoch ms, UTC) become
  *     vega-lite params read through `{expr}`;
- *   - title, subtitle and axis title strings become placeholder tokens that view-cache.ts turns
+ *   - title, subtitle and axis title strings become placeholder tokens that shape-cache.ts turns
  *     into vega signals after compiling (vega-lite takes a subtitle only as text).
  * What is left (mark types, encodings, styles, the number of layers) is the shape: its JSON is
  * the cache key. Only values the spec itself holds are moved, and only into positions vega reads

@@ -2,7 +2,8 @@
  * vega-lite spec → SVG string, on the server, with no script and no loading.
  *
  * A chart whose shape was drawn before (same spec but for its data, domains, ticks and titles:
- * hoist.ts) reuses that shape's View (view-cache.ts) with the new values; otherwise it is built:
+ * hoist.ts) skips steps (1) and (2): its parsed dataflow is kept (shape-cache.ts) and a fresh View
+ * of it gets the chart's values before its first run.
  *
  * Steps: (1) compile vega-lite → vega; (2) parse the vega spec with `{ast: true}` so
  * expressions stay syntax trees; (3) run a headless `vega.View` (`renderer: 'none'`) with a
@@ -19,7 +20,7 @@ import { createRefusingLoader, type RefusingLoader } from './loader.js';
 import { hoistSpec, type HoistedSpec } from './hoist.js';
 import { estimateTextWidth } from './text-width.js';
 import { VEGA_CONFIG_PATCH } from './theme.js';
-import { bindTextSignals, ViewCache, type CachedView } from './view-cache.js';
+import { bindTextSignals, ShapeCache, type CachedShape } from './shape-cache.js';
 
 export interface RenderedSvg {
   svg: string;
@@ -67,14 +68,14 @@ const EN_US_TIME = {
 /** Lets pending I/O callbacks run (e.g. a browser launching alongside); charts are long CPU work. */
 const yieldToIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Views by chart shape, for the whole process (charts of a run share few shapes). */
-const views = new ViewCache();
+/** Parsed dataflows by chart shape, for the whole process (charts of a run share few shapes). */
+const shapes = new ShapeCache();
 
 export async function renderVegaLite(spec: TopLevelSpec, options: RenderOptions = {}): Promise<RenderedSvg> {
   await yieldToIo();
   if (options.loader || options.fresh) return renderFresh(spec, options.loader ?? createRefusingLoader());
   const hoisted = hoistSpec(spec);
-  const cached = await views.obtain(hoisted, () => buildCachedView(hoisted));
+  const cached = shapes.obtain(hoisted, () => buildShape(hoisted));
   if (!cached) return renderFresh(spec, createRefusingLoader());
   return renderWith(cached, hoisted);
 }
@@ -125,13 +126,13 @@ async function renderFresh(spec: TopLevelSpec, loader: RefusingLoader): Promise<
   await yieldToIo();
   const view = headlessView(vegaSpec, loader, logger);
   try {
-    return await drawAndCheck(view, loader, 0, () => warnings);
+    return { ...(await drawAndCheck(view, loader)), warnings };
   } finally {
     view.finalize();
   }
 }
 
-async function buildCachedView(hoisted: HoistedSpec): Promise<CachedView | undefined> {
+function buildShape(hoisted: HoistedSpec): CachedShape | undefined {
   const { logger, warnings } = collectingLogger();
   const bound = bindTextSignals(compileToVega(hoisted.shape, logger), hoisted);
   if (!bound) return undefined;
@@ -139,30 +140,22 @@ async function buildCachedView(hoisted: HoistedSpec): Promise<CachedView | undef
 }
 
 /** A fresh View of a cached runtime, given this chart's values before its first run. */
-async function renderWith(cached: CachedView, hoisted: HoistedSpec): Promise<RenderedSvg> {
+async function renderWith(cached: CachedShape, hoisted: HoistedSpec): Promise<RenderedSvg> {
   const { logger, warnings } = collectingLogger();
   const loader = createRefusingLoader();
   const view = headlessRuntimeView(cached.runtime, loader, logger);
   try {
     for (const [name, value] of hoisted.signals) view.signal(name, value);
     for (const [name, rows] of hoisted.datasets) view.data(name, rows as vega.Datum[]);
-    return await drawAndCheck(view, loader, 0, () => [...cached.compileWarnings, ...warnings]);
+    const drawn = await drawAndCheck(view, loader);
+    return { ...drawn, warnings: [...cached.compileWarnings, ...warnings] };
   } finally {
     view.finalize();
   }
 }
 
-/**
- * (3)–(5) run, serialise, and fail closed on anything that would reach outside the SVG.
- * `attemptsBefore`: the loader's attempts already seen (a cached View's loader lives on);
- * `warnings`: what was logged, read once the run is over.
- */
-async function drawAndCheck(
-  view: vega.View,
-  loader: RefusingLoader,
-  attemptsBefore: number,
-  warnings: () => string[],
-): Promise<RenderedSvg> {
+/** (3)–(5) run, serialise, and fail closed on anything that would reach outside the SVG. */
+async function drawAndCheck(view: vega.View, loader: RefusingLoader): Promise<Omit<RenderedSvg, 'warnings'>> {
   let svg: string;
   try {
     await view.runAsync();
@@ -170,17 +163,16 @@ async function drawAndCheck(
   } catch (error) {
     throw new RenderError(`chart did not render: ${errorText(error)}`, { cause: error });
   }
-  const attempts = loader.attempts.slice(attemptsBefore);
-  if (attempts.length > 0) {
-    const first = attempts[0];
+  if (loader.attempts.length > 0) {
+    const first = loader.attempts[0];
     throw new RenderError(
-      `chart tried to load ${attempts.length} resource(s), e.g. ${first?.method} ${JSON.stringify(first?.uri)}; refused`,
+      `chart tried to load ${loader.attempts.length} resource(s), e.g. ${first?.method} ${JSON.stringify(first?.uri)}; refused`,
     );
   }
   const unsafe = findUnsafeMarkup(svg);
   if (unsafe) throw new RenderError(`chart SVG contains ${JSON.stringify(unsafe)}; refused`);
   const { width, height } = svgSize(svg);
-  return { svg, width, height, warnings: warnings(), evaluator: 'interpreter' };
+  return { svg, width, height, evaluator: 'interpreter' };
 }
 
 /**

@@ -1,55 +1,49 @@
 /**
- * Compiled, parsed and constructed vega Views, kept by chart shape (hoist.ts) so that drawing
- * a chart of a shape already seen costs only its dataflow run and serialisation: in a batch of
- * days, each chart was ≈ 10 ms of compiling, parsing and building a View against ≈ 1.5 ms of
- * running one with the day's data.
+ * Parsed vega dataflows (vega.parse's runtime), kept by chart shape (hoist.ts), so that a chart
+ * of a shape already seen skips compiling and parsing: each render builds a fresh View of the
+ * runtime and sets its values before the first run (≈ 12 → 6 ms per chart). Reusing a live
+ * View instead would be cheaper still, but vega then keeps legend and autosize layout from the
+ * previous run.
  *
- * A View holds its own refusing loader; its attempts are checked after every render by the
- * caller. At most `MAX_VIEWS` shapes are kept (least recently used first out), so memory stays
- * bounded however many shapes a long run meets.
+ * A shape whose text tokens vega-lite changed cannot be bound (bindTextSignals): that is
+ * remembered too, so its charts go straight to a fresh compile. At most `MAX_SHAPES` shapes are
+ * kept (least recently used first out), so memory stays bounded however many a long run meets.
  */
 import type * as vega from 'vega';
 import { containsTextToken, type HoistedSpec } from './hoist.js';
 
-export interface CachedView {
+export interface CachedShape {
   /** The parsed vega dataflow of a chart shape: each render builds its own View from it. */
   runtime: vega.Runtime;
   /** What vega-lite warned of while compiling the shape (reported with every render of it). */
   compileWarnings: string[];
 }
 
-export const MAX_VIEWS = 64;
+export const MAX_SHAPES = 64;
 
-export class ViewCache {
-  private readonly views = new Map<string, CachedView>();
+export class ShapeCache {
+  /** undefined-valued entries are shapes that cannot be cached. */
+  private readonly shapes = new Map<string, CachedShape | undefined>();
 
-  constructor(private readonly max = MAX_VIEWS) {}
+  constructor(private readonly max = MAX_SHAPES) {}
 
   get size(): number {
-    return this.views.size;
+    return this.shapes.size;
   }
 
-  /** The View of `hoisted`'s shape, made by `make` the first time; undefined if `make` gives none. */
-  async obtain(hoisted: HoistedSpec, make: () => Promise<CachedView | undefined>): Promise<CachedView | undefined> {
-    const cached = this.views.get(hoisted.key);
-    if (cached) {
+  /** The cached shape of `hoisted`, made by `make` the first time; undefined if it cannot be cached. */
+  obtain(hoisted: HoistedSpec, make: () => CachedShape | undefined): CachedShape | undefined {
+    if (this.shapes.has(hoisted.key)) {
+      const cached = this.shapes.get(hoisted.key);
       // Most recently used last: Map keeps insertion order.
-      this.views.delete(hoisted.key);
-      this.views.set(hoisted.key, cached);
+      this.shapes.delete(hoisted.key);
+      this.shapes.set(hoisted.key, cached);
       return cached;
     }
-    const made = await make();
-    if (!made) return undefined;
-    this.views.set(hoisted.key, made);
-    while (this.views.size > this.max) {
-      const oldestKey = this.views.keys().next().value as string;
-      this.views.delete(oldestKey);
-    }
+    const made = make();
+    this.shapes.set(hoisted.key, made);
+    while (this.shapes.size > this.max) this.shapes.delete(this.shapes.keys().next().value as string);
     return made;
-  }
-
-  clear(): void {
-    this.views.clear();
   }
 }
 

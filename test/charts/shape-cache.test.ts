@@ -1,5 +1,5 @@
 /**
- * Charts drawn from a cached shape (hoist.ts, view-cache.ts) must be the very bytes a fresh
+ * Charts drawn from a cached shape (hoist.ts, shape-cache.ts) must be the very bytes a fresh
  * View draws: checked over the four scenario days in both languages, with the cache warmed by
  * the other days first, so every chart reuses a dataflow parsed for another day's values.
  */
@@ -12,7 +12,7 @@ import { DEFAULT_CONFIG } from '../../pipeline/config.js';
 import { loadSnapshot } from '../../pipeline/snapshot/index.js';
 import { planCharts, renderVegaLite, type ChartPlan } from '../../renderers/charts/index.js';
 import { hoistSpec, textToken } from '../../renderers/charts/hoist.js';
-import { bindTextSignals, ViewCache } from '../../renderers/charts/view-cache.js';
+import { bindTextSignals, ShapeCache } from '../../renderers/charts/shape-cache.js';
 import { BASE_SNAPSHOTS } from '../bench/days.js';
 import { REPO } from '../support/run-cli.js';
 
@@ -80,25 +80,29 @@ describe('hoisting a chart spec', () => {
   });
 });
 
-describe('the view cache', () => {
-  it('keeps at most its limit of shapes, dropping the least recently used', async () => {
-    const cache = new ViewCache(2);
+describe('the shape cache', () => {
+  it('keeps at most its limit of shapes, dropping the least recently used', () => {
+    const cache = new ShapeCache(2);
     const made: string[] = [];
     const get = (n: number) => {
       const hoisted = hoistSpec({ mark: 'bar', data: { values: [] }, width: n } as TopLevelSpec);
-      return cache.obtain(hoisted, async () => {
+      return cache.obtain(hoisted, () => {
         made.push(String(n));
-        return { runtime: {} as vega.Runtime, compileWarnings: [] };
+        return n === 4 ? undefined : { runtime: {} as vega.Runtime, compileWarnings: [] };
       });
     };
-    await get(1);
-    await get(2);
-    await get(1); // 1 is now the most recent
-    await get(3); // evicts 2
-    await get(1);
-    await get(2); // made again
+    get(1);
+    get(2);
+    get(1); // 1 is now the most recent
+    get(3); // evicts 2
+    get(1);
+    get(2); // made again
     expect(made).toEqual(['1', '2', '3', '2']);
     expect(cache.size).toBe(2);
+    // A shape that cannot be cached is tried once, then drawn fresh without asking again.
+    expect(get(4)).toBeUndefined();
+    expect(get(4)).toBeUndefined();
+    expect(made).toEqual(['1', '2', '3', '2', '4']);
   });
 });
 

@@ -17,8 +17,10 @@ import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import { COMPILE_OPTIONS, DEFAULT_TEMPLATES_DIR, LANGS, lineOfError, readTemplateFiles, type TemplateFile } from './engine.js';
 import { HELPER_NAMES } from './helpers.js';
+import { lintLayout } from './layout-lint.js';
 import { BriefModelSchema, PLAIN_TEXT_FIELDS } from './model.js';
 import { forbiddenConstructs } from './template-rules.js';
+import { handlebarsMessage } from './parse-message.js';
 
 export interface LintIssue {
   file: string;
@@ -91,6 +93,8 @@ export async function lintTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Promis
     }
     issues.push(...lintLanguage(files));
   }
+  // The page layout goes into every published page: no script, handlers, refresh or outside URLs.
+  issues.push(...(await lintLayout(dir)));
   return dedupe(issues);
 }
 
@@ -153,9 +157,9 @@ export function lintLanguage(files: readonly TemplateFile[]): LintIssue[] {
   return issues;
 }
 
+/** The whole message: a parse error keeps what was expected and the excerpt with its caret. */
 function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.replace(/ - \d+:\d+$/, '');
+  return handlebarsMessage(error);
 }
 
 type PartialCall = (name: string, scope: Scope, line: number) => void;

@@ -19,6 +19,9 @@ import type { Gap, Snapshot } from '../snapshot/schema.js';
 import { aggregateCollected } from '../../sources/collector/index.js';
 import { BanRegistry } from '../../sources/bans.js';
 import type { HttpEffects } from '../../sources/http.js';
+import { checkLiquidations } from '../../sources/collected-check.js';
+import { coverageGaps } from '../../sources/coverage.js';
+import { crossCheckPrices } from '../../sources/cross-check.js';
 import { checkPlausibility } from '../../sources/plausibility.js';
 import { loadManifest, saveManifest } from '../../sources/recording.js';
 import { mergeParts } from '../../sources/tasks.js';
@@ -127,22 +130,23 @@ export async function fetchSnapshot(options: FetchOptions): Promise<FetchResult>
   }
 
   // 3. Collected liquidations (lower bounds: the streams sample).
+  let collectorMissing = false;
   if (options.collectorDir) {
     const collected = await effects.aggregateCollected(options.collectorDir, window, options.assets);
-    if (collected) {
-      mergeParts(parts, { liquidationTotals: collected.totals, liquidationOrders: collected.orders });
-    } else {
-      gaps.push({
-        family: 'liquidations',
-        source: 'collector',
-        kind: 'not-configured',
-        reason: `no liquidation events collected for ${window.date} (run \`brief collect\` during the day)`,
-      });
-    }
+    if (collected) mergeParts(parts, { liquidationTotals: collected.totals, liquidationOrders: collected.orders });
+    else collectorMissing = true;
   }
 
   // 4. Quarantine implausible values (disclosed), assemble, and check the core data.
-  const checked = checkPlausibility(parts);
+  const plausible = checkPlausibility(parts);
+  // Cross-checks (issue 16): missing hours named first (as received), then candles that disagree
+  // with the daily candle or the other venues, then liquidation figures that cannot be real.
+  const tolerances = config.thresholds.crossCheck;
+  gaps.push(...coverageGaps(plausible.parts, window, startedAt));
+  const crossed = crossCheckPrices(plausible.parts, window, tolerances);
+  const liquidations = checkLiquidations(crossed.parts, window, tolerances);
+  const checked = { parts: liquidations.parts, gaps: [...plausible.gaps, ...crossed.gaps, ...liquidations.gaps] };
+  if (collectorMissing) gaps.push(...collectorGaps(window.date, options.assets, checked.parts, effects.log));
   gaps.push(...checked.gaps);
   const origin: Snapshot['origin'] = options.replay
     ? { kind: 'replayed', description: `Replayed from responses recorded at ${manifest!.recordedAt}`, reference: basename(options.replay) }
@@ -155,4 +159,19 @@ export async function fetchSnapshot(options: FetchOptions): Promise<FetchResult>
     await saveManifest(options.record, { recordedAt: new Date(startedAt).toISOString(), date: window.date, assets: options.assets });
   const file = await saveSnapshot(options.outDir, snapshot);
   return { file, snapshot, gaps: snapshot.gaps };
+}
+
+/**
+ * No collector files for the day: a gap only for the assets whose liquidations no other source
+ * in the snapshot covers (after quarantine), so a brief with OKX or CoinGlass totals does not
+ * tell readers the collector was missed. One gap without an asset when none is covered.
+ */
+function collectorGaps(date: string, assets: string[], parts: Partial<SnapshotParts>, log: (line: string) => void): Gap[] {
+  const covered = new Set((parts.liquidationTotals ?? []).map((totals) => totals.asset));
+  const uncovered = assets.filter((asset) => !covered.has(asset));
+  const reason = `no liquidation events collected for ${date} (run \`brief collect\` during the day)`;
+  if (uncovered.length < assets.length)
+    log(`collector: ${reason}; liquidations of ${assets.filter((asset) => covered.has(asset)).join(', ')} come from other sources`);
+  if (uncovered.length === assets.length) return [{ family: 'liquidations', source: 'collector', kind: 'not-configured', reason }];
+  return uncovered.map((asset) => ({ family: 'liquidations', source: 'collector', asset, kind: 'not-configured', reason }));
 }

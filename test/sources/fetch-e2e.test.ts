@@ -83,14 +83,14 @@ describe('brief fetch end to end (replay server, real sockets)', () => {
     expect(fetched.funding.map((f) => `${f.venue}:${f.intervalHours}`)).toEqual(['binance:8', 'okx:8', 'bybit:8']);
     // Liquidations from OKX (lower bound) and Coinglass (complete) side by side.
     expect(fetched.liquidations.totals.map((t) => `${t.source}:${t.coverage}`)).toEqual(['okx:lower-bound', 'coinglass:complete']);
-    // Spot ETFs before their launch (11 Jan 2024) and the collector not run: disclosed, not zero.
+    // Spot ETFs before their launch (11 Jan 2024): disclosed, not zero. The collector did not
+    // run, but OKX and CoinGlass cover BTC's liquidations, so that is no gap.
     expect(fetched.gaps.map((g) => `${g.source}:${g.family}:${g.kind}`)).toEqual([
       'yahoo:etfs:empty',
       'yahoo:etfs:empty',
       'yahoo:etfs:empty',
       'yahoo:etfs:empty',
       'coinglass:etfFlows:empty',
-      'collector:liquidations:not-configured',
     ]);
   });
 

@@ -41,6 +41,8 @@ export function gapFromError(error: unknown, family: DataFamily, source: string,
     kind: error.kind,
     reason: error.message.length > 300 ? `${error.message.slice(0, 299)}…` : error.message,
     endpoint: error.endpoint,
+    // The status the response carried; the narrative reads it from here, never from the text.
+    ...(error.status !== undefined ? { status: error.status } : {}),
   };
 }
 

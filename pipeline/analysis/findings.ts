@@ -11,6 +11,7 @@
  * fired, `threshold`.
  */
 import { z } from 'zod';
+import { GapCheckSchema } from '../snapshot/schema.js';
 
 const finite = z.number();
 const fraction = z.number();
@@ -341,6 +342,10 @@ export const DataGapFindingSchema = z.strictObject({
   source: z.string(),
   gapKind: z.string(),
   reason: z.string(),
+  /** The HTTP status of the failed response (from the snapshot gap, never parsed from text). */
+  status: z.number().int().optional(),
+  /** A cross-check's, coverage check's or fallback's structured finding (snapshot GapCheckSchema). */
+  check: GapCheckSchema.optional(),
   /** Which findings could not be computed because of this gap. */
   affects: z.array(z.string()),
 });

@@ -38,6 +38,25 @@ export const ThresholdsSchema = z.strictObject({
     minCoverageFraction: fraction.max(1).default(0.9),
   }),
 
+  /**
+   * Cross-checks before analysis (`brief fetch`): a value outside these is left out of the snapshot
+   * and disclosed as a gap naming what it touches. One place for every tolerance of the checks.
+   */
+  crossCheck: section({
+    /** An hourly candle's high, low or close may lie this far outside its venue's daily candle (fraction). */
+    hourlyVsDailyFraction: fraction.default(0.002),
+    /** An hourly spot close further than this from the median close of the asset's other hourly series at that hour (fraction). */
+    closeVsReferenceFraction: fraction.default(0.02),
+    /** An hourly spot high or low this far beyond the other series' high or low at that hour: a one-venue wick or a bad tick (fraction). */
+    wickVsReferenceFraction: fraction.default(0.05),
+    /** A collected liquidation order's price this far outside the day's spot low–high (fraction). */
+    eventPriceVsDayFraction: fraction.default(0.05),
+    /** A collected liquidation order larger than this share of the asset's open interest (USD, all venues) cannot be real (fraction). */
+    eventMaxOpenInterestFraction: fraction.default(0.02),
+    /** A sampled (lower-bound) liquidation total may exceed a complete total of the same window by this much (fraction; timing). */
+    lowerBoundOverCompleteFraction: fraction.default(0.05),
+  }),
+
   price: section({
     /** |close / prevClose − 1| at or above this is a notable move (fraction). */
     moveFractionMin: fraction.default(0.03),

@@ -8,6 +8,7 @@ import type { ComposeContext } from './compose-context.js';
 import { listOf } from './compose-context.js';
 import { md, type Md } from './markdown-escape.js';
 import type { BriefGap } from './model.js';
+import { checkReason, windowHoursOf } from './gap-checks.js';
 import { familyName, gapReason, providerName, subjectName } from './names.js';
 
 type DataGap = FindingOf<'data_gap'>;
@@ -50,7 +51,7 @@ export function composeGaps(ctx: ComposeContext): BriefGap[] {
   );
   const groups = new Map<string, Group>();
   for (const g of sorted) {
-    const why = gapReason(g, lang);
+    const why = g.check ? checkReason(g.check, g.source, lang, ctx.tz, windowHoursOf(ctx.input.snapshot.window)) : gapReason(g, lang);
     const key = [g.family, g.source, g.asset ?? '', g.gapKind === 'not-applicable', why].join('|');
     const symbol = gapSymbol(ctx, g);
     const group = groups.get(key);

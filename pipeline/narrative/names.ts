@@ -113,6 +113,8 @@ export interface GapCause {
   /** The snapshot gap's kind (an error class, 'not-configured', 'empty', …) or analysis' 'absent'. */
   gapKind: string;
   reason: string;
+  /** The HTTP status the response carried, if any. */
+  status?: number;
 }
 
 /**
@@ -128,8 +130,9 @@ export function gapReason(gap: GapCause, lang: Lang): string {
   if (kind === 'empty' && /no trading days/i.test(reason)) return NO_TRADING_DAYS[lang];
   const known = GAP_KINDS[kind];
   if (known) {
-    const status = /\b(4\d\d|5\d\d)\b/.exec(reason)?.[1];
-    return status ? `${status} ${known[lang]}` : known[lang];
+    // The status comes from the response; a number in the error text (a price in an HTML page) is not one.
+    const { status } = gap;
+    return status !== undefined && status >= 400 ? `${status} ${known[lang]}` : known[lang];
   }
   return lang === 'zh' ? '未能获取' : reason.slice(0, 80);
 }

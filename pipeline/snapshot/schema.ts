@@ -267,6 +267,44 @@ export const DataFamilySchema = z.enum([
   'macro',
 ]);
 
+/** Figures a quarantine or a coverage gap leaves computed without some values, or in doubt. */
+export const GapFigureSchema = z.enum(['low', 'high', 'close', 'change', 'drawdown', 'volume', 'total']);
+
+/**
+ * What a cross-check, a coverage check or a fallback found, in structured form: the narrative
+ * words it per language (hours in the brief's timezone), so no English error text reaches a zh brief.
+ */
+export const GapCheckSchema = z.strictObject({
+  /**
+   * hourly-vs-daily: hourly candles outside the same venue's daily candle, left out;
+   * vs-reference: hourly candles far from the perpetual / other venues at the same hour, left out;
+   * missing-hours: hours of the window without a candle;
+   * missing-session: ETF tickers without a bar for the latest session (totals exclude them);
+   * event-size: collected liquidation events larger than the day's open interest allows, left out;
+   * lower-bound-above-total: a sampled (lower-bound) total above a complete one, left out;
+   * spot-fallback: the spot price comes from `substitute` because `source` was unavailable.
+   */
+  name: z.enum([
+    'hourly-vs-daily',
+    'vs-reference',
+    'missing-hours',
+    'missing-session',
+    'event-size',
+    'lower-bound-above-total',
+    'spot-fallback',
+  ]),
+  /** Open times (ms UTC) of the candles or hours concerned, ascending. */
+  times: z.array(epochMs).max(800).optional(),
+  /** Tickers, symbols or venues concerned. */
+  symbols: z.array(z.string().min(1).max(24)).max(50).optional(),
+  /** The figures computed without the values (or in doubt because of them). */
+  figures: z.array(GapFigureSchema).optional(),
+  /** For a fallback: the provider that stood in. */
+  substitute: z.string().min(1).optional(),
+  /** For missing-session: the session date (US trading day). */
+  date: isoDate.optional(),
+});
+
 export const GapSchema = z.strictObject({
   family: DataFamilySchema,
   /** Provider id, e.g. coinglass. */
@@ -277,6 +315,10 @@ export const GapSchema = z.strictObject({
   /** One line a reader can understand, e.g. "429 rate limited", "no API key configured". */
   reason: z.string().min(1).max(300),
   endpoint: z.string().optional(),
+  /** The HTTP status of the failed response, when there was one: from the response, never read from text. */
+  status: z.number().int().min(100).max(599).optional(),
+  /** Structured finding of a cross-check, coverage check or fallback (see GapCheckSchema). */
+  check: GapCheckSchema.optional(),
 });
 
 export const OriginSchema = z.strictObject({
@@ -332,3 +374,5 @@ export type VolatilityIndex = z.infer<typeof VolatilityIndexSchema>;
 export type MacroSeries = z.infer<typeof MacroSeriesSchema>;
 export type DataFamily = z.infer<typeof DataFamilySchema>;
 export type Gap = z.infer<typeof GapSchema>;
+export type GapCheck = z.infer<typeof GapCheckSchema>;
+export type GapFigure = z.infer<typeof GapFigureSchema>;

@@ -64,6 +64,8 @@ export const dataGapsSignal: Signal = (snapshot, thresholds) => {
       source: gap.source,
       gapKind: gap.kind,
       reason: gap.reason,
+      ...(gap.status !== undefined ? { status: gap.status } : {}),
+      ...(gap.check !== undefined ? { check: gap.check } : {}),
       affects: [...(AFFECTS[gap.family] ?? [])],
     });
   });

@@ -4,5 +4,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../pipeline/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const { runExecutable } = await import('../pipeline/cli/main.ts');
+process.exitCode = await runExecutable(process.argv.slice(2));

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { parseAssets } from './options.js';
+import { onShutdown } from '../process/shutdown.js';
 import type { CliContext, SetExit } from './context.js';
 
 export function registerCollect(program: Command, ctx: CliContext, _setExit: SetExit): Command {
@@ -19,23 +20,26 @@ export function registerCollect(program: Command, ctx: CliContext, _setExit: Set
       const outDir = resolve(ctx.cwd, flags.out);
       await mkdir(outDir, { recursive: true });
       const controller = new AbortController();
-      const stop = () => controller.abort();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      try {
-        // One collector per folder: two would append the same events twice (exit 75 for the second).
-        await withLock(join(outDir, '.collect.lock'), () =>
-          runCollector({
-            assets: flags.assets ?? config.assets,
-            outDir,
-            signal: controller.signal,
-            env: ctx.env,
-            log: (line) => ctx.stderr(`${line}\n`),
-          }),
-        );
-      } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-      }
+      // One collector per folder: two would append the same events twice (exit 75 for the second).
+      await withLock(join(outDir, '.collect.lock'), async () => {
+        const collecting = runCollector({
+          assets: flags.assets ?? config.assets,
+          outDir,
+          signal: controller.signal,
+          env: ctx.env,
+          log: (line) => ctx.stderr(`${line}\n`),
+        });
+        // A stop signal ends the streams and waits for the day files to be flushed; cleanups run
+        // last-registered first, so the lock is released after that.
+        const unregister = onShutdown(async () => {
+          controller.abort();
+          await collecting.catch(() => undefined);
+        });
+        try {
+          await collecting;
+        } finally {
+          unregister();
+        }
+      });
     });
 }

@@ -17,6 +17,13 @@ import { registerRerender } from './rerender.js';
 import { registerRun } from './run.js';
 import { registerRender } from './render.js';
 import type { CliContext } from './context.js';
+import { installShutdownHandlers } from '../process/shutdown.js';
+
+/** The `brief` executable: signal handling for the process, then `main`. */
+export async function runExecutable(argv: string[]): Promise<number> {
+  installShutdownHandlers({ log: (line) => process.stderr.write(`${line}\n`), exit: (code) => process.exit(code) });
+  return main(argv);
+}
 
 export async function main(argv: string[], context: Partial<CliContext> = {}): Promise<number> {
   const ctx: CliContext = {

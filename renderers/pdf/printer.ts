@@ -70,6 +70,12 @@ export class PdfPrinter {
         pipe: true,
         args: CHROMIUM_FLAGS,
         timeout: 30_000,
+        // Signals are the executable's to handle (pipeline/process/shutdown.ts): puppeteer's own
+        // handlers would close the browser under a running print, turning a stop into a render
+        // failure. Chromium still dies with us: puppeteer kills it when this process exits.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
       });
     } catch (error) {
       throw new RenderError(`could not start Chromium at ${executablePath}: ${(error as Error).message}`, { cause: error });
@@ -193,6 +199,9 @@ export class PdfPrinter {
     this.stats.pagesOpened += 1;
     const page = await this.browser.newPage();
     await page.setJavaScriptEnabled(false);
+    // The page's own Content-Security-Policy (font-src data:) is for readers' browsers; here the
+    // fonts come from FONT_ORIGIN and request interception below is the guard against anything else.
+    await page.setBypassCSP(true);
     await page.setRequestInterception(true);
     page.on('request', (request) => void this.answer(request));
     return page;

@@ -175,7 +175,8 @@ export function tidyMarkdown(text: string): string {
 }
 
 const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
-const FULL_WIDTH_PUNCT = ',。;:、!?()“”‘’《》【】';
+// Half-width forms stay in the set so a stray one written in a note still loses its spaces.
+const FULL_WIDTH_PUNCT = '，。；：、！？（）“”‘’《》【】,;:!?()';
 
 /**
  * One spacing rule for Chinese text (brief-style): a space between Han characters and Latin

@@ -47,7 +47,7 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
   if (lang === 'zh') {
     if (day.multiAsset && day.crash && systemic) {
       const moves = systemic.assets.map((a) => `${a.asset} 跌 ${format.formatPercentAbs(a.changeFraction)}`);
-      title = `加密市场全线下挫:${zhList(moves)}${liqTotal ? `,${zhScope}爆仓 ${liqTotal}` : ''}`;
+      title = `加密市场全线下挫：${zhList(moves)}${liqTotal ? `，${zhScope}爆仓 ${liqTotal}` : ''}`;
     } else if (day.crash) {
       const event = level ? `${asset} ${brk!.closedBeyond ? '' : '一度'}跌破 ${level}` : `${asset} 单日下跌 ${change}`;
       const judgement = liq?.longDominant
@@ -55,7 +55,7 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
         : liqTotal
           ? `${zhScope}爆仓 ${liqTotal}`
           : `日内回撤 ${format.formatPercentAbs(move.drawdownFraction)}`;
-      title = `${event}:${judgement}`;
+      title = `${event}：${judgement}`;
     } else if (day.rally) {
       const event = level ? `${asset} ${brk!.closedBeyond ? '' : '一度'}突破 ${level}` : `${asset} 单日上涨 ${change}`;
       const judgement =
@@ -66,11 +66,11 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
             : etf && etf.netFlowUsd > 0
               ? 'ETF 资金持续流入'
               : `日内涨幅 ${change}`;
-      title = `${event}:${judgement}`;
+      title = `${event}：${judgement}`;
     } else {
       const step = roundStep(move.prevClose);
       const band = format.formatPriceRange(Math.floor(move.low / step) * step, Math.ceil(move.high / step) * step, 'zh');
-      title = `${asset} 窄幅震荡于 ${band}:${liqTotal ? `${zhScope}爆仓仅 ${liqTotal}` : `日内振幅 ${format.formatPercentAbs(move.drawdownFraction)}`}`;
+      title = `${asset} 窄幅震荡于 ${band}：${liqTotal ? `${zhScope}爆仓仅 ${liqTotal}` : `日内振幅 ${format.formatPercentAbs(move.drawdownFraction)}`}`;
     }
   } else {
     const name = assetName(asset, 'en');
@@ -95,8 +95,8 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
 
   let description: string;
   if (lang === 'zh') {
-    const liqClause = liq ? `,${zhScope} ${format.formatHours(windowHours, 'zh')}清算 ${liqTotal},其中多头占 ${longShare}` : '';
-    description = `${date},${title.replace(':', ',')}${liqClause && !title.includes(liqTotal ?? '\u0000') ? liqClause : ''}。`;
+    const liqClause = liq ? `，${zhScope} ${format.formatHours(windowHours, 'zh')}清算 ${liqTotal}，其中多头占 ${longShare}` : '';
+    description = `${date}，${title.replace('：', '，')}${liqClause && !title.includes(liqTotal ?? '\u0000') ? liqClause : ''}。`;
   } else {
     const verb = day.crash ? `fell ${change}` : day.rally ? `rose ${change}` : `moved ${change}`;
     const liqClause = liq

@@ -14,5 +14,5 @@ export function dateLabel(date: string, timezone: string, lang: Lang): string {
 }
 
 export function pageLabel(lang: Lang): { before: string; middle: string; after: string } {
-  return lang === 'zh' ? { before: '第 ', middle: ' 页,共 ', after: ' 页' } : { before: 'Page ', middle: ' of ', after: '' };
+  return lang === 'zh' ? { before: '第 ', middle: ' 页，共 ', after: ' 页' } : { before: 'Page ', middle: ' of ', after: '' };
 }

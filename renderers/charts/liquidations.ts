@@ -74,13 +74,13 @@ export function buildLiquidationsData(snapshot: Snapshot, _findings: Findings, l
   const totals = `${side(L.longs)} ${formatUsd(longUsd, lang)} / ${side(L.shorts)} ${formatUsd(shortUsd, lang)}`;
   const alt =
     lang === 'zh'
-      ? `${snapshot.date}(${zone})每小时清算金额,${listNames(sources, lang)} ${coverage}:${totals}。`
+      ? `${snapshot.date}（${zone}）每小时清算金额，${listNames(sources, lang)} ${coverage}：${totals}。`
       : `Liquidations per hour on ${snapshot.date} (${zone}) from ${listNames(sources, lang)}, ${coverage}: ${totals}.`;
   return {
     bars,
     unitLabel: unit.label,
     zone,
-    source: `${L.sourcePrefix}${listNames(sources, lang)}${lang === 'zh' ? ',' : ', '}${coverage}${L.separator}${L.total} ${totals}`,
+    source: `${L.sourcePrefix}${listNames(sources, lang)}${lang === 'zh' ? '，' : ', '}${coverage}${L.separator}${L.total} ${totals}`,
     longUsd,
     shortUsd,
     alt,

@@ -104,7 +104,7 @@ export function buildPriceData(snapshot: Snapshot, findings: Findings, lang: Lan
   const closeText = formatPrice(last.c);
   const alt =
     lang === 'zh'
-      ? `${asset} 每小时价格(${zone},${snapshot.date}):开盘 ${formatPrice(first.o)},最高 ${formatPrice(high.price)}(${wallClockHHMM(high.t, tz)}),最低 ${formatPrice(low.price)}(${wallClockHHMM(low.t, tz)}),收盘 ${closeText}。`
+      ? `${asset} 每小时价格（${zone}，${snapshot.date}）：开盘 ${formatPrice(first.o)}，最高 ${formatPrice(high.price)}（${wallClockHHMM(high.t, tz)}），最低 ${formatPrice(low.price)}（${wallClockHHMM(low.t, tz)}），收盘 ${closeText}。`
       : `${asset} hourly price (${zone}, ${snapshot.date}): open ${formatPrice(first.o)}, high ${formatPrice(high.price)} at ${wallClockHHMM(high.t, tz)}, low ${formatPrice(low.price)} at ${wallClockHHMM(low.t, tz)}, close ${closeText}.`;
 
   return {

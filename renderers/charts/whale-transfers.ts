@@ -65,11 +65,11 @@ export function buildWhaleTransfersData(snapshot: Snapshot, findings: Findings, 
   const zone = zoneLabel(snapshot.timezone, snapshot.window.start, lang);
   const summary =
     lang === 'zh'
-      ? `${L.count(inDay.length)},合计 ${groupThousands(totalCoins, 0)} 枚 ${asset}`
+      ? `${L.count(inDay.length)}，合计 ${groupThousands(totalCoins, 0)} 枚 ${asset}`
       : `${L.count(inDay.length)}, ${groupThousands(totalCoins, 0)} ${asset} in total`;
   const alt =
     lang === 'zh'
-      ? `${snapshot.date}(${zone})≥${threshold} ${asset} 的链上转账每小时笔数:${summary}。`
+      ? `${snapshot.date}（${zone}）≥${threshold} ${asset} 的链上转账每小时笔数：${summary}。`
       : `On-chain transfers of at least ${threshold} ${asset} per hour on ${snapshot.date} (${zone}): ${summary}.`;
   return {
     asset,
@@ -85,7 +85,7 @@ export function buildWhaleTransfersData(snapshot: Snapshot, findings: Findings, 
         }
       : {}),
     zone,
-    source: `${L.sourcePrefix}${venueName(series.source)}${lang === 'zh' ? ',' : ', '}${summary}`,
+    source: `${L.sourcePrefix}${venueName(series.source)}${lang === 'zh' ? '，' : ', '}${summary}`,
     alt,
   };
 }

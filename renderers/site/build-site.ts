@@ -30,7 +30,7 @@ const INDEX_PATH: Record<Lang, string> = { zh: 'index.html', en: 'en/index.html'
 const ROOT_FROM_INDEX: Record<Lang, string> = { zh: '', en: '../' };
 const FEED: Record<Lang, string> = { zh: 'feed.zh.xml', en: 'feed.en.xml' };
 const WORDS = {
-  zh: { heading: '每日简报', empty: '暂无简报。', feed: '订阅(Atom)', switchLabel: 'English', index: '全部简报', other: 'English' },
+  zh: { heading: '每日简报', empty: '暂无简报。', feed: '订阅（Atom）', switchLabel: 'English', index: '全部简报', other: 'English' },
   en: { heading: 'Daily briefs', empty: 'No briefs yet.', feed: 'Atom feed', switchLabel: '中文', index: 'All briefs', other: '中文' },
 } as const;
 

@@ -154,7 +154,7 @@ describe('whale transfer chart data', () => {
     expect(counts).toEqual({ '03': 1, '14': 2, '15': 1 });
     expect(data.levelBreak).toEqual({ hour: '14', hourIndex: 14, label: '跌破 42,000' });
     expect(data.threshold).toBe('1,000');
-    expect(data.source).toContain('4 笔,合计 5,700 枚 BTC'); // 1,500 + 2,000 + 1,000 + 1,200
+    expect(data.source).toContain('4 笔，合计 5,700 枚 BTC'); // 1,500 + 2,000 + 1,000 + 1,200
   });
 });
 

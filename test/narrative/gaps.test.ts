@@ -78,10 +78,10 @@ describe('data gaps', () => {
     const zh = renderBriefMarkdown(compose('zh'), templates);
     const en = renderBriefMarkdown(compose('en'), templates);
     const zhNote = zh.split('\n').find((l) => l.startsWith('**数据说明**'))!;
-    expect(zhNote).toContain('ETF IBIT 和 BITB 的成交数据截至发稿未能获取(Yahoo Finance,区间内无交易记录)');
-    expect(zhNote).toContain('交易所链上流入流出未纳入本期数据(尚未接入免费公开的数据源)');
-    expect(zhNote).toContain('清算数据截至发稿未能获取(交易所强平推送,采集程序当日未运行)');
-    expect(zhNote).not.toMatch(/截至发稿.*\(截至发稿/);
+    expect(zhNote).toContain('ETF IBIT 和 BITB 的成交数据截至发稿未能获取（Yahoo Finance，区间内无交易记录）');
+    expect(zhNote).toContain('交易所链上流入流出未纳入本期数据（尚未接入免费公开的数据源）');
+    expect(zhNote).toContain('清算数据截至发稿未能获取（交易所强平推送，采集程序当日未运行）');
+    expect(zhNote).not.toMatch(/截至发稿.*（截至发稿/);
     expect(zhNote).not.toContain('现货 ETF 成交数据');
     const enNote = en.split('\n').find((l) => l.startsWith('**Data note:**'))!;
     expect(enNote).toContain('exchange on-chain flows: not covered (no free public source is connected)');

@@ -1,26 +1,20 @@
 /**
  * `brief preview`: a local server on 127.0.0.1 that shows the zh and en brief side by side and
  * re-renders when templates, notes, configuration or the snapshot change. A render error is
- * shown in the page (with the file and line the error names) and the server keeps running.
- * Only HTML is rendered here (no PDF), so the loop stays fast.
+ * shown in that language's pane (with the file and line the error names) and the server keeps
+ * running. Only HTML is rendered here (no PDF), so the loop stays fast. Requests naming another
+ * host are refused (421): see host.ts.
  */
-import { watch, type FSWatcher } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
-import { dirname } from 'node:path';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Lang } from '../cli/options.js';
-import { loadConfig } from '../config.js';
-import { analyze } from '../analysis/index.js';
-import { findNotesFor, loadNotes } from '../narrative/index.js';
-import { loadSnapshot } from '../snapshot/index.js';
-import { loadRenderAssets, renderBrief } from '../render/render-briefs.js';
+import { UsageError } from '../errors.js';
+import { allowedHosts, isOwnHost } from './host.js';
 import { previewShell, errorPage } from './pages.js';
+import { inputFiles, renderPanes, type Pane, type PreviewInputs } from './render-langs.js';
+import { watchPaths } from './watch.js';
 
-export interface PreviewOptions {
-  snapshotFile: string;
-  templatesDir: string;
-  notesFile?: string;
-  configFile?: string;
+export interface PreviewOptions extends PreviewInputs {
   port: number;
   log?: (line: string) => void;
 }
@@ -32,34 +26,18 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-type Rendered = { ok: true; html: Record<Lang, string> } | { ok: false; error: string };
-
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const log = options.log ?? (() => {});
-  let current: Rendered = await renderAll(options);
+  const starting: Pane = { ok: false, error: 'the first render is still running' };
+  let panes: Record<Lang, Pane> = { zh: starting, en: starting };
   let waiters: (() => void)[] = [];
   const clients = new Set<ServerResponse>();
-
-  const rerender = async () => {
-    current = await renderAll(options);
-    log(current.ok ? 'preview: re-rendered' : `preview: render failed: ${current.error.split('\n')[0]}`);
-    for (const client of clients) client.write('data: reload\n\n');
-    const done = waiters;
-    waiters = [];
-    for (const resolve of done) resolve();
-  };
-  let timer: NodeJS.Timeout | undefined;
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void rerender(), 80);
-  };
-
-  const watched = [options.templatesDir, dirname(options.snapshotFile), options.notesFile, options.configFile].filter((p): p is string =>
-    Boolean(p),
-  );
-  const watchers: FSWatcher[] = [...new Set(watched)].map((path) => watch(path, { recursive: true }, schedule));
+  let hosts: ReadonlySet<string> = new Set();
 
   const server = createServer((req, res) => {
+    if (!isOwnHost(req.headers.host, hosts)) {
+      return send(res, 421, 'text/plain', `this preview answers only ${[...hosts].join(' and ')}\n`);
+    }
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/') return send(res, 200, 'text/html', previewShell());
     if (path === '/events') {
@@ -70,43 +48,73 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       return;
     }
     const lang = /^\/brief\/(zh|en)$/.exec(path ?? '')?.[1] as Lang | undefined;
-    if (lang) return current.ok ? send(res, 200, 'text/html', current.html[lang]) : send(res, 200, 'text/html', errorPage(current.error));
+    if (lang) {
+      const pane = panes[lang];
+      return send(res, 200, 'text/html', pane.ok ? pane.html : errorPage(pane.error));
+    }
     send(res, 404, 'text/plain', 'not found\n');
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
+  // Listen before watching: a port in use must leave nothing running (no watcher keeps the process alive).
+  const port = await listen(server, options.port);
+  hosts = allowedHosts(port);
+  try {
+    panes = await renderPanes(options);
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+
+  let rendering: Promise<void> = Promise.resolve();
+  const rerender = async () => {
+    panes = await renderPanes(options);
+    const failed = (['zh', 'en'] as const).filter((l) => !panes[l].ok);
+    log(failed.length === 0 ? 'preview: re-rendered' : `preview: re-rendered; ${failed.join(' and ')} failed (shown in the page)`);
+    for (const client of clients) client.write('data: reload\n\n');
+    const done = waiters;
+    waiters = [];
+    for (const resolve of done) resolve();
+  };
+  let timer: NodeJS.Timeout | undefined;
+  // Saves come in bursts (an editor writes, renames, touches); one render after a short pause,
+  // and renders never overlap.
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      rendering = rendering.then(rerender, rerender);
+    }, 30);
+  };
+  const watcher = watchPaths([options.templatesDir, ...inputFiles(options)], schedule);
+  await watcher.ready;
+
   return {
     url: `http://127.0.0.1:${port}/`,
     nextRender: () => new Promise((resolve) => waiters.push(resolve)),
     async close() {
       clearTimeout(timer);
-      for (const w of watchers) w.close();
+      await watcher.close();
       for (const client of clients) client.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rendering.catch(() => undefined);
     },
   };
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store' });
-  res.end(body);
+async function listen(server: Server, port: number): Promise<number> {
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', resolve);
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; try --port <another number>, or --port 0 for any free port`);
+    if (code === 'EACCES') throw new UsageError(`port ${port} needs privileges; try --port 4173, or --port 0 for any free port`);
+    throw error;
+  }
+  return (server.address() as AddressInfo).port;
 }
 
-/** Everything is re-read on each render: templates, notes, config and snapshot may all have changed. */
-async function renderAll(options: PreviewOptions): Promise<Rendered> {
-  try {
-    const config = await loadConfig(options.configFile);
-    const snapshot = await loadSnapshot(options.snapshotFile);
-    const notesFile = options.notesFile ?? findNotesFor(options.snapshotFile);
-    const notes = notesFile ? await loadNotes(notesFile) : undefined;
-    const assets = await loadRenderAssets(options.templatesDir);
-    const findings = analyze(snapshot, config.thresholds);
-    const [zh, en] = await Promise.all((['zh', 'en'] as const).map((lang) => renderBrief(snapshot, findings, notes, lang, config, assets)));
-    return { ok: true, html: { zh: zh!.html, en: en!.html } };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(body);
 }

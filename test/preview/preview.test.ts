@@ -2,12 +2,15 @@
  * The analyst's loop: the preview serves zh and en, re-renders on a template change, shows a
  * template error with its file and line, and keeps running.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../../pipeline/preview/server.js';
 import { BUNDLED_SNAPSHOT, TEMPLATES } from '../support/render-bundled.js';
+import { runCli } from '../support/run-cli.js';
 
 let server: PreviewServer;
 const templates = join(mkdtempSync(join(tmpdir(), 'brief-preview-')), 'templates');
@@ -67,4 +70,74 @@ describe('brief preview', () => {
     await fixed;
     expect((await get('/brief/zh')).text).toContain('<html lang="zh-CN">');
   });
+
+  it('sees a template replaced by rename, then the same file edited in place', async () => {
+    const file = entry('en');
+    const original = readFileSync(file, 'utf8');
+    // An atomic save: write a temporary file beside it, rename it over the template.
+    const replaced = server.nextRender();
+    writeFileSync(`${file}.tmp`, `${original}\nReplaced by rename.\n`);
+    renameSync(`${file}.tmp`, file);
+    await replaced;
+    expect((await get('/brief/en')).text).toContain('Replaced by rename.');
+    // The watcher follows the new file: a later in-place write is seen too.
+    const edited = server.nextRender();
+    writeFileSync(file, `${original}\nEdited in place.\n`);
+    await edited;
+    const page = (await get('/brief/en')).text;
+    expect(page).toContain('Edited in place.');
+    expect(page).not.toContain('Replaced by rename.');
+    const restored = server.nextRender();
+    writeFileSync(file, original);
+    await restored;
+  });
+
+  it('an error in one language leaves the other pane rendering, with the whole parse message', async () => {
+    const file = entry('zh');
+    const original = readFileSync(file, 'utf8');
+    const broken = server.nextRender();
+    writeFileSync(file, `${original}\n{{foo bar=}}\n`);
+    await broken;
+    const zh = (await get('/brief/zh')).text;
+    const line = original.split('\n').length + 1;
+    expect(zh).toContain(`${file}:${line}: Parse error on line ${line}: Expecting &#39;OPEN_SEXPR&#39;, &#39;ID&#39;`);
+    expect(zh).toContain('-----------^');
+    const en = await get('/brief/en');
+    expect(en.text).toContain('<html lang="en">');
+    const fixed = server.nextRender();
+    writeFileSync(file, original);
+    await fixed;
+  });
+
+  it('answers 421 to a request naming another host (DNS rebinding), 200 to its own names', async () => {
+    const port = Number(new URL(server.url).port);
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/brief/en', headers: { Host: host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await status('evil.example:80')).toBe(421);
+    expect(await status(`evil.example:${port}`)).toBe(421);
+    expect(await status(`127.0.0.1:${port}`)).toBe(200);
+    expect(await status(`localhost:${port}`)).toBe(200);
+  });
+});
+
+describe('brief preview on a port in use', () => {
+  it('says so, suggests --port, exits 2 without a stack and does not hang', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const run = await runCli(['preview', '--snapshots', snapshots, '--templates', templates, '--port', String(port)]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`brief: port ${port} is in use; try --port <another number>, or --port 0 for any free port\n`);
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
 });

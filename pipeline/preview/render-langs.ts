@@ -1,0 +1,94 @@
+/**
+ * One preview render: zh and en each in their own pane. What both languages share (config,
+ * snapshot, notes, findings, page layout) failing shows the error in both panes; a template
+ * error in one language shows only in that language's pane, and the other keeps rendering.
+ * Everything is re-read on each render: any of these files may have changed.
+ */
+import { basename, dirname, extname, join } from 'node:path';
+import type { Lang } from '../cli/options.js';
+import { loadConfig } from '../config.js';
+import { analyze } from '../analysis/index.js';
+import { findNotesFor, loadNotes } from '../narrative/index.js';
+import { compileLanguage, readTemplateFiles, type TemplateSet } from '../narrative/engine.js';
+import { lintLanguage } from '../narrative/lint.js';
+import { lintLayout } from '../narrative/layout-lint.js';
+import { loadSnapshot } from '../snapshot/index.js';
+import { renderBrief } from '../render/render-briefs.js';
+import { loadPageLayout } from '../../renderers/html-page.js';
+
+export interface PreviewInputs {
+  snapshotFile: string;
+  templatesDir: string;
+  notesFile?: string;
+  configFile?: string;
+}
+
+export type Pane = { ok: true; html: string } | { ok: false; error: string };
+
+export const PREVIEW_LANGS: readonly Lang[] = ['zh', 'en'];
+
+export async function renderPanes(inputs: PreviewInputs): Promise<Record<Lang, Pane>> {
+  let shared;
+  try {
+    shared = await loadShared(inputs);
+  } catch (error) {
+    const pane: Pane = { ok: false, error: messageOf(error) };
+    return { zh: pane, en: pane };
+  }
+  const panes = {} as Record<Lang, Pane>;
+  for (const lang of PREVIEW_LANGS) panes[lang] = await renderPane(lang, inputs.templatesDir, shared);
+  return panes;
+}
+
+type Shared = Awaited<ReturnType<typeof loadShared>>;
+
+async function loadShared(inputs: PreviewInputs) {
+  const layoutIssues = await lintLayout(inputs.templatesDir);
+  if (layoutIssues.length > 0) throw new Error(layoutIssues.map((i) => `${i.file}:${i.line}: ${i.message}`).join('\n'));
+  const [config, snapshot, layout] = await Promise.all([
+    loadConfig(inputs.configFile),
+    loadSnapshot(inputs.snapshotFile),
+    loadPageLayout(inputs.templatesDir),
+  ]);
+  const notesFile = inputs.notesFile ?? findNotesFor(inputs.snapshotFile);
+  const notes = notesFile ? await loadNotes(notesFile) : undefined;
+  return { config, snapshot, layout, notes, findings: analyze(snapshot, config.thresholds) };
+}
+
+async function renderPane(lang: Lang, templatesDir: string, shared: Shared): Promise<Pane> {
+  let files;
+  try {
+    files = await readTemplateFiles(templatesDir, lang);
+  } catch (error) {
+    return { ok: false, error: messageOf(error) };
+  }
+  try {
+    const compiled = compileLanguage(lang, files);
+    // Only this language's slot is read by renderBrief; the other language may be broken.
+    const templates: TemplateSet = { dir: templatesDir, zh: compiled, en: compiled };
+    const brief = await renderBrief(shared.snapshot, shared.findings, shared.notes, lang, shared.config, {
+      templates,
+      layout: shared.layout,
+    });
+    return { ok: true, html: brief.html };
+  } catch (error) {
+    // The lint's account names every problem with file, line and the whole parse message.
+    const issues = lintLanguage(files).map((i) => `${i.file}:${i.line}: ${i.message}`);
+    return { ok: false, error: issues.length > 0 ? issues.join('\n') : messageOf(error) };
+  }
+}
+
+/** The files besides the templates whose change calls for a re-render (notes may not exist yet). */
+export function inputFiles(inputs: PreviewInputs): string[] {
+  const dir = dirname(inputs.snapshotFile);
+  const stem = basename(inputs.snapshotFile, extname(inputs.snapshotFile));
+  const stems = stem === 'snapshot' ? ['notes', 'snapshot.notes'] : [`${stem}.notes`];
+  const notes = inputs.notesFile
+    ? [inputs.notesFile]
+    : stems.flatMap((s) => ['.yaml', '.yml', '.json'].map((ext) => join(dir, `${s}${ext}`)));
+  return [inputs.snapshotFile, ...notes, ...(inputs.configFile ? [inputs.configFile] : [])];
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,25 @@
+/**
+ * File watching for the preview. Editors, `git checkout` and `sed -i` often save by writing a
+ * temporary file and renaming it over the old one; a plain `fs.watch` on the old file then
+ * watches an inode that no longer exists and misses every later save. chokidar watches the
+ * folders and re-attaches to the new file, so replacements and in-place edits are both seen.
+ */
+import { watch as chokidarWatch } from 'chokidar';
+
+export interface Watcher {
+  /** Resolves once the initial scan is done: changes from then on are reported. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+export function watchPaths(paths: readonly string[], onChange: (path: string) => void): Watcher {
+  const watcher = chokidarWatch([...new Set(paths)], {
+    ignoreInitial: true,
+    // An unlink followed by an add of the same path within 100 ms is one change (atomic save).
+    atomic: true,
+    ignored: (path) => /(^|[/\\])(\.git|node_modules)([/\\]|$)|~$|\.swp$/.test(path),
+  });
+  for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, onChange);
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return { ready, close: () => watcher.close() };
+}

@@ -56,6 +56,12 @@ export const PriceMoveSchema = z.strictObject({
   drawdownFraction: fraction,
   /** Whether the low came after the high (a drop) or before it (a rally). */
   direction: z.enum(['down', 'up', 'flat']),
+  /**
+   * Open times of the window's closed hours with no candle (missing from the source or left out
+   * by a cross-check): the high, low, drawdown (and the close, if the last hour is among them) are
+   * computed without them, so the brief says so beside them. Absent when the window is complete.
+   */
+  missingHours: z.array(epochMs).optional(),
 });
 
 /** A round level crossed during the window. */

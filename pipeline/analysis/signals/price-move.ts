@@ -8,7 +8,7 @@ import type { Signal } from '../context.js';
 import type { Finding } from '../findings.js';
 import { importanceOf, thresholdRatio } from '../importance.js';
 import { changeFraction, roundSignificant } from '../util/stats.js';
-import { windowPrices } from './window-prices.js';
+import { windowMissingHours, windowPrices } from './window-prices.js';
 
 export const priceMoveSignal: Signal = (snapshot, thresholds) => {
   const out: Finding[] = [];
@@ -46,6 +46,7 @@ export const priceMoveSignal: Signal = (snapshot, thresholds) => {
           ? { name: 'price.moveFractionMin', value: thresholds.price.moveFractionMin, unit: 'fraction' as const }
           : { name: 'price.drawdownFractionMin', value: thresholds.price.drawdownFractionMin, unit: 'fraction' as const };
 
+    const missingHours = windowMissingHours(candles, snapshot.window, Date.parse(snapshot.generatedAt));
     out.push({
       kind: 'price_move',
       importance: importanceOf('price_move', ratio),
@@ -66,6 +67,7 @@ export const priceMoveSignal: Signal = (snapshot, thresholds) => {
       changeFraction: roundSignificant(change),
       drawdownFraction: roundSignificant(drawdown),
       direction,
+      ...(missingHours.length ? { missingHours } : {}),
     });
   }
   return out;

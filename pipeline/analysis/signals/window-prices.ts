@@ -53,3 +53,15 @@ export function windowPrices(snapshot: Snapshot, asset: string, thresholds: Thre
     prevCloseFrom,
   };
 }
+
+/**
+ * Open times of the window's hours that had closed by `generatedAt` (the fetch) and have no
+ * candle: figures over the window are computed without them.
+ */
+export function windowMissingHours(candles: readonly Candle[], window: { start: number; end: number }, generatedAt: number): number[] {
+  const have = new Set(candles.map((c) => c.t));
+  const closedEnd = Number.isFinite(generatedAt) ? Math.min(window.end, Math.floor(generatedAt / HOUR_MS) * HOUR_MS) : window.end;
+  const missing: number[] = [];
+  for (let t = window.start; t < closedEnd; t += HOUR_MS) if (!have.has(t)) missing.push(t);
+  return missing;
+}

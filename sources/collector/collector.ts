@@ -9,6 +9,8 @@
  *   4. run one self-reconnecting stream per exchange; each frame → zod → normalised events → store
  *   5. on abort: close the sockets, drain pending writes, fsync, close the files, resolve
  *
+ * Throughout, a heartbeat (status.ts) records which streams are connected, for health checks.
+ *
  * The streams sample (Binance and OKX push at most one liquidation per symbol per second), so
  * whatever is aggregated from these files is a lower bound.
  */
@@ -21,6 +23,7 @@ import { EXCHANGES, utcDay, type CollectedEvent, type Exchange } from './event.j
 import type { FrameResult } from './frame.js';
 import { OKX_WS_URL, okxStream } from './okx.js';
 import { OKX_REST_URL, loadContractSizes, type ContractSizes } from './okx-instruments.js';
+import { StatusWriter } from './status.js';
 import { EventStore } from './store.js';
 import { runStream, type StreamSpec, type StreamTiming } from './stream.js';
 
@@ -48,6 +51,8 @@ export interface CollectorOptions {
   contractSizes?: ContractSizes;
   /** Reconnection and keep-alive timing (tests shorten it). */
   timing?: Partial<StreamTiming>;
+  /** How often the heartbeat `<outDir>/.collect-status.json` is rewritten, ms (default 30 000). */
+  statusIntervalMs?: number;
   /** fsync interval for the day files, ms (default 1000). */
   fsyncIntervalMs?: number;
   /** Events whose exchange time is older than this (relative to `now`) are rejected, ms (default 24 h). */
@@ -99,7 +104,9 @@ export async function runCollector(options: CollectorOptions): Promise<void> {
   // 2. store, with today's ids loaded
   const store = await EventStore.open({ dir: options.outDir, fsyncIntervalMs: options.fsyncIntervalMs ?? 1000, log });
   const counts = { stored: 0, duplicates: 0, problems: new Map<Exchange, number>(), writeErrors: 0 };
+  const status = new StatusWriter({ dir: options.outDir, exchanges, now, intervalMs: options.statusIntervalMs ?? 30_000, log });
   try {
+    await status.write();
     await store.preload(utcDay(now()));
 
     // 3. OKX contract sizes
@@ -125,6 +132,7 @@ export async function runCollector(options: CollectorOptions): Promise<void> {
     };
 
     const onFrame = (result: FrameResult, exchange: Exchange): void => {
+      status.frame(exchange);
       for (const problem of result.problems) reportProblem(exchange, problem);
       const receivedAt = now();
       for (const parsed of result.events) {
@@ -140,6 +148,7 @@ export async function runCollector(options: CollectorOptions): Promise<void> {
           (stored) => {
             if (stored) counts.stored += 1;
             else counts.duplicates += 1;
+            status.counts(counts.stored, counts.duplicates);
             options.onEvent?.(event, stored);
           },
           (error: unknown) => {
@@ -150,10 +159,12 @@ export async function runCollector(options: CollectorOptions): Promise<void> {
       }
     };
 
-    await Promise.all(specs.map((spec) => runStream(spec, { signal, log, onFrame, timing, random: options.random })));
+    const onConnection = (exchange: Exchange, connected: boolean): void => status.connection(exchange, connected);
+    await Promise.all(specs.map((spec) => runStream(spec, { signal, log, onFrame, onConnection, timing, random: options.random })));
   } finally {
     // 5. drain, fsync, close
     await store.close();
+    await status.stop();
   }
   const problems = [...counts.problems].map(([exchange, n]) => `${exchange} ${n}`).join(', ') || 'none';
   log(

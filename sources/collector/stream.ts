@@ -38,6 +38,8 @@ export interface StreamHandlers {
   log: (line: string) => void;
   /** Called with each frame's parse result; returns nothing, must not throw. */
   onFrame: (result: FrameResult, exchange: Exchange) => void;
+  /** Called when a connection opens (true) and when an opened one closes (false); must not throw. */
+  onConnection?: (exchange: Exchange, connected: boolean) => void;
   timing: StreamTiming;
   random?: () => number;
 }
@@ -101,6 +103,7 @@ function connectOnce(spec: StreamSpec, handlers: StreamHandlers): Promise<Sessio
     socket.on('open', () => {
       opened = true;
       log(`${spec.exchange}: connected to ${spec.url}`);
+      handlers.onConnection?.(spec.exchange, true);
       for (const message of spec.subscribeMessages()) socket.send(message);
       if (spec.heartbeat) {
         const { message } = spec.heartbeat;
@@ -126,6 +129,7 @@ function connectOnce(spec: StreamSpec, handlers: StreamHandlers): Promise<Sessio
       clearInterval(heartbeatTimer);
       clearTimeout(idleTimer);
       signal.removeEventListener('abort', onAbort);
+      if (opened) handlers.onConnection?.(spec.exchange, false);
       const reason = lastError || `close code ${code}`;
       resolve({ opened, gotEvents, livedMs: opened ? performance.now() - startedAt : 0, reason });
     });

@@ -136,7 +136,14 @@ describe('runCollector against local exchanges', () => {
     expect(okx.connections[0]?.received[0]).toBe('{"op":"subscribe","args":[{"channel":"liquidation-orders","instType":"SWAP"}]}');
     expect(bybit.connections[0]?.received[0]).toBe('{"op":"subscribe","args":["allLiquidation.BTCUSDT","allLiquidation.ETHUSDT"]}');
 
-    expect((await readdir(dir)).sort()).toEqual(['2024-01-03.jsonl', '2024-01-04.jsonl']);
+    // Beside the day files, the heartbeat the health check reads (status.ts), closed by the stop.
+    expect((await readdir(dir)).sort()).toEqual(['.collect-status.json', '2024-01-03.jsonl', '2024-01-04.jsonl']);
+    expect(JSON.parse(await readFile(join(dir, '.collect-status.json'), 'utf8'))).toMatchObject({
+      stoppedAt: new Date(NOW).toISOString(),
+      stored: 4,
+      duplicates: 0,
+      streams: { binance: { connected: false }, okx: { connected: false }, bybit: { connected: false } },
+    });
     const third = await lines(join(dir, '2024-01-03.jsonl'));
     // 0.014 × 42010.5 = 588.147
     expect(third.map((e) => [e.exchange, e.symbol, e.side, e.quantity, e.notionalUsd, e.time, e.receivedAt])).toEqual([

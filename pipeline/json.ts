@@ -2,6 +2,7 @@
  * Strict JSON reading for files: a byte-order mark, an empty file or trailing garbage is an
  * error, and a syntax error names the byte where it happened.
  */
+import { jsonErrorIndex, lineAndColumn } from './json-position.js';
 import { InputError } from './errors.js';
 
 export function parseStrictJson(text: string, file: string): unknown {
@@ -11,14 +12,12 @@ export function parseStrictJson(text: string, file: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message)?.[1];
-    const where =
-      position !== undefined
-        ? ` at byte ${Buffer.byteLength(text.slice(0, Number(position)))}`
-        : ` at byte ${Buffer.byteLength(text)} (end of file)`;
+    // Node 20 names a position for some errors only; the scanner finds it for every error.
+    const index = jsonErrorIndex(text) ?? Number(/position (\d+)/.exec(message)?.[1] ?? text.length);
+    const { line, column } = lineAndColumn(text, index);
+    const where = ` at byte ${Buffer.byteLength(text.slice(0, index))} (line ${line}, column ${column})`;
     // An error at the very end of the text (after trailing whitespace) means the JSON stopped early.
-    const atEnd = position !== undefined && Number(position) >= text.trimEnd().length;
-    const truncated = atEnd || /Unexpected end|Unterminated/.test(message) ? ' (the file looks truncated)' : '';
+    const truncated = index >= text.trimEnd().length ? ' (the file looks truncated)' : '';
     throw new InputError(file, `invalid JSON${where}${truncated}: ${message}`);
   }
 }

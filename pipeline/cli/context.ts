@@ -4,6 +4,8 @@ export interface CliContext {
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** The clock, ms UTC (tests fix it; the default brief day depends on it). */
+  now: () => number;
 }
 
 export type SetExit = (code: number) => void;

@@ -2,12 +2,14 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { ExitCode } from '../errors.js';
-import { parseAssets, parseDate } from './options.js';
+import { parseAsOf, parseAssets, parseDate } from './options.js';
+import { resolveBriefDay } from '../fetch/brief-day.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
 
 interface FetchFlags {
   date?: string;
+  asOf?: 'now';
   assets?: string[];
   out: string;
   record?: string;
@@ -21,7 +23,8 @@ export function registerFetch(program: Command, ctx: CliContext, setExit: SetExi
   return program
     .command('fetch')
     .description("fetch the providers' public data for a day into DIR/<date>.json (a validated snapshot)")
-    .option('--date <YYYY-MM-DD>', 'brief day in the configured timezone (default: today, UTC+8)', parseDate)
+    .option('--date <YYYY-MM-DD>', 'brief day in the configured timezone (default: the last complete day)', parseDate)
+    .option('--as-of <now>', 'brief the day in progress so far (the only value is "now")', parseAsOf)
     .option('--assets <list>', 'assets, comma-separated (default from config: BTC)', parseAssets)
     .option('--out <dir>', 'snapshot directory', 'snapshots')
     .option('--record <dir>', 'save the raw responses (secrets stripped) into DIR')
@@ -31,8 +34,8 @@ export function registerFetch(program: Command, ctx: CliContext, setExit: SetExi
     .option('--strict', 'exit 10 when a data gap is disclosed')
     .action(async (flags: FetchFlags) => {
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
-      const { fetchSnapshot, todayIn } = await import('../fetch/index.js');
-      const date = flags.date ?? todayIn(config.timezone, Date.now());
+      const { fetchSnapshot } = await import('../fetch/index.js');
+      const { date } = resolveBriefDay({ date: flags.date, asOfNow: flags.asOf === 'now' }, config.timezone, ctx.now());
       const result = await fetchSnapshot({
         date,
         assets: flags.assets ?? config.assets,
@@ -45,6 +48,7 @@ export function registerFetch(program: Command, ctx: CliContext, setExit: SetExi
         effects: { env: ctx.env, log: (line: string) => ctx.stderr(`${line}\n`), banFile: resolve(ctx.cwd, '.brief-state', 'bans.json') },
       });
       ctx.stdout(`${result.file}\n`);
+      if (result.kept) ctx.stderr(`kept the stored snapshot ${result.file}: ${result.kept.join('; ')}\n`);
       if (reportGaps(result.gaps, ctx) > 0 && flags.strict) setExit(ExitCode.gapUnderStrict);
     });
 }

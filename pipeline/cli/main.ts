@@ -4,6 +4,7 @@
  * 0 done, 1 bug, 2 bad input or usage, 3 not enough data, 4 render failed, 5 publish failed,
  * 10 a gap under --strict, 75 lock busy.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { BriefError, ExitCode } from '../errors.js';
 import { registerAnalyze } from './analyze.js';
@@ -17,6 +18,13 @@ import { registerRerender } from './rerender.js';
 import { registerRun } from './run.js';
 import { registerRender } from './render.js';
 import type { CliContext } from './context.js';
+import { examplesFor, programHelp } from './help.js';
+
+/** The package's version, read once (package.json is two folders up, in the checkout and in the package). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
 import { installShutdownHandlers } from '../process/shutdown.js';
 
 /** The `brief` executable: signal handling for the process, then `main`. */
@@ -31,12 +39,15 @@ export async function main(argv: string[], context: Partial<CliContext> = {}): P
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     cwd: process.cwd(),
+    now: () => Date.now(),
     ...context,
   };
   let exitCode: number = ExitCode.ok;
   const program = new Command('brief')
     .description('Daily crypto market brief in Chinese and English: fetch → analyze → render → publish.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .showSuggestionAfterError(true)
+    .addHelpText('after', programHelp())
     .exitOverride()
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
   const setExit = (code: number) => {
@@ -55,7 +66,7 @@ export async function main(argv: string[], context: Partial<CliContext> = {}): P
     registerCollect,
   ]) {
     const verb = register(program, ctx, setExit);
-    verb.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+    verb.addHelpText('after', examplesFor(verb.name())).exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
   }
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -3,6 +3,7 @@
  * turns it into "error: option '--lang <list>' argument 'fr' is invalid. …" and exit 2.
  */
 import { InvalidArgumentError } from 'commander';
+import { UsageError } from '../errors.js';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -36,6 +37,12 @@ export function parseDate(value: string): string {
   return value;
 }
 
+/** `--as-of`: only "now" (a part-day brief of the day in progress). */
+export function parseAsOf(value: string): 'now' {
+  if (value !== 'now') throw new InvalidArgumentError('the only value is "now" (a brief of the day so far)');
+  return value;
+}
+
 export function parseAssets(value: string): string[] {
   const items = value
     .split(',')
@@ -52,4 +59,21 @@ export function parsePort(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number 0–65535');
   return port;
+}
+
+/** The snapshot given as the argument or as --snapshot (one of them, or both the same). */
+export function snapshotArgument(positional: string | undefined, flag: string | undefined, verb: string): string {
+  if (positional !== undefined && flag !== undefined && positional !== flag) {
+    throw new UsageError(`two snapshots given (${positional} and --snapshot ${flag}); give one`);
+  }
+  const file = positional ?? flag;
+  if (file === undefined) throw new UsageError(`which snapshot? e.g. brief ${verb} snapshots/2024-01-04.json`);
+  return file;
+}
+
+/** Refuses a range whose start is after its end (it would select nothing and look like success). */
+export function assertOrderedRange(from: string | undefined, to: string | undefined, names = ['--from', '--to']): void {
+  if (from !== undefined && to !== undefined && from > to) {
+    throw new UsageError(`${names[0]} ${from} is after ${names[1]} ${to}; nothing would be selected (swap them?)`);
+  }
 }

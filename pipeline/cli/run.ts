@@ -2,7 +2,8 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { ExitCode } from '../errors.js';
-import { FORMATS, LANGS, parseDate } from './options.js';
+import { FORMATS, LANGS, parseAsOf, parseDate } from './options.js';
+import { resolveBriefDay } from '../fetch/brief-day.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
 import { defaultTemplatesDir } from './paths.js';
@@ -10,6 +11,7 @@ import { assertTemplatesLintClean } from './check-templates.js';
 
 interface RunFlags {
   date?: string;
+  asOf?: 'now';
   snapshots: string;
   out: string;
   site: string;
@@ -26,7 +28,8 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
   return program
     .command('run')
     .description('fetch, analyze, render and publish one day, for the scheduler')
-    .option('--date <YYYY-MM-DD>', 'brief day (default: today in the configured timezone)', parseDate)
+    .option('--date <YYYY-MM-DD>', 'brief day in the configured timezone (default: the last complete day)', parseDate)
+    .option('--as-of <now>', 'brief the day in progress so far (the only value is "now")', parseAsOf)
     .option('--snapshots <dir>', 'snapshot directory', 'snapshots')
     .option('--out <dir>', 'rendered briefs', 'out')
     .option('--site <dir>', 'site directory', 'site')
@@ -38,7 +41,7 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
     .option('--strict', 'exit 10 when a data gap is disclosed')
     .action(async (flags: RunFlags) => {
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
-      const [{ withLock }, { fetchSnapshot, todayIn }, { renderBriefs }, { publishSite }, { lazyPrinter }] = await Promise.all([
+      const [{ withLock }, { fetchSnapshot }, { renderBriefs }, { publishSite }, { lazyPrinter }] = await Promise.all([
         import('../fs/lock.js'),
         import('../fetch/index.js'),
         import('../render/render-briefs.js'),
@@ -48,7 +51,7 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
       const templatesDir = flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir();
       // Before the lock and the fetch: bad templates are the analyst's to fix, and cost no API calls.
       await assertTemplatesLintClean(templatesDir);
-      const date = flags.date ?? todayIn(config.timezone, Date.now());
+      const { date } = resolveBriefDay({ date: flags.date, asOfNow: flags.asOf === 'now' }, config.timezone, ctx.now());
       await withLock(resolve(ctx.cwd, '.brief-run.lock'), async () => {
         // 1. fetch (exit 3 and nothing written when core data is missing)
         const fetched = await fetchSnapshot({

@@ -9,12 +9,15 @@
  *   4. assemble    implausible values quarantined (disclosed); parts + gaps → Snapshot; the core
  *                  price must be there (else exit 3, no write)
  *   5. save        atomically (temp file, fsync, rename), replacing an earlier fetch of the day
+ *                  only when the new one is at least as complete (keep-richer.ts)
  */
 import type { AxiosInstance } from 'axios';
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
-import { saveSnapshot } from '../snapshot/io.js';
+import { loadSnapshot, saveSnapshot } from '../snapshot/io.js';
+import { compareCompleteness } from './keep-richer.js';
 import type { Gap, Snapshot } from '../snapshot/schema.js';
 import { aggregateCollected } from '../../sources/collector/index.js';
 import { BanRegistry } from '../../sources/bans.js';
@@ -22,6 +25,7 @@ import type { HttpEffects } from '../../sources/http.js';
 import { checkLiquidations } from '../../sources/collected-check.js';
 import { coverageGaps } from '../../sources/coverage.js';
 import { crossCheckPrices } from '../../sources/cross-check.js';
+import { etfCompletenessGaps } from '../../sources/etf-completeness.js';
 import { checkPlausibility } from '../../sources/plausibility.js';
 import { loadManifest, saveManifest } from '../../sources/recording.js';
 import { mergeParts } from '../../sources/tasks.js';
@@ -60,6 +64,8 @@ export interface FetchResult {
   file: string;
   snapshot: Snapshot;
   gaps: Gap[];
+  /** Set when the day's stored snapshot was kept instead: why the new fetch was poorer. */
+  kept?: string[];
 }
 
 export function defaultFetchEffects(): FetchEffects {
@@ -142,7 +148,7 @@ export async function fetchSnapshot(options: FetchOptions): Promise<FetchResult>
   // Cross-checks (issue 16): missing hours named first (as received), then candles that disagree
   // with the daily candle or the other venues, then liquidation figures that cannot be real.
   const tolerances = config.thresholds.crossCheck;
-  gaps.push(...coverageGaps(plausible.parts, window, startedAt));
+  gaps.push(...coverageGaps(plausible.parts, window, startedAt), ...etfCompletenessGaps(plausible.parts));
   const crossed = crossCheckPrices(plausible.parts, window, tolerances);
   const liquidations = checkLiquidations(crossed.parts, window, tolerances);
   const checked = { parts: liquidations.parts, gaps: [...plausible.gaps, ...crossed.gaps, ...liquidations.gaps] };
@@ -157,8 +163,32 @@ export async function fetchSnapshot(options: FetchOptions): Promise<FetchResult>
   // 5. Save.
   if (options.record)
     await saveManifest(options.record, { recordedAt: new Date(startedAt).toISOString(), date: window.date, assets: options.assets });
+  const stored = await keepStoredIfRicher(options.outDir, snapshot, effects.log);
+  if (stored) return stored;
   const file = await saveSnapshot(options.outDir, snapshot);
   return { file, snapshot, gaps: snapshot.gaps };
+}
+
+/**
+ * The day's stored snapshot, when the new fetch is less complete (a past day fetched again loses
+ * what only a live fetch has; a part-day fetch is poorer than the whole day): it is kept, and said.
+ * An unreadable stored file is replaced.
+ */
+async function keepStoredIfRicher(outDir: string, fetched: Snapshot, log: (line: string) => void): Promise<FetchResult | undefined> {
+  const file = join(outDir, `${fetched.date}.json`);
+  if (!existsSync(file)) return undefined;
+  const stored = await loadSnapshot(file).catch((error: unknown) => {
+    log(`replacing ${file}: it could not be read (${(error as Error).message.split('\n')[0]})`);
+    return undefined;
+  });
+  if (!stored) return undefined;
+  const wholeDay = (s: Snapshot) => Date.parse(s.generatedAt) >= s.window.end;
+  const { richer, losses } = compareCompleteness(stored, fetched);
+  if (wholeDay(fetched) && !wholeDay(stored)) return undefined;
+  if (richer && wholeDay(fetched) === wholeDay(stored)) return undefined;
+  const why = !wholeDay(fetched) && wholeDay(stored) ? ['the new fetch covers part of the day only'] : losses;
+  log(`kept ${file}: the new fetch is less complete (${why.join('; ')}); the stored snapshot stays`);
+  return { file, snapshot: stored, gaps: stored.gaps, kept: why };
 }
 
 /**

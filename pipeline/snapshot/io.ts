@@ -4,7 +4,7 @@
  * each field path. Writing is atomic, with keys sorted so the same data gives the same bytes.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { InputError, formatZodIssues } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { parseStrictJson } from '../json.js';
@@ -18,7 +18,25 @@ export async function loadSnapshot(file: string): Promise<Snapshot> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(file, code === 'ENOENT' ? 'no such snapshot file' : `cannot read snapshot (${code ?? String(error)})`);
   }
-  return parseSnapshot(text, file);
+  return assertNamedForItsDate(file, parseSnapshot(text, file));
+}
+
+const DATED_NAME = /^(\d{4}-\d{2}-\d{2})\.json$/;
+
+/**
+ * A snapshot stored as `<date>.json` must hold that date: briefs are written to the folder of
+ * the date inside, so a copy saved under another day's name would overwrite the other day's
+ * briefs while being reported as its own.
+ */
+export function assertNamedForItsDate(file: string, snapshot: Snapshot): Snapshot {
+  const named = DATED_NAME.exec(basename(file))?.[1];
+  if (named !== undefined && named !== snapshot.date) {
+    throw new InputError(
+      file,
+      `is named for ${named} but holds the snapshot of ${snapshot.date}; rename it to ${snapshot.date}.json or fetch ${named} again`,
+    );
+  }
+  return snapshot;
 }
 
 export function parseSnapshot(text: string, file: string): Snapshot {

@@ -121,7 +121,8 @@ describe('fetchSnapshot orchestration', () => {
       date: '2024-01-04',
       assets: ['BTC'],
       config: disabled,
-      outDir: out,
+      // Its own folder: in the shared one the richer snapshot of an earlier test would be kept.
+      outDir: join(out, 'disabled-provider'),
       effects: fakeEffects(serverEnv(server)),
     });
     expect(server.requestsTo('deribit')).toEqual([]);

@@ -125,7 +125,10 @@ async function fetchChart(context: SourceContext, symbol: string) {
 
 async function fetchEtf(context: SourceContext, asset: string, ticker: string): Promise<TaskOutput> {
   const { days, prov } = await fetchChart(context, ticker);
-  return { etfs: [{ ticker, asset, daily: days.map(({ date, close, volume }) => ({ date, close, volume })), provenance: prov }] };
+  // A fund that traded has a volume: Yahoo's 0 on a session with a close is a missing figure, not
+  // zero shares (unknown is never 0). The session is left out; the completeness check names it.
+  const traded = days.filter((day) => day.volume > 0);
+  return { etfs: [{ ticker, asset, daily: traded.map(({ date, close, volume }) => ({ date, close, volume })), provenance: prov }] };
 }
 
 async function fetchMacro(context: SourceContext, symbol: string, name: string): Promise<TaskOutput> {

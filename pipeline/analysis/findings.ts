@@ -251,8 +251,10 @@ export const EtfVolumeSchema = z.strictObject({
   totalDollarVolumeUsd: usd,
   avg30dUsd: usd.optional(),
   multipleOf30dAvg: finite.optional(),
-  /** Largest total in the available history. */
+  /** Largest total in the available history (never when a fund is excluded). */
   isRecord: z.boolean(),
+  /** Funds without a bar for `date` (or whose fetch failed): the totals exclude them, and the brief says so. */
+  excluded: z.array(z.string()).optional(),
   /** The asset's close-to-close change on the ETF day. */
   priceChangeFraction: fraction.optional(),
   /** Heavy volume while price fell: volume is not direction. */

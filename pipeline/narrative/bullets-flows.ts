@@ -43,6 +43,11 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
     ),
   };
   if (f.tickers.length < 2) bullet.top = [];
+  if (f.excluded?.length)
+    bullet.excluding = joinMd(
+      [...f.excluded].sort().map((t) => md(t)),
+      ctx.lang === 'zh' ? '、' : ', ',
+    );
   if (f.avg30dUsd !== undefined && f.multipleOf30dAvg !== undefined) {
     bullet.average = {
       value: fmt.usd(f.avg30dUsd),

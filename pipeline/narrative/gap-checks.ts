@@ -69,11 +69,11 @@ export function checkReason(check: GapCheck, source: string, lang: Lang, tz: str
         : `no hourly data for ${hours}; the day's ${figures || 'high and low'} cover only the other ${covered} of ${windowHours} hours and may be incomplete`;
     }
     case 'missing-session': {
-      const tickers = list(check.symbols ?? [], lang);
+      // Worded without the ticker: the data note groups the funds of one session and names them.
       const day = check.date ? formatDate(check.date, lang) : '';
       return zh
-        ? `${tickers} 缺少${day ? ` ${day} ` : ''}交易日数据；合计不含 ${tickers}`
-        : `no bar for ${tickers}${day ? ` on ${day}` : ''}; totals exclude ${tickers}`;
+        ? `缺少${day ? ` ${day} ` : '最近一个'}交易日的数据，ETF 合计未计入`
+        : `no bar for the ${day ? `${day} ` : 'latest '}session; ETF totals leave it out`;
     }
     case 'event-size':
       return zh

@@ -101,6 +101,8 @@ const EtfVolumeBulletSchema = z.strictObject({
   asset: md,
   /** The funds' tickers, e.g. "GBTC" or "IBIT、FBTC、GBTC": named, since a trust is not a spot ETF. */
   products: md,
+  /** Funds without a bar for the session (named in the data note): the total excludes them. */
+  excluding: md.optional(),
   date: md,
   total: md,
   average: z.strictObject({ value: md, multiple: md, days: md }).optional(),

@@ -10,6 +10,7 @@
  * - The asset's change is the close-to-close change of its daily spot candle on the ETF date
  *   (UTC day), which holds the US session; absent without both candles.
  */
+import type { Snapshot } from '../../snapshot/schema.js';
 import type { Signal } from '../context.js';
 import type { Finding } from '../findings.js';
 import { importanceOf, thresholdRatio } from '../importance.js';
@@ -33,6 +34,12 @@ export const etfVolumeSignal: Signal = (snapshot, thresholds) => {
     if (date === undefined) continue;
 
     const reporting = series.filter(({ s }) => s.daily.some((d) => d.date === date));
+    const excluded = excludedFunds(
+      snapshot,
+      asset,
+      series.map(({ s }) => s.ticker),
+      reporting.map(({ s }) => s.ticker),
+    );
     const tickers: TickerVolume[] = [];
     const byDate = new Map<string, number[]>();
     for (const { s } of reporting) {
@@ -56,7 +63,8 @@ export const etfVolumeSignal: Signal = (snapshot, thresholds) => {
       .map(([, values]) => sum(values));
     const avg30dUsd = priorTotals.length >= t.minAvgDays ? mean(priorTotals.slice(-t.avgDays)) : undefined;
     const multiple = avg30dUsd === undefined ? undefined : safeRatio(total, avg30dUsd);
-    const isRecord = priorTotals.length > 0 && priorTotals.every((v) => total > v);
+    // A total without some funds is no record of the market: the comparison would not be like with like.
+    const isRecord = excluded.length === 0 && priorTotals.length > 0 && priorTotals.every((v) => total > v);
 
     const daily = pickSpotSeries(snapshot, asset, '1d', thresholds.venues.pricePreference);
     let priceChange: number | undefined;
@@ -94,9 +102,24 @@ export const etfVolumeSignal: Signal = (snapshot, thresholds) => {
       ...(avg30dUsd !== undefined ? { avg30dUsd: roundSignificant(avg30dUsd, 12) } : {}),
       ...(multiple !== undefined ? { multipleOf30dAvg: roundSignificant(multiple) } : {}),
       isRecord,
+      ...(excluded.length ? { excluded } : {}),
       ...(priceChange !== undefined ? { priceChangeFraction: roundSignificant(priceChange) } : {}),
       divergence,
     });
   }
   return out;
 };
+
+/**
+ * Funds left out of the ETF day's totals: those with sessions but none on the ETF day, and those
+ * whose fetch failed (a gap naming the ticker), but not funds with no sessions at all in the range
+ * (not launched yet: nothing is missing).
+ */
+function excludedFunds(snapshot: Snapshot, asset: string, present: readonly string[], reporting: readonly string[]): string[] {
+  const failed = snapshot.gaps
+    .filter((g) => g.family === 'etfs' && g.asset === asset && g.kind !== 'empty' && g.kind !== 'not-configured' && g.endpoint)
+    .map((g) => decodeURIComponent(g.endpoint!.split(/[?#]/)[0]!.split('/').pop() ?? ''))
+    .filter((ticker) => /^[A-Z.^-]{1,12}$/.test(ticker));
+  const silent = present.filter((ticker) => !reporting.includes(ticker));
+  return [...new Set([...silent, ...failed])].filter((ticker) => !reporting.includes(ticker)).sort();
+}

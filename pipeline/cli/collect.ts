@@ -1,19 +1,33 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { parseAssets } from './options.js';
 import { onShutdown } from '../process/shutdown.js';
 import type { CliContext, SetExit } from './context.js';
 
-export function registerCollect(program: Command, ctx: CliContext, _setExit: SetExit): Command {
+function parseSeconds(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of seconds, at least 1');
+  return Number(value);
+}
+
+export function registerCollect(program: Command, ctx: CliContext, setExit: SetExit): Command {
   return program
     .command('collect')
     .description("long-running: record liquidations from the exchanges' public streams, one file per day")
     .option('--assets <list>', 'assets, comma-separated (default from config)', parseAssets)
     .option('--out <dir>', 'directory for the per-day event files', 'collected')
     .option('--config <file>', 'configuration JSON')
-    .action(async (flags: { assets?: string[]; out: string; config?: string }) => {
+    .option('--health', "check the collector running on --out instead of collecting: exit 0 healthy, 1 not (a health check's convention)")
+    .option('--max-age <seconds>', 'with --health: the heartbeat must be newer than this', parseSeconds, 120)
+    .action(async (flags: { assets?: string[]; out: string; config?: string; health?: boolean; maxAge: number }) => {
+      if (flags.health) {
+        const { checkHealth } = await import('../../sources/collector/index.js');
+        const health = await checkHealth(resolve(ctx.cwd, flags.out), { now: Date.now(), maxAgeMs: flags.maxAge * 1000 });
+        (health.healthy ? ctx.stdout : ctx.stderr)(`${health.message}\n`);
+        setExit(health.healthy ? 0 : 1);
+        return;
+      }
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
       const { runCollector } = await import('../../sources/collector/index.js');
       const { withLock } = await import('../fs/lock.js');

@@ -44,7 +44,10 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       name: z.strictObject({ zh: z.string(), en: z.string() }),
       links: z.array(LinkSchema),
-      /** Absolute URL of the published site (for feed links); relative links are used without it. */
+      /**
+       * Absolute URL of the published site, e.g. https://team.github.io/briefs/: feeds get
+       * absolute links and ids, pages canonical and og: tags. Without it links stay relative.
+       */
       siteUrl: z.url().optional(),
     })
     .default({
@@ -66,9 +69,27 @@ export async function loadConfig(file: string | undefined): Promise<Config> {
   } catch (error) {
     throw new InputError(file, `cannot read config (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const result = ConfigSchema.safeParse(parseStrictJson(text, file));
+  // A file states only what it changes: its objects are merged into the defaults (lists and
+  // values replace them), so `{"publication": {"siteUrl": …}}` alone keeps the default name.
+  const result = ConfigSchema.safeParse(mergeOverDefaults(DEFAULT_CONFIG, parseStrictJson(text, file)));
   if (!result.success) throw new InputError(file, 'does not match the config schema', formatZodIssues(result.error.issues));
   return result.data;
+}
+
+/** `override` merged into `base`: plain objects key by key, anything else (lists, values) replaced. */
+export function mergeOverDefaults(base: unknown, override: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(override)) return override;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    // Own keys only, and never the prototype's name: the file is data.
+    if (key === '__proto__') continue;
+    merged[key] = Object.hasOwn(base, key) ? mergeOverDefaults(base[key], value) : value;
+  }
+  return merged;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The environment variable that overrides a provider's base URL: `binance-futures` → `BRIEF_BINANCE_FUTURES_URL`. */

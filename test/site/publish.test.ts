@@ -83,10 +83,15 @@ describe('brief publish', () => {
     expect(enIndex).toContain('Bitcoin slides below $42,000 &amp; &lt;longs&gt; flushed');
     expect(enIndex).toContain('<a href="../index.html" hreflang="zh">中文</a>');
     const page = readFileSync(join(site, 'briefs/2024-01-04/zh.html'), 'utf8');
-    expect(page).toContain('<nav class="site-nav"><a href="../../index.html">全部简报</a> · <a href="en.html" hreflang="en">English</a> · <a href="zh.pdf">PDF</a> · <a href="zh.md">Markdown</a></nav>');
+    expect(page).toContain(
+      '<nav class="site-nav"><a href="../../index.html">全部简报</a> · <a href="en.html" hreflang="en">English</a> · <a href="zh.pdf">PDF</a> · <a href="zh.md">Markdown</a><span class="pager"><a rel="prev" href="../2024-01-03/zh.html">← 上一篇</a></span></nav>',
+    );
+    // Without publication.siteUrl: no canonical or og: tags (they need absolute addresses).
+    expect(page).not.toContain('og:url');
     const feed = readFileSync(join(site, 'feed.en.xml'), 'utf8');
     expect(feed).toContain('<title>Bitcoin slides below $42,000 &amp; &lt;longs&gt; flushed</title>');
-    expect(feed.indexOf('urn:brief:en:2024-01-04')).toBeLessThan(feed.indexOf('urn:brief:en:2024-01-03'));
+    expect(feed.indexOf('href="briefs/2024-01-04/en.html"')).toBeLessThan(feed.indexOf('href="briefs/2024-01-03/en.html"'));
+    expect(feed).not.toContain('urn:brief:');
     expect(feed).toContain('<updated>2024-01-04T16:05:00Z</updated>');
     const latest = JSON.parse(readFileSync(join(site, 'latest.json'), 'utf8'));
     expect(latest.latest.zh).toMatchObject({ date: '2024-01-04', title: 'BTC 跌破 4.2 万美元', html: 'briefs/2024-01-04/zh.html', pdf: 'briefs/2024-01-04/zh.pdf' });

@@ -26,6 +26,7 @@ import { checkLiquidations } from '../../sources/collected-check.js';
 import { coverageGaps } from '../../sources/coverage.js';
 import { crossCheckPrices } from '../../sources/cross-check.js';
 import { etfCompletenessGaps } from '../../sources/etf-completeness.js';
+import { nameSpotFallback } from './spot-fallback.js';
 import { checkPlausibility } from '../../sources/plausibility.js';
 import { loadManifest, saveManifest } from '../../sources/recording.js';
 import { mergeParts } from '../../sources/tasks.js';
@@ -133,6 +134,7 @@ export async function fetchSnapshot(options: FetchOptions): Promise<FetchResult>
     const wanted = (p: { asset: string; interval: string }) => !spot(p.asset, p.interval);
     mergeParts(parts, { prices: (fallback.parts.prices ?? []).filter(wanted) });
     gaps.push(...fallback.gaps);
+    gaps.splice(0, gaps.length, ...nameSpotFallback(gaps, parts, missingSpot));
   }
 
   // 3. Collected liquidations (lower bounds: the streams sample).

@@ -56,16 +56,16 @@ export function checkReason(check: GapCheck, source: string, lang: Lang, tz: str
   switch (check.name) {
     case 'hourly-vs-daily':
       return zh
-        ? `${n} 根小时 K 线（${inner}）超出同一交易所当日日线的高低范围，已剔除${figures ? `；当日${figures}按其余数据计算` : ''}`
+        ? `${n} 根小时 K 线（${inner}）超出同一交易所当日日线的高低范围，已剔除${figures ? `，当日${figures}按其余数据计算` : ''}`
         : `${n} hourly candle${n === 1 ? '' : 's'} at ${hours} outside the same venue's daily candle ${n === 1 ? 'was' : 'were'} left out${figures ? `; the day's ${figures} are computed without ${n === 1 ? 'it' : 'them'}` : ''}`;
     case 'vs-reference':
       return zh
-        ? `${n} 根小时 K 线（${inner}）与同时段永续合约或其他交易所价格偏离过大，已剔除${figures ? `；当日${figures}按其余数据计算` : ''}`
+        ? `${n} 根小时 K 线（${inner}）与同时段永续合约或其他交易所价格偏离过大，已剔除${figures ? `，当日${figures}按其余数据计算` : ''}`
         : `${n} hourly candle${n === 1 ? '' : 's'} at ${hours} far from the perpetual and other venues at the same hour ${n === 1 ? 'was' : 'were'} left out${figures ? `; the day's ${figures} are computed without ${n === 1 ? 'it' : 'them'}` : ''}`;
     case 'missing-hours': {
       const covered = Math.max(0, windowHours - n);
       return zh
-        ? `缺少 ${hours} 的小时数据；当日${figures || '高低点'}仅基于其余 ${covered}/${windowHours} 小时，可能不完整`
+        ? `缺少 ${hours} 的小时数据，当日${figures || '高低点'}仅基于其余 ${covered}/${windowHours} 小时，可能不完整`
         : `no hourly data for ${hours}; the day's ${figures || 'high and low'} cover only the other ${covered} of ${windowHours} hours and may be incomplete`;
     }
     case 'missing-session': {

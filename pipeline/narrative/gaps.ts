@@ -69,6 +69,8 @@ export function composeGaps(ctx: ComposeContext): BriefGap[] {
       notApplicable: g.gapKind === 'not-applicable',
       absent: g.gapKind === 'absent' || g.gapKind === 'missing',
     };
+    if (g.check?.name === 'spot-fallback') gap.substituted = true;
+    else if (g.check) gap.checked = true;
     if (g.source && g.source !== 'snapshot') gap.source = md(providerName(g.source, lang));
     return gap;
   });

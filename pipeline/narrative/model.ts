@@ -226,6 +226,10 @@ const GapSchema = z.strictObject({
   notApplicable: flag,
   /** Nothing was fetched for it at all (no source connected), rather than a fetch that failed. */
   absent: flag,
+  /** Another provider stood in (`why` says which): the figures are there, from the substitute. */
+  substituted: flag.optional(),
+  /** Data arrived but a check left part of it out or found hours missing (`why` says what it touches). */
+  checked: flag.optional(),
 });
 
 const SectionSchema = z.strictObject({

@@ -193,9 +193,9 @@ describe('brief fetch end to end (replay server, real sockets)', () => {
         'okx:BTC-USDT:1d:1462',
         'okx:BTC-USDT:1h:744',
       ]);
-      expect(result.gaps.filter((g) => g.source === 'binance').map((g) => `${g.kind}:${g.reason.includes('451')}`)).toEqual([
-        'ExchangeNotAvailable:true',
-        'ExchangeNotAvailable:true',
+      // One disclosure names the substitute (not two 'missing' gaps): the prices are there, from OKX.
+      expect(result.gaps.filter((g) => g.source === 'binance').map((g) => `${g.kind}:${g.status}:${g.check?.substitute}`)).toEqual([
+        'fallback:451:okx',
       ]);
       expect(effects.logs).toContain('binance spot prices missing for BTC: fetching OKX spot candles instead');
     } finally {

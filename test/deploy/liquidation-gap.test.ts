@@ -29,13 +29,15 @@ afterAll(async () => {
 /** Providers with no liquidation data stay off: shorter runs, same liquidation sources. */
 const OFF = Object.fromEntries(['bybit', 'deribit', 'yahoo', 'blockchair', 'whale-alert'].map((id) => [id, { enabled: false }]));
 
+let runs = 0;
 async function fetchWithoutCollector(assets: string[], providers: Record<string, { enabled: boolean }> = {}) {
   const effects = fakeEffects(serverEnv(server));
   const result = await fetchSnapshot({
     date: '2024-01-04',
     assets,
     config: ConfigSchema.parse({ etfs: {}, macro: [], providers: { ...OFF, ...providers } }),
-    outDir: out,
+    // A folder per fetch: a stored snapshot of the day would be kept over a poorer fetch.
+    outDir: join(out, `run-${(runs += 1)}`),
     collectorDir: join(out, 'no-collector'),
     effects,
   });

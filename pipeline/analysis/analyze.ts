@@ -17,6 +17,7 @@
  * 14. exchange_flows, 15. implied_vol
  * 16. key_levels            — supports and resistances                   (reads 6)
  * 17. data_gap              — what could not be measured
+ * 18. day_plan              — the day's decisions: type, lead asset, headline figures, claims (reads all)
  *
  * The result is ordered by importance (ties: kind order, then asset) and validated against
  * FindingsSchema, which also guarantees no NaN or ±Infinity left the signals.
@@ -28,6 +29,7 @@ import { sortFindings } from './importance.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
 import { basisCompressionSignal } from './signals/basis-compression.js';
 import { dataGapsSignal } from './signals/data-gaps.js';
+import { dayPlanSignal } from './signals/day-plan.js';
 import { etfFlowsSignal } from './signals/etf-flows.js';
 import { etfVolumeSignal } from './signals/etf-volume.js';
 import { exchangeFlowsSignal } from './signals/exchange-flows.js';
@@ -63,6 +65,7 @@ export const SIGNALS: readonly Signal[] = [
   impliedVolSignal,
   keyLevelsSignal,
   dataGapsSignal,
+  dayPlanSignal,
 ];
 
 export function analyze(snapshot: Snapshot, thresholds: Thresholds = DEFAULT_THRESHOLDS): Findings {

@@ -28,6 +28,7 @@ export const KIND_ORDER: readonly FindingKind[] = [
   'implied_vol',
   'key_levels',
   'data_gap',
+  'day_plan',
 ];
 
 export const BASE_WEIGHT: Readonly<Record<FindingKind, number>> = {
@@ -48,6 +49,8 @@ export const BASE_WEIGHT: Readonly<Record<FindingKind, number>> = {
   key_levels: 38,
   exchange_flows: 36,
   data_gap: 30,
+  // The plan is the brief's outline, not a fact to rank: it sorts last and is read by kind.
+  day_plan: 0,
 };
 
 /**

@@ -91,6 +91,8 @@ export function summarize(f: Finding): string {
       return `ref ${num(f.reference, 2)}; supports ${f.supports.map((l) => `${num(l.price)} (${l.basis})`).join(', ') || '-'}; resistances ${f.resistances.map((l) => `${num(l.price)} (${l.basis})`).join(', ') || '-'}`;
     case 'data_gap':
       return `${f.family}${f.asset ? `/${f.asset}` : ''} from ${f.source}: ${f.gapKind}, ${f.reason}`;
+    case 'day_plan':
+      return `${f.dayType}${f.multiAsset ? ' (multi-asset)' : ''}, lead ${f.leadAsset}, ${f.dominantSide} side${f.liquidations ? `; liquidations ${f.liquidations.scope} ${rangeOf(f.liquidations.totalRangeUsd, usd)}${f.liquidations.parts.length ? ` (parts ${f.liquidations.parts.map((p) => `${p.asset} ${usd(p.totalUsd)}`).join(', ')})` : ''}` : ''}; claims ${f.claims.map((c) => `${c.id}${c.asset ? `/${c.asset}` : ''}`).join(', ') || '-'}`;
   }
 }
 

@@ -69,7 +69,8 @@ export const ThresholdsSchema = z.strictObject({
     maxBreaksPerAsset: count.default(6),
     /**
      * Round-level step per asset, in quote currency (USD/USDT). When absent the step follows the
-     * price's magnitude: 1,000 for 10,000–99,999 (BTC), 100 for 1,000–9,999 (ETH), 10 for 100–999 (BNB).
+     * price's magnitude: 1,000 for 10,000–99,999 (BTC), 100 for 1,000–9,999 (ETH), 50 for 100–999 (BNB),
+     * 5 for 10–99, and so on: a hundreds step for a four-digit price, fifties for a three-digit one.
      */
     stepOverrides: z.record(z.string(), z.number().positive()).default({}),
   }),
@@ -130,6 +131,12 @@ export const ThresholdsSchema = z.strictObject({
     elevatedPriorMinPer8h: fraction.default(0.0002),
     /** |current| at or below this is about zero (fraction per 8 h; 0.00005 = 0.005 %). */
     neutralMaxAbsPer8h: fraction.default(0.00005),
+    /**
+     * The weighted current rate at or below minus this says shorts pay heavily, i.e. "shorts hold
+     * the upper hand" (fraction per 8 h; 0.0003 = −0.03 %, three times the usual base rate). A
+     * slightly negative rate is only "turned negative".
+     */
+    shortPressureMinPer8h: fraction.default(0.0003),
     /**
      * Rates beyond this, either sign, cannot be real (exchanges cap funding well below it) and are
      * left out rather than averaged (fraction per funding interval; 0.03 = 3 %).

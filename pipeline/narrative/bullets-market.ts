@@ -4,83 +4,111 @@
  * finding and returns its figures formatted for the language, plus the flags the templates
  * choose words by. No words here.
  */
-import type { Finding, FindingOf, PriceMove } from '../analysis/findings.js';
-import type { ComposeContext } from './compose-context.js';
+import type { DayPlan, Finding, FindingOf, LiquidationHeadline, PriceMove } from '../analysis/findings.js';
+import { hasClaim, listOf, type ComposeContext } from './compose-context.js';
 import { md } from './markdown-escape.js';
 import type { Bullet } from './model.js';
+import type { LiquidationFigures } from './model-parts.js';
 import { providerName, tenorName } from './names.js';
 
 type B<K extends keyof Bullet> = NonNullable<Bullet[K]>;
 
 export function crossAssetBullet(
   ctx: ComposeContext,
-  asset: string,
-  changeFraction: number,
+  a: DayPlan['assets'][number],
   move: PriceMove | undefined,
-  context: { leader: boolean; primaryChange: number },
 ): B<'crossAsset'> | undefined {
   if (!move) return undefined;
   const { fmt } = ctx;
-  return {
-    leader: context.leader,
-    deeper: asset !== ctx.primary && Math.abs(changeFraction) > Math.abs(context.primaryChange),
-    asset: ctx.ticker(asset),
-    name: ctx.name(asset),
-    change: fmt.pctAbs(changeFraction),
-    down: changeFraction < 0,
-    drawdown: fmt.pctAbs(move.drawdownFraction),
-    low: fmt.price(move.low),
-    high: fmt.price(move.high),
-    primary: asset === ctx.primary,
+  const largest = Math.max(...ctx.plan.assets.map((x) => Math.abs(x.changeFraction)));
+  const primary = a.asset === ctx.primary;
+  const bullet: B<'crossAsset'> = {
+    leader: Math.abs(a.changeFraction) === largest,
+    deeper: !primary && hasClaim(ctx, ctx.plan.dayType === 'rally' ? 'outperformed' : 'underperformed', a.asset),
+    resilient: !primary && ctx.plan.dayType === 'crash' && hasClaim(ctx, 'outperformed', a.asset),
+    asset: ctx.ticker(a.asset),
+    name: ctx.name(a.asset),
+    change: fmt.pctAbs(a.changeFraction),
+    down: a.changeFraction < 0,
+    drawdown: fmt.pctAbs(a.drawdownFraction),
+    low: fmt.price(a.low),
+    high: fmt.price(a.high),
+    primary,
   };
-}
-
-export function liquidationsBullet(ctx: ComposeContext, f: FindingOf<'liquidations'>): B<'liquidations'> {
-  const { fmt } = ctx;
-  const t = ctx.input.config.thresholds.liquidations;
-  const total = fmt.usdRange(f.totalRangeUsd.low, f.totalRangeUsd.high);
-  const bullet: B<'liquidations'> = {
-    total,
-    range: /[—–]/.test(total),
-    window: fmt.hours(Math.round((f.end - f.start) / 3_600_000)),
-    sources: ctx.sources(f.perSource.map((s) => s.source)),
-    perSource: f.perSource.map((s) => ({
-      source: md(providerName(s.source, ctx.lang)),
-      total: fmt.usd(s.totalUsd),
-      longShare: fmt.pct(s.longFraction, 0),
-      lowerBound: s.coverage === 'lower-bound',
-    })),
-    multiSource: f.perSource.length > 1,
-    longShare: fmt.pctRange(f.longFractionRange.low, f.longFractionRange.high, 0),
-    shortShare: fmt.pctRange(1 - f.longFractionRange.high, 1 - f.longFractionRange.low, 0),
-    longDominant: f.longDominant,
-    shortDominant: 1 - f.longFractionRange.high >= t.longShareMin,
-    lowerBound: f.lowerBound,
-  };
-  if (f.median30dUsd !== undefined && f.multipleOfMedian !== undefined && f.median30dUsd > 0) {
-    bullet.median = {
-      value: fmt.usd(f.median30dUsd),
-      multiple: fmt.multiple(f.multipleOfMedian),
-      days: fmt.count(f.medianDays ?? t.medianDays),
-      spike: f.multipleOfMedian >= t.multipleOfMedianMin,
-    };
-  }
-  if (f.asset) bullet.asset = ctx.ticker(f.asset);
-  const floor = liquidationsFloor(ctx, f);
-  if (floor) {
-    bullet.assetFloor = {
-      asset: ctx.ticker(ctx.primary),
-      total: fmt.usdRange(floor.totalRangeUsd.low, floor.totalRangeUsd.high),
-      longShare: fmt.pctRange(floor.longFractionRange.low, floor.longFractionRange.high, 0),
-      source: ctx.sources(floor.perSource.map((s) => s.source)),
-    };
-  }
+  if (a.brokenLevel) bullet.level = { price: fmt.level(a.brokenLevel.level), held: a.brokenLevel.closedBeyond };
   return bullet;
 }
 
-/** Beside a market-wide total: the primary asset's own floor from sampled exchange feeds, if any. */
-export function liquidationsFloor(ctx: ComposeContext, f: FindingOf<'liquidations'>): FindingOf<'liquidations'> | undefined {
-  return f.asset === undefined ? ctx.all('liquidations', ctx.primary).find((l) => l.lowerBound) : undefined;
+/** The findings a liquidation headline's figures come from: the total's scope, its parts and floors. */
+export function liquidationFindings(ctx: ComposeContext, h: LiquidationHeadline, withFloors = true): FindingOf<'liquidations'>[] {
+  const assets = new Set([...h.parts, ...(withFloors ? h.floors : [])].map((p) => p.asset));
+  return ctx.all('liquidations').filter((l) => (l.asset === undefined ? h.scope === 'market' : assets.has(l.asset)));
+}
+
+/** A liquidation headline's figures, formatted: scope, total, shares, parts and floors. */
+export function liquidationFigures(ctx: ComposeContext, h: LiquidationHeadline): LiquidationFigures {
+  const { fmt } = ctx;
+  const total = fmt.usdRange(h.totalRangeUsd.low, h.totalRangeUsd.high);
+  const floors = h.floors;
+  return {
+    total,
+    range: h.totalRangeUsd.low !== h.totalRangeUsd.high,
+    window: fmt.hours(Math.round((h.end - h.start) / 3_600_000)),
+    longShare: fmt.pctRange(h.longFractionRange.low, h.longFractionRange.high, 0),
+    shortShare: fmt.pctRange(1 - h.longFractionRange.high, 1 - h.longFractionRange.low, 0),
+    longDominant: ctx.plan.dominantSide === 'long',
+    shortDominant: ctx.plan.dominantSide === 'short',
+    sources: ctx.sources(h.sources),
+    ...(h.scope === 'market'
+      ? {}
+      : {
+          scopeAssets: listOf(
+            h.assets.map((a) => ctx.ticker(a)),
+            ctx.lang,
+          ),
+        }),
+    floor: h.scope === 'floor',
+    lowerBound: h.scope === 'floor',
+    // Parts only when there is more than one: a single part beside its total says little.
+    parts: (h.parts.length > 1 || h.scope === 'market' ? h.parts : []).map((p) => ({
+      asset: ctx.ticker(p.asset),
+      total: fmt.usd(p.totalUsd),
+    })),
+    ...(floors.length > 0
+      ? {
+          floors: {
+            sources: ctx.sources(floors.map((p) => p.source)),
+            items: floors.map((p) => ({ asset: ctx.ticker(p.asset), total: fmt.usd(p.totalUsd) })),
+          },
+        }
+      : {}),
+  };
+}
+
+export function liquidationsBullet(ctx: ComposeContext, h: LiquidationHeadline): B<'liquidations'> {
+  const { fmt } = ctx;
+  const t = ctx.input.config.thresholds.liquidations;
+  const market = h.scope === 'market' ? ctx.all('liquidations').find((l) => l.asset === undefined) : undefined;
+  // The range's ends: the complete sources of the headline's own scope, never a sampled floor.
+  const perSource = (market?.perSource ?? []).filter((s) => s.coverage === 'complete');
+  const bullet: B<'liquidations'> = {
+    ...liquidationFigures(ctx, h),
+    perSource: perSource.map((s) => ({
+      source: md(providerName(s.source, ctx.lang)),
+      total: fmt.usd(s.totalUsd),
+      longShare: fmt.pct(s.longFraction, 0),
+    })),
+    multiSource: perSource.length > 1,
+  };
+  if (h.median30dUsd !== undefined && h.multipleOfMedian !== undefined && h.median30dUsd > 0) {
+    bullet.median = {
+      value: fmt.usd(h.median30dUsd),
+      multiple: fmt.multiple(h.multipleOfMedian),
+      days: fmt.count(h.medianDays ?? t.medianDays),
+      spike: h.multipleOfMedian >= t.multipleOfMedianMin,
+    };
+  }
+  return bullet;
 }
 
 export function clusterBullet(ctx: ComposeContext, f: FindingOf<'liquidation_cluster'>): B<'cluster'> {
@@ -108,6 +136,7 @@ export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>):
   const bullet: B<'volume'> = {
     asset: ctx.ticker(f.asset),
     spot: f.market === 'spot',
+    surge: f.market === 'perp' && hasClaim(ctx, 'volume_surge', f.asset),
     venue: md(providerName(top.venue, ctx.lang)),
     volume: fmt.usd(top.dayVolumeUsd),
     change: fmt.pctAbs(top.changeVsPrevFraction, 0),
@@ -133,6 +162,7 @@ export function fundingBullet(ctx: ComposeContext, f: FindingOf<'funding_flip'>)
     elevated: f.state === 'elevated',
     neutral: f.state === 'neutral',
     negative: f.state === 'negative',
+    shortPressure: hasClaim(ctx, 'short_pressure', f.asset),
     rising: f.state === 'rising',
     prior: fmt.rate(f.weightedPriorPer8h),
     current: fmt.rate(f.weightedCurrentPer8h),
@@ -187,7 +217,8 @@ export function openInterestBullet(ctx: ComposeContext, f: FindingOf<'open_inter
     current: fmt.usd(f.totalCurrentUsd),
     change: fmt.pctAbs(f.changeFraction),
     venues: ctx.sources(f.perVenue.map((v) => v.venue)),
-    deleveraging: f.deleveraging,
+    deleveraging: hasClaim(ctx, 'deleveraging', f.asset),
+    drop: hasClaim(ctx, 'oi_drop', f.asset),
   };
   // A peak is a single venue's; summing peaks taken at different times would be wrong.
   const only = f.perVenue.length === 1 ? f.perVenue[0] : undefined;

@@ -5,9 +5,10 @@
  */
 import * as format from '../../renderers/format.js';
 import type { Lang } from '../../renderers/format.js';
-import type { Finding, FindingKind, FindingOf, Findings } from '../analysis/findings.js';
+import type { Claim, DayPlan, Finding, FindingKind, FindingOf, Findings } from '../analysis/findings.js';
+import { dayPlanSignal } from '../analysis/signals/day-plan.js';
 import type { Config } from '../config.js';
-import { InputError } from '../errors.js';
+import { InputError, InsufficientDataError } from '../errors.js';
 import type { Snapshot } from '../snapshot/index.js';
 import { Citations, type CiteFrom } from './citations.js';
 import { md, mdUrl, joinMd, type Md } from './markdown-escape.js';
@@ -62,8 +63,10 @@ export interface ComposeContext {
   input: ComposeInput;
   findings: readonly Finding[];
   fmt: Fmt;
-  /** The asset the brief leads with. */
+  /** The asset the brief leads with (the plan's lead asset). */
   primary: string;
+  /** The day's decisions (analysis' day_plan finding); narrative reads them and decides nothing. */
+  plan: DayPlan;
   /** All findings of a kind (optionally for one asset), in importance order. */
   all<K extends FindingKind>(kind: K, asset?: string): FindingOf<K>[];
   one<K extends FindingKind>(kind: K, asset?: string): FindingOf<K> | undefined;
@@ -128,9 +131,15 @@ export function createContext(input: ComposeInput): ComposeContext {
   const assetOf = (f: Finding): string | undefined => ('asset' in f && typeof f.asset === 'string' ? f.asset : undefined);
   const all = <K extends FindingKind>(kind: K, asset?: string): FindingOf<K>[] =>
     findings.filter((f): f is FindingOf<K> => f.kind === kind && (asset === undefined || assetOf(f) === asset));
-  const moves = all('price_move');
-  const preferred = [...input.findings.assets, ...input.snapshot.assets];
-  const primary = preferred.find((a) => moves.some((m) => m.asset === a)) ?? moves[0]?.asset ?? preferred[0] ?? 'BTC';
+  // Findings analysed before the plan existed get one made now, by the same analysis code.
+  const plan =
+    all('day_plan')[0] ??
+    dayPlanSignal(input.snapshot, input.config.thresholds, {
+      window: { start: input.findings.start, end: input.findings.end },
+      earlier: findings,
+    }).find((f): f is DayPlan => f.kind === 'day_plan');
+  if (!plan) throw new InsufficientDataError('no price move in the findings: the brief has nothing to lead with');
+  const primary = plan.leadAsset;
   const citations = new Citations(input.snapshot, lang, tz);
   return {
     lang,
@@ -139,6 +148,7 @@ export function createContext(input: ComposeInput): ComposeContext {
     findings,
     fmt: bindFormatters(lang, tz),
     primary,
+    plan,
     all,
     one: (kind, asset) => all(kind, asset)[0],
     sources: (ids) => listOf([...new Set(ids.map((id) => providerName(id, lang)))].sort().map(md), lang),
@@ -154,4 +164,9 @@ export function createContext(input: ComposeInput): ComposeContext {
     citations,
     cite: (target, ...from) => citations.add(target, ...from),
   };
+}
+
+/** Whether analysis licensed a magnitude word: the claim's threshold fired on its own measure. */
+export function hasClaim(ctx: Pick<ComposeContext, 'plan'>, id: Claim['id'], asset?: string): boolean {
+  return ctx.plan.claims.some((c) => c.id === id && c.asset === asset);
 }

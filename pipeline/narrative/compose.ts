@@ -19,7 +19,7 @@ import {
   basisBullet,
   fundingBullet,
   liquidationsBullet,
-  liquidationsFloor,
+  liquidationFindings,
   moveOf,
   openInterestBullet,
   volatilityBullet,
@@ -29,7 +29,7 @@ import { entitiesBullet, etfFlowsBullet, etfVolumeBullet, exchangeFlowsBullet, w
 import type { CiteFrom } from './citations.js';
 import { createContext, type ComposeContext, type ComposeInput } from './compose-context.js';
 import { composeHeadline } from './headline.js';
-import { composeLead, dayOf, primaryMove, type Day } from './lead.js';
+import { composeLead, dayOf, headlineBreak, primaryMove, type Day } from './lead.js';
 import { md, mdUrl } from './markdown-escape.js';
 import type { BriefModel, Bullet, Chart, Macro, Section, SectionId } from './model.js';
 import { composeGaps } from './gaps.js';
@@ -89,22 +89,15 @@ function composeBullets(ctx: ComposeContext, day: Day): Map<BulletKey, Bullet[]>
   const put = <K extends BulletKey>(key: K, value: Bullet[K] | undefined, ...from: CiteFrom[]): void => {
     if (value) out.set(key, [...(out.get(key) ?? []), ctx.cite({ [key]: value } as Bullet, ...from)]);
   };
-  const systemic = ctx.all('systemic_move').find((s) => s.systemic);
-  if (day.multiAsset && day.crash && systemic) {
-    const ordered = [...systemic.assets].sort((a, b) =>
-      a.asset === p ? -1 : b.asset === p ? 1 : Math.abs(b.changeFraction) - Math.abs(a.changeFraction),
-    );
-    const largest = Math.max(...systemic.assets.map((a) => Math.abs(a.changeFraction)));
-    const primaryChange = systemic.assets.find((a) => a.asset === p)?.changeFraction ?? 0;
-    for (const a of ordered) {
-      const context = { leader: Math.abs(a.changeFraction) === largest, primaryChange };
+  if (day.multiAsset && day.crash) {
+    // Every asset in configured order; the words comparing it with the lead asset are the plan's claims.
+    for (const a of ctx.plan.assets) {
       const move = moveOf(ctx.findings, a.asset);
-      // The asset's own price series: the systemic finding's paths span every asset.
-      put('crossAsset', crossAssetBullet(ctx, a.asset, a.changeFraction, move, context), move);
+      put('crossAsset', crossAssetBullet(ctx, a, move), move, headlineBreak(ctx, a.asset));
     }
   }
-  const liq = ctx.all('liquidations').find((l) => l.asset === undefined) ?? ctx.one('liquidations');
-  if (liq) put('liquidations', liquidationsBullet(ctx, liq), liq, liquidationsFloor(ctx, liq));
+  const liq = ctx.plan.liquidations;
+  if (liq) put('liquidations', liquidationsBullet(ctx, liq), ...liquidationFindings(ctx, liq));
   const cluster = ctx.one('liquidation_cluster', p) ?? ctx.one('liquidation_cluster');
   if (cluster) put('cluster', clusterBullet(ctx, cluster), cluster);
   const volume = ctx.all('volume_spike', p).find((v) => v.market === 'perp') ?? ctx.one('volume_spike', p);
@@ -190,7 +183,7 @@ export function composeBrief(input: ComposeInput): BriefModel {
   }
   const ctx = createContext(input);
   const move = primaryMove(ctx);
-  const day = dayOf(ctx, move);
+  const day = dayOf(ctx);
   const headline = composeHeadline(ctx, move, day);
   const lead = composeLead(ctx, move, day);
 

@@ -6,10 +6,10 @@
  */
 import * as format from '../../renderers/format.js';
 import type { Lang } from '../../renderers/format.js';
-import type { LiquidationsFinding, PriceMove } from '../analysis/findings.js';
+import type { PriceMove } from '../analysis/findings.js';
 import type { ComposeContext } from './compose-context.js';
 import type { Day } from './lead.js';
-import { headlineBreak, roundStep } from './lead.js';
+import { headlineBreak, leadStep } from './lead.js';
 import { assetName } from './names.js';
 
 export interface Headline {
@@ -28,30 +28,35 @@ function enList(items: string[]): string {
 export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day): Headline {
   const lang: Lang = ctx.lang;
   const asset = ctx.primary;
-  const brk = headlineBreak(ctx, day);
-  const liq: LiquidationsFinding | undefined = ctx.all('liquidations').find((l) => l.asset === undefined) ?? ctx.one('liquidations');
+  const brk = headlineBreak(ctx);
+  const liq = ctx.plan.liquidations;
   const liqTotal = liq ? format.formatUsdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high, lang) : undefined;
   const longShare = liq ? format.formatPercentRange(liq.longFractionRange.low, liq.longFractionRange.high, lang, 0) : undefined;
-  const shortsSqueezed = liq ? 1 - liq.longFractionRange.high >= ctx.input.config.thresholds.liquidations.longShareMin : false;
+  const shortsSqueezed = ctx.plan.dominantSide === 'short';
+  const longsFlushed = ctx.plan.dominantSide === 'long';
   const etf = ctx.one('etf_flows', asset);
   const change = format.formatPercentAbs(move.changeFraction);
   const level = brk ? format.formatLevel(brk.level, lang) : undefined;
-  const systemic = ctx.all('systemic_move').find((s) => s.systemic && s.assets.length >= 2);
   const date = format.formatDate(ctx.input.findings.date, lang);
   const windowHours = liq ? Math.round((liq.end - liq.start) / 3_600_000) : 24;
-  // A total for one asset (a single exchange feed) is not market-wide: say whose it is.
-  const zhScope = liq?.asset ? `${liq.asset} 合约` : '全网';
-  const enScope = liq?.asset ? `${liq.asset} ` : '';
+  // The figure's scope is part of it: market-wide (全网), the assets added up (合计), or a floor (至少).
+  const scopeAssets = liq && liq.scope !== 'market' ? liq.assets : [];
+  const zhScope = liq?.scope === 'market' ? '全网' : `${zhList(scopeAssets)} 合约${liq?.scope === 'floor' ? '至少' : '合计'}`;
+  const enScope = liq?.scope === 'market' ? '' : `${enList(scopeAssets)} `;
+  const enFloor = liq?.scope === 'floor' ? 'at least ' : '';
+  const enLiquidated = `${enFloor}${liqTotal ?? ''} of ${enScope}positions liquidated${liq?.scope === 'market' ? ' market-wide' : ''}`;
+  // Multi-asset lines list the assets in configured order.
+  const planMoves = ctx.plan.assets;
 
   let title: string;
   if (lang === 'zh') {
-    if (day.multiAsset && day.crash && systemic) {
-      const moves = systemic.assets.map((a) => `${a.asset} 跌 ${format.formatPercentAbs(a.changeFraction)}`);
+    if (day.multiAsset && day.crash) {
+      const moves = planMoves.map((a) => `${a.asset} 跌 ${format.formatPercentAbs(a.changeFraction)}`);
       title = `加密市场全线下挫：${zhList(moves)}${liqTotal ? `，${zhScope}爆仓 ${liqTotal}` : ''}`;
     } else if (day.crash) {
       const event = level ? `${asset} ${brk!.closedBeyond ? '' : '一度'}跌破 ${level}` : `${asset} 单日下跌 ${change}`;
-      const judgement = liq?.longDominant
-        ? '杠杆多头集中爆仓'
+      const judgement = longsFlushed
+        ? `${liqTotal ? `${zhScope}爆仓 ${liqTotal}，` : ''}杠杆多头集中出清`
         : liqTotal
           ? `${zhScope}爆仓 ${liqTotal}`
           : `日内回撤 ${format.formatPercentAbs(move.drawdownFraction)}`;
@@ -60,34 +65,38 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
       const event = level ? `${asset} ${brk!.closedBeyond ? '' : '一度'}突破 ${level}` : `${asset} 单日上涨 ${change}`;
       const judgement =
         shortsSqueezed && etf && etf.netFlowUsd > 0
-          ? '空头回补与 ETF 资金流入共振'
+          ? `${liqTotal ? `${zhScope}爆仓 ${liqTotal}，` : ''}空头回补与 ETF 资金流入共振`
           : shortsSqueezed
-            ? '空头集中回补'
+            ? `${liqTotal ? `${zhScope}爆仓 ${liqTotal}，` : ''}空头集中回补`
             : etf && etf.netFlowUsd > 0
               ? 'ETF 资金持续流入'
               : `日内涨幅 ${change}`;
       title = `${event}：${judgement}`;
     } else {
-      const step = roundStep(move.prevClose);
+      const step = leadStep(ctx);
       const band = format.formatPriceRange(Math.floor(move.low / step) * step, Math.ceil(move.high / step) * step, 'zh');
       title = `${asset} 窄幅震荡于 ${band}：${liqTotal ? `${zhScope}爆仓仅 ${liqTotal}` : `日内振幅 ${format.formatPercentAbs(move.drawdownFraction)}`}`;
     }
   } else {
     const name = assetName(asset, 'en');
-    if (day.multiAsset && day.crash && systemic) {
-      const moves = systemic.assets.map(
+    if (day.multiAsset && day.crash) {
+      const moves = planMoves.map(
         (a) =>
           `${assetName(a.asset, 'en').toLowerCase() === a.asset.toLowerCase() ? a.asset : assetName(a.asset, 'en').toLowerCase()} down ${format.formatPercentAbs(a.changeFraction)}`,
       );
-      title = `Crypto sell-off: ${enList(moves)}${liqTotal ? `; ${liqTotal} liquidated` : ''}`;
+      title = `Crypto sell-off: ${enList(moves)}${liqTotal ? `; ${enLiquidated}` : ''}`;
     } else if (day.crash) {
       const event = level ? `${name} ${brk!.closedBeyond ? 'slides below' : 'briefly breaks below'} ${level}` : `${name} falls ${change}`;
-      title = liq?.longDominant ? `${event} as leveraged longs are flushed` : liqTotal ? `${event}; ${liqTotal} liquidated` : event;
+      title = liqTotal ? `${event}; ${enLiquidated}${longsFlushed ? ', mostly leveraged longs' : ''}` : event;
     } else if (day.rally) {
       const event = level ? `${name} ${brk!.closedBeyond ? 'breaks above' : 'briefly tops'} ${level}` : `${name} rises ${change}`;
-      title = shortsSqueezed ? `${event} as shorts are squeezed` : etf && etf.netFlowUsd > 0 ? `${event} as ETF inflows continue` : event;
+      title = shortsSqueezed
+        ? `${event} as shorts are squeezed${liqTotal ? `; ${enLiquidated}` : ''}`
+        : etf && etf.netFlowUsd > 0
+          ? `${event} as ETF inflows continue`
+          : event;
     } else {
-      const step = roundStep(move.prevClose);
+      const step = leadStep(ctx);
       const band = format.formatPriceRange(Math.floor(move.low / step) * step, Math.ceil(move.high / step) * step, 'en');
       title = `${name} holds a tight ${band} range${liqTotal ? `; liquidations total just ${liqTotal}` : ''}`;
     }
@@ -100,7 +109,7 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
   } else {
     const verb = day.crash ? `fell ${change}` : day.rally ? `rose ${change}` : `moved ${change}`;
     const liqClause = liq
-      ? ` and ${liqTotal} of ${enScope}positions were liquidated in ${format.formatHours(windowHours, 'en')}, ${longShare} of them longs`
+      ? ` and ${enFloor}${liqTotal} of ${enScope}positions were liquidated in ${format.formatHours(windowHours, 'en')}, ${longShare} of them longs`
       : '';
     description = `On ${date} ${assetName(asset, 'en').replace(/^./, (c) => c.toLowerCase())} ${verb} to ${format.formatPrice(move.close, 'en')}${liqClause}.`;
   }

@@ -10,6 +10,9 @@ import type { ComposeContext } from './compose-context.js';
 import { md } from './markdown-escape.js';
 import type { BriefLead, BriefModel } from './model.js';
 import { etfProducts } from './bullets-flows.js';
+import { liquidationFigures, liquidationFindings } from './bullets-market.js';
+import { hasClaim } from './compose-context.js';
+import { leadCaveat } from './lead-caveat.js';
 
 type LevelBreak = z.infer<typeof LevelBreakSchema>;
 export type Day = BriefModel['day'];
@@ -21,61 +24,44 @@ export function primaryMove(ctx: ComposeContext): PriceMove {
   return move;
 }
 
-/** Crash, rally or range, and whether several assets moved together (config thresholds). */
-export function dayOf(ctx: ComposeContext, move: PriceMove): Day {
-  const t = ctx.input.config.thresholds.price;
-  const systemic = ctx.all('systemic_move').find((s) => s.systemic && s.assets.length >= 2);
-  const swing = move.low > 0 ? move.high / move.low - 1 : 0;
-  let direction: 'down' | 'up' | 'flat';
-  if (systemic) direction = systemic.direction;
-  else if (
-    move.changeFraction <= -t.moveFractionMin ||
-    (move.changeFraction < 0 && move.drawdownFraction <= -t.drawdownFractionMin && move.direction === 'down')
-  )
-    direction = 'down';
-  else if (
-    move.changeFraction >= t.moveFractionMin ||
-    (move.changeFraction > 0 && swing >= t.drawdownFractionMin && move.direction === 'up')
-  )
-    direction = 'up';
-  else direction = 'flat';
-  return { crash: direction === 'down', rally: direction === 'up', range: direction === 'flat', multiAsset: Boolean(systemic) };
+/** Crash, rally or range and whether several assets moved together: the plan's decision. */
+export function dayOf(ctx: ComposeContext): Day {
+  const { dayType, multiAsset } = ctx.plan;
+  return { crash: dayType === 'crash', rally: dayType === 'rally', range: dayType === 'range', multiAsset };
 }
 
-/** Round-number step for a price: 1,000 for 10,000–99,999, 100 for 1,000–9,999 … */
-export function roundStep(price: number): number {
-  return 10 ** Math.max(0, Math.floor(Math.log10(Math.abs(price))) - 1);
+/** The lead asset's round-level step, as analysis chose it (`levels.step` or its override). */
+export function leadStep(ctx: ComposeContext): number {
+  return ctx.plan.assets.find((a) => a.asset === ctx.plan.leadAsset)?.levelStep ?? 1;
 }
 
-/** The level the headline names: the furthest one that held at the close, else the furthest crossed. */
-export function headlineBreak(ctx: ComposeContext, day: Day): LevelBreak | undefined {
-  if (day.range) return undefined;
-  const direction = day.crash ? 'below' : 'above';
-  const breaks = ctx.all('level_break', ctx.primary).filter((b) => b.direction === direction);
-  if (breaks.length === 0) return undefined;
-  const furthest = (list: LevelBreak[]): LevelBreak =>
-    list.reduce((best, b) => ((direction === 'below' ? b.level < best.level : b.level > best.level) ? b : best));
-  const held = breaks.filter((b) => b.closedBeyond);
-  return held.length > 0 ? furthest(held) : furthest(breaks);
+/** The level the headline names (the plan's choice for the lead asset), as its level_break finding. */
+export function headlineBreak(ctx: ComposeContext, asset: string = ctx.primary): LevelBreak | undefined {
+  const chosen = ctx.plan.assets.find((a) => a.asset === asset)?.brokenLevel;
+  if (!chosen) return undefined;
+  return ctx.all('level_break', asset).find((b) => b.level === chosen.level && b.direction === chosen.direction);
 }
 
 export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): BriefLead {
   const { fmt } = ctx;
   const date = ctx.input.findings.date;
   const offset = formatUtcOffset(move.start, ctx.tz);
-  const step = roundStep(move.prevClose);
+  const step = leadStep(ctx);
   const fromLevel = day.rally ? Math.ceil(move.low / step) * step : Math.floor(move.high / step) * step;
-  const brk = headlineBreak(ctx, day);
+  const brk = headlineBreak(ctx);
   const maxRank = ctx.input.config.thresholds.historicalRank.maxRank;
   const rank = ctx
     .all('historical_rank', ctx.primary)
     .find((r) => r.metric === 'close_to_close' && r.rank <= maxRank && Math.sign(r.value) === Math.sign(move.changeFraction));
-  const liq = ctx.all('liquidations').find((l) => l.asset === undefined) ?? ctx.one('liquidations');
+  const liq = ctx.plan.liquidations;
   const trigger = ctx.input.notes?.notes.find((n) => n.kind === 'macro' && n.trigger);
   const oi = ctx.one('open_interest_change', ctx.primary);
   const etfVolume = ctx.one('etf_volume', ctx.primary);
   const etfFlows = ctx.one('etf_flows', ctx.primary);
   const systemic = ctx.all('systemic_move').find((s) => s.systemic);
+  const otherBreaks = ctx.plan.assets.flatMap((a) =>
+    a.asset !== ctx.primary && day.multiAsset ? (headlineBreak(ctx, a.asset) ?? []) : [],
+  );
 
   const lead: BriefLead = {
     utc8: offset === 'UTC+8',
@@ -95,17 +81,21 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
     band: fmt.priceRange(move.low, move.high),
     change: fmt.pctAbs(move.changeFraction),
     drawdown: fmt.pctAbs(move.drawdownFraction),
-    others: (systemic?.assets ?? [])
+    // Every other asset in configured order, with its own low and the level it broke.
+    others: (day.multiAsset ? ctx.plan.assets : [])
       .filter((a) => a.asset !== ctx.primary)
       .map((a) => ({
         asset: ctx.ticker(a.asset),
         name: ctx.name(a.asset),
         change: fmt.pctAbs(a.changeFraction),
         down: a.changeFraction < 0,
+        low: fmt.price(a.low),
+        high: fmt.price(a.high),
+        ...(a.brokenLevel ? { level: { price: fmt.level(a.brokenLevel.level), held: a.brokenLevel.closedBeyond } } : {}),
       })),
   };
   // The price sentence: the move, the level crossed, its rank and the other assets' moves.
-  ctx.cite(lead, move, brk, lead.others.length > 0 ? systemic : undefined);
+  ctx.cite(lead, move, brk, lead.others.length > 0 ? systemic : undefined, ...otherBreaks);
   if (brk) {
     lead.level = { price: fmt.level(brk.level), held: brk.closedBeyond, time: fmt.time(brk.time) };
     const further = ctx
@@ -123,36 +113,25 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   if (rank?.since) lead.rank = { since: fmt.month(rank.since.date), sampleDays: fmt.count(rank.sampleDays), down: rank.value < 0 };
   else if (rank?.rank === 1) lead.rank = { sampleDays: fmt.count(rank.sampleDays), down: rank.value < 0 };
   if (lead.rank) ctx.cite(lead, rank);
-  if (liq) {
-    const longLow = liq.longFractionRange.low;
-    const longHigh = liq.longFractionRange.high;
-    const total = fmt.usdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high);
-    const longShareMin = ctx.input.config.thresholds.liquidations.longShareMin;
-    lead.liquidations = ctx.cite(
-      {
-        total,
-        range: /[—–]/.test(total),
-        window: fmt.hours(Math.round((liq.end - liq.start) / 3_600_000)),
-        longShare: fmt.pctRange(longLow, longHigh, 0),
-        shortShare: fmt.pctRange(1 - longHigh, 1 - longLow, 0),
-        longDominant: liq.longDominant,
-        shortDominant: 1 - longHigh >= longShareMin,
-        sources: ctx.sources(liq.perSource.map((s) => s.source)),
-        lowerBound: liq.lowerBound,
-      },
-      liq,
-    );
-    if (liq.asset) lead.liquidations.asset = ctx.ticker(liq.asset);
-  }
+  if (liq) lead.liquidations = ctx.cite(liquidationFigures(ctx, liq), ...liquidationFindings(ctx, liq, false));
   if (trigger && trigger.kind === 'macro') lead.trigger = { name: ctx.text(trigger.name), time: fmt.dateTime(Date.parse(trigger.time)) };
-  if (oi && oi.deleveraging && liq?.longDominant && day.crash)
+  if (oi && hasClaim(ctx, 'deleveraging', ctx.primary) && ctx.plan.dominantSide === 'long' && day.crash)
     lead.deleveraging = ctx.cite({ oiChange: fmt.pctAbs(oi.changeFraction), venues: ctx.sources(oi.perVenue.map((v) => v.venue)) }, oi);
   if (etfVolume?.isRecord)
     lead.etfRecord = ctx.cite(
-      { total: fmt.usd(etfVolume.totalDollarVolumeUsd), date: fmt.date(etfVolume.date), products: etfProducts(ctx, etfVolume) },
+      {
+        total: fmt.usd(etfVolume.totalDollarVolumeUsd),
+        date: fmt.date(etfVolume.date),
+        products: etfProducts(ctx, etfVolume),
+        // The window the record is stated over (a record "since records began" says nothing).
+        days: fmt.count(ctx.input.config.thresholds.etf.avgDays),
+      },
       etfVolume,
     );
   if (etfFlows && etfFlows.netFlowUsd > 0 && day.rally)
     lead.etfInflow = ctx.cite({ net: fmt.usd(etfFlows.netFlowUsd), date: fmt.date(etfFlows.date) }, etfFlows);
+  // The lead's own figures in doubt (hours missing or quarantined): said beside them.
+  const caveat = leadCaveat(ctx, move);
+  if (caveat) lead.caveat = caveat;
   return lead;
 }

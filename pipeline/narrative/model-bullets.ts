@@ -1,25 +1,14 @@
 /** The brief model's data bullets (`● **label:** text`), one schema per kind; see model.ts. */
 import { z } from 'zod';
-import { cite, flag, md, SourceLinkSchema } from './model-parts.js';
+import { cite, flag, LiquidationFiguresSchema, md, SourceLinkSchema } from './model-parts.js';
 
 // ---------------------------------------------------------------- bullets
 
-const LiquidationsBulletSchema = z.strictObject({
-  total: md,
-  range: flag,
-  window: md,
-  sources: md,
-  perSource: z.array(z.strictObject({ source: md, total: md, longShare: md, lowerBound: flag })),
+const LiquidationsBulletSchema = LiquidationFiguresSchema.extend({
+  /** The complete sources of the headline's one scope, each with its figure (a range's ends). */
+  perSource: z.array(z.strictObject({ source: md, total: md, longShare: md })),
   multiSource: flag,
-  longShare: md,
-  shortShare: md,
-  longDominant: flag,
-  shortDominant: flag,
   median: z.strictObject({ value: md, multiple: md, days: md, spike: flag }).optional(),
-  lowerBound: flag,
-  asset: md.optional(),
-  /** The primary asset's own total from sampled exchange feeds: a floor, not a total. */
-  assetFloor: z.strictObject({ asset: md, total: md, longShare: md, source: md }).optional(),
 });
 
 const ClusterBulletSchema = z.strictObject({
@@ -42,6 +31,8 @@ const VolumeBulletSchema = z.strictObject({
   venue: md,
   volume: md,
   change: md,
+  /** Volume rose past a \`volume.*\` threshold (claim "放量"): only then the words of a surge. */
+  surge: flag,
   up: flag,
   changeRange: md,
   manyVenues: flag,
@@ -59,6 +50,8 @@ const FundingBulletSchema = z.strictObject({
   elevated: flag,
   neutral: flag,
   negative: flag,
+  /** The weighted rate is negative beyond \`funding.shortPressureMinPer8h\`: shorts hold the upper hand (claim). */
+  shortPressure: flag,
   rising: flag,
   prior: md,
   current: md,
@@ -95,6 +88,8 @@ const OpenInterestBulletSchema = z.strictObject({
   venues: md,
   peak: z.strictObject({ value: md, time: md }).optional(),
   deleveraging: flag,
+  /** The fall reached \`openInterest.dropFractionMin\` (claim "去化"). */
+  drop: flag,
 });
 
 const EtfVolumeBulletSchema = z.strictObject({
@@ -196,8 +191,12 @@ const CrossAssetBulletSchema = z.strictObject({
   primary: flag,
   /** The largest move among the assets. */
   leader: flag,
-  /** Moved more than the primary asset. */
+  /** Fell (rose) more than the lead asset on both measures by a notable gap: the plan's claim. */
   deeper: flag,
+  /** Fell less than the lead asset on both measures by a notable gap ("抗跌"): the plan's claim. */
+  resilient: flag,
+  /** The round level the asset broke, on its own step. */
+  level: z.strictObject({ price: md, held: flag }).optional(),
 });
 
 /** One bullet: exactly one of these keys is present, plus the bullet's `cite`. */

@@ -16,3 +16,30 @@ export const ChartSchema = z.strictObject({ alt: md, src: md });
  * by citations.ts, never data); absent when nothing in the snapshot backs it (notes have links).
  */
 export const cite = { cite: md.optional() };
+
+/**
+ * A liquidation figure with its scope: market-wide (全网), the named assets added up (合计), or a
+ * floor from sampled streams (至少). `parts` are per-asset figures of the same scope, each no
+ * larger than the total; `floors` are sampled-stream figures of another scope, never a range
+ * with the total.
+ */
+export const LiquidationFiguresSchema = z.strictObject({
+  total: md,
+  /** Complete sources of this one scope disagree: the total is a range. */
+  range: flag,
+  window: md,
+  longShare: md,
+  shortShare: md,
+  longDominant: flag,
+  shortDominant: flag,
+  sources: md,
+  /** The assets added up, when the scope is not market-wide (BTC、ETH 和 BNB). */
+  scopeAssets: md.optional(),
+  /** Only sampled streams answered: the total is a floor. */
+  floor: flag,
+  lowerBound: flag,
+  parts: z.array(z.strictObject({ asset: md, total: md })),
+  floors: z.strictObject({ sources: md, items: z.array(z.strictObject({ asset: md, total: md })) }).optional(),
+});
+
+export type LiquidationFigures = z.infer<typeof LiquidationFiguresSchema>;

@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import { BulletSchema } from './model-bullets.js';
-import { ChartSchema, cite, flag, md, SourceLinkSchema } from './model-parts.js';
+import { ChartSchema, cite, flag, LiquidationFiguresSchema, md, SourceLinkSchema } from './model-parts.js';
 
 /** One footnote: the series behind figures in the text, and how current it was. */
 const SourceNoteSchema = z.strictObject({
@@ -56,6 +56,10 @@ const LeadAssetMoveSchema = z.strictObject({
   name: md,
   change: md,
   down: flag,
+  low: md,
+  high: md,
+  /** The round level the asset broke (its own step), and whether it closed beyond it. */
+  level: z.strictObject({ price: md, held: flag }).optional(),
 });
 
 const LeadSchema = z.strictObject({
@@ -82,6 +86,8 @@ const LeadSchema = z.strictObject({
   change: md,
   /** Intraday high-to-low range as a percentage of the high. */
   drawdown: md,
+  /** When the lead asset's window has hours missing or left out: a sentence saying the figures may be incomplete. */
+  caveat: md.optional(),
   /** The headline level, when one was broken. */
   level: z.strictObject({ price: md, held: flag, time: md }).optional(),
   /** A further level crossed intraday but not held at the close (一度跌破 4.2 万美元). */
@@ -90,27 +96,12 @@ const LeadSchema = z.strictObject({
   /** Since: the month of the last larger move of the same sign; without it, the largest in the sample. */
   rank: z.strictObject({ since: md.optional(), sampleDays: md, down: flag }).optional(),
   others: z.array(LeadAssetMoveSchema),
-  liquidations: z
-    .strictObject({
-      total: md,
-      range: flag,
-      window: md,
-      longShare: md,
-      shortShare: md,
-      longDominant: flag,
-      shortDominant: flag,
-      sources: md,
-      lowerBound: flag,
-      /** The one asset the total covers; absent = market-wide (全网). */
-      asset: md.optional(),
-      ...cite,
-    })
-    .optional(),
+  liquidations: LiquidationFiguresSchema.extend({ ...cite }).optional(),
   trigger: z.strictObject({ name: md, time: md }).optional(),
   /** The thesis sentence: longs flushed while open interest fell (positions closed, not shorts added). */
   /** `venues`: the venues whose open interest was measured, named (never "major venues" for one). */
   deleveraging: z.strictObject({ oiChange: md, venues: md, ...cite }).optional(),
-  etfRecord: z.strictObject({ total: md, date: md, products: md, ...cite }).optional(),
+  etfRecord: z.strictObject({ total: md, date: md, products: md, days: md, ...cite }).optional(),
   etfInflow: z.strictObject({ net: md, date: md, ...cite }).optional(),
 });
 

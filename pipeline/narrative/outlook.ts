@@ -70,7 +70,7 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   }
 
   const watch: WatchItem[] = [];
-  const brk = headlineBreak(ctx, day);
+  const brk = headlineBreak(ctx);
   const nearestSupport = supports[0];
   const nearestResistance = resistances[0];
   const asset = ctx.ticker(primary);

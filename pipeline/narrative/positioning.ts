@@ -6,6 +6,7 @@
 import type { ComposeContext } from './compose-context.js';
 import type { Day } from './lead.js';
 import { headlineBreak } from './lead.js';
+import { liquidationFindings } from './bullets-market.js';
 import type { Point, Positioning } from './model.js';
 
 const MAX_POINTS = 4;
@@ -14,19 +15,19 @@ export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
   const { fmt, primary } = ctx;
   const bulls: Point[] = [];
   const bears: Point[] = [];
-  const liq = ctx.all('liquidations').find((l) => l.asset === undefined) ?? ctx.one('liquidations');
+  const liq = ctx.plan.liquidations;
+  const liqFrom = liq ? liquidationFindings(ctx, liq, false) : [];
   const funding = ctx.one('funding_flip', primary);
   const basis = ctx.one('basis_compression', primary);
   const oi = ctx.one('open_interest_change', primary);
   const vol = ctx.one('implied_vol', primary);
   const flows = ctx.one('exchange_flows', primary);
   const etf = ctx.one('etf_flows', primary);
-  const brk = headlineBreak(ctx, day);
-  const liqThreshold = ctx.input.config.thresholds.liquidations.longShareMin;
+  const brk = headlineBreak(ctx);
   // Every point is registered with the finding behind its figures, for its source footnote.
   const cite = ctx.cite;
 
-  if (liq && liq.longDominant && !day.rally) {
+  if (liq && ctx.plan.dominantSide === 'long' && !day.rally) {
     bulls.push(
       cite(
         {
@@ -35,11 +36,11 @@ export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
             total: fmt.usdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high),
           },
         },
-        liq,
+        ...liqFrom,
       ),
     );
   }
-  if (liq && 1 - liq.longFractionRange.high >= liqThreshold && day.rally) {
+  if (liq && ctx.plan.dominantSide === 'short' && day.rally) {
     bulls.push(
       cite(
         {
@@ -48,7 +49,7 @@ export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
             total: fmt.usdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high),
           },
         },
-        liq,
+        ...liqFrom,
       ),
     );
   }

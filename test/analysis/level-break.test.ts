@@ -5,11 +5,14 @@ import { isMajorLevel, levelsBetween, roundBandOutward, roundStep } from '../../
 import { HOUR, START, bar, btcDropWindow, contextWith, flatHours, makeSnapshot, spot } from './helpers/make-snapshot.js';
 
 describe('round levels', () => {
-  it('step follows magnitude: 1,000 for BTC, 100 for ETH, 10 for BNB, 0.01 for a 0.5 coin', () => {
+  it('step follows magnitude: 1,000 for BTC, 100 for a four-digit ETH, 50 for a three-digit BNB, 5 for 55, 0.05 for a 0.5 coin', () => {
     expect(roundStep(44550)).toBe(1000);
     expect(roundStep(2250)).toBe(100);
-    expect(roundStep(312)).toBe(10);
-    expect(roundStep(0.5)).toBeCloseTo(0.01, 15);
+    expect(roundStep(312)).toBe(50);
+    expect(roundStep(999.99)).toBe(50);
+    expect(roundStep(1000)).toBe(100);
+    expect(roundStep(55)).toBe(5);
+    expect(roundStep(0.5)).toBeCloseTo(0.05, 15);
     expect(roundStep(44550, 500)).toBe(500);
   });
   it('levels strictly between, without binary noise', () => {

@@ -1,15 +1,19 @@
 /**
- * Round price levels. The step follows the price's magnitude, one power of ten below it:
- * 10,000–99,999 → 1,000 (BTC at 42,000), 1,000–9,999 → 100 (ETH at 2,200), 100–999 → 10
- * (BNB at 300), and so on down. A level that is a multiple of ten steps (40,000; 2,000; 300) is
- * "major".
+ * Round price levels. The step follows the price's magnitude so a day's move crosses a handful
+ * of levels a desk would name: one power of ten below a price of four digits or more
+ * (10,000–99,999 → 1,000 for BTC at 42,000; 1,000–9,999 → 100 for ETH at 2,200), and half of
+ * that below it (100–999 → 50 for BNB at 520, 10–99 → 5, 1–9.99 → 0.5): a three-digit price
+ * moving 10 % crosses one or two fifties, where tens would list a dozen. A level that is a
+ * multiple of ten steps (40,000; 2,000; 500) is "major".
  */
 
 /** The round-level step for a price (quote units), or the override when one is configured. */
 export function roundStep(price: number, override?: number): number {
   if (override !== undefined && override > 0) return override;
   if (!(price > 0) || !Number.isFinite(price)) return 1;
-  return 10 ** (Math.floor(Math.log10(price)) - 1);
+  const magnitude = Math.floor(Math.log10(price));
+  if (magnitude >= 3) return 10 ** (magnitude - 1);
+  return cleanMultiple(5, 10 ** (magnitude - 1));
 }
 
 /** Multiples of `step` strictly between `low` and `high`, ascending. */

@@ -3,18 +3,21 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { loadSnapshot } from '../snapshot/index.js';
 import type { CliContext, SetExit } from './context.js';
+import { snapshotArgument } from './options.js';
 
 export function registerAnalyze(program: Command, ctx: CliContext, _setExit: SetExit): Command {
   return program
     .command('analyze')
     .description('print the findings of a snapshot: a readable table, or JSON')
-    .requiredOption('--snapshot <file>', 'snapshot JSON file')
+    .argument('[snapshot]', 'snapshot JSON file, e.g. snapshots/2024-01-04.json')
+    .option('--snapshot <file>', 'the snapshot, as a flag (same as the argument)')
     .option('--json', 'print the findings as JSON')
     .option('--config <file>', 'configuration JSON (thresholds)')
-    .action(async (flags: { snapshot: string; json?: boolean; config?: string }) => {
+    .action(async (positional: string | undefined, flags: { snapshot?: string; json?: boolean; config?: string }) => {
+      const snapshotFile = resolve(ctx.cwd, snapshotArgument(positional, flags.snapshot, 'analyze'));
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
       const { analyze, formatFindingsTable } = await import('../analysis/index.js');
-      const snapshot = await loadSnapshot(resolve(ctx.cwd, flags.snapshot));
+      const snapshot = await loadSnapshot(snapshotFile);
       const findings = analyze(snapshot, config.thresholds);
       ctx.stdout(flags.json ? `${JSON.stringify(findings, null, 2)}\n` : formatFindingsTable(findings));
     });

@@ -2,14 +2,14 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { ExitCode } from '../errors.js';
-import { FORMATS, LANGS, listOf, type Format, type Lang } from './options.js';
+import { FORMATS, LANGS, listOf, snapshotArgument, type Format, type Lang } from './options.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
 import { defaultTemplatesDir } from './paths.js';
 import { assertTemplatesLintClean } from './check-templates.js';
 
 interface RenderFlags {
-  snapshot: string;
+  snapshot?: string;
   lang: Lang[];
   format: Format[];
   out: string;
@@ -23,7 +23,8 @@ export function registerRender(program: Command, ctx: CliContext, setExit: SetEx
   return program
     .command('render')
     .description('render a stored snapshot into briefs: DIR/<date>/<lang>.md, .html, .pdf (and chart SVGs)')
-    .requiredOption('--snapshot <file>', 'snapshot JSON file, e.g. snapshots/2024-01-04.json')
+    .argument('[snapshot]', 'snapshot JSON file, e.g. snapshots/2024-01-04.json')
+    .option('--snapshot <file>', 'the snapshot, as a flag (same as the argument)')
     .option('--lang <list>', 'languages, comma-separated: zh,en', listOf(LANGS, 'language'), [...LANGS])
     .option('--format <list>', 'formats, comma-separated: md,html,pdf', listOf(FORMATS, 'format'), [...FORMATS])
     .option('--out <dir>', 'output directory', 'out')
@@ -31,7 +32,8 @@ export function registerRender(program: Command, ctx: CliContext, setExit: SetEx
     .option('--templates <dir>', 'templates directory (zh/, en/, layout/)')
     .option('--config <file>', 'configuration JSON (default: built-in; or BRIEF_CONFIG)')
     .option('--strict', 'exit 10 when the snapshot has data gaps')
-    .action(async (flags: RenderFlags) => {
+    .action(async (positional: string | undefined, flags: RenderFlags) => {
+      const snapshotFile = resolve(ctx.cwd, snapshotArgument(positional, flags.snapshot, 'render'));
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
       const templatesDir = flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir();
       await assertTemplatesLintClean(templatesDir);
@@ -42,7 +44,7 @@ export function registerRender(program: Command, ctx: CliContext, setExit: SetEx
       try {
         const result = await renderBriefs(
           {
-            snapshotFile: resolve(ctx.cwd, flags.snapshot),
+            snapshotFile,
             langs: flags.lang,
             formats: flags.format,
             outDir: resolve(ctx.cwd, flags.out),

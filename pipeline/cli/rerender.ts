@@ -1,7 +1,11 @@
-import { resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { FORMATS, LANGS, listOf, parseDate, type Format, type Lang } from './options.js';
+import { BriefError, ExitCode } from '../errors.js';
+import type { Gap } from '../snapshot/schema.js';
+import { assertOrderedRange, FORMATS, LANGS, listOf, parseDate, type Format, type Lang } from './options.js';
+import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
 import { defaultTemplatesDir } from './paths.js';
 import { assertTemplatesLintClean } from './check-templates.js';
@@ -17,6 +21,7 @@ interface RerenderFlags {
   templates?: string;
   config?: string;
   workers?: number;
+  missing?: boolean;
 }
 
 /** "I/N" with 1 ≤ I ≤ N. */
@@ -35,7 +40,7 @@ export function parseWorkers(value: string): number {
   return n;
 }
 
-export function registerRerender(program: Command, ctx: CliContext, _setExit: SetExit): Command {
+export function registerRerender(program: Command, ctx: CliContext, setExit: SetExit): Command {
   return program
     .command('rerender')
     .description('re-render stored snapshots with the current templates (one browser for the whole run)')
@@ -43,6 +48,7 @@ export function registerRerender(program: Command, ctx: CliContext, _setExit: Se
     .option('--from <YYYY-MM-DD>', 'first date (inclusive)', parseDate)
     .option('--to <YYYY-MM-DD>', 'last date (inclusive)', parseDate)
     .option('--out <dir>', 'output directory', 'out')
+    .option('--missing', 'only the days without rendered briefs in --out (rebuild a lost archive)')
     .option('--shard <I/N>', 'render only part I of N (disjoint parts, for a CI matrix)', parseShard)
     .option('--lang <list>', 'languages: zh,en', listOf(LANGS, 'language'), [...LANGS])
     .option('--format <list>', 'formats: md,html,pdf', listOf(FORMATS, 'format'), [...FORMATS])
@@ -50,7 +56,11 @@ export function registerRerender(program: Command, ctx: CliContext, _setExit: Se
     .option('--config <file>', 'configuration JSON')
     .option('--workers <n>', 'worker threads composing days (default: cores − 1, at least 1, from 6 days on; 0: none)', parseWorkers)
     .action(async (flags: RerenderFlags) => {
+      assertOrderedRange(flags.from, flags.to);
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      const snapshotsDir = resolve(ctx.cwd, flags.snapshots);
+      for (const name of await oddJsonNames(snapshotsDir))
+        ctx.stderr(`skipped: ${join(snapshotsDir, name)} (not named <YYYY-MM-DD>.json)\n`);
       const templatesDir = flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir();
       await assertTemplatesLintClean(templatesDir);
       const [{ rerender }, { createProgress }, { lazyPrinter }] = await Promise.all([
@@ -59,10 +69,11 @@ export function registerRerender(program: Command, ctx: CliContext, _setExit: Se
         import('../../renderers/pdf/lazy-printer.js'),
       ]);
       const printer = lazyPrinter({ env: ctx.env });
+      const failed: { date: string; error: unknown }[] = [];
       try {
         const dates = await rerender(
           {
-            snapshotsDir: resolve(ctx.cwd, flags.snapshots),
+            snapshotsDir,
             from: flags.from,
             to: flags.to,
             shard: flags.shard,
@@ -72,13 +83,55 @@ export function registerRerender(program: Command, ctx: CliContext, _setExit: Se
             templatesDir,
             config,
             ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+            missingOnly: flags.missing === true,
+            onFailure: (date, error) => {
+              failed.push({ date, error });
+              ctx.stderr(`failed: ${date}: ${error instanceof Error ? error.message : String(error)}\n`);
+            },
           },
           printer.get,
           (total) => createProgress(total, { write: ctx.stderr, isTTY: Boolean(process.stderr.isTTY), now: Date.now }),
         );
-        ctx.stdout(`rendered ${dates.length} snapshot(s)${dates.length ? `: ${dates[0]} … ${dates.at(-1)}` : ''}\n`);
+        for (const date of dates) {
+          // "gap: 2024-01-04: etfFlows from coinglass (BTC): …", one line per gap, as render prints them plus the day.
+          reportGaps(await gapsOf(join(snapshotsDir, `${date}.json`)), {
+            ...ctx,
+            stderr: (line) => ctx.stderr(line.replace(/^gap: /, `gap: ${date}: `)),
+          });
+        }
+        ctx.stdout(
+          `${summary(
+            dates,
+            failed.map((f) => f.date),
+          )}\n`,
+        );
+        if (failed.length > 0) setExit(worstExit(failed.map((f) => f.error)));
       } finally {
         await printer.close();
       }
     });
+}
+
+/** "364 ok, 1 failed: 2024-03-02" (and the range rendered). */
+export function summary(ok: readonly string[], failed: readonly string[]): string {
+  const range = ok.length ? ` (${ok[0]} … ${ok.at(-1)})` : '';
+  const sortedFailed = [...failed].sort();
+  return `${ok.length} ok${range}, ${sortedFailed.length} failed${sortedFailed.length ? `: ${sortedFailed.join(', ')}` : ''}`;
+}
+
+/** A failed day's exit code: the highest pipeline code among the failures (a bug counts as 1). */
+function worstExit(errors: readonly unknown[]): number {
+  return Math.max(...errors.map((e) => (e instanceof BriefError ? e.exitCode : ExitCode.bug)));
+}
+
+/** `.json` files in the snapshot folder that rerender will not read (notes files aside). */
+async function oddJsonNames(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => n.endsWith('.json') && !/^\d{4}-\d{2}-\d{2}\.json$/.test(n) && !/\.notes\.json$/.test(n)).sort();
+}
+
+/** A rendered snapshot's disclosed gaps (it was validated when it rendered). */
+async function gapsOf(file: string): Promise<Gap[]> {
+  const parsed = JSON.parse(await readFile(file, 'utf8')) as { gaps?: Gap[] };
+  return parsed.gaps ?? [];
 }

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { analyze } from '../analysis/index.js';
 import type { Findings } from '../analysis/findings.js';
 import type { Config } from '../config.js';
+import { RenderError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { pausePoint } from '../fs/pause-point.js';
 import {
@@ -170,7 +171,8 @@ function printBrief(printing: Promise<PdfPrinter>, brief: RenderedBrief): Promis
 
 /**
  * Writes a day's files into DIR/<date>/ once every requested output has rendered (PDFs
- * included), so a failure leaves the previous briefs whole; the files written.
+ * included), so a failure leaves the previous briefs whole; the files written. The one
+ * exception is a PDF that cannot print: the reader still gets Markdown and HTML (issue 19).
  */
 async function writeBriefs(
   request: RenderRequest,
@@ -180,6 +182,11 @@ async function writeBriefs(
 ): Promise<string[]> {
   const outputs = new Map<string, string | Uint8Array>();
   const dayDir = join(request.outDir, date);
+  // A PDF that cannot print (no Chromium, a crash) does not cost the reader the other formats:
+  // Markdown and HTML are written, the manifest lists what exists, and the run fails (exit 4).
+  const printed = pdfs ? await Promise.allSettled(pdfs) : undefined;
+  const pdfFailure = printed?.find((p): p is PromiseRejectedResult => p.status === 'rejected');
+  const formats = request.formats.filter((f) => f !== 'pdf' || (printed !== undefined && !pdfFailure));
   for (const brief of briefs) {
     if (request.formats.includes('md')) {
       outputs.set(join(dayDir, `${brief.lang}.md`), brief.markdown);
@@ -188,20 +195,29 @@ async function writeBriefs(
     if (request.formats.includes('html')) outputs.set(join(dayDir, `${brief.lang}.html`), brief.html);
     const meta: BriefMeta = {
       ...brief.meta,
-      formats: [...request.formats].sort(),
+      formats: [...formats].sort(),
       charts: request.formats.includes('md') ? brief.meta.charts : [],
     };
     outputs.set(join(dayDir, `${brief.lang}.json`), `${JSON.stringify(meta, null, 2)}\n`);
   }
-  if (pdfs) {
-    const printed = await Promise.all(pdfs);
-    briefs.forEach((brief, i) => outputs.set(join(dayDir, `${brief.lang}.pdf`), printed[i]!));
+  if (printed && !pdfFailure) {
+    briefs.forEach((brief, i) => outputs.set(join(dayDir, `${brief.lang}.pdf`), (printed[i] as PromiseFulfilledResult<Uint8Array>).value));
     await pausePoint('render:printed');
   }
   // Nothing is written before everything has rendered; then the files in parallel (each one
   // atomic: temp file, fsync, rename), so their disk waits overlap.
   // Confined to the output folder: a symbolic link planted inside it is refused, not followed.
   await Promise.all([...outputs].map(([file, data]) => writeFileAtomic(file, data, { root: request.outDir })));
+  if (pdfFailure) {
+    const reason = pdfFailure.reason instanceof Error ? pdfFailure.reason.message : String(pdfFailure.reason);
+    const written = request.formats.filter((f) => f !== 'pdf');
+    throw new RenderError(
+      `the PDF could not be printed${written.length ? ` (${written.join(' and ')} written to ${dayDir})` : ''}: ${reason}`,
+      {
+        cause: pdfFailure.reason,
+      },
+    );
+  }
   return [...outputs.keys()];
 }
 

@@ -7,6 +7,7 @@
  * the bottleneck with everything on one thread. A run of a few days composes in-process
  * instead, where starting workers would cost more than it saves.
  */
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
@@ -37,6 +38,16 @@ export interface RerenderRequest {
   workers?: number;
   /** Days in flight at once (default: workers + 2, or 3 without workers). */
   concurrency?: number;
+  /**
+   * Only the days not rendered yet in `outDir` (for every language asked): rebuilds an archive
+   * from the committed snapshots when the rendered briefs were lost (an evicted CI cache).
+   */
+  missingOnly?: boolean;
+  /**
+   * Called for a day that failed; the run then goes on with the other days (the day is not in
+   * the returned list). Without it, the first failure ends the run.
+   */
+  onFailure?: (date: string, error: unknown) => void;
 }
 
 /** Below this many days, a run composes on the main thread (a worker takes ≈ 0.5 s to start). */
@@ -45,7 +56,9 @@ export const MIN_DAYS_FOR_WORKERS = 6;
 const SNAPSHOT_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
 
 /** The snapshot dates a request covers, in order. */
-export async function selectDates(request: Pick<RerenderRequest, 'snapshotsDir' | 'from' | 'to' | 'shard'>): Promise<string[]> {
+export async function selectDates(
+  request: Pick<RerenderRequest, 'snapshotsDir' | 'from' | 'to' | 'shard'> & { onlyMissing?: { langs: readonly Lang[]; outDir: string } },
+): Promise<string[]> {
   let names: string[];
   try {
     names = await readdir(request.snapshotsDir);
@@ -58,7 +71,12 @@ export async function selectDates(request: Pick<RerenderRequest, 'snapshotsDir' 
     .filter((d) => (!request.from || d >= request.from) && (!request.to || d <= request.to))
     .sort();
   const shard = request.shard;
-  return shard ? dates.filter((_d, k) => k % shard.count === shard.index - 1) : dates;
+  const chosen = shard ? dates.filter((_d, k) => k % shard.count === shard.index - 1) : dates;
+  if (!request.onlyMissing) return chosen;
+  const { langs, outDir } = request.onlyMissing;
+  // A day counts as rendered when every language's manifest is there (it is written last).
+  const rendered = (date: string) => langs.every((lang) => existsSync(join(outDir, date, `${lang}.json`)));
+  return chosen.filter((date) => !rendered(date));
 }
 
 export async function rerender(
@@ -66,7 +84,9 @@ export async function rerender(
   printer: () => Promise<PdfPrinter>,
   progress?: (total: number) => Progress,
 ): Promise<string[]> {
-  const dates = await selectDates(request);
+  const dates = await selectDates(
+    request.missingOnly ? { ...request, onlyMissing: { langs: request.langs, outDir: request.outDir } } : request,
+  );
   const workers = request.workers ?? (dates.length >= MIN_DAYS_FOR_WORKERS ? Math.max(1, availableParallelism() - 1) : 0);
   const pool = workers > 0 ? new ComposePool(workers) : undefined;
   try {
@@ -89,9 +109,14 @@ export async function rerender(
           templatesDir: request.templatesDir,
           config: request.config,
         };
-        if (pool) await printAndWriteDay(day, await pool.compose(day), sharedPrinter);
-        else await renderBriefs(day, sharedPrinter, assets);
-        rendered.push(date);
+        try {
+          if (pool) await printAndWriteDay(day, await pool.compose(day), sharedPrinter);
+          else await renderBriefs(day, sharedPrinter, assets);
+          rendered.push(date);
+        } catch (error) {
+          if (!request.onFailure) throw error;
+          request.onFailure(date, error);
+        }
         bar?.tick(date);
       }
     };

@@ -1,5 +1,5 @@
 /** The exit codes of design.md, frozen: each is produced by the real executable. */
-import { mkdtempSync, writeFileSync, cpSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, cpSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,14 +41,19 @@ describe('exit codes', () => {
     expect(run.stderr).toMatch(/^ {2}date: /m);
   });
 
-  it('4: rendering failed (no browser for the PDF), nothing written', async () => {
+  it('4: the PDF failed (no browser): Markdown and HTML are still written, the manifest lists only them', async () => {
     const out = tmp();
-    const run = await runCli(['render', '--snapshot', 'snapshots/2024-01-04.json', '--lang', 'en', '--out', out], {
+    const run = await runCli(['render', 'snapshots/2024-01-04.json', '--lang', 'en', '--out', out], {
       env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' },
     });
     expect(run.code).toBe(4);
+    expect(run.stderr).toContain(`brief: the PDF could not be printed (md and html written to ${join(out, '2024-01-04')}): `);
     expect(run.stderr).toContain('PUPPETEER_EXECUTABLE_PATH is set to /nonexistent/chrome');
-    expect(existsSync(join(out, '2024-01-04'))).toBe(false);
+    expect(run.stderr).not.toContain('    at ');
+    expect(existsSync(join(out, '2024-01-04', 'en.md'))).toBe(true);
+    expect(existsSync(join(out, '2024-01-04', 'en.html'))).toBe(true);
+    expect(existsSync(join(out, '2024-01-04', 'en.pdf'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(out, '2024-01-04', 'en.json'), 'utf8')).formats).toEqual(['html', 'md']);
   });
 
   it('5: publishing failed, and 75: the lock is held', async () => {

@@ -40,7 +40,7 @@ describe('brief rerender', () => {
     const a = mkdtempSync(join(tmpdir(), 'brief-rerender-a-'));
     const first = await rerender(a, '--from', '2024-01-01', '--to', '2024-03-31');
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toBe('rendered 2 snapshot(s): 2024-01-04 … 2024-02-28\n');
+    expect(first.stdout).toBe('2 ok (2024-01-04 … 2024-02-28), 0 failed\n');
     expect(first.stderr).toMatch(/2\/2 100%/);
     expect(readdirSync(a).sort()).toEqual(['2024-01-04', '2024-02-28']);
 

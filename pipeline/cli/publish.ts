@@ -12,7 +12,9 @@ export function registerPublish(program: Command, ctx: CliContext, _setExit: Set
     .option('--site <dir>', 'site directory (a link to the current release)', 'site')
     .option('--templates <dir>', 'templates directory (layout/ is used for the index)')
     .option('--config <file>', 'configuration JSON')
-    .action(async (flags: { from: string; site: string; templates?: string; config?: string }) => {
+    .option('--prune', 'remove published briefs that are not among the rendered ones (refused otherwise)')
+    .option('--published <file>', "the live site's briefs.json: briefs that must stay published")
+    .action(async (flags: { from: string; site: string; templates?: string; config?: string; prune?: boolean; published?: string }) => {
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
       const { publishSite } = await import('../publish.js');
       const result = await publishSite({
@@ -20,7 +22,10 @@ export function registerPublish(program: Command, ctx: CliContext, _setExit: Set
         siteDir: resolve(ctx.cwd, flags.site),
         templatesDir: flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir(),
         config,
+        prune: flags.prune,
+        publishedFile: flags.published ? resolve(ctx.cwd, flags.published) : undefined,
       });
       ctx.stdout(`published ${result.files.length} files: ${result.release}\n`);
+      if (result.dropped.length > 0) ctx.stderr(`pruned ${result.dropped.length} brief(s): ${result.dropped.join(', ')}\n`);
     });
 }

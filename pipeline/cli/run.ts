@@ -21,9 +21,19 @@ interface RunFlags {
   templates?: string;
   config?: string;
   strict?: boolean;
+  prune?: boolean;
+  published?: string;
 }
 
-/** For the scheduler: fetch → analyze → render → publish, under one lock. */
+/**
+ * For the scheduler: fetch → analyze → render → publish, under one lock.
+ *
+ *   1. fetch     the last complete day (or --date; --as-of now for the day so far); a poorer
+ *                fetch keeps the stored snapshot
+ *   2–3. render  the day, zh and en, every format
+ *   3b. archive  stored snapshots without rendered briefs are rendered (a lost cache)
+ *   4. publish   refusing to drop published briefs unless --prune
+ */
 export function registerRun(program: Command, ctx: CliContext, setExit: SetExit): Command {
   return program
     .command('run')
@@ -39,12 +49,15 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
     .option('--templates <dir>', 'templates directory')
     .option('--config <file>', 'configuration JSON')
     .option('--strict', 'exit 10 when a data gap is disclosed')
+    .option('--prune', 'let the site drop published briefs that are not rendered (refused otherwise)')
+    .option('--published <file>', "the live site's briefs.json: briefs that must stay published")
     .action(async (flags: RunFlags) => {
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
-      const [{ withLock }, { fetchSnapshot }, { renderBriefs }, { publishSite }, { lazyPrinter }] = await Promise.all([
+      const [{ withLock }, { fetchSnapshot }, { renderBriefs }, { rerender }, { publishSite }, { lazyPrinter }] = await Promise.all([
         import('../fs/lock.js'),
         import('../fetch/index.js'),
         import('../render/render-briefs.js'),
+        import('../render/rerender.js'),
         import('../publish.js'),
         import('../../renderers/pdf/lazy-printer.js'),
       ]);
@@ -67,29 +80,31 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
         });
         // 2–3. analyze and render every language and format
         const printer = lazyPrinter({ env: ctx.env });
+        const outDir = resolve(ctx.cwd, flags.out);
+        const snapshotsDir = resolve(ctx.cwd, flags.snapshots);
         try {
-          await renderBriefs(
-            {
-              snapshotFile: fetched.file,
-              langs: LANGS,
-              formats: FORMATS,
-              outDir: resolve(ctx.cwd, flags.out),
-              templatesDir,
-              config,
-            },
+          await renderBriefs({ snapshotFile: fetched.file, langs: LANGS, formats: FORMATS, outDir, templatesDir, config }, printer.get);
+          // 3b. the archive: every committed snapshot not rendered in --out (a lost cache) is rendered
+          //     again, so the site is rebuilt from what is durable, never from a cache alone.
+          const restored = await rerender(
+            { snapshotsDir, langs: LANGS, formats: FORMATS, outDir, templatesDir, config, missingOnly: true },
             printer.get,
           );
+          if (restored.length > 0) ctx.stderr(`archive: rendered ${restored.length} stored day(s) missing from ${outDir}\n`);
         } finally {
           await printer.close();
         }
-        // 4. publish
+        // 4. publish (refusing to drop a brief already published, unless --prune)
         const published = await publishSite({
-          fromDir: resolve(ctx.cwd, flags.out),
+          fromDir: outDir,
           siteDir: resolve(ctx.cwd, flags.site),
           templatesDir,
           config,
+          prune: flags.prune,
+          publishedFile: flags.published ? resolve(ctx.cwd, flags.published) : undefined,
         });
-        ctx.stdout(`${fetched.file}\n${join(resolve(ctx.cwd, flags.out), date)}\n${published.release}\n`);
+        if (fetched.kept) ctx.stderr(`kept the stored snapshot ${fetched.file}: ${fetched.kept.join('; ')}\n`);
+        ctx.stdout(`${fetched.file}\n${join(outDir, date)}\n${published.release}\n`);
         if (reportGaps(fetched.gaps, ctx) > 0 && flags.strict) setExit(ExitCode.gapUnderStrict);
       });
     });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../pipeline/config.js';
 import { InputError, LockBusyError } from '../../pipeline/errors.js';
 import { publishSite } from '../../pipeline/publish.js';
-import { releasesDirFor } from '../../renderers/site/release.js';
+import { RELEASES_MARKER, releasesDirFor } from '../../renderers/site/release.js';
 import { REPO } from '../support/run-cli.js';
 
 const TEMPLATES = join(REPO, 'templates');
@@ -50,6 +50,7 @@ describe('brief publish', () => {
     const { out, site } = setup();
     const { files } = await publishSite(request(out, site));
     expect(files).toEqual([
+      'briefs.json',
       'briefs/2024-01-03/charts/en/price.svg',
       'briefs/2024-01-03/charts/zh/price.svg',
       'briefs/2024-01-03/en.html',
@@ -111,7 +112,9 @@ describe('brief publish', () => {
     const second = await publishSite(request(out, site));
     expect(second.release).not.toBe(first.release);
     expect(existsSync(join(site, 'briefs/2024-01-05/zh.html'))).toBe(true);
-    const releases = readdirSync(releasesDirFor(site)).sort();
+    const releases = readdirSync(releasesDirFor(site))
+      .filter((name) => name !== RELEASES_MARKER)
+      .sort();
     expect(releases).toEqual([first.release, second.release].map((r) => r.split('/').at(-1)!).sort());
   });
 

@@ -13,6 +13,7 @@ import { etfProducts } from './bullets-flows.js';
 import { liquidationFigures, liquidationFindings } from './bullets-market.js';
 import { hasClaim } from './compose-context.js';
 import { leadCaveat } from './lead-caveat.js';
+import { leadCaveat } from './lead-caveat.js';
 
 type LevelBreak = z.infer<typeof LevelBreakSchema>;
 export type Day = BriefModel['day'];
@@ -130,6 +131,9 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
     );
   if (etfFlows && etfFlows.netFlowUsd > 0 && day.rally)
     lead.etfInflow = ctx.cite({ net: fmt.usd(etfFlows.netFlowUsd), date: fmt.date(etfFlows.date) }, etfFlows);
+  // The lead's own figures in doubt (hours missing or quarantined): said beside them.
+  const caveat = leadCaveat(ctx, move);
+  if (caveat) lead.caveat = caveat;
   // The lead's own figures in doubt (hours missing or quarantined): said beside them.
   const caveat = leadCaveat(ctx, move);
   if (caveat) lead.caveat = caveat;

@@ -134,8 +134,5 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   // The lead's own figures in doubt (hours missing or quarantined): said beside them.
   const caveat = leadCaveat(ctx, move);
   if (caveat) lead.caveat = caveat;
-  // The lead's own figures in doubt (hours missing or quarantined): said beside them.
-  const caveat = leadCaveat(ctx, move);
-  if (caveat) lead.caveat = caveat;
   return lead;
 }

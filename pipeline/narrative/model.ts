@@ -88,8 +88,6 @@ const LeadSchema = z.strictObject({
   drawdown: md,
   /** When the lead asset's window has hours missing or left out: a sentence saying the figures may be incomplete. */
   caveat: md.optional(),
-  /** When the lead asset's window has hours missing or left out: a sentence saying the figures may be incomplete. */
-  caveat: md.optional(),
   /** The headline level, when one was broken. */
   level: z.strictObject({ price: md, held: flag, time: md }).optional(),
   /** A further level crossed intraday but not held at the close (一度跌破 4.2 万美元). */

@@ -13,7 +13,6 @@ import { etfProducts } from './bullets-flows.js';
 import { liquidationFigures, liquidationFindings } from './bullets-market.js';
 import { hasClaim } from './compose-context.js';
 import { leadCaveat } from './lead-caveat.js';
-import { leadCaveat } from './lead-caveat.js';
 
 type LevelBreak = z.infer<typeof LevelBreakSchema>;
 export type Day = BriefModel['day'];

@@ -24,7 +24,7 @@ branch="${BRIEF_DATA_BRANCH:-collected-data}"
 src="$(cd "$src" && pwd)"
 clone="${BRIEF_DATA_CLONE:-$(dirname "$src")/data-branch}"
 
-# A commit needs an identity; the host's own git config wins when it has one.
+# A commit needs an identity: brief-collector, unless GIT_AUTHOR_NAME / GIT_AUTHOR_EMAIL say otherwise.
 git_() {
   git -C "$clone" -c user.name="${GIT_AUTHOR_NAME:-brief-collector}" -c user.email="${GIT_AUTHOR_EMAIL:-brief-collector@users.noreply.github.com}" "$@"
 }
@@ -38,11 +38,19 @@ git -C "$clone" remote set-url origin "$remote"
 
 # The day files are the truth and the branch only mirrors them, so a commit is always (re)made
 # on top of the remote branch as it is now: fetch it, put the clone exactly there, copy the day
-# files (only names like 2024-01-04.jsonl, byte for byte), commit what changed. Returns 1 when
-# nothing changed. Rebuilding instead of `git rebase` means a moved branch never stops the push
+# files (only names like 2024-01-04.jsonl, byte for byte), commit what changed; `changed` says
+# whether there was anything. Rebuilding instead of `git rebase` means a moved branch never stops the push
 # with a conflict; whatever else is on the branch is kept.
 commit_on_remote() {
-  if git -C "$clone" ls-remote --exit-code --heads origin "$branch" >/dev/null 2>&1; then
+  local found=0
+  git -C "$clone" ls-remote --exit-code --heads origin "$branch" >/dev/null || found=$?
+  # 2: the remote answered and has no such branch; anything else is a failure to reach it.
+  if [ "$found" -ne 0 ] && [ "$found" -ne 2 ]; then
+    echo "push-collected: cannot read $remote (git ls-remote exit $found)" >&2
+    exit 1
+  fi
+  changed=0
+  if [ "$found" -eq 0 ]; then
     git_ fetch -q origin "$branch"
     git_ checkout -q -B "$branch" FETCH_HEAD
     git_ reset -q --hard FETCH_HEAD
@@ -63,15 +71,17 @@ commit_on_remote() {
   git_ add -- '*.jsonl'
   if git -C "$clone" diff --cached --quiet; then
     echo "push-collected: nothing new ($copied day files, branch $branch up to date)"
-    return 1
+    return 0
   fi
+  changed=1
   days="$(git -C "$clone" diff --cached --name-only | sed 's/\.jsonl$//' | sort | paste -sd, - | sed 's/,/, /g')"
   git_ commit -q -m "collected: liquidation events for $days (${HOSTNAME:-$(uname -n)})"
 }
 
 delay="${BRIEF_PUSH_RETRY_DELAY:-2}"
 for attempt in 1 2 3 4 5; do
-  commit_on_remote || exit 0
+  commit_on_remote
+  [ "$changed" -eq 1 ] || exit 0
   # The lease: the push succeeds only if the branch is still where it was fetched.
   if git_ push -q origin "HEAD:refs/heads/$branch"; then
     echo "push-collected: pushed $days to $branch"

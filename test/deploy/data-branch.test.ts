@@ -133,6 +133,18 @@ describe('collected day files → collected-data branch → collected/ of the da
     expect(totals?.map((t) => [t.asset, t.longUsd, t.shortUsd, t.totalUsd])).toEqual([['BTC', 31450, 85000, 116450]]);
   });
 
+  it('fails (exit 1) when the remote cannot be read, committing nothing', async () => {
+    const collected = join(root, 'host', 'collected');
+    const failed = exec(PUSH, [collected], {
+      env: { ...env, BRIEF_DATA_REMOTE: `file://${root}/no-such.git`, BRIEF_DATA_CLONE: join(root, 'unreachable-clone') },
+    });
+    await expect(failed).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/push-collected: cannot read file:\/\/.*no-such\.git \(git ls-remote exit 128\)/),
+    });
+    expect(await git(join(root, 'unreachable-clone'), 'rev-list', '--all')).toBe('');
+  });
+
   it('goes on with a warning when the branch does not exist yet', async () => {
     const project = join(root, 'project');
     const step = await exec(CHECKOUT, ['collected-none'], { cwd: project, env: { ...env, BRIEF_DATA_BRANCH: 'no-such-branch' } });

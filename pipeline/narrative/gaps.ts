@@ -1,7 +1,12 @@
 /**
- * The data-gap list: what could not be measured, said exactly. One entry per family, source, asset
- * and cause; when only some symbols of a family are missing (ETF tickers, macro series), the entry
- * names them instead of the whole family, so "one ETF had no data" never reads as "no ETF data".
+ * The data note for readers: what the reader misses, said once. Gaps are grouped by what they take
+ * from the brief ("ETH 现货 ETF 成交数据、Deribit BTC 期货基差"), never by how the fetch failed: no
+ * endpoint, status code or internal message reaches the reader (the full technical list goes to
+ * stderr). Only gaps that bear on this brief are named: not a family the body prints from another
+ * source, not an asset the brief does not cover, not data that does not exist for the day (an ETF
+ * before its launch). When only some symbols of a family are missing (ETF tickers, macro series),
+ * the entry names them instead of the whole family, so "one ETF had no data" never reads as "no
+ * ETF data". A check that left data out or a substitute provider is kept as its own clause.
  */
 import type { FindingOf } from '../analysis/findings.js';
 import type { ComposeContext } from './compose-context.js';
@@ -43,8 +48,65 @@ interface Group {
   symbols: string[] | undefined;
 }
 
-/** What could not be measured, in a fixed order (family, then source). */
+/** The finding a family's data makes: when it exists, the body prints that family (from some source). */
+const FAMILY_FINDING: Record<string, Parameters<ComposeContext['all']>[0]> = {
+  liquidations: 'liquidations',
+  funding: 'funding_flip',
+  basis: 'basis_compression',
+  openInterest: 'open_interest_change',
+  etfs: 'etf_volume',
+  etfFlows: 'etf_flows',
+  whaleTransfers: 'whale_activity',
+  exchangeFlows: 'exchange_flows',
+  volatility: 'implied_vol',
+  perpetuals: 'volume_spike',
+};
+
+/** Venues whose own series a family is: the reader is told which venue's figure is missing. */
+const VENUE_SOURCES = new Set(['binance', 'binance-futures', 'okx', 'bybit', 'deribit']);
+
+/** The assets the brief is about: its primary asset and, on a market-wide day, the others it names. */
+function briefAssets(ctx: ComposeContext): Set<string> {
+  const assets = new Set([ctx.primary]);
+  for (const s of ctx.all('systemic_move')) if (s.systemic) for (const a of s.assets) assets.add(a.asset);
+  return assets;
+}
+
+/** Whether a plain gap takes anything from this brief's reader. */
+function bearsOnBrief(ctx: ComposeContext, g: DataGap, assets: ReadonlySet<string>): boolean {
+  if (g.gapKind === 'not-applicable') return false;
+  if (g.asset !== undefined && !assets.has(g.asset)) return false;
+  const kind = FAMILY_FINDING[g.family];
+  // Printed from another source: the body has the family's figures, the reader misses nothing.
+  if (kind && ctx.all(kind).some((f) => g.asset === undefined || !('asset' in f) || f.asset === g.asset)) return false;
+  return true;
+}
+
+/** The data note: plain gaps as one list of what the reader misses, then checks and substitutes. */
 export function composeGaps(ctx: ComposeContext): BriefGap[] {
+  const assets = briefAssets(ctx);
+  const all = technicalGaps(ctx);
+  const plain = all.filter(({ gap, finding }) => !gap.substituted && !gap.checked && bearsOnBrief(ctx, finding, assets));
+  const kept = all.filter(({ gap }) => gap.substituted || gap.checked).map(({ gap }) => gap);
+  const names: Md[] = [];
+  for (const { gap, finding } of plain) {
+    // `what` is already Markdown-safe; the venue's name is escaped before it joins.
+    const name = (finding.source && VENUE_SOURCES.has(finding.source) ? `${md(providerName(finding.source, ctx.lang))} ${gap.what}` : gap.what) as Md;
+    if (!names.includes(name)) names.push(name);
+  }
+  if (names.length === 0) return kept;
+  const missing: BriefGap = {
+    what: listOf(names, ctx.lang),
+    // The reader's reason, one for the list; the technical causes stay on stderr.
+    why: md(ctx.lang === 'zh' ? '截至发稿未能获取' : 'not available by publication time'),
+    notApplicable: false,
+    absent: plain.every(({ gap }) => gap.absent),
+  };
+  return [missing, ...kept];
+}
+
+/** Every gap with its technical reason, in a fixed order (family, then source). */
+function technicalGaps(ctx: ComposeContext): { gap: BriefGap; finding: DataGap }[] {
   const { lang } = ctx;
   const sorted = [...ctx.all('data_gap')].sort((a, b) =>
     a.family < b.family ? -1 : a.family > b.family ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0,
@@ -72,6 +134,6 @@ export function composeGaps(ctx: ComposeContext): BriefGap[] {
     if (g.check?.name === 'spot-fallback') gap.substituted = true;
     else if (g.check) gap.checked = true;
     if (g.source && g.source !== 'snapshot') gap.source = md(providerName(g.source, lang));
-    return gap;
+    return { gap, finding: g };
   });
 }

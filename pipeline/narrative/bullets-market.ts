@@ -123,7 +123,10 @@ export function clusterBullet(ctx: ComposeContext, f: FindingOf<'liquidation_clu
     notional: fmt.usd(f.notionalUsd),
     orders: fmt.count(f.orderCount),
     share: fmt.pct(f.shareFraction, 0),
-    source: ctx.sources(f.sources.length ? f.sources : ['binance']),
+    source: ctx.sources(f.venues.length ? f.venues : f.sources),
+    fill: f.priceKind === 'fill',
+    reached: f.reachedByPrice,
+    causal: f.reachedByPrice && ctx.plan.dayType !== 'range',
   };
 }
 

@@ -23,6 +23,12 @@ const ClusterBulletSchema = z.strictObject({
   from: md.optional(),
   to: md.optional(),
   source: md,
+  /** Fill prices (else bankruptcy prices, which lie beyond the fills). */
+  fill: flag,
+  /** The traded range reached the band. */
+  reached: flag,
+  /** Reached on a crash or rally day: only then the sentence that the band set off the cascade. */
+  causal: flag,
 });
 
 const VolumeBulletSchema = z.strictObject({

@@ -15,6 +15,9 @@ const cluster: Finding = {
   notionalUsd: 1e8,
   orderCount: 50,
   shareFraction: 0.6,
+  priceKind: 'fill',
+  venues: ['binance'],
+  reachedByPrice: true,
   start: START,
   end: END,
 };

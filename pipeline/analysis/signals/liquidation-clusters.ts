@@ -1,17 +1,26 @@
 /**
- * Liquidation clusters: the price band where an asset's liquidation orders concentrate
- * ("ETH liquidations concentrated between 2,210 and 2,290"), from order-level data in the window.
+ * Liquidation clusters: the price band where an asset's long (or short) liquidations concentrate
+ * ("ETH long liquidations concentrated between 2,210 and 2,290"), from order-level data in the
+ * window.
  *
- * Method: orders from every order set (identical orders reported twice are counted once) are
- * binned by price, bins `clusters.binWidthFraction` of the median order price wide. The band is
- * the narrowest run of contiguous bins (empty bins inside count toward the width) holding at
- * least `clusters.minShareFraction` of the asset's liquidated notional; ties go to the run with
- * more notional, then the lower price. The band is quoted from the lowest to the highest order
- * price inside it, rounded outward to two powers of ten below the price (10 for ETH at 2,250).
- * A band wider than `clusters.maxBandWidthFraction` of price is no cluster.
+ * Method, per asset:
+ * - Side: the side with the larger liquidated notional; the band is of that side's notional only
+ *   (longs are forced out below the market, shorts above: one band for both mixes two events).
+ * - Price kind: venues report either the fill price (Binance `ap`) or the bankruptcy price (OKX
+ *   `bkPx`, Bybit `p`), which lies beyond the fill. Fill prices are used when at least
+ *   `clusters.minOrders` orders have them; otherwise bankruptcy prices, and the finding says so.
+ * - Band: orders (identical orders reported twice counted once) are binned by price, bins
+ *   `clusters.binWidthFraction` of the median order price wide; the band is the narrowest run of
+ *   contiguous bins (empty bins inside count toward the width) holding at least
+ *   `clusters.minShareFraction` of the side's notional; ties go to the run with more notional,
+ *   then the lower price. It is quoted from the lowest to the highest order price inside it,
+ *   rounded outward to two powers of ten below the price (10 for ETH at 2,250). A band wider than
+ *   `clusters.maxBandWidthFraction` of price is no cluster.
+ * - Reached: whether the asset's traded range (the price move's low–high) overlaps the band. Only
+ *   then may a brief say the band is where the break set off the cascade.
  */
 import type { LiquidationOrder } from '../../snapshot/schema.js';
-import type { Signal } from '../context.js';
+import { earlierOf, type Signal } from '../context.js';
 import type { Finding } from '../findings.js';
 import { importanceOf, thresholdRatio } from '../importance.js';
 import { bandRoundingStep, roundBandOutward } from '../util/levels.js';
@@ -39,31 +48,33 @@ export function densestRun(bins: readonly Bin[], target: number): { first: numbe
   return best && { first: best.first, last: best.last, notional: best.notional };
 }
 
-export const liquidationClusterSignal: Signal = (snapshot, thresholds) => {
+/** Which price a venue's liquidation stream reports (see sources/collector and sources/okx). */
+export const PRICE_KIND: Readonly<Record<string, 'fill' | 'bankruptcy'>> = { binance: 'fill', okx: 'bankruptcy', bybit: 'bankruptcy' };
+
+export const liquidationClusterSignal: Signal = (snapshot, thresholds, context) => {
   const t = thresholds.clusters;
   const { start, end } = snapshot.window;
   const out: Finding[] = [];
   for (const asset of snapshot.assets) {
     const seen = new Set<string>();
-    const orders: LiquidationOrder[] = [];
-    const setIndexes: number[] = [];
-    const providers = new Set<string>();
+    const all: { order: LiquidationOrder; setIndex: number; provider: string }[] = [];
     snapshot.liquidations.orders.forEach((set, setIndex) => {
-      let used = false;
       for (const o of set.orders) {
         if (o.asset !== asset || !within(o.time, start, end)) continue;
         const key = `${o.venue}|${o.symbol}|${o.side}|${o.price}|${o.quantity}|${o.time}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        orders.push(o);
-        used = true;
-      }
-      if (used) {
-        setIndexes.push(setIndex);
-        providers.add(set.provenance.provider);
+        all.push({ order: o, setIndex, provider: set.provenance.provider });
       }
     });
-    if (orders.length < t.minOrders) continue;
+    const sideUsd = (side: 'long' | 'short'): number => sum(all.filter((x) => x.order.side === side).map((x) => x.order.notionalUsd));
+    const side: 'long' | 'short' = sideUsd('long') >= sideUsd('short') ? 'long' : 'short';
+    const ofSide = all.filter((x) => x.order.side === side);
+    const fills = ofSide.filter((x) => PRICE_KIND[x.order.venue] === 'fill');
+    const priceKind: 'fill' | 'bankruptcy' = fills.length >= t.minOrders ? 'fill' : 'bankruptcy';
+    const used = priceKind === 'fill' ? fills : ofSide.filter((x) => PRICE_KIND[x.order.venue] !== 'fill');
+    if (used.length < t.minOrders) continue;
+    const orders = used.map((x) => x.order);
 
     const reference = median(orders.map((o) => o.price))!;
     const width = reference * t.binWidthFraction;
@@ -84,16 +95,15 @@ export const liquidationClusterSignal: Signal = (snapshot, thresholds) => {
     const prices = inBand.map((o) => o.price);
     const band = roundBandOutward(Math.min(...prices), Math.max(...prices), bandRoundingStep(reference));
     if ((band.high - band.low) / reference > t.maxBandWidthFraction) continue;
-
-    const longUsd = sum(inBand.filter((o) => o.side === 'long').map((o) => o.notionalUsd));
-    const longShare = longUsd / run.notional;
-    const side = longShare >= t.sideDominanceFraction ? 'long' : 1 - longShare >= t.sideDominanceFraction ? 'short' : 'both';
     const shareFraction = roundSignificant(run.notional / total);
+    const move = earlierOf(context, 'price_move').find((m) => m.asset === asset);
+    const reached = move !== undefined && move.low <= band.high && move.high >= band.low;
+    const setIndexes = [...new Set(used.map((x) => x.setIndex))].sort((a, b) => a - b);
 
     out.push({
       kind: 'liquidation_cluster',
       importance: importanceOf('liquidation_cluster', thresholdRatio(shareFraction, t.minShareFraction)),
-      sources: [...providers].sort(),
+      sources: [...new Set(used.map((x) => x.provider))].sort(),
       paths: setIndexes.map((i) => `liquidations.orders[${i}].orders`),
       threshold: { name: 'clusters.minShareFraction', value: t.minShareFraction, unit: 'fraction' },
       asset,
@@ -102,6 +112,9 @@ export const liquidationClusterSignal: Signal = (snapshot, thresholds) => {
       notionalUsd: roundSignificant(run.notional, 12),
       orderCount: inBand.length,
       shareFraction,
+      priceKind,
+      venues: [...new Set(orders.map((o) => o.venue))].sort(),
+      reachedByPrice: reached,
       start,
       end,
     });

@@ -6,6 +6,8 @@ import { formatUtcOffset } from '../../renderers/format.js';
 import type { LevelBreakSchema, PriceMove } from '../analysis/findings.js';
 import type { z } from 'zod';
 import { InsufficientDataError } from '../errors.js';
+import type { Snapshot } from '../snapshot/index.js';
+import { HOUR_MS } from '../analysis/util/time.js';
 import type { ComposeContext } from './compose-context.js';
 import { md } from './markdown-escape.js';
 import type { BriefLead, BriefModel } from './model.js';
@@ -68,6 +70,7 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
     offset: md(offset),
     date: fmt.date(date),
     weekday: fmt.weekday(date),
+    ...partDayEnd(ctx.input.snapshot, (ms) => fmt.time(ms)),
     asset: ctx.ticker(ctx.primary),
     assetName: ctx.name(ctx.primary),
     down: move.changeFraction < 0,
@@ -134,4 +137,15 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   const caveat = leadCaveat(ctx, move);
   if (caveat) lead.caveat = caveat;
   return lead;
+}
+
+/**
+ * A snapshot fetched before its day ended (`--as-of now`) briefs the day so far: `asOf` is the
+ * end of its last closed hour, in the brief's timezone, so the lead says "截至 15:00" / "as of
+ * 15:00" instead of a close.
+ */
+export function partDayEnd<T>(snapshot: Pick<Snapshot, 'generatedAt' | 'window'>, time: (ms: number) => T): { asOf?: T } {
+  const generatedAt = Date.parse(snapshot.generatedAt);
+  if (!(generatedAt < snapshot.window.end)) return {};
+  return { asOf: time(Math.floor(generatedAt / HOUR_MS) * HOUR_MS) };
 }

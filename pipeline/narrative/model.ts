@@ -70,6 +70,8 @@ const LeadSchema = z.strictObject({
   ...cite,
   date: md,
   weekday: md,
+  /** A part-day brief (`--as-of now`): the time its data runs to; the move is then never worded as a close. */
+  asOf: md.optional(),
   asset: md,
   assetName: md,
   down: flag,

@@ -3,7 +3,7 @@
  * keeps the richer snapshot (and says so); an equal or richer fetch replaces it; a misnamed
  * snapshot is refused.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { loadSnapshot, serializeSnapshot } from '../../pipeline/snapshot/io.js';
 import { marketFallback } from '../replay/fallbacks.js';
 import { FIXED_NOW, fakeEffects, serverEnv } from '../replay/harness.js';
 import { startReplayServer, type ReplayServer } from '../replay/server.js';
+import { runCli } from '../support/run-cli.js';
 
 const BUNDLED = new URL('../../snapshots/2024-01-04.json', import.meta.url).pathname;
 const config = ConfigSchema.parse({ etfs: { BTC: ['GBTC'] }, macro: [] });
@@ -93,6 +94,12 @@ describe('a snapshot named for another day', () => {
     expect((error as Error).message).toBe(
       `${misnamed}: is named for 2024-01-05 but holds the snapshot of 2024-01-04; rename it to 2024-01-04.json or fetch 2024-01-05 again`,
     );
+    // rerender refuses it and writes nothing: the 2024-01-04 briefs are not overwritten.
+    const out = join(dir, 'out');
+    const rerender = await runCli(['rerender', '--snapshots', dir, '--out', out, '--format', 'md']);
+    expect(rerender.code).toBe(2);
+    expect(rerender.stderr).toContain('2024-01-05.json: is named for 2024-01-05 but holds the snapshot of 2024-01-04');
+    expect(existsSync(out)).toBe(false);
     // Any other name is a user's own copy: loaded as it is.
     copyFileSync(BUNDLED, join(dir, 'copy.json'));
     expect((await loadSnapshot(join(dir, 'copy.json'))).date).toBe('2024-01-04');

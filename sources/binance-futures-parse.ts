@@ -100,10 +100,19 @@ export function parseBasis(
 
 const DeliveryPriceSchema = z.array(z.looseObject({ deliveryTime: epochMillis, deliveryPrice: decimal }));
 
-/** Past quarterly delivery times, ascending, ms UTC. */
+/** Binance's quarterlies settle at 08:00 UTC on the delivery day. */
+const SETTLEMENT_HOUR_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * Past quarterly delivery times, ascending, ms UTC. The endpoint reports each delivery at 00:00 UTC
+ * of its day (the captured responses: 1695945600000 = 2023-09-29T00:00Z) while the contract settles
+ * at 08:00 UTC, so the day is kept and the settlement hour put back: 8 h early would shorten every
+ * days-to-expiry and skew the annualised basis computed from it.
+ */
 export function parseDeliveryPrices(raw: unknown, context: ParseContext): number[] {
   return parseWith(DeliveryPriceSchema, raw, context)
-    .map((row) => row.deliveryTime)
+    .map((row) => Math.floor(row.deliveryTime / DAY_MS) * DAY_MS + SETTLEMENT_HOUR_MS)
     .sort((a, b) => a - b);
 }
 

@@ -144,9 +144,12 @@ export function binanceFutures(path: string, q: Query, now: number): Json {
       return out;
     }
     case '/futures/data/delivery-price':
-      return QUARTERLIES.filter((d) => d < now)
-        .reverse()
-        .map((d) => ({ deliveryTime: d, deliveryPrice: Math.round(price('BTC', d) * 10) / 10 }));
+      return (
+        QUARTERLIES.filter((d) => d < now)
+          .reverse()
+          // Like the real endpoint: the delivery day at 00:00 UTC, though the contract settles at 08:00.
+          .map((d) => ({ deliveryTime: Math.floor(d / 86_400_000) * 86_400_000, deliveryPrice: Math.round(price('BTC', d) * 10) / 10 }))
+      );
     default:
       return undefined;
   }

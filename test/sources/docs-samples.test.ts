@@ -81,9 +81,13 @@ describe('Binance samples', () => {
     expect(perp!.annualizedBasis).toBeCloseTo(0.00202623, 8);
   });
 
-  it('delivery prices: times ascending', () => {
+  it('delivery prices: times ascending, at the 08:00 UTC settlement (the API reports 00:00 of the day)', () => {
+    // 2022-03-25, 2023-03-31, 2023-06-30, 2023-09-29, each at 08:00Z.
     expect(parseDeliveryPrices(sample('binance-futures-data-delivery-price.json'), ctx('d'))).toEqual([
-      1648166400000, 1680220800000, 1688083200000, 1695945600000,
+      Date.parse('2022-03-25T08:00:00Z'),
+      Date.parse('2023-03-31T08:00:00Z'),
+      Date.parse('2023-06-30T08:00:00Z'),
+      Date.parse('2023-09-29T08:00:00Z'),
     ]);
   });
 });

@@ -194,6 +194,8 @@ export const FundingFlipSchema = z.strictObject({
       currentPer8h: fraction,
       /** Latest rate as the venue quotes it, per its own interval. */
       currentRate: fraction,
+      /** The running period's rate (not yet settled) or, without one, the last settled rate. */
+      currentKind: z.enum(['current-period', 'settled']),
       /** currentPer8h × 3 × 365. */
       currentAnnualizedFraction: fraction,
     }),
@@ -227,6 +229,9 @@ export const BasisCompressionSchema = z.strictObject({
       backwardation: z.boolean(),
     }),
   ),
+  /** The expiry the ranges and the compression are measured on (nearest with enough days left). */
+  headlineExpiry: epochMs,
+  /** Across the venues of `headlineExpiry` only. */
   priorRange: Range,
   currentRange: Range,
   compressed: z.boolean(),

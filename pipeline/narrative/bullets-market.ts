@@ -182,6 +182,7 @@ export function fundingBullet(ctx: ComposeContext, f: FindingOf<'funding_flip'>)
         interval: fmt.hours(v.intervalHours),
         per8h: fmt.rate(v.currentPer8h),
         eightHour: v.intervalHours === 8,
+        settled: v.currentKind === 'settled',
         annualized: fmt.pct(v.currentAnnualizedFraction, 1),
       })),
   };
@@ -189,26 +190,38 @@ export function fundingBullet(ctx: ComposeContext, f: FindingOf<'funding_flip'>)
 
 export function basisBullet(ctx: ComposeContext, f: FindingOf<'basis_compression'>): B<'basis'> | undefined {
   const { fmt } = ctx;
-  const minDays = ctx.input.config.thresholds.basis.rangeMinDaysToExpiry;
-  const main = f.tenors.find((t) => t.daysToExpiry >= minDays) ?? f.tenors[0];
+  // One expiry, across its venues (analysis chose it); other expiries are listed contract by contract.
+  const group = f.tenors.filter((t) => t.expiry === f.headlineExpiry);
+  const main = group[0];
   if (!main) return undefined;
-  const several = f.tenors.filter((t) => t.daysToExpiry >= minDays).length > 1;
+  const several = group.length > 1;
   const prior = several ? fmt.pctRange(f.priorRange.low, f.priorRange.high) : fmt.pct(main.priorAnnualized);
   const current = several ? fmt.pctRange(f.currentRange.low, f.currentRange.high) : fmt.pct(main.currentAnnualized);
   const threshold = ctx.input.config.thresholds.basis.compressionMinFraction;
-  return {
+  const others = f.tenors.filter((t) => t.expiry !== f.headlineExpiry).slice(0, 3);
+  const bullet: B<'basis'> = {
     asset: ctx.ticker(f.asset),
     compressed: f.compressed,
     expanded: !f.compressed && main.currentAnnualized - main.priorAnnualized >= threshold,
-    venue: ctx.sources(several ? f.tenors.filter((t) => t.daysToExpiry >= minDays).map((t) => t.venue) : [main.venue]),
+    venue: ctx.sources(group.map((t) => t.venue)),
     tenor: md(tenorName(main.tenor, ctx.lang)),
     expiry: fmt.dateOf(main.expiry),
     days: fmt.count(Math.round(main.daysToExpiry)),
     prior,
     current,
-    min: fmt.pct(Math.min(...f.tenors.map((t) => t.minAnnualized))),
-    backwardation: f.anyBackwardation,
+    min: fmt.pct(Math.min(...group.map((t) => t.minAnnualized))),
+    backwardation: group.some((t) => t.backwardation),
   };
+  if (others.length > 0)
+    bullet.contracts = others.map((t) => ({
+      venue: md(providerName(t.venue, ctx.lang)),
+      contract: md(t.contract),
+      days: fmt.count(Math.max(1, Math.round(t.daysToExpiry))),
+      prior: fmt.pct(t.priorAnnualized),
+      current: fmt.pct(t.currentAnnualized),
+      backwardation: t.backwardation,
+    }));
+  return bullet;
 }
 
 export function openInterestBullet(ctx: ComposeContext, f: FindingOf<'open_interest_change'>): B<'openInterest'> {

@@ -67,7 +67,8 @@ const FundingBulletSchema = z.strictObject({
   annualized: md,
   priorDays: md,
   weighted: flag,
-  venues: z.array(z.strictObject({ venue: md, rate: md, interval: md, per8h: md, eightHour: flag, annualized: md })),
+  /** `settled`: the last settled rate, else the running period's (not yet settled) rate. */
+  venues: z.array(z.strictObject({ venue: md, rate: md, interval: md, per8h: md, eightHour: flag, settled: flag, annualized: md })),
 });
 
 const BasisBulletSchema = z.strictObject({
@@ -83,6 +84,8 @@ const BasisBulletSchema = z.strictObject({
   min: md,
   backwardation: flag,
   otherTenors: md.optional(),
+  /** Contracts of other expiries, each on its own: venue, contract, days left, prior → current. */
+  contracts: z.array(z.strictObject({ venue: md, contract: md, days: md, prior: md, current: md, backwardation: flag })).optional(),
 });
 
 const OpenInterestBulletSchema = z.strictObject({

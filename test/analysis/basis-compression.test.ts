@@ -74,10 +74,12 @@ describe('basis_compression', () => {
     });
     // March: prior mean (0.10 + 0.11 + 0.12) / 3 = 0.11, current 0.05, min 0.03.
     expect(f.tenors[1]).toMatchObject({ priorAnnualized: 0.11, currentAnnualized: 0.05, minAnnualized: 0.03, backwardation: false });
-    // The weekly (< 30 days) stays out of the ranges.
-    expect(f.priorRange).toEqual({ low: 0.11, high: 0.12 });
-    expect(f.currentRange).toEqual({ low: 0.05, high: 0.06 });
-    // mean fall ((0.11 − 0.05) + (0.12 − 0.06)) / 2 = 0.06 ≥ 0.03 → ratio 2 → 52 × 1.25 = 65
+    // Ranges only across venues of one expiry: March (the nearest with ≥ 30 days) alone; the
+    // weekly (< 30 days) and June (another contract, not another source) stay out.
+    expect(f.headlineExpiry).toBe(Date.parse('2024-03-29T08:00:00Z'));
+    expect(f.priorRange).toEqual({ low: 0.11, high: 0.11 });
+    expect(f.currentRange).toEqual({ low: 0.05, high: 0.05 });
+    // fall 0.11 − 0.05 = 0.06 ≥ 0.03 → ratio 2 → 52 × 1.25 = 65
     expect(f).toMatchObject({ compressed: true, anyBackwardation: true, importance: 65 });
     expect(f.threshold).toEqual({ name: 'basis.compressionMinFraction', value: 0.03, unit: 'fraction' });
     expect(f.paths).toEqual(['basis[2].history', 'basis[1].history', 'basis[0].history']);

@@ -45,7 +45,13 @@ describe('funding_flip', () => {
     expect(f.weightedPriorPer8h).toBeCloseTo(0.00044, 12);
     expect(f.weightedCurrentPer8h).toBeCloseTo(-0.0000015, 12);
     expect(f).toMatchObject({ state: 'flip_to_neutral', flipped: true, weighting: 'open-interest', priorDays: 7 });
-    expect(f.perVenue[2]).toMatchObject({ venue: 'bybit', intervalHours: 4, currentRate: 0, currentPer8h: 0 });
+    expect(f.perVenue[2]).toMatchObject({
+      venue: 'bybit',
+      intervalHours: 4,
+      currentRate: 0,
+      currentPer8h: 0,
+      currentKind: 'current-period',
+    });
     expect(f.perVenue[2]?.priorAvgPer8h).toBeCloseTo(0.0002, 12);
     expect(f.perVenue[0]?.currentAnnualizedFraction).toBeCloseTo(0.01095, 12); // 0.00001 × 3 × 365
     expect(f.threshold).toEqual({ name: 'funding.elevatedPriorMinPer8h', value: 0.0002, unit: 'per8h' });
@@ -61,6 +67,8 @@ describe('funding_flip', () => {
     // prior (0.0004 + 0.0006 + 0.0002) / 3 = 0.0004; current (0.00001 − 0.000025 + 0.0002) / 3 = 0.0000616…
     expect(f).toMatchObject({ weighting: 'equal', state: 'neutral', flipped: false });
     if (f?.kind === 'funding_flip') expect(f.weightedCurrentPer8h).toBeCloseTo(0.000185 / 3, 12);
+    // The stand-in is labelled settled, the others as the running period's rate.
+    if (f?.kind === 'funding_flip') expect(f.perVenue.map((v) => v.currentKind)).toEqual(['current-period', 'current-period', 'settled']);
   });
 
   it('flip to negative, rising, negative, and quiet states', () => {

@@ -63,6 +63,7 @@ const FINDINGS: Findings = {
           priorAvgPer8h: 0.0004,
           currentPer8h: -0.000025,
           currentRate: -0.000025,
+          currentKind: 'current-period',
           currentAnnualizedFraction: -0.027375,
         },
       ],

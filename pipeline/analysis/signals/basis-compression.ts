@@ -61,8 +61,11 @@ export const basisCompressionSignal: Signal = (snapshot, thresholds) => {
       .map((tenor, i) => ({ tenor, path: paths[i]! }))
       .sort((a, b) => a.tenor.expiry - b.tenor.expiry || (a.tenor.venue < b.tenor.venue ? -1 : a.tenor.venue > b.tenor.venue ? 1 : 0));
     const sorted = order.map((o) => o.tenor);
+    // Ranges only across venues of one expiry: the nearest with enough days left (a quarterly
+    // and a weekly, or September and December, are different contracts, not sources that differ).
     const longer = sorted.filter((x) => x.daysToExpiry >= t.rangeMinDaysToExpiry);
-    const ranged = longer.length > 0 ? longer : sorted;
+    const headlineExpiry = (longer[0] ?? sorted[0]!).expiry;
+    const ranged = sorted.filter((x) => x.expiry === headlineExpiry);
     const priorRange = range(ranged.map((x) => x.priorAnnualized))!;
     const currentRange = range(ranged.map((x) => x.currentAnnualized))!;
     const meanFall = mean(ranged.map((x) => x.priorAnnualized - x.currentAnnualized))!;
@@ -82,6 +85,7 @@ export const basisCompressionSignal: Signal = (snapshot, thresholds) => {
         : {}),
       asset,
       tenors: sorted,
+      headlineExpiry,
       priorRange,
       currentRange,
       compressed,

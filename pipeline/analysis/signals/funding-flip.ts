@@ -57,6 +57,7 @@ export const fundingFlipSignal: Signal = (snapshot, thresholds) => {
         priorAvgPer8h: roundSignificant(priorAvg),
         currentPer8h: roundSignificant(currentPer8h),
         currentRate,
+        currentKind: current !== undefined ? 'current-period' : 'settled',
         currentAnnualizedFraction: roundSignificant(currentPer8h * 3 * 365),
       });
       paths.push(`funding[${index}].history`);

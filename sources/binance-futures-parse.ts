@@ -102,7 +102,6 @@ const DeliveryPriceSchema = z.array(z.looseObject({ deliveryTime: epochMillis, d
 
 /** Binance's quarterlies settle at 08:00 UTC on the delivery day. */
 const SETTLEMENT_HOUR_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
 
 /**
  * Past quarterly delivery times, ascending, ms UTC. The endpoint reports each delivery at 00:00 UTC

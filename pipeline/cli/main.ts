@@ -8,10 +8,13 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { BriefError, ExitCode } from '../errors.js';
 import { registerAnalyze } from './analyze.js';
+import { registerCheck } from './check.js';
 import { registerCollect } from './collect.js';
 import { registerFetch } from './fetch.js';
 import { registerLint } from './lint.js';
 import { registerFreshness } from './freshness.js';
+import { registerInit } from './init.js';
+import { rewriteOverlayPaths } from './templates-overlay.js';
 import { registerPreview } from './preview.js';
 import { registerPublish } from './publish.js';
 import { registerRerender } from './rerender.js';
@@ -42,6 +45,9 @@ export async function main(argv: string[], context: Partial<CliContext> = {}): P
     now: () => Date.now(),
     ...context,
   };
+  // Messages about files in a templates overlay name the files where they really are.
+  const printErr = ctx.stderr;
+  ctx.stderr = (text) => printErr(rewriteOverlayPaths(text));
   let exitCode: number = ExitCode.ok;
   const program = new Command('brief')
     .description('Daily crypto market brief in Chinese and English: fetch → analyze → render → publish.')
@@ -57,6 +63,7 @@ export async function main(argv: string[], context: Partial<CliContext> = {}): P
     registerFetch,
     registerAnalyze,
     registerRender,
+    registerCheck,
     registerLint,
     registerPublish,
     registerRun,
@@ -64,6 +71,7 @@ export async function main(argv: string[], context: Partial<CliContext> = {}): P
     registerPreview,
     registerFreshness,
     registerCollect,
+    registerInit,
   ]) {
     const verb = register(program, ctx, setExit);
     verb.addHelpText('after', examplesFor(verb.name())).exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });

@@ -5,8 +5,9 @@ import { ExitCode } from '../errors.js';
 import { FORMATS, LANGS, listOf, snapshotArgument, type Format, type Lang } from './options.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
-import { defaultTemplatesDir } from './paths.js';
+import { templatesFor } from './templates-overlay.js';
 import { assertTemplatesLintClean } from './check-templates.js';
+import { formatFailure } from '../check/index.js';
 
 interface RenderFlags {
   snapshot?: string;
@@ -17,6 +18,7 @@ interface RenderFlags {
   templates?: string;
   config?: string;
   strict?: boolean;
+  allowCheckFailures?: boolean;
 }
 
 export function registerRender(program: Command, ctx: CliContext, setExit: SetExit): Command {
@@ -32,10 +34,11 @@ export function registerRender(program: Command, ctx: CliContext, setExit: SetEx
     .option('--templates <dir>', 'templates directory (zh/, en/, layout/)')
     .option('--config <file>', 'configuration JSON (default: built-in; or BRIEF_CONFIG)')
     .option('--strict', 'exit 10 when the snapshot has data gaps')
+    .option('--allow-check-failures', 'write the briefs even when the check stage finds faults (they are listed on stderr)')
     .action(async (positional: string | undefined, flags: RenderFlags) => {
       const snapshotFile = resolve(ctx.cwd, snapshotArgument(positional, flags.snapshot, 'render'));
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
-      const templatesDir = flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir();
+      const { dir: templatesDir } = await templatesFor(flags.templates, ctx.cwd);
       await assertTemplatesLintClean(templatesDir);
       // Loaded on use, so `--help` and usage errors stay fast.
       const { renderBriefs } = await import('../render/render-briefs.js');
@@ -51,10 +54,12 @@ export function registerRender(program: Command, ctx: CliContext, setExit: SetEx
             templatesDir,
             config,
             notesFile: flags.notes ? resolve(ctx.cwd, flags.notes) : undefined,
+            allowCheckFailures: flags.allowCheckFailures,
           },
           printer.get,
         );
         for (const file of result.files) ctx.stdout(`${file}\n`);
+        for (const failure of result.check.failures) ctx.stderr(`${formatFailure(failure)}\n`);
         const gaps = reportGaps(result.snapshot.gaps, ctx);
         if (gaps > 0 && flags.strict) setExit(ExitCode.gapUnderStrict);
       } finally {

@@ -7,7 +7,7 @@ import type { Gap } from '../snapshot/schema.js';
 import { assertOrderedRange, FORMATS, LANGS, listOf, parseDate, type Format, type Lang } from './options.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
-import { defaultTemplatesDir } from './paths.js';
+import { templatesFor } from './templates-overlay.js';
 import { assertTemplatesLintClean } from './check-templates.js';
 
 interface RerenderFlags {
@@ -22,6 +22,7 @@ interface RerenderFlags {
   config?: string;
   workers?: number;
   missing?: boolean;
+  allowCheckFailures?: boolean;
 }
 
 /** "I/N" with 1 ≤ I ≤ N. */
@@ -54,6 +55,7 @@ export function registerRerender(program: Command, ctx: CliContext, setExit: Set
     .option('--format <list>', 'formats: md,html,pdf', listOf(FORMATS, 'format'), [...FORMATS])
     .option('--templates <dir>', 'templates directory')
     .option('--config <file>', 'configuration JSON')
+    .option('--allow-check-failures', 'write days whose briefs fail the check stage anyway')
     .option('--workers <n>', 'worker threads composing days (default: cores − 1, at least 1, from 6 days on; 0: none)', parseWorkers)
     .action(async (flags: RerenderFlags) => {
       assertOrderedRange(flags.from, flags.to);
@@ -61,7 +63,7 @@ export function registerRerender(program: Command, ctx: CliContext, setExit: Set
       const snapshotsDir = resolve(ctx.cwd, flags.snapshots);
       for (const name of await oddJsonNames(snapshotsDir))
         ctx.stderr(`skipped: ${join(snapshotsDir, name)} (not named <YYYY-MM-DD>.json)\n`);
-      const templatesDir = flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir();
+      const { dir: templatesDir } = await templatesFor(flags.templates, ctx.cwd);
       await assertTemplatesLintClean(templatesDir);
       const [{ rerender }, { createProgress }, { lazyPrinter }] = await Promise.all([
         import('../render/rerender.js'),
@@ -83,6 +85,7 @@ export function registerRerender(program: Command, ctx: CliContext, setExit: Set
             templatesDir,
             config,
             ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+            allowCheckFailures: flags.allowCheckFailures === true,
             missingOnly: flags.missing === true,
             onFailure: (date, error) => {
               failed.push({ date, error });

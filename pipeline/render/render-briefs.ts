@@ -4,6 +4,8 @@
  *   1. load     snapshot (validated) + editorial notes + templates, compiled once
  *   2. analyze  snapshot → findings (pure)
  *   3. compose  per language: charts (SVG) → brief model → Markdown (Handlebars)
+ *   3b. check   the copy desk's rules over every language (pipeline/check): a failure stops
+ *               here (exit 4) unless `allowCheckFailures`; nothing has been written
  *   4. html     Markdown → HTML body (markdown-it) → standalone page (inline CSS and SVG)
  *   5. pdf      the page with print CSS → Chromium (one browser per run, pages reused)
  *   6. write    everything atomically into DIR/<date>/: <lang>.md, <lang>.html, <lang>.pdf,
@@ -25,6 +27,7 @@ import {
   loadNotes,
   loadTemplates,
   renderBriefMarkdown,
+  type BriefModel,
   type Notes,
   type TemplateSet,
 } from '../narrative/index.js';
@@ -37,6 +40,7 @@ import { finishPrintPage } from '../../renderers/pdf/fonts.js';
 import { printCss } from '../../renderers/pdf/page-decorations.js';
 import type { PdfPrinter } from '../../renderers/pdf/printer.js';
 import { dateLabel, pageLabel } from './labels.js';
+import { checkDay, CheckFailedError, type CheckedBrief, type CheckReport } from '../check/index.js';
 import type { BriefMeta } from '../../renderers/site/brief-meta.js';
 
 export interface RenderRequest {
@@ -48,12 +52,18 @@ export interface RenderRequest {
   config: Config;
   /** Explicit notes file; otherwise `<date>.notes.yaml|json` beside the snapshot is used if present. */
   notesFile?: string;
+  /** Render even when the check stage finds faults (they are still reported in `check`). */
+  allowCheckFailures?: boolean;
+  /** Compose and check only: nothing is written (`brief check`). */
+  dryRun?: boolean;
 }
 
 export interface RenderResult {
   snapshot: Snapshot;
   findings: Findings;
   files: string[];
+  /** The check stage's report: every rule per language, and the failures let through. */
+  check: CheckReport;
 }
 
 /** Templates and layout compiled once, reusable across many snapshots (rerender, preview). */
@@ -75,6 +85,8 @@ export interface RenderedBrief {
   /** HTML for printing: the same page plus @page rules, the CJK font faces and a font preload. */
   printHtml: string;
   charts: { id: string; svg: string }[];
+  /** The brief model the Markdown was rendered from: what the check stage compares it with. */
+  model: BriefModel;
 }
 
 export async function renderBriefs(
@@ -97,11 +109,11 @@ export async function renderBriefs(
     // One language after the other, each PDF printing (in Chromium, on the other core) while
     // the next language's charts render here.
     const pdfs: Promise<Uint8Array>[] = [];
-    const briefs = await composeBriefs(snapshot, findings, notes, request, loaded, (brief) => {
+    const { briefs, check } = await composeBriefs(snapshot, findings, notes, request, loaded, (brief) => {
       if (printing) pdfs.push(printBrief(printing, brief));
     });
-    const files = await writeBriefs(request, snapshot.date, briefs, printing ? pdfs : undefined);
-    return { snapshot, findings, files };
+    const files = request.dryRun ? [] : await writeBriefs(request, snapshot.date, briefs, printing ? pdfs : undefined);
+    return { snapshot, findings, files, check };
   } catch (error) {
     await printing?.catch(() => undefined);
     throw error;
@@ -112,6 +124,7 @@ export async function renderBriefs(
 export interface ComposedDay {
   date: string;
   briefs: RenderedBrief[];
+  check: CheckReport;
 }
 
 /**
@@ -122,7 +135,7 @@ export async function composeDay(request: RenderRequest, assets?: RenderAssets):
   const snapshot = await loadSnapshot(request.snapshotFile);
   const { notes, assets: loaded } = await loadDayInputs(request, assets);
   const findings = analyze(snapshot, request.config.thresholds);
-  return { date: snapshot.date, briefs: await composeBriefs(snapshot, findings, notes, request, loaded) };
+  return { date: snapshot.date, ...(await composeBriefs(snapshot, findings, notes, request, loaded)) };
 }
 
 /** The other half: prints the day's PDFs (if asked for) and writes every file; the files written. */
@@ -152,14 +165,39 @@ async function composeBriefs(
   request: RenderRequest,
   assets: RenderAssets,
   onBrief?: (brief: RenderedBrief) => void,
-): Promise<RenderedBrief[]> {
+): Promise<{ briefs: RenderedBrief[]; check: CheckReport }> {
   const briefs: RenderedBrief[] = [];
   for (const lang of request.langs) {
     const brief = await renderBrief(snapshot, findings, notes, lang, request.config, assets);
     briefs.push(brief);
     onBrief?.(brief);
   }
-  return briefs;
+  const check = checkBriefs(snapshot, findings, notes, request, assets, briefs);
+  if (check.failures.length > 0 && !request.allowCheckFailures) throw new CheckFailedError(check);
+  return { briefs, check };
+}
+
+/**
+ * The check stage over a day's briefs. zh and en must carry the same figures, so a language not
+ * asked for is composed too (its model and Markdown, no charts) for that comparison alone.
+ */
+export function checkBriefs(
+  snapshot: Snapshot,
+  findings: Findings,
+  notes: Notes | undefined,
+  request: Pick<RenderRequest, 'config'>,
+  assets: RenderAssets,
+  briefs: readonly Pick<RenderedBrief, 'lang' | 'model' | 'markdown'>[],
+): CheckReport {
+  const checked: CheckedBrief[] = briefs.map(({ lang, model, markdown }) => ({ lang, model, markdown }));
+  const partner = (['zh', 'en'] as const).find((lang) => !briefs.some((b) => b.lang === lang));
+  const report = checkDay(snapshot.date, checked);
+  if (!partner || briefs.length === 0) return report;
+  const model = composeBrief({ snapshot, findings, notes, lang: partner, config: request.config, charts: [] });
+  const both = checkDay(snapshot.date, [...checked, { lang: partner, model, markdown: renderBriefMarkdown(model, assets.templates) }]);
+  // Only the comparison is taken from the partner; its own rules are not this render's business.
+  const parity = both.failures.filter((f) => f.rule === 'parity');
+  return { ...report, failures: [...report.failures, ...parity], rules: [...report.rules, ...both.rules.filter((r) => r.rule === 'parity')] };
 }
 
 /** Starts printing a brief as soon as the printer is there; a failure surfaces where it is awaited. */
@@ -269,6 +307,7 @@ export async function renderBrief(
     html: assets.layout.render(page),
     printHtml: finishPrintPage(assets.layout.render(page, { css: printCss(decorations) })),
     charts: charts.map(({ id, svg }) => ({ id, svg })),
+    model,
   };
 }
 

@@ -29,6 +29,8 @@ export interface RerenderRequest {
   outDir: string;
   templatesDir: string;
   config: Config;
+  /** Write days whose briefs fail the check stage anyway. */
+  allowCheckFailures?: boolean;
   /**
    * Worker threads composing days (default: one per core but one, at least one, or none for
    * fewer than MIN_DAYS_FOR_WORKERS days); 0 composes on the main thread. On two cores one
@@ -108,6 +110,7 @@ export async function rerender(
           outDir: request.outDir,
           templatesDir: request.templatesDir,
           config: request.config,
+          allowCheckFailures: request.allowCheckFailures,
         };
         try {
           if (pool) await printAndWriteDay(day, await pool.compose(day), sharedPrinter);

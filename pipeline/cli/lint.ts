@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode } from '../errors.js';
 import type { CliContext, SetExit } from './context.js';
-import { defaultTemplatesDir } from './paths.js';
+import { ownIssues, templatesFor } from './templates-overlay.js';
 
 export function registerLint(program: Command, ctx: CliContext, setExit: SetExit): Command {
   return program
@@ -11,9 +11,11 @@ export function registerLint(program: Command, ctx: CliContext, setExit: SetExit
     .option('--templates <dir>', 'templates directory')
     .option('--notes <file>', 'editorial notes file to validate')
     .action(async (flags: { templates?: string; notes?: string }) => {
-      const dir = flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir();
+      const choice = await templatesFor(flags.templates, ctx.cwd);
+      const dir = flags.templates ? resolve(ctx.cwd, flags.templates) : choice.dir;
       const { lintTemplates, loadNotes } = await import('../narrative/index.js');
-      const issues = await lintTemplates(dir);
+      const issues = ownIssues(await lintTemplates(choice.dir), choice);
+      if (choice.fallback.length > 0) ctx.stderr(`${choice.fallback.length} file(s) not in ${dir} come from the built-in templates\n`);
       for (const issue of issues) ctx.stderr(`${issue.file}:${issue.line}: ${issue.message}\n`);
       if (flags.notes) await loadNotes(resolve(ctx.cwd, flags.notes));
       if (issues.length > 0) setExit(ExitCode.usage);

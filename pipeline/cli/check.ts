@@ -9,7 +9,7 @@ import { loadConfig } from '../config.js';
 import { ExitCode } from '../errors.js';
 import type { CliContext, SetExit } from './context.js';
 import { snapshotArgument } from './options.js';
-import { defaultTemplatesDir } from './paths.js';
+import { templatesFor } from './templates-overlay.js';
 import { assertTemplatesLintClean } from './check-templates.js';
 
 interface CheckFlags {
@@ -35,7 +35,7 @@ export function registerCheck(program: Command, ctx: CliContext, setExit: SetExi
     .action(async (positional: string | undefined, flags: CheckFlags) => {
       const snapshotFile = resolve(ctx.cwd, snapshotArgument(positional, flags.snapshot, 'check'));
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
-      const templatesDir = flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir();
+      const { dir: templatesDir } = await templatesFor(flags.templates, ctx.cwd);
       await assertTemplatesLintClean(templatesDir);
       const [{ renderBriefs }, { formatFailure, formatReport }] = await Promise.all([
         import('../render/render-briefs.js'),

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { parseDate, parsePort } from './options.js';
 import type { CliContext, SetExit } from './context.js';
-import { defaultTemplatesDir } from './paths.js';
+import { templatesFor } from './templates-overlay.js';
 
 interface PreviewFlags {
   date?: string;
@@ -29,9 +29,13 @@ export function registerPreview(program: Command, ctx: CliContext, _setExit: Set
       const snapshotsDir = resolve(ctx.cwd, flags.snapshots);
       const date = flags.date ?? (await newestSnapshotDate(snapshotsDir));
       const { startPreview } = await import('../preview/server.js');
+      const templates = await templatesFor(flags.templates, ctx.cwd);
       const server = await startPreview({
         snapshotFile: join(snapshotsDir, `${date}.json`),
-        templatesDir: flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir(),
+        templatesDir: templates.dir,
+        ...(templates.fallback.length > 0 && flags.templates
+          ? { editedTemplatesDir: resolve(ctx.cwd, flags.templates), prepare: templates.refresh }
+          : {}),
         notesFile: flags.notes ? resolve(ctx.cwd, flags.notes) : undefined,
         configFile: flags.config ? resolve(ctx.cwd, flags.config) : ctx.env.BRIEF_CONFIG,
         port: flags.port,

@@ -6,7 +6,7 @@
  * Messages name files by their overlay path; `describeOrigin` maps them back to where each file
  * really lives, so an error in a team's partial names the team's file.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -23,7 +23,7 @@ export function rewriteOverlayPaths(text: string): string {
 /** The templates a verb uses: the built-in tree, or `--templates DIR` with fallback. */
 export async function templatesFor(flag: string | undefined, cwd: string): Promise<TemplatesChoice> {
   const builtin = defaultTemplatesDir();
-  if (!flag) return { dir: builtin, fallback: [], rewrite: (text) => text };
+  if (!flag) return { dir: builtin, fallback: [], rewrite: (text) => text, refresh: () => {} };
   const choice = await overlayTemplates(resolve(cwd, flag), builtin);
   if (choice.fallback.length > 0) activeRewrites.push(choice.rewrite);
   return choice;
@@ -42,6 +42,8 @@ export interface TemplatesChoice {
   fallback: string[];
   /** Overlay path prefix → real folder, for messages. */
   rewrite(text: string): string;
+  /** Rebuilds the overlay from the two folders (the preview, after the team edits a file). */
+  refresh(): void;
 }
 
 /** Every file under `dir`, as sorted relative paths ("zh/partials/lead.hbs"). */
@@ -58,16 +60,21 @@ export async function overlayTemplates(userDir: string, builtinDir: string): Pro
   const [mine, builtin] = await Promise.all([listTree(userDir), listTree(builtinDir)]);
   const have = new Set(mine);
   const fallback = builtin.filter((rel) => !have.has(rel));
-  if (fallback.length === 0) return { dir: userDir, fallback, rewrite: (text) => text };
+  if (fallback.length === 0) return { dir: userDir, fallback, rewrite: (text) => text, refresh: () => {} };
   const dir = mkdtempSync(join(tmpdir(), 'brief-templates-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  cpSync(builtinDir, dir, { recursive: true });
-  cpSync(userDir, dir, { recursive: true, force: true });
+  const refresh = () => {
+    for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
+    cpSync(builtinDir, dir, { recursive: true });
+    cpSync(userDir, dir, { recursive: true, force: true });
+  };
+  refresh();
   const fromBuiltin = new Set(fallback);
   const prefix = `${dir}/`;
   return {
     dir,
     fallback,
+    refresh,
     rewrite: (text) =>
       text
         .split(prefix)

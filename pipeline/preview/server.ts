@@ -17,6 +17,10 @@ import { watchPaths } from './watch.js';
 export interface PreviewOptions extends PreviewInputs {
   port: number;
   log?: (line: string) => void;
+  /** The folder the analyst edits, when templatesDir is an overlay built from it (templates-overlay.ts). */
+  editedTemplatesDir?: string;
+  /** Runs before each re-render (rebuilds the overlay). */
+  prepare?: () => void;
 }
 
 export interface PreviewServer {
@@ -66,6 +70,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 
   let rendering: Promise<void> = Promise.resolve();
   const rerender = async () => {
+    options.prepare?.();
     panes = await renderPanes(options);
     const failed = (['zh', 'en'] as const).filter((l) => !panes[l].ok);
     log(failed.length === 0 ? 'preview: re-rendered' : `preview: re-rendered; ${failed.join(' and ')} failed (shown in the page)`);
@@ -83,7 +88,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       rendering = rendering.then(rerender, rerender);
     }, 30);
   };
-  const watcher = watchPaths([options.templatesDir, ...inputFiles(options)], schedule);
+  const watcher = watchPaths([options.editedTemplatesDir ?? options.templatesDir, ...inputFiles(options)], schedule);
   await watcher.ready;
 
   return {

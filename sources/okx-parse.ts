@@ -114,9 +114,16 @@ const LiquidationSchema = envelope(
  */
 export function parseLiquidationOrders(raw: unknown, asset: string, contractValue: number, context: ParseContext): LiquidationOrder[] {
   const orders: LiquidationOrder[] = [];
-  for (const item of parseWith(LiquidationSchema, raw, context).data) {
-    for (const detail of item.details) {
+  parseWith(LiquidationSchema, raw, context).data.forEach((item, i) => {
+    // Rows for another underlying (BTC-USD-SWAP is fine for BTC; ETH-USDT-SWAP is not) are not this asset's.
+    if (!item.instId.toUpperCase().startsWith(`${asset.toUpperCase()}-`))
+      throw schemaViolation(context, `.data[${i}].instId`, `expected a ${asset} contract, got ${JSON.stringify(item.instId).slice(0, 30)}`);
+    item.details.forEach((detail, j) => {
+      // Like the stream parser: a long is closed by a forced sell, a short by a forced buy, a net
+      // position by the order's side; any other pairing contradicts itself and is refused.
       const side = detail.posSide === 'net' ? (detail.side === 'sell' ? 'long' : 'short') : detail.posSide;
+      if (detail.posSide !== 'net' && (detail.posSide === 'long') !== (detail.side === 'sell'))
+        throw schemaViolation(context, `.data[${i}].details[${j}]`, `side ${detail.side} contradicts posSide ${detail.posSide}`);
       const quantity = detail.sz * contractValue;
       orders.push({
         venue: 'okx',
@@ -128,8 +135,8 @@ export function parseLiquidationOrders(raw: unknown, asset: string, contractValu
         notionalUsd: quantity * detail.bkPx,
         time: detail.ts,
       });
-    }
-  }
+    });
+  });
   return orders.sort((a, b) => a.time - b.time || a.price - b.price);
 }
 

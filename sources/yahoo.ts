@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { EnvelopeProblem } from './http.js';
 import { LOOKBACK } from './ranges.js';
 import { EmptyResultError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
-import { DAY_MS, HOUR_MS, dateIn } from './time.js';
+import { DAY_MS, HOUR_MS, briefWindow, dateIn } from './time.js';
 import type { Source, SourceContext } from './types.js';
 import { nonNegativeDecimalOrNull, parseWith, positiveDecimalOrNull, schemaViolation, type ParseContext } from './validate.js';
 
@@ -37,7 +37,7 @@ const ChartSchema = z.looseObject({
     result: z
       .array(
         z.looseObject({
-          meta: z.looseObject({ symbol: z.string(), exchangeTimezoneName: z.string() }),
+          meta: z.looseObject({ symbol: z.string(), exchangeTimezoneName: z.string(), instrumentType: z.string().optional() }),
           timestamp: z.array(z.number().int().nonnegative()).optional(),
           indicators: z.looseObject({
             quote: z
@@ -62,9 +62,27 @@ export interface ChartDay {
   volume: number;
 }
 
-/** Complete trading days before `end` (ms UTC), ascending; null entries (halts) left out. */
-export function parseChart(raw: unknown, end: number, context: ParseContext): ChartDay[] {
+/** Instruments that trade in one regular session a day; anything else (indices such as DX-Y.NYB, currencies, futures) may trade around the clock. */
+const SESSION_TYPES = new Set(['EQUITY', 'ETF', 'MUTUALFUND']);
+
+/**
+ * Complete trading days before `end` (ms UTC), ascending; null entries (halts) left out. A bar of a
+ * session instrument is complete 6.5 h after its open; one of an instrument that may trade around
+ * the clock (Yahoo stamps DX-Y.NYB's bar at 09:30 ET too, though it trades nearly 24 h) only once
+ * its calendar day has ended in the exchange's zone. Every result must be for the symbol asked for
+ * (`expectSymbol`): a response for another instrument is refused, not filed under this one.
+ */
+export function parseChart(raw: unknown, end: number, context: ParseContext, expectSymbol?: string): ChartDay[] {
   const result = parseWith(ChartSchema, raw, context).chart.result[0]!;
+  if (expectSymbol !== undefined && result.meta.symbol.toUpperCase() !== expectSymbol.toUpperCase())
+    throw schemaViolation(
+      context,
+      '.chart.result[0].meta.symbol',
+      `expected ${expectSymbol}, got ${JSON.stringify(result.meta.symbol).slice(0, 30)}`,
+    );
+  const tz = result.meta.exchangeTimezoneName;
+  const sessionOnly = SESSION_TYPES.has((result.meta.instrumentType ?? 'EQUITY').toUpperCase());
+  const complete = (t: number): boolean => (sessionOnly ? t + SESSION_MS <= end : briefWindow(dateIn(tz, t), tz).end <= end);
   const times = result.timestamp ?? [];
   const quote = result.indicators.quote[0]!;
   const closes = quote.close ?? [];
@@ -81,8 +99,8 @@ export function parseChart(raw: unknown, end: number, context: ParseContext): Ch
     const close = closes[i];
     const volume = volumes[i];
     const t = seconds * 1000;
-    if (close === null || close === undefined || volume === null || volume === undefined || t + SESSION_MS > end) return;
-    days.push({ date: dateIn(result.meta.exchangeTimezoneName, t), t, close, volume });
+    if (close === null || close === undefined || volume === null || volume === undefined || !complete(t)) return;
+    days.push({ date: dateIn(tz, t), t, close, volume });
   });
   return days.sort((a, b) => a.t - b.t).filter((day, i, all) => i === 0 || all[i - 1]!.date !== day.date);
 }
@@ -118,7 +136,7 @@ async function fetchChart(context: SourceContext, symbol: string) {
   const period1 = Math.floor((window.end - LOOKBACK.etfDays * DAY_MS) / 1000);
   const period2 = Math.floor(window.end / 1000);
   const response = await context.http.getJson(path, { interval: '1d', period1, period2, includePrePost: 'false' });
-  const days = parseChart(response.body, window.end, { source: 'yahoo', endpoint: `GET ${path}`, label: `yahoo.chart[${symbol}]` });
+  const days = parseChart(response.body, window.end, { source: 'yahoo', endpoint: `GET ${path}`, label: `yahoo.chart[${symbol}]` }, symbol);
   if (days.length === 0) throw new EmptyResultError('yahoo', `GET ${path}`, `for ${symbol} (no trading days in range)`);
   return { days, prov: provenance(context.http, `${path}?interval=1d`, response.fetchedAt, days.at(-1)!.t + SESSION_MS) };
 }

@@ -1,0 +1,72 @@
+/**
+ * Parser fixes of issue 16, each on a real captured response (the 2024-01-04 recordings):
+ * Yahoo's unfinished daily bar of an around-the-clock instrument, a response for another symbol,
+ * and OKX REST liquidation rows whose side contradicts posSide or whose contract is another asset's.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseLiquidationOrders } from '../../sources/okx-parse.js';
+import { parseChart } from '../../sources/yahoo.js';
+import { FIXTURE_DIR } from '../replay/record-fixtures.js';
+
+function recorded(provider: string, file: string): { request: string; body: string } {
+  return JSON.parse(readFileSync(join(FIXTURE_DIR, provider, file), 'utf8')) as { request: string; body: string };
+}
+const ctx = (label: string) => ({ source: 'test', endpoint: 'GET /x', label });
+
+describe('Yahoo daily bars', () => {
+  const dxy = JSON.parse(recorded('yahoo', 'v8-finance-chart-DX-Y-NYB-2e1d6c127c2b0f07.json').body) as unknown;
+  const gbtc = JSON.parse(recorded('yahoo', 'v8-finance-chart-GBTC-628ba34cca99780a.json').body) as unknown;
+  // 21:30Z on 4 January: 6.5 h after the 14:30Z stamp of the day's bar, 16:30 in New York.
+  const afterSession = Date.parse('2024-01-04T21:30:00Z');
+
+  it('an around-the-clock index (DX-Y.NYB, INDEX) keeps its bar of the day only after the day ends in New York', () => {
+    expect(parseChart(dxy, afterSession, ctx('dxy'), 'DX-Y.NYB').at(-1)!.date).toBe('2024-01-03');
+    // Midnight in New York on 5 January = 05:00Z.
+    expect(parseChart(dxy, Date.parse('2024-01-05T05:00:00Z'), ctx('dxy'), 'DX-Y.NYB').at(-1)!.date).toBe('2024-01-04');
+  });
+
+  it('a fund (GBTC) keeps the session rule: complete 6.5 h after the open', () => {
+    expect(parseChart(gbtc, afterSession, ctx('gbtc'), 'GBTC').at(-1)!.date).toBe('2024-01-04');
+    // The bar opens at 14:30Z: one minute before 21:00Z it is still forming.
+    expect(parseChart(gbtc, Date.parse('2024-01-04T20:59:00Z'), ctx('gbtc'), 'GBTC').at(-1)!.date).toBe('2024-01-03');
+  });
+
+  it('a response for another symbol is refused, not filed under the one asked for', () => {
+    expect(() => parseChart(gbtc, afterSession, ctx('yahoo.chart[IBIT]'), 'IBIT')).toThrow(
+      /yahoo\.chart\[IBIT\]\.chart\.result\[0\]\.meta\.symbol: expected IBIT, got "GBTC"/,
+    );
+  });
+});
+
+describe('OKX REST liquidation orders', () => {
+  const body = () =>
+    JSON.parse(recorded('okx', 'api-v5-public-liquidation-orders-4b6dfdb8851bc9f4.json').body) as {
+      data: { instId: string; details: { side: string; posSide: string }[] }[];
+    };
+
+  it('the recorded page parses: 71 longs (sell/long) and 29 shorts (buy/short), 0.01 BTC per contract', () => {
+    const orders = parseLiquidationOrders(body(), 'BTC', 0.01, ctx('okx'));
+    expect(orders.filter((o) => o.side === 'long')).toHaveLength(71);
+    expect(orders.filter((o) => o.side === 'short')).toHaveLength(29);
+    // The first recorded row: 357 contracts × 0.01 BTC at 43,219.2 = 3.57 BTC, 154,292.544 USD.
+    const first = orders.find((o) => o.time === 1704384300137)!;
+    expect(first.quantity).toBeCloseTo(3.57, 10);
+    expect(first.notionalUsd).toBeCloseTo(154_292.544, 6);
+  });
+
+  it('a row whose side contradicts posSide is refused (like the stream parser)', () => {
+    const raw = body();
+    raw.data[0]!.details[3]!.side = raw.data[0]!.details[3]!.posSide === 'long' ? 'buy' : 'sell';
+    expect(() => parseLiquidationOrders(raw, 'BTC', 0.01, ctx('okx.liquidations'))).toThrow(
+      /okx\.liquidations\.data\[0\]\.details\[3\]: side (buy|sell) contradicts posSide (long|short)/,
+    );
+  });
+
+  it("another asset's contract is refused", () => {
+    const raw = body();
+    raw.data[0]!.instId = 'ETH-USDT-SWAP';
+    expect(() => parseLiquidationOrders(raw, 'BTC', 0.01, ctx('okx.liquidations'))).toThrow(/expected a BTC contract, got "ETH-USDT-SWAP"/);
+  });
+});

@@ -2,13 +2,15 @@
  * The run lock as a lease: taken, refused while its owner lives, taken over atomically when the
  * owner is gone, its pid reused by an unrelated process, or its lease ran out.
  */
-import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LockBusyError } from '../../pipeline/errors.js';
 import { LEASE_MS, acquireLock, withLock } from '../../pipeline/fs/lock.js';
 import { processStartTime } from '../../pipeline/fs/process-alive.js';
+import { REPO } from '../support/run-cli.js';
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'brief-lock-')), 'run.lock');
 const owner = (fields: Record<string, unknown>) =>
@@ -78,6 +80,28 @@ describe('run lock', () => {
       expect(existsSync(file)).toBe(false);
     }
   });
+
+  it('across processes: of four runs started at once on one stale lock, exactly one proceeds', async () => {
+    const file = fresh();
+    writeFileSync(file, owner({ pid: DEAD_PID, start: '1' }));
+    const go = `${file}.go`;
+    const contender = () =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'test/support/lock-contender.ts'), file, go], { cwd: REPO });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.on('error', reject);
+        child.on('close', () => resolve(out.trim()));
+      });
+    const runs = Array.from({ length: 4 }, contender);
+    const dir = join(file, '..');
+    const ready = () => readdirSync(dir).filter((n) => n.startsWith('run.lock.go.ready-')).length;
+    while (ready() < 4) await new Promise((resolve) => setTimeout(resolve, 20)); // every contender loaded and waiting
+    writeFileSync(go, '');
+    const results = (await Promise.all(runs)).sort();
+    expect(results).toEqual(['busy 75', 'busy 75', 'busy 75', 'won']);
+    expect(existsSync(file)).toBe(false);
+  }, 60_000);
 
   it('release leaves alone a lock that is no longer its own', async () => {
     const file = fresh();

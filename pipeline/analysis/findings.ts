@@ -98,7 +98,17 @@ export const HistoricalRankSchema = z.strictObject({
   rank: z.number().int().positive(),
   sampleDays: z.number().int().positive(),
   /** The last day with a larger move of the same sign ("largest since …"), or absent if none. */
-  since: z.strictObject({ date: z.string(), value: fraction, daysAgo: z.number().int() }).optional(),
+  since: z
+    .strictObject({
+      date: z.string(),
+      value: fraction,
+      daysAgo: z.number().int(),
+      /** The curated market event that day belongs to (market-events.ts), when it does. */
+      event: z.strictObject({ id: z.string(), zh: z.string(), en: z.string(), url: z.string() }).optional(),
+    })
+    .optional(),
+  /** First day of the sample: without \`since\`, the move is the largest since at least this day, not "in N days". */
+  sampleStart: z.string(),
 });
 
 export const LiquidationsFindingSchema = z.strictObject({

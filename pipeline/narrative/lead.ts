@@ -3,7 +3,7 @@
  * its window, and the trigger (a macro note marked `trigger`) or the lack of one.
  */
 import { formatUtcOffset } from '../../renderers/format.js';
-import type { LevelBreakSchema, PriceMove } from '../analysis/findings.js';
+import type { FindingOf, LevelBreakSchema, PriceMove } from '../analysis/findings.js';
 import type { z } from 'zod';
 import { InsufficientDataError } from '../errors.js';
 import type { Snapshot } from '../snapshot/index.js';
@@ -52,9 +52,12 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   const fromLevel = day.rally ? Math.ceil(move.low / step) * step : Math.floor(move.high / step) * step;
   const brk = headlineBreak(ctx);
   const maxRank = ctx.input.config.thresholds.historicalRank.maxRank;
-  const rank = ctx
-    .all('historical_rank', ctx.primary)
-    .find((r) => r.metric === 'close_to_close' && r.rank <= maxRank && Math.sign(r.value) === Math.sign(move.changeFraction));
+  const rankOf = (metric: 'close_to_close' | 'high_to_low', value: number) =>
+    ctx
+      .all('historical_rank', ctx.primary)
+      .find((r) => r.metric === metric && r.rank <= maxRank && Math.sign(r.value) === Math.sign(value));
+  const rank = rankOf('close_to_close', move.changeFraction);
+  const drawdownRank = day.crash ? rankOf('high_to_low', move.drawdownFraction) : undefined;
   const liq = ctx.plan.liquidations;
   const trigger = ctx.input.notes?.notes.find((n) => n.kind === 'macro' && n.trigger);
   const oi = ctx.one('open_interest_change', ctx.primary);
@@ -112,10 +115,19 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
       ctx.cite(lead, further);
     }
   }
-  // "Largest drop since <month>" needs the last larger day; without one, only rank 1 is news.
-  if (rank?.since) lead.rank = { since: fmt.month(rank.since.date), sampleDays: fmt.count(rank.sampleDays), down: rank.value < 0 };
-  else if (rank?.rank === 1) lead.rank = { sampleDays: fmt.count(rank.sampleDays), down: rank.value < 0 };
-  if (lead.rank) ctx.cite(lead, rank);
+  // "Largest drop since <event or month>"; without a larger day, since at least the first fetched month.
+  const rankText = (r: FindingOf<'historical_rank'>): NonNullable<BriefLead['rank']> => {
+    const event = r.since?.event;
+    return {
+      since: fmt.month(r.since?.date ?? r.sampleStart),
+      atLeast: r.since === undefined,
+      ...(event ? { event: ctx.link({ name: event[ctx.lang], url: event.url }) } : {}),
+      down: r.value < 0,
+    };
+  };
+  if (rank) lead.rank = rankText(rank);
+  if (drawdownRank) lead.drawdownRank = rankText(drawdownRank);
+  ctx.cite(lead, rank, drawdownRank);
   if (liq) lead.liquidations = ctx.cite(liquidationFigures(ctx, liq), ...liquidationFindings(ctx, liq, false));
   if (trigger && trigger.kind === 'macro') lead.trigger = { name: ctx.text(trigger.name), time: fmt.dateTime(Date.parse(trigger.time)) };
   if (oi && hasClaim(ctx, 'deleveraging', ctx.primary) && ctx.plan.dominantSide === 'long' && day.crash)

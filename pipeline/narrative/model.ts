@@ -50,6 +50,17 @@ const DaySchema = z.strictObject({
 
 // ---------------------------------------------------------------- lead
 
+/**
+ * "The largest daily drop since …": the month of the last larger day, with its curated event when
+ * it has one; without a larger day, `atLeast` (the first fetched month: a floor, never a record).
+ */
+const RankSchema = z.strictObject({
+  since: md,
+  atLeast: flag,
+  event: SourceLinkSchema.optional(),
+  down: flag,
+});
+
 const LeadAssetMoveSchema = z.strictObject({
   /** Ticker (BTC) and name (比特币 / Bitcoin). */
   asset: md,
@@ -96,7 +107,9 @@ const LeadSchema = z.strictObject({
   deepest: z.strictObject({ price: md, time: md }).optional(),
   /** "largest daily drop since March 2023". */
   /** Since: the month of the last larger move of the same sign; without it, the largest in the sample. */
-  rank: z.strictObject({ since: md.optional(), sampleDays: md, down: flag }).optional(),
+  rank: RankSchema.optional(),
+  /** The high-to-low drawdown ranked on its own (a different measure from the close-to-close change). */
+  drawdownRank: RankSchema.optional(),
   others: z.array(LeadAssetMoveSchema),
   liquidations: LiquidationFiguresSchema.extend({ ...cite }).optional(),
   trigger: z.strictObject({ name: md, time: md }).optional(),

@@ -53,8 +53,41 @@ describe('historical_rank', () => {
   it('the largest move in the sample has no "since"', () => {
     const snapshot = makeSnapshot({ prices: [spot('BTC', '1d', dailyHistory())] });
     const [f] = historicalRankSignal(snapshot, DEFAULT_THRESHOLDS, contextWith([priceMoveFinding('BTC', -0.1, 0)]));
-    expect(f).toMatchObject({ metric: 'close_to_close', rank: 1 });
+    // Close-to-close pairs start with 2023-11-25 (the first candle has no previous close).
+    expect(f).toMatchObject({ metric: 'close_to_close', rank: 1, sampleStart: '2023-11-25' });
     expect(f && 'since' in f).toBe(false);
+  });
+
+  it('names the curated event of the day that last beat the move, on each measure separately', () => {
+    // Daily candles 2022-10-01 … 2024-01-03, flat at 100 except 2022-11-09 (close 85, −15 %: FTX)
+    // and 2023-03-10 (close 92, −8 %, no curated event).
+    const candles: Candle[] = [];
+    let prev = 100;
+    for (let t = Date.UTC(2022, 9, 1); t <= Date.UTC(2024, 0, 2); t += DAY) {
+      const date = new Date(t).toISOString().slice(0, 10);
+      const c = date === '2022-11-09' ? 85 : date === '2023-03-10' ? 92 : 100;
+      candles.push(bar(t, prev, Math.max(prev, c), Math.min(prev, c), c));
+      prev = c;
+    }
+    const t = ThresholdsSchema.parse({ historicalRank: { maxRank: 3 } });
+    const snapshot = makeSnapshot({ prices: [spot('BTC', '1d', candles)] });
+    const out = historicalRankSignal(snapshot, t, contextWith([priceMoveFinding('BTC', -0.1, -0.06)]));
+    // −10 % close to close: only 2022-11-09 (−15 %) beat it → rank 2, the FTX collapse.
+    expect(out[0]).toMatchObject({
+      metric: 'close_to_close',
+      rank: 2,
+      since: {
+        date: '2022-11-09',
+        value: -0.15,
+        event: { id: 'ftx-2022', zh: '2022 年 11 月 FTX 崩盘', url: 'https://en.wikipedia.org/wiki/Bankruptcy_of_FTX' },
+      },
+    });
+    // −6 % high to low: beaten by 2023-03-10 and 2023-03-11 (each −8 %) and the FTX days (−15 %):
+    // rank 5 > 3, nothing reported; with maxRank 10 the last larger day is 2023-03-11, no event.
+    expect(out).toHaveLength(1);
+    const wide = historicalRankSignal(snapshot, DEFAULT_THRESHOLDS, contextWith([priceMoveFinding('BTC', -0.1, -0.06)]));
+    expect(wide[1]).toMatchObject({ metric: 'high_to_low', rank: 5, since: { date: '2023-03-11' } });
+    expect(wide[1]?.kind === 'historical_rank' && wide[1].since?.event).toBeUndefined();
   });
 
   it('outside the top ranks, short history, zero moves: nothing', () => {

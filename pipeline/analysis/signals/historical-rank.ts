@@ -9,12 +9,15 @@
  * changes need two consecutive UTC days (a missing day breaks the pair, nothing is filled).
  *
  * Rank 1 = no day in the sample moved further the same way. `since` is the most recent day that
- * did. Reported when the sample holds at least `historicalRank.minSampleDays` days and the rank
+ * did, with its curated event (market-events.ts) when it falls in one; without `since` the move is
+ * the largest since at least `sampleStart`, the first fetched day (never "in N days": N is only
+ * how much history was fetched). Reported when the sample holds at least `historicalRank.minSampleDays` days and the rank
  * is within `historicalRank.maxRank`.
  */
 import { earlierOf, type Signal } from '../context.js';
 import type { Finding } from '../findings.js';
 import { importanceOf } from '../importance.js';
+import { eventOn } from '../market-events.js';
 import { pickSpotSeries } from '../util/series.js';
 import { roundSignificant } from '../util/stats.js';
 import { DAY_MS, dailyCandlesBefore, daysBetween, utcDate } from '../util/time.js';
@@ -29,6 +32,17 @@ export function rankMove(value: number, sample: readonly DayValue[]): { rank: nu
   const moreExtreme = sample.filter((d) => (value < 0 ? d.value < value : d.value > value));
   const since = moreExtreme.reduce<DayValue | undefined>((last, d) => (last === undefined || d.date > last.date ? d : last), undefined);
   return since ? { rank: moreExtreme.length + 1, since } : { rank: 1 };
+}
+
+/** The "since" day with its curated event, when it has one. */
+function sinceOf(day: DayValue, briefDate: string) {
+  const event = eventOn(day.date);
+  return {
+    date: day.date,
+    value: roundSignificant(day.value),
+    daysAgo: daysBetween(day.date, briefDate),
+    ...(event ? { event: { id: event.id, zh: event.name.zh, en: event.name.en, url: event.url } } : {}),
+  };
 }
 
 export const historicalRankSignal: Signal = (snapshot, thresholds, context) => {
@@ -69,9 +83,8 @@ export const historicalRankSignal: Signal = (snapshot, thresholds, context) => {
         value,
         rank,
         sampleDays: sample.length,
-        ...(since
-          ? { since: { date: since.date, value: roundSignificant(since.value), daysAgo: daysBetween(since.date, snapshot.date) } }
-          : {}),
+        sampleStart: sample.reduce((first, d) => (d.date < first ? d.date : first), sample[0]!.date),
+        ...(since ? { since: sinceOf(since, snapshot.date) } : {}),
       });
     }
   }

@@ -10,7 +10,8 @@
  *   Markdown-escaped;
  * - printing an optional field, or reading through one, outside an `{{#if}}`/`{{#with}}` that
  *   guards it (strict mode would throw on a day without that data);
- * - a partial that does not exist, or one that is never used.
+ * - a partial that does not exist, or one that is never used;
+ * - a digit typed into template text (typed-digits.ts): figures come from the model.
  */
 import Handlebars from 'handlebars';
 import type { z } from 'zod';
@@ -20,6 +21,7 @@ import { HELPER_NAMES } from './helpers.js';
 import { lintLayout } from './layout-lint.js';
 import { BriefModelSchema, PLAIN_TEXT_FIELDS } from './model.js';
 import { forbiddenConstructs } from './template-rules.js';
+import { typedDigits } from './typed-digits.js';
 import { handlebarsMessage } from './parse-message.js';
 
 export interface LintIssue {
@@ -122,6 +124,7 @@ export function lintLanguage(files: readonly TemplateFile[]): LintIssue[] {
       continue;
     }
     for (const p of forbiddenConstructs(ast)) issues.push({ file: tf.file, ...p });
+    for (const d of typedDigits(ast)) issues.push({ file: tf.file, ...d });
     try {
       env.precompile(tf.source, COMPILE_OPTIONS);
     } catch (error) {

@@ -219,7 +219,11 @@ describe('R07: generated hostile briefs in Chromium', () => {
           expect(dom.elements.filter((name) => !ALLOWED.has(name))).toEqual([]);
           expect(dom.handlers).toEqual([]);
           expect(dom.badUrls).toEqual([]);
-          expect(dom.links).toEqual(['<link rel="icon" href="data:,">']);
+          // The page's own policy (no script, nothing from elsewhere) and the empty icon; nothing else.
+          expect(dom.links).toEqual([
+            `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'">`,
+            '<link rel="icon" href="data:,">',
+          ]);
           expect(requests.filter((url) => url !== 'data:,')).toEqual([]);
           expect(dialogs).toEqual([]);
           expect(dom.pwned).toBe(false);

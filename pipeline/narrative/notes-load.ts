@@ -6,13 +6,15 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { InputError, formatPath } from '../errors.js';
+import { INPUT_LIMITS, assertFileSize } from '../input-limits.js';
 import { parseStrictJson } from '../json.js';
 import { NotesSchema, type Notes } from './notes.js';
 
 export async function loadNotes(file: string): Promise<Notes> {
+  await assertFileSize(file, INPUT_LIMITS.notesMaxBytes, 'notes');
   let source: string;
   try {
     source = await readFile(file, 'utf8');
@@ -29,6 +31,9 @@ export function parseNotes(source: string, file: string): Notes {
   if (ext !== '.yaml' && ext !== '.yml' && ext !== '.json') {
     throw new InputError(file, `notes must be .yaml, .yml or .json (got "${ext || 'no extension'}")`);
   }
+  // Callers that read the text themselves (preview) get the same limit as loadNotes.
+  if (source.length > INPUT_LIMITS.notesMaxBytes)
+    throw new InputError(file, `is more than the ${INPUT_LIMITS.notesMaxBytes / 1_048_576} MB limit for notes files`);
   if (source.charCodeAt(0) === 0xfeff) throw new InputError(file, 'starts with a byte-order mark (BOM); save it as plain UTF-8');
   if (ext === '.json') parseStrictJson(source, file); // JSON syntax errors name the byte, as for snapshots
 
@@ -39,7 +44,7 @@ export function parseNotes(source: string, file: string): Notes {
     const issues = doc.errors.map((e) => `line ${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`);
     throw new InputError(file, 'is not valid YAML', issues);
   }
-  const raw: unknown = doc.toJS({ maxAliasCount: 0 });
+  const raw = resolveAliases(doc, lineCounter, file);
   const result = NotesSchema.safeParse(raw);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => describeIssue(issue, doc, lineCounter));
@@ -57,6 +62,28 @@ export function parseNotes(source: string, file: string): Notes {
     }
   }
   return result.data;
+}
+
+/**
+ * The document as plain data, aliases (`*name`) resolved within a small budget: a harmless anchor
+ * reuse works, an alias bomb is refused (exit 2) naming the line of the first alias.
+ */
+function resolveAliases(doc: Document, lineCounter: LineCounter, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: INPUT_LIMITS.notesMaxAliasCount });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let line = 1;
+    visit(doc, {
+      Alias(_key, node) {
+        if (node.range) line = lineCounter.linePos(node.range[0]).line;
+        return visit.BREAK;
+      },
+    });
+    throw new InputError(file, 'is not valid notes', [
+      `line ${line}: YAML aliases expand beyond the limit of ${INPUT_LIMITS.notesMaxAliasCount} (${error.message.split('\n')[0]})`,
+    ]);
+  }
 }
 
 function describeIssue(issue: z.core.$ZodIssue, doc: Document, lineCounter: LineCounter): string {

@@ -7,10 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InputError, formatZodIssues } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { INPUT_LIMITS, assertFileSize } from '../input-limits.js';
 import { parseStrictJson } from '../json.js';
 import { SCHEMA_VERSION, SnapshotSchema, type Snapshot } from './schema.js';
 
 export async function loadSnapshot(file: string): Promise<Snapshot> {
+  await assertFileSize(file, INPUT_LIMITS.snapshotMaxBytes, 'snapshot');
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -12,6 +12,7 @@
  * - Every series carries `provenance`; what is missing is listed in `gaps`, never filled with 0.
  */
 import { z } from 'zod';
+import { INPUT_LIMITS } from '../input-limits.js';
 
 /** Current version; a snapshot with a newer or unknown version is refused. */
 export const SCHEMA_VERSION = 1;
@@ -78,7 +79,10 @@ export const PriceSeriesSchema = z.strictObject({
   venue: z.string().min(1),
   symbol: z.string().min(1),
   interval: z.enum(['1h', '1d']),
-  candles: z.array(CandleSchema),
+  // Bounded: millions of candles are no day's data and would exhaust the analysis (refused, exit 2).
+  candles: z
+    .array(CandleSchema)
+    .max(INPUT_LIMITS.candlesPerSeriesMax, `more than ${INPUT_LIMITS.candlesPerSeriesMax} candles in one series`),
   provenance: ProvenanceSchema,
 });
 

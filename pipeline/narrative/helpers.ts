@@ -6,10 +6,13 @@
  * - `list items`: joins Markdown-safe strings the way the brief's language does:
  *   zh "Binance、OKX 和 Bybit", en "Binance, OKX and Bybit".
  * - `nth index`: the watchlist's ordinal from a 0-based `@index`: zh 其一/其二…, en first/second… (lower case: they follow a colon).
+ * - `variant slot count`: which of `count` skeletons a sentence uses today, 0-based, from the
+ *   root model's `date` (variation.ts): `{{#if (eq (variant "thesis" 3) 1)}}…`.
  *
- * None builds a SafeString or reads anything but its arguments and the root model's `lang`.
+ * None builds a SafeString or reads anything but its arguments and the root model's `lang` and `date`.
  */
 import type { HelperOptions } from 'handlebars';
+import { variantOf } from './variation.js';
 
 export type HelperLang = 'zh' | 'en';
 
@@ -58,6 +61,12 @@ export const HELPERS = {
     if (!isOptions(options)) throw new Error('nth: expected one argument');
     if (typeof index !== 'number' || !Number.isInteger(index)) throw new TypeError('nth: expected an integer such as @index');
     return ordinal(index, langOf(options));
+  },
+  variant: (slot: unknown, count: unknown, options: unknown): number => {
+    if (!isOptions(options)) throw new Error('variant: expected a slot name and a count');
+    if (typeof slot !== 'string' || typeof count !== 'number') throw new TypeError('variant: expected a slot name and a count');
+    const date = (options.data as { root?: { date?: unknown } } | undefined)?.root?.date;
+    return variantOf(String(date), slot, count);
   },
 } as const;
 

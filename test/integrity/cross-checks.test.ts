@@ -13,7 +13,6 @@ import { etfCompletenessGaps } from '../../sources/etf-completeness.js';
 
 const TOL = ThresholdsSchema.parse({}).crossCheck;
 const HOUR = 3_600_000;
-const DAY = 86_400_000;
 const DAY0 = Date.parse('2024-01-03T00:00:00Z');
 // A UTC+8 window: 2024-01-03T16:00Z – 2024-01-04T16:00Z.
 const WINDOW = { start: DAY0 + 16 * HOUR, end: DAY0 + 40 * HOUR };

@@ -79,7 +79,7 @@ describe('brief rerender --workers', () => {
     const [a, b] = [await rerender(none, '--workers', '0'), await rerender(two, '--workers', '2')];
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
-    expect(b.stdout).toBe('rendered 3 snapshot(s): 2024-01-04 … 2024-06-20\n');
+    expect(b.stdout).toBe('3 ok (2024-01-04 … 2024-06-20), 0 failed\n');
     expect(Object.keys(files(two))).toHaveLength(12);
     expect(files(two)).toEqual(files(none));
   }, 120_000);

@@ -1,7 +1,25 @@
 /**
  * The preview's own pages. Unlike the briefs, the preview shell runs a few lines of script: it
- * listens for the server's change events and reloads the two frames.
+ * listens for the server's change events and reloads the two frames. Its Content-Security-Policy
+ * allows that one script (by hash), the two frames and the event stream from this server only.
  */
+import { createHash } from 'node:crypto';
+
+const RELOAD_SCRIPT = `
+  new EventSource('/events').onmessage = () => {
+    for (const frame of document.querySelectorAll('iframe')) frame.contentWindow.location.reload();
+  };
+`;
+const SHELL_POLICY = [
+  "default-src 'none'",
+  `script-src 'sha256-${createHash('sha256').update(RELOAD_SCRIPT).digest('base64')}'`,
+  "style-src 'unsafe-inline'",
+  "frame-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const ERROR_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -11,6 +29,7 @@ export function previewShell(): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${SHELL_POLICY}">
 <title>brief preview</title>
 <style>
   body { margin: 0; font-family: system-ui, sans-serif; }
@@ -23,11 +42,7 @@ export function previewShell(): string {
 <body>
 <header>brief preview · 中文 | English · re-renders on every change to templates, notes, config or snapshot</header>
 <main><iframe id="zh" src="/brief/zh" title="中文"></iframe><iframe id="en" src="/brief/en" title="English"></iframe></main>
-<script>
-  new EventSource('/events').onmessage = () => {
-    for (const frame of document.querySelectorAll('iframe')) frame.contentWindow.location.reload();
-  };
-</script>
+<script>${RELOAD_SCRIPT}</script>
 </body>
 </html>
 `;
@@ -35,7 +50,7 @@ export function previewShell(): string {
 
 export function errorPage(message: string): string {
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>render error</title>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${ERROR_POLICY}"><title>render error</title>
 <style>body{font-family:ui-monospace,monospace;padding:1.5rem;color:#8a1c1c;background:#fff6f6} pre{white-space:pre-wrap}</style></head>
 <body><h1>Render error</h1><pre>${escapeHtml(message)}</pre><p>Fix the file and save: the preview re-renders by itself.</p></body></html>
 `;

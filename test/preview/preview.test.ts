@@ -37,6 +37,10 @@ describe('brief preview', () => {
     const shell = await get('/');
     expect(shell.text).toContain('<iframe id="zh" src="/brief/zh"');
     expect(shell.text).toContain('<iframe id="en" src="/brief/en"');
+    // Only its own reload script runs (allowed by hash), frames and events from this server only.
+    expect(shell.text).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*'; style-src 'unsafe-inline'; frame-src 'self'; connect-src 'self'/,
+    );
     const zh = await get('/brief/zh');
     expect(zh.status).toBe(200);
     expect(zh.text).toContain('<html lang="zh-CN">');

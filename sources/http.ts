@@ -15,7 +15,7 @@
  */
 import axios, { type AxiosInstance } from 'axios';
 import type { BanRegistry } from './bans.js';
-import { SourceError, type SourceErrorKind } from './errors.js';
+import { SourceError, sanitizeDetail, type SourceErrorKind } from './errors.js';
 import type { Limiter } from './limiter.js';
 import { LimiterOverflowError } from './limiter.js';
 import { loadRecording, requestKey, saveRecording } from './recording.js';
@@ -243,7 +243,9 @@ export function createProviderHttp(spec: ProviderHttpSpec, context: HttpContext)
           throw fail({ ...base, ...extra, retryable: false, detail: `${base.detail} (no time left in the fetch phase to retry)` });
         }
         const error = fail({ ...base, ...extra, retryable: true });
-        effects.log(`${error.message}; retrying in ${wait} ms`);
+        // Several requests share a path (Deribit DVOL daily and hourly): the query tells their retries apart.
+        const query = key.includes('?') ? ` (${sanitizeDetail(key.slice(key.indexOf('?')), secrets)})` : '';
+        effects.log(`${error.message}; retrying in ${wait} ms${query}`);
         await effects.sleep(wait);
       }
     },

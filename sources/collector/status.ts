@@ -148,6 +148,7 @@ export async function checkHealth(dir: string, options: { now: number; maxAgeMs:
   const tail = down.length > 0 ? `; ${down.join(', ')}` : '';
   return {
     healthy: true,
-    message: `healthy: ${connected.join(', ')} connected; ${status.stored} events stored since ${status.startedAt}${tail}`,
+    // The count is the heartbeat's: events stored after its last write are not in it yet.
+    message: `healthy: ${connected.join(', ')} connected; as of ${status.updatedAt}, ${status.stored} events stored since ${status.startedAt}${tail}`,
   };
 }

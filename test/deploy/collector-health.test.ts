@@ -41,7 +41,8 @@ describe('checkHealth', () => {
     const dir = await dirWith(status({}));
     expect(await checkHealth(dir, { now: T0 + 120_000, ...LIMIT })).toEqual({
       healthy: true,
-      message: 'healthy: binance connected; 17 events stored since 2024-01-04T00:05:00.000Z; okx down since 2024-01-04T00:05:01.000Z',
+      message:
+        'healthy: binance connected; as of 2024-01-04T00:05:00.000Z, 17 events stored since 2024-01-04T00:05:00.000Z; okx down since 2024-01-04T00:05:01.000Z',
     });
   });
 

@@ -454,6 +454,7 @@ export const ClaimSchema = z.strictObject({
     'etf_inflow',
     'outperformed',
     'underperformed',
+    'macro_shock',
   ]),
   /** The asset the claim is about; absent = the headline (market or assets) scope. */
   asset: z.string().optional(),
@@ -478,6 +479,36 @@ export const DayPlanSchema = z.strictObject({
   assets: z.array(PlanAssetSchema),
   liquidations: LiquidationHeadlineSchema.optional(),
   claims: z.array(ClaimSchema),
+  /** The last completed US session's macro moves (signals/macro-moves.ts). */
+  macro: z
+    .array(
+      z.strictObject({
+        symbol: z.string(),
+        name: z.string(),
+        kind: z.enum(['yield', 'dollar', 'index']),
+        /** US session date. */
+        date: z.string(),
+        close: finite,
+        prevClose: finite,
+        /** Yields: percentage points (−0.185 = −18.5 bp); others: a fraction. */
+        change: finite,
+        /** At or beyond its `macro.*` threshold. */
+        fired: z.boolean(),
+      }),
+    )
+    .optional(),
+  /** Curated and computed catalysts within `catalysts.horizonDays` (calendar/catalysts.ts). */
+  catalysts: z.array(
+    z.strictObject({
+      date: z.string(),
+      time: epochMs.optional(),
+      kind: z.enum(['fomc', 'cpi', 'payrolls', 'pce', 'expiry']),
+      name: z.strictObject({ zh: z.string(), en: z.string() }),
+      url: z.string(),
+    }),
+  ),
+  /** True only when the calendar covers the whole horizon and lists nothing in it. */
+  noCatalyst: z.boolean(),
 });
 
 export const FindingSchema = z.discriminatedUnion('kind', [

@@ -157,6 +157,20 @@ export const ThresholdsSchema = z.strictObject({
     rangeMinDaysToExpiry: z.number().nonnegative().default(30),
   }),
 
+  macro: section({
+    /** An equity index moving at least this much in a session is a macro shock (fraction). */
+    indexMoveFractionMin: fraction.default(0.015),
+    /** The dollar index moving at least this much in a session is a macro shock (fraction). */
+    dollarMoveFractionMin: fraction.default(0.005),
+    /** A Treasury yield moving at least this many percentage points in a session is a shock (0.1 = 10 bp). */
+    yieldMovePointsMin: fraction.default(0.1),
+  }),
+
+  catalysts: section({
+    /** Dated catalysts within this many days after the brief's day are listed (days). */
+    horizonDays: days.default(14),
+  }),
+
   openInterest: section({
     /** Total open interest falling by at least this share is a notable drop (fraction). */
     dropFractionMin: fraction.default(0.05),

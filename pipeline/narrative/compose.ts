@@ -10,6 +10,7 @@
  *   7. gaps      what could not be measured; charts placed in the section they illustrate
  *   8. sources   footnotes numbered in print order: each figure's series, provider and as-of time
  */
+import * as format from '../../renderers/format.js';
 import type { Lang } from '../../renderers/format.js';
 import type { PriceMove } from '../analysis/findings.js';
 import { InputError } from '../errors.js';
@@ -31,6 +32,7 @@ import { createContext, type ComposeContext, type ComposeInput } from './compose
 import { composeHeadline } from './headline.js';
 import { composeLead, dayOf, headlineBreak, primaryMove, type Day } from './lead.js';
 import { md, mdUrl } from './markdown-escape.js';
+import { macroName } from './names.js';
 import type { BriefModel, Bullet, Chart, Macro, Section, SectionId } from './model.js';
 import { composeGaps } from './gaps.js';
 import { composeOutlook } from './outlook.js';
@@ -131,7 +133,8 @@ function composeBullets(ctx: ComposeContext, day: Day): Map<BulletKey, Bullet[]>
 function composeMacro(ctx: ComposeContext, move: PriceMove): Macro | undefined {
   const change = move.changeFraction;
   const events = (ctx.input.notes?.notes ?? []).flatMap((n) => (n.kind === 'macro' ? [n] : []));
-  if (events.length === 0) return undefined;
+  const session = composeSession(ctx);
+  if (events.length === 0 && !session) return undefined;
   const { fmt } = ctx;
   const sorted = [...events].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
   return ctx.cite(
@@ -139,6 +142,7 @@ function composeMacro(ctx: ComposeContext, move: PriceMove): Macro | undefined {
       asset: ctx.ticker(ctx.primary),
       change: fmt.pctAbs(change),
       down: change < 0,
+      ...(session ? { session } : {}),
       events: sorted.map((e) => {
         const event: Macro['events'][number] = {
           time: fmt.dateTime(Date.parse(e.time)),
@@ -168,6 +172,38 @@ function composeMacro(ctx: ComposeContext, move: PriceMove): Macro | undefined {
       }),
     },
     move,
+  );
+}
+
+/** The macro series' last US session, from the plan: each move, and what the licensed ones imply. */
+function composeSession(ctx: ComposeContext): Macro['session'] {
+  const moves = ctx.plan.macro ?? [];
+  if (moves.length === 0) return undefined;
+  const { fmt } = ctx;
+  const fired = (kind: string, sign: number): boolean => moves.some((m) => m.kind === kind && m.fired && Math.sign(m.change) === sign);
+  const paths = ctx.plan.paths.filter((p) => p.startsWith('macro['));
+  return ctx.cite(
+    {
+      date: fmt.date(moves.reduce((d, m) => (m.date > d ? m.date : d), moves[0]!.date)),
+      moves: moves.map((m) => ({
+        name: md(macroName(m.symbol, m.name, ctx.lang)),
+        change: m.kind === 'yield' ? md(format.formatNumber(Math.abs(m.change) * 100, 1)) : fmt.pctAbs(m.change),
+        close: md(m.kind === 'yield' ? `${format.formatNumber(m.close, 2)}%` : format.formatNumber(m.close, 2)),
+        // A move that rounds to zero at the printed precision (0.1 % or 0.1 bp) is "flat".
+        up: m.change >= 0.0005,
+        down: m.change <= -0.0005,
+        yield: m.kind === 'yield',
+        fired: m.fired,
+      })),
+      riskOff: fired('index', -1),
+      riskOn: fired('index', 1),
+      yieldsDown: fired('yield', -1),
+      yieldsUp: fired('yield', 1),
+      dollarDown: fired('dollar', -1),
+      dollarUp: fired('dollar', 1),
+      shock: moves.some((m) => m.fired),
+    },
+    paths,
   );
 }
 

@@ -81,6 +81,10 @@ const LeadSchema = z.strictObject({
   ...cite,
   date: md,
   weekday: md,
+  /** en dateline in the readers' convention (config.enDateline): "4 January (ET)". */
+  dateline: md,
+  /** The weekday of the move's key moment in the readers' zone. */
+  readerWeekday: md,
   /** A part-day brief (`--as-of now`): the time its data runs to; the move is then never worded as a close. */
   asOf: md.optional(),
   asset: md,
@@ -133,8 +137,37 @@ const MacroEventSchema = z.strictObject({
   source: SourceLinkSchema,
 });
 
+/** The last US session's macro moves (the plan's), with the reading each licensed move allows. */
+const MacroSessionSchema = z.strictObject({
+  date: md,
+  moves: z.array(
+    z.strictObject({
+      name: md,
+      /** "0.4%" or, for a yield, "18.5 个基点" / "18.5 bp" (the unit in the template). */
+      change: md,
+      close: md,
+      up: flag,
+      down: flag,
+      yield: flag,
+      fired: flag,
+    }),
+  ),
+  /** An equity index fell past its threshold: risk-off. */
+  riskOff: flag,
+  riskOn: flag,
+  /** The 10-year yield fell (rose) past its threshold. */
+  yieldsDown: flag,
+  yieldsUp: flag,
+  dollarDown: flag,
+  dollarUp: flag,
+  /** Any move past its threshold: a macro shock the brief may call one. */
+  shock: flag,
+  ...cite,
+});
+
 const MacroSchema = z.strictObject({
   events: z.array(MacroEventSchema),
+  session: MacroSessionSchema.optional(),
   /** The primary asset's close-to-close change, to set the event beside the move. */
   asset: md,
   change: md,
@@ -220,6 +253,8 @@ const OutlookSchema = z.strictObject({
   up: flag,
   flat: flag,
   leverageFlushed: flag,
+  /** The calendar covers the next two weeks and lists nothing in them, nor do the notes. */
+  noCatalyst: flag,
   /** The price-structure paragraph's sources (key levels). */
   ...cite,
 });

@@ -158,3 +158,15 @@ export function tenorName(tenor: string, lang: Lang): string {
   // zh names include 合约; en names are adjectives the templates follow with "futures"/"contract".
   return table[tenor]?.[lang] ?? (lang === 'zh' ? `${tenor} 合约` : tenor);
 }
+
+/** Display names of the macro series (Yahoo symbols); others keep the configured name. */
+const MACRO_NAMES: Record<string, { zh: string; en: string }> = {
+  'DX-Y.NYB': { zh: '美元指数', en: 'the dollar index' },
+  '^TNX': { zh: '美国 10 年期国债收益率', en: 'the US 10-year Treasury yield' },
+  '^IXIC': { zh: '纳斯达克综合指数', en: 'the Nasdaq Composite' },
+  '^GSPC': { zh: '标普 500 指数', en: 'the S&P 500' },
+};
+
+export function macroName(symbol: string, configured: string, lang: Lang): string {
+  return MACRO_NAMES[symbol]?.[lang] ?? configured;
+}

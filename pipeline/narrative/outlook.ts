@@ -36,7 +36,6 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   // Nearest first: supports from the highest down, resistances from the lowest up.
   const supports = [...(levels?.supports ?? [])].sort((a, b) => b.price - a.price).slice(0, MAX_LEVELS);
   const resistances = [...(levels?.resistances ?? [])].sort((a, b) => a.price - b.price).slice(0, MAX_LEVELS);
-  const liq = ctx.all('liquidations').find((l) => l.asset === undefined) ?? ctx.one('liquidations');
 
   const windows: { at: number; window: TimeWindow }[] = [];
   const catalysts = (ctx.input.notes?.notes ?? []).flatMap((n) => (n.kind === 'catalyst' ? [n] : []));
@@ -50,12 +49,27 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
     if (c.text) w.text = ctx.text(c.text);
     windows.push({ at: c.time ? Date.parse(c.time) : Date.parse(`${c.date}T00:00:00Z`), window: w });
   }
+  // Curated and computed catalysts (the plan's), unless a note or the basis data already has that day.
+  const noteDates = new Set(catalysts.map((c) => c.date));
+  const planned = ctx.plan.catalysts.filter((c) => !noteDates.has(c.date));
+  for (const c of planned) {
+    windows.push({
+      at: c.time ?? Date.parse(`${c.date}T00:00:00Z`),
+      window: {
+        date: c.time ? fmt.dateTime(c.time) : fmt.date(c.date),
+        name: md(c.name[ctx.lang]),
+        source: ctx.link({ name: sourceName(c.url), url: c.url }),
+        expiry: false,
+      },
+    });
+  }
   const basis = ctx.one('basis_compression', primary);
   const expiring = basis?.tenors
     .filter((t) => t.daysToExpiry > 0 && t.daysToExpiry <= EXPIRY_HORIZON_DAYS)
     .sort((a, b) => a.expiry - b.expiry)[0];
   const expiringPaths = expiring ? basisPaths(ctx, expiring, basis!) : [];
-  if (expiring) {
+  // A computed Deribit expiry on the same day as a contract in the basis data is the same event.
+  if (expiring && !planned.some((c) => c.kind === 'expiry' && c.date === new Date(expiring.expiry).toISOString().slice(0, 10))) {
     windows.push({
       at: expiring.expiry,
       window: ctx.cite(
@@ -92,7 +106,9 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
     watch.push(ctx.cite({ breakout: { asset, low, high } }, levels, move));
   }
   const firstCatalyst = catalysts.sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+  const firstPlanned = planned.find((c) => c.kind !== 'expiry') ?? planned[0];
   if (firstCatalyst) watch.push({ catalyst: { date: fmt.date(firstCatalyst.date), name: ctx.text(firstCatalyst.name) } });
+  else if (firstPlanned) watch.push({ catalyst: { date: fmt.date(firstPlanned.date), name: md(firstPlanned.name[ctx.lang]) } });
   else if (expiring)
     watch.push(
       ctx.cite(
@@ -123,7 +139,8 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
     down: day.crash,
     up: day.rally,
     flat: day.range,
-    leverageFlushed: Boolean(liq?.longDominant && day.crash),
+    leverageFlushed: ctx.plan.dominantSide === 'long' && day.crash,
+    noCatalyst: ctx.plan.noCatalyst && catalysts.every((c) => c.date > horizonEnd(ctx)),
   };
   // The price-structure paragraph: the reference price and the levels around it.
   return ctx.cite(outlook, levels, move);
@@ -133,4 +150,22 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
 function basisPaths(ctx: ComposeContext, tenor: BasisCompression['tenors'][number], basis: BasisCompression): readonly string[] {
   const index = ctx.input.snapshot.basis.findIndex((b) => b.venue === tenor.venue && b.contract === tenor.contract);
   return index >= 0 ? [`basis[${index}]`] : basis.paths;
+}
+
+/** The publisher a calendar link points to, for the window's source note. */
+function sourceName(url: string): string {
+  const host = new URL(url).hostname.replace(/^www\./, '');
+  const names: Record<string, string> = {
+    'federalreserve.gov': 'Federal Reserve',
+    'bls.gov': 'U.S. Bureau of Labor Statistics',
+    'bea.gov': 'U.S. Bureau of Economic Analysis',
+    'deribit.com': 'Deribit',
+  };
+  return names[host] ?? host;
+}
+
+/** Last day of the catalyst horizon after the brief's day, YYYY-MM-DD. */
+function horizonEnd(ctx: ComposeContext): string {
+  const days = ctx.input.config.thresholds.catalysts.horizonDays;
+  return new Date(Date.parse(`${ctx.input.findings.date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

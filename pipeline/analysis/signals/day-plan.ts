@@ -16,7 +16,9 @@
 import { earlierOf, type Signal } from '../context.js';
 import type { Claim, DayPlan, Finding, PriceMove } from '../findings.js';
 import { roundStep } from '../util/levels.js';
+import { calendarCovers, catalystsWithin } from '../calendar/catalysts.js';
 import { liquidationHeadline } from './liquidation-headline.js';
+import { macroMoves } from './macro-moves.js';
 
 type PlanAsset = DayPlan['assets'][number];
 
@@ -169,6 +171,23 @@ export const dayPlanSignal: Signal = (snapshot, thresholds, context) => {
       claims.push({ id: 'underperformed', asset: a.asset, measure, value: gap, threshold });
   }
 
+  const macro = macroMoves(snapshot, thresholds);
+  for (const m of macro.moves.filter((x) => x.fired)) {
+    const name =
+      m.kind === 'yield' ? 'macro.yieldMovePointsMin' : m.kind === 'dollar' ? 'macro.dollarMoveFractionMin' : 'macro.indexMoveFractionMin';
+    const value =
+      m.kind === 'yield' ? t.macro.yieldMovePointsMin : m.kind === 'dollar' ? t.macro.dollarMoveFractionMin : t.macro.indexMoveFractionMin;
+    claims.push({
+      id: 'macro_shock',
+      measure: `${m.name} ${m.date} session change`,
+      value: m.change,
+      threshold: { name, value, unit: m.kind === 'yield' ? 'price' : 'fraction' },
+    });
+  }
+  const horizon = t.catalysts.horizonDays;
+  const catalysts = catalystsWithin(snapshot.date, horizon);
+  const horizonEnd = new Date(Date.parse(`${snapshot.date}T00:00:00Z`) + horizon * 86_400_000).toISOString().slice(0, 10);
+
   const used = context.earlier.filter(
     (f) => f.kind === 'price_move' || f.kind === 'systemic_move' || (f.kind === 'liquidations' && liquidations !== undefined),
   );
@@ -176,7 +195,7 @@ export const dayPlanSignal: Signal = (snapshot, thresholds, context) => {
     kind: 'day_plan',
     importance: 0,
     sources: [...new Set(used.flatMap((f) => f.sources))].sort(),
-    paths: [...new Set(used.flatMap((f) => f.paths))],
+    paths: [...new Set([...used.flatMap((f) => f.paths), ...macro.paths])],
     dayType,
     multiAsset,
     leadAsset,
@@ -184,6 +203,9 @@ export const dayPlanSignal: Signal = (snapshot, thresholds, context) => {
     assets,
     ...(liquidations ? { liquidations } : {}),
     claims,
+    ...(macro.moves.length > 0 ? { macro: macro.moves } : {}),
+    catalysts: catalysts.map((c) => ({ ...c, name: { ...c.name } })),
+    noCatalyst: catalysts.length === 0 && calendarCovers(horizonEnd),
   };
   return [plan];
 };

@@ -1,0 +1,208 @@
+/**
+ * Dated catalysts for the "what to watch" paragraph: a curated, sourced calendar of US macro
+ * releases and Fed decisions, and Deribit's monthly and quarterly expiries, computed (the last
+ * Friday of each month, 08:00 UTC; March, June, September and December are the quarterlies).
+ *
+ * Release dates are the publishers' own schedules (links below); a date not yet published by
+ * its agency is not listed rather than guessed. Times are those of the release (ET), stored as
+ * UTC instants.
+ */
+
+export interface Catalyst {
+  /** YYYY-MM-DD, UTC. */
+  readonly date: string;
+  /** The release instant, ms UTC, when known. */
+  readonly time?: number;
+  readonly kind: 'fomc' | 'cpi' | 'payrolls' | 'pce' | 'expiry';
+  readonly name: { readonly zh: string; readonly en: string };
+  readonly url: string;
+}
+
+const FED = 'https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm';
+const CPI = 'https://www.bls.gov/schedule/news_release/cpi.htm';
+const EMPSIT = 'https://www.bls.gov/schedule/news_release/empsit.htm';
+const PCE = 'https://www.bea.gov/news/schedule';
+const DERIBIT = 'https://www.deribit.com/kb/deribit-expiries';
+
+/** FOMC decision days (the second day of each meeting), 14:00 ET. */
+const FOMC_DECISIONS = [
+  '2024-01-31',
+  '2024-03-20',
+  '2024-05-01',
+  '2024-06-12',
+  '2024-07-31',
+  '2024-09-18',
+  '2024-11-07',
+  '2024-12-18',
+  '2025-01-29',
+  '2025-03-19',
+  '2025-05-07',
+  '2025-06-18',
+  '2025-07-30',
+  '2025-09-17',
+  '2025-10-29',
+  '2025-12-10',
+  '2026-01-28',
+  '2026-03-18',
+  '2026-04-29',
+  '2026-06-17',
+  '2026-07-29',
+  '2026-09-16',
+  '2026-10-28',
+  '2026-12-09',
+];
+
+/** CPI releases, 08:30 ET (2025: the October release was cancelled and September's moved to 24 October). */
+const CPI_RELEASES = [
+  '2024-01-11',
+  '2024-02-13',
+  '2024-03-12',
+  '2024-04-10',
+  '2024-05-15',
+  '2024-06-12',
+  '2024-07-11',
+  '2024-08-14',
+  '2024-09-11',
+  '2024-10-10',
+  '2024-11-13',
+  '2024-12-11',
+  '2025-01-15',
+  '2025-02-12',
+  '2025-03-12',
+  '2025-04-10',
+  '2025-05-13',
+  '2025-06-11',
+  '2025-07-15',
+  '2025-08-12',
+  '2025-09-11',
+  '2025-10-24',
+  '2025-12-18',
+];
+
+/** Employment Situation (non-farm payrolls), 08:30 ET. */
+const PAYROLLS = [
+  '2024-01-05',
+  '2024-02-02',
+  '2024-03-08',
+  '2024-04-05',
+  '2024-05-03',
+  '2024-06-07',
+  '2024-07-05',
+  '2024-08-02',
+  '2024-09-06',
+  '2024-10-04',
+  '2024-11-01',
+  '2024-12-06',
+  '2025-01-10',
+  '2025-02-07',
+  '2025-03-07',
+  '2025-04-04',
+  '2025-05-02',
+  '2025-06-06',
+  '2025-07-03',
+  '2025-08-01',
+  '2025-09-05',
+];
+
+/** Personal income and outlays (PCE price index), 08:30 ET. */
+const PCE_RELEASES = [
+  '2024-01-26',
+  '2024-02-29',
+  '2024-03-29',
+  '2024-04-26',
+  '2024-05-31',
+  '2024-06-28',
+  '2024-07-26',
+  '2024-08-30',
+  '2024-09-27',
+  '2024-10-31',
+  '2024-11-27',
+  '2024-12-20',
+  '2025-01-31',
+  '2025-02-28',
+  '2025-03-28',
+  '2025-04-30',
+  '2025-05-30',
+  '2025-06-27',
+  '2025-07-31',
+  '2025-08-29',
+  '2025-09-26',
+];
+
+/** 08:30 or 14:00 New York time on a date, as ms UTC (US daylight saving: second Sunday of March to first Sunday of November). */
+export function newYorkTime(date: string, hour: number, minute: number): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const nthSunday = (month: number, n: number): number => {
+    const first = new Date(Date.UTC(y, month, 1)).getUTCDay();
+    return 1 + ((7 - first) % 7) + 7 * (n - 1);
+  };
+  const dayOfYear = Date.UTC(y, m - 1, d);
+  const dst = dayOfYear >= Date.UTC(y, 2, nthSunday(2, 2)) && dayOfYear < Date.UTC(y, 10, nthSunday(10, 1));
+  return Date.UTC(y, m - 1, d, hour + (dst ? 4 : 5), minute);
+}
+
+/** The last Friday of a month (UTC date). */
+export function lastFriday(year: number, month0: number): string {
+  const last = new Date(Date.UTC(year, month0 + 1, 0));
+  const back = (last.getUTCDay() - 5 + 7) % 7;
+  return new Date(Date.UTC(year, month0 + 1, -back)).toISOString().slice(0, 10);
+}
+
+function expiries(from: string, to: string): Catalyst[] {
+  const out: Catalyst[] = [];
+  const [y0, m0] = from.split('-').map(Number) as [number, number];
+  for (let k = 0; k < 3; k++) {
+    const year = y0 + Math.floor((m0 - 1 + k) / 12);
+    const month0 = (m0 - 1 + k) % 12;
+    const date = lastFriday(year, month0);
+    if (date < from || date > to) continue;
+    const quarterly = month0 % 3 === 2;
+    out.push({
+      date,
+      time: Date.parse(`${date}T08:00:00Z`),
+      kind: 'expiry',
+      name: quarterly
+        ? { zh: 'Deribit 季度期权与期货交割', en: 'Deribit quarterly options and futures expiry' }
+        : { zh: 'Deribit 月度期权与期货交割', en: 'Deribit monthly options and futures expiry' },
+      url: DERIBIT,
+    });
+  }
+  return out;
+}
+
+function listed(
+  dates: readonly string[],
+  kind: Catalyst['kind'],
+  name: Catalyst['name'],
+  url: string,
+  hour: number,
+  minute: number,
+): Catalyst[] {
+  return dates.map((date) => ({ date, time: newYorkTime(date, hour, minute), kind, name, url }));
+}
+
+export const CALENDAR: readonly Catalyst[] = [
+  ...listed(FOMC_DECISIONS, 'fomc', { zh: '美联储 FOMC 利率决议', en: 'the FOMC rate decision' }, FED, 14, 0),
+  ...listed(CPI_RELEASES, 'cpi', { zh: '美国 CPI 数据公布', en: 'the US CPI release' }, CPI, 8, 30),
+  ...listed(PAYROLLS, 'payrolls', { zh: '美国非农就业数据公布', en: 'the US payrolls report' }, EMPSIT, 8, 30),
+  ...listed(PCE_RELEASES, 'pce', { zh: '美国 PCE 物价指数公布', en: 'the US PCE price index release' }, PCE, 8, 30),
+];
+
+/** Catalysts after `date` (YYYY-MM-DD) and within `days` days of it, by time. */
+export function catalystsWithin(date: string, days: number, calendar: readonly Catalyst[] = CALENDAR): Catalyst[] {
+  const start = Date.parse(`${date}T00:00:00Z`);
+  const to = new Date(start + days * 86_400_000).toISOString().slice(0, 10);
+  return [...calendar, ...expiries(date, to)]
+    .filter((c) => c.date > date && c.date <= to)
+    .sort((a, b) => (a.time ?? Date.parse(a.date)) - (b.time ?? Date.parse(b.date)) || (a.kind < b.kind ? -1 : 1));
+}
+
+/**
+ * Whether every listed kind of release is known up to `date`: past the last date of any kind
+ * (e.g. CPI dates not yet published), "no catalyst" cannot be claimed.
+ */
+export function calendarCovers(date: string, calendar: readonly Catalyst[] = CALENDAR): boolean {
+  const last = new Map<string, string>();
+  for (const c of calendar) if ((last.get(c.kind) ?? '') < c.date) last.set(c.kind, c.date);
+  return last.size > 0 && [...last.values()].every((d) => d >= date);
+}

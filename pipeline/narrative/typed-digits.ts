@@ -17,9 +17,11 @@ const UNIT_LABELS = /每 ?8 ?小时|per 8 ?h(?:ours?)?\b|8-hour/g;
 export function typedDigits(ast: hbs.AST.Program): TypedDigit[] {
   const found: TypedDigit[] = [];
   class Finder extends Handlebars.Visitor {
-    ContentStatement(node: hbs.AST.ContentStatement): void {
-      const lines = node.original.split('\n');
-      lines.forEach((text, i) => {
+    override ContentStatement(node: hbs.AST.ContentStatement): void {
+      // `original` is the text as written (the typings call it StripFlags; it is the source string),
+      // so line numbers count from the node's start before any ~ whitespace control.
+      const lines = (node.original as unknown as string).split('\n');
+      lines.forEach((text: string, i: number) => {
         const m = /[^\s]*\d[^\s]*/.exec(text.replace(UNIT_LABELS, ''));
         if (m) {
           found.push({

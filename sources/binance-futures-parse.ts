@@ -5,7 +5,16 @@
 import { z } from 'zod';
 import { normalizeSeries } from './series.js';
 import { DAY_MS } from './time.js';
-import { decimal, decimalOrEmpty, epochMillis, nonNegativeDecimal, parseWith, positiveDecimal, type ParseContext } from './validate.js';
+import {
+  assertRowsFor,
+  decimal,
+  decimalOrEmpty,
+  epochMillis,
+  nonNegativeDecimal,
+  parseWith,
+  positiveDecimal,
+  type ParseContext,
+} from './validate.js';
 
 const PremiumIndexSchema = z.looseObject({
   symbol: z.string(),
@@ -17,15 +26,31 @@ const PremiumIndexSchema = z.looseObject({
 });
 export type PremiumIndex = z.output<typeof PremiumIndexSchema>;
 
-export function parsePremiumIndex(raw: unknown, context: ParseContext): PremiumIndex {
-  return parseWith(PremiumIndexSchema, raw, context);
+export function parsePremiumIndex(raw: unknown, context: ParseContext, symbol?: string): PremiumIndex {
+  const parsed = parseWith(PremiumIndexSchema, raw, context);
+  assertRowsFor(
+    [parsed],
+    (row) => row.symbol,
+    symbol,
+    context,
+    () => '.symbol',
+  );
+  return parsed;
 }
 
 const FundingRateSchema = z.array(z.looseObject({ symbol: z.string(), fundingRate: decimal, fundingTime: epochMillis }));
 
 /** Settled funding, ascending: `{time, rate}` with rate a fraction per interval. */
-export function parseFundingRates(raw: unknown, context: ParseContext): Array<{ time: number; rate: number }> {
-  const rows = parseWith(FundingRateSchema, raw, context).map((row) => ({ time: row.fundingTime, rate: row.fundingRate }));
+export function parseFundingRates(raw: unknown, context: ParseContext, symbol?: string): Array<{ time: number; rate: number }> {
+  const parsed = parseWith(FundingRateSchema, raw, context);
+  assertRowsFor(
+    parsed,
+    (row) => row.symbol,
+    symbol,
+    context,
+    (i) => `[${i}].symbol`,
+  );
+  const rows = parsed.map((row) => ({ time: row.fundingTime, rate: row.fundingRate }));
   return normalizeSeries(rows, (row) => row.time, context);
 }
 
@@ -41,8 +66,15 @@ export function parseFundingInfo(raw: unknown, context: ParseContext): Map<strin
 const OpenInterestSchema = z.looseObject({ symbol: z.string(), openInterest: nonNegativeDecimal, time: epochMillis });
 
 /** Current open interest in base units (BTC). */
-export function parseOpenInterest(raw: unknown, context: ParseContext): { time: number; oiBase: number } {
+export function parseOpenInterest(raw: unknown, context: ParseContext, symbol?: string): { time: number; oiBase: number } {
   const parsed = parseWith(OpenInterestSchema, raw, context);
+  assertRowsFor(
+    [parsed],
+    (row) => row.symbol,
+    symbol,
+    context,
+    () => '.symbol',
+  );
   return { time: parsed.time, oiBase: parsed.openInterest };
 }
 
@@ -56,8 +88,20 @@ const OpenInterestHistSchema = z.array(
 );
 
 /** Hourly open interest: base units and USD, ascending. */
-export function parseOpenInterestHist(raw: unknown, context: ParseContext): Array<{ time: number; oiBase: number; oiUsd: number }> {
-  const rows = parseWith(OpenInterestHistSchema, raw, context).map((row) => ({
+export function parseOpenInterestHist(
+  raw: unknown,
+  context: ParseContext,
+  symbol?: string,
+): Array<{ time: number; oiBase: number; oiUsd: number }> {
+  const parsed = parseWith(OpenInterestHistSchema, raw, context);
+  assertRowsFor(
+    parsed,
+    (row) => row.symbol,
+    symbol,
+    context,
+    (i) => `[${i}].symbol`,
+  );
+  const rows = parsed.map((row) => ({
     time: row.timestamp,
     oiBase: row.sumOpenInterest,
     oiUsd: row.sumOpenInterestValue,

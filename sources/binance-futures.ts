@@ -65,7 +65,7 @@ export function createBinanceFuturesSource(): Source {
         if (!pending) {
           pending = context.http
             .getJson(P.premiumIndex, { symbol })
-            .then((r) => parsePremiumIndex(r.body, ctx(context, P.premiumIndex, `binance.premiumIndex[${symbol}]`)));
+            .then((r) => parsePremiumIndex(r.body, ctx(context, P.premiumIndex, `binance.premiumIndex[${symbol}]`), symbol));
           premium.set(symbol, pending);
         }
         return pending;
@@ -152,7 +152,7 @@ async function fetchFunding(
   const gaps: NonNullable<TaskOutput['gaps']> = [];
   const start = window.start - LOOKBACK.fundingDays * 24 * HOUR_MS;
   const response = await context.http.getJson(P.fundingRate, { symbol, startTime: start, endTime: window.end - 1, limit: 1000 });
-  const history = parseFundingRates(response.body, ctx(context, P.fundingRate, `binance.fundingRate[${symbol}]`)).filter(
+  const history = parseFundingRates(response.body, ctx(context, P.fundingRate, `binance.fundingRate[${symbol}]`), symbol).filter(
     (row) => row.time >= start && row.time < window.end,
   );
   let intervalHours = DEFAULT_FUNDING_INTERVAL_HOURS;
@@ -208,15 +208,17 @@ async function fetchOpenInterest(
     startTime: start,
     endTime: window.end - 1,
   });
-  const history = parseOpenInterestHist(response.body, ctx(context, P.openInterestHist, `binance.openInterestHist[${symbol}]`)).filter(
-    (row) => row.time >= start && row.time < window.end,
-  );
+  const history = parseOpenInterestHist(
+    response.body,
+    ctx(context, P.openInterestHist, `binance.openInterestHist[${symbol}]`),
+    symbol,
+  ).filter((row) => row.time >= start && row.time < window.end);
   const gaps: NonNullable<TaskOutput['gaps']> = [];
   let fetchedAt = response.fetchedAt;
   if (live) {
     try {
       const [currentResponse, premium] = await Promise.all([context.http.getJson(P.openInterest, { symbol }), premiumFor(symbol)]);
-      const current = parseOpenInterest(currentResponse.body, ctx(context, P.openInterest, `binance.openInterest[${symbol}]`));
+      const current = parseOpenInterest(currentResponse.body, ctx(context, P.openInterest, `binance.openInterest[${symbol}]`), symbol);
       fetchedAt = currentResponse.fetchedAt;
       const latest = history.at(-1);
       if (current.time < window.end && (!latest || current.time > latest.time)) {

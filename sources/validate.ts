@@ -139,3 +139,21 @@ export function schemaViolation(context: ParseContext, path: string, detail: str
     detail,
   });
 }
+
+/**
+ * Every row must be for the symbol or contract asked for: a response for another one (a proxy's
+ * cache mix-up, a renamed contract) is refused naming the first stray row, never filed under the
+ * wrong asset. `expected` undefined skips the check (callers that asked for no symbol).
+ */
+export function assertRowsFor<T>(
+  rows: readonly T[],
+  symbolOf: (row: T) => string,
+  expected: string | undefined,
+  context: ParseContext,
+  path: (index: number) => string,
+): void {
+  if (expected === undefined) return;
+  const index = rows.findIndex((row) => symbolOf(row).toUpperCase() !== expected.toUpperCase());
+  if (index >= 0)
+    throw schemaViolation(context, path(index), `expected ${expected}, got ${JSON.stringify(symbolOf(rows[index]!)).slice(0, 30)}`);
+}

@@ -6,9 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseFundingRates, parseOpenInterestHist } from '../../sources/binance-futures-parse.js';
 import { parseLiquidationOrders } from '../../sources/okx-parse.js';
 import { parseChart } from '../../sources/yahoo.js';
 import { FIXTURE_DIR } from '../replay/record-fixtures.js';
+
+const sample = (name: string): unknown =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'replay', 'docs-samples', name), 'utf8')) as unknown;
 
 function recorded(provider: string, file: string): { request: string; body: string } {
   return JSON.parse(readFileSync(join(FIXTURE_DIR, provider, file), 'utf8')) as { request: string; body: string };
@@ -68,5 +72,18 @@ describe('OKX REST liquidation orders', () => {
     const raw = body();
     raw.data[0]!.instId = 'ETH-USDT-SWAP';
     expect(() => parseLiquidationOrders(raw, 'BTC', 0.01, ctx('okx.liquidations'))).toThrow(/expected a BTC contract, got "ETH-USDT-SWAP"/);
+  });
+});
+
+describe('Binance futures rows belong to the symbol asked for', () => {
+  it('funding rates and open-interest history of BTCUSDT parse for BTCUSDT and are refused for ETHUSDT', () => {
+    expect(parseFundingRates(sample('binance-fapi-fundingRate.json'), ctx('f'), 'BTCUSDT').length).toBeGreaterThan(0);
+    expect(() => parseFundingRates(sample('binance-fapi-fundingRate.json'), ctx('binance.fundingRate[ETHUSDT]'), 'ETHUSDT')).toThrow(
+      /binance\.fundingRate\[ETHUSDT\]\[0\]\.symbol: expected ETHUSDT, got "BTCUSDT"/,
+    );
+    expect(parseOpenInterestHist(sample('binance-futures-data-openInterestHist.json'), ctx('o'), 'BTCUSDT').length).toBeGreaterThan(0);
+    expect(() => parseOpenInterestHist(sample('binance-futures-data-openInterestHist.json'), ctx('o'), 'ETHUSDT')).toThrow(
+      /expected ETHUSDT/,
+    );
   });
 });

@@ -50,6 +50,8 @@ export const CASES: BriefCase[] = [
   { name: 'rally-2024-02-28', snapshotFile: join(ROOT, 'test/fixtures/rally-2024-02-28/snapshot.json') },
   { name: 'quiet-2024-06-20', snapshotFile: join(ROOT, 'test/fixtures/quiet-2024-06-20/snapshot.json') },
   { name: 'crash-2024-08-05', snapshotFile: join(ROOT, 'test/fixtures/crash-2024-08-05/snapshot.json') },
+  { name: 'crash-parts-2024-08-05', snapshotFile: join(ROOT, 'test/fixtures/crash-parts-2024-08-05/snapshot.json') },
+  { name: 'crash-scope-2024-08-05', snapshotFile: join(ROOT, 'test/fixtures/crash-scope-2024-08-05/snapshot.json') },
 ];
 
 export interface LoadedCase {

@@ -27,6 +27,8 @@ export const LinkSchema = z.strictObject({ label: z.strictObject({ zh: z.string(
 export const ConfigSchema = z.strictObject({
   /** IANA zone of the brief's calendar day. */
   timezone: z.string().default('Asia/Shanghai'),
+  /** The en brief's dateline and weekday: New York time (US readers), UTC, or the brief's own zone. */
+  enDateline: z.enum(['ET', 'UTC', 'brief']).default('ET'),
   assets: z.array(AssetSchema).min(1).default(['BTC']),
   /** Spot ETFs per asset, by ticker. */
   etfs: z.record(AssetSchema, z.array(z.string())).default({ BTC: ['IBIT', 'FBTC', 'GBTC', 'ARKB', 'BITB'] }),

@@ -2,6 +2,7 @@
  * The day's type and the lead paragraph's facts: the move, the level, the liquidation total and
  * its window, and the trigger (a macro note marked `trigger`) or the lack of one.
  */
+import { readerDate } from './dateline.js';
 import { formatUtcOffset } from '../../renderers/format.js';
 import type { FindingOf, LevelBreakSchema, PriceMove } from '../analysis/findings.js';
 import type { z } from 'zod';
@@ -73,6 +74,14 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
     offset: md(offset),
     date: fmt.date(date),
     weekday: fmt.weekday(date),
+    // The readers' date and the weekday of the move's key moment (the low of a fall, the high of a rise).
+    ...readerDate(
+      ctx.input.config.enDateline,
+      ctx.tz,
+      ctx.input.snapshot.window.end,
+      day.crash ? move.lowTime : day.rally ? move.highTime : ctx.input.snapshot.window.end - 1,
+      ctx.lang,
+    ),
     ...partDayEnd(ctx.input.snapshot, (ms) => fmt.time(ms)),
     asset: ctx.ticker(ctx.primary),
     assetName: ctx.name(ctx.primary),

@@ -64,14 +64,13 @@ describe('stop signals', () => {
 
   it('npx killed with SIGTERM: the run it started stops too and publishes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'brief-npx-'));
-    const npx = startPaused('npx', ['--prefix', REPO, '--no-install', 'brief', ...runArgs(dir)], REPO);
-    // The pause marker lives in the run's cwd (the checkout) here: give it a private name.
+    const npx = startPaused('npx', ['--prefix', REPO, '--no-install', 'brief', ...runArgs(dir)], dir);
     expect(await waitFor(() => existsSync(npx.marker), 60_000), npx.stderr()).toBe(true);
     const runPid = Number((await import('node:fs')).readFileSync(npx.marker, 'utf8').split(' ')[0]);
     (await import('node:fs')).rmSync(npx.marker);
     npx.child.kill('SIGTERM');
     expect(await waitFor(() => !isRunning(runPid), 10_000)).toBe(true);
-    expect(existsSync(join(REPO, '.brief-run.lock'))).toBe(false);
+    expect(existsSync(join(dir, '.brief-run.lock'))).toBe(false);
     expect(existsSync(join(dir, 'site'))).toBe(false);
   }, 90_000);
 });

@@ -4,16 +4,17 @@
  * error in one language shows only in that language's pane, and the other keeps rendering.
  * Everything is re-read on each render: any of these files may have changed.
  */
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Lang } from '../cli/options.js';
 import { loadConfig } from '../config.js';
 import { analyze } from '../analysis/index.js';
 import { findNotesFor, loadNotes } from '../narrative/index.js';
-import { compileLanguage, readTemplateFiles, type TemplateSet } from '../narrative/engine.js';
+import { compileLanguage, readTemplateFiles, type CompiledLanguage, type TemplateSet } from '../narrative/engine.js';
 import { lintLanguage } from '../narrative/lint.js';
 import { lintLayout } from '../narrative/layout-lint.js';
 import { loadSnapshot } from '../snapshot/index.js';
-import { renderBrief } from '../render/render-briefs.js';
+import { renderBrief, type RenderAssets } from '../render/render-briefs.js';
 import { loadPageLayout } from '../../renderers/html-page.js';
 
 export interface PreviewInputs {
@@ -28,34 +29,65 @@ export type Pane = { ok: true; html: string } | { ok: false; error: string };
 export const PREVIEW_LANGS: readonly Lang[] = ['zh', 'en'];
 
 export async function renderPanes(inputs: PreviewInputs): Promise<Record<Lang, Pane>> {
-  let shared;
-  try {
-    shared = await loadShared(inputs);
-  } catch (error) {
-    const pane: Pane = { ok: false, error: messageOf(error) };
-    return { zh: pane, en: pane };
-  }
-  const panes = {} as Record<Lang, Pane>;
-  for (const lang of PREVIEW_LANGS) panes[lang] = await renderPane(lang, inputs.templatesDir, shared);
-  return panes;
+  return paneRenderer(inputs)();
 }
 
-type Shared = Awaited<ReturnType<typeof loadShared>>;
+/**
+ * A renderer that keeps what did not change between renders: the snapshot, config and notes
+ * (and the findings and charts drawn from them) are re-read only when one of those files
+ * changed; a template edit recompiles the templates and reuses the charts.
+ */
+export function paneRenderer(inputs: PreviewInputs): () => Promise<Record<Lang, Pane>> {
+  let kept: { key: string; data: Data } | undefined;
+  const chartCache: NonNullable<RenderAssets['chartCache']> = new WeakMap();
+  // Compiling is the other big cost: a language whose files did not change keeps its templates.
+  const compiled = new Map<Lang, { key: string; language: CompiledLanguage }>();
+  return async () => {
+    let shared: Shared;
+    try {
+      const key = await inputsKey(inputs);
+      if (kept?.key !== key) kept = { key, data: await loadData(inputs) };
+      shared = { ...kept.data, layout: await loadLayout(inputs.templatesDir) };
+    } catch (error) {
+      kept = undefined;
+      const pane: Pane = { ok: false, error: messageOf(error) };
+      return { zh: pane, en: pane };
+    }
+    const panes = {} as Record<Lang, Pane>;
+    for (const lang of PREVIEW_LANGS) panes[lang] = await renderPane(lang, inputs.templatesDir, shared, chartCache, compiled);
+    return panes;
+  };
+}
 
-async function loadShared(inputs: PreviewInputs) {
-  const layoutIssues = await lintLayout(inputs.templatesDir);
-  if (layoutIssues.length > 0) throw new Error(layoutIssues.map((i) => `${i.file}:${i.line}: ${i.message}`).join('\n'));
-  const [config, snapshot, layout] = await Promise.all([
-    loadConfig(inputs.configFile),
-    loadSnapshot(inputs.snapshotFile),
-    loadPageLayout(inputs.templatesDir),
-  ]);
+type Data = Awaited<ReturnType<typeof loadData>>;
+type Shared = Data & { layout: Awaited<ReturnType<typeof loadPageLayout>> };
+
+/** Size and modification time of every input file (absent ones too): equal keys, equal inputs. */
+async function inputsKey(inputs: PreviewInputs): Promise<string> {
+  const stats = await Promise.all(inputFiles(inputs).map((file) => stat(file).catch(() => undefined)));
+  return stats.map((s) => (s ? `${s.size}:${s.mtimeMs}` : '-')).join('|');
+}
+
+async function loadData(inputs: PreviewInputs) {
+  const [config, snapshot] = await Promise.all([loadConfig(inputs.configFile), loadSnapshot(inputs.snapshotFile)]);
   const notesFile = inputs.notesFile ?? findNotesFor(inputs.snapshotFile);
   const notes = notesFile ? await loadNotes(notesFile) : undefined;
-  return { config, snapshot, layout, notes, findings: analyze(snapshot, config.thresholds) };
+  return { config, snapshot, notes, findings: analyze(snapshot, config.thresholds) };
 }
 
-async function renderPane(lang: Lang, templatesDir: string, shared: Shared): Promise<Pane> {
+async function loadLayout(templatesDir: string) {
+  const layoutIssues = await lintLayout(templatesDir);
+  if (layoutIssues.length > 0) throw new Error(layoutIssues.map((i) => `${i.file}:${i.line}: ${i.message}`).join('\n'));
+  return loadPageLayout(templatesDir);
+}
+
+async function renderPane(
+  lang: Lang,
+  templatesDir: string,
+  shared: Shared,
+  chartCache: RenderAssets['chartCache'],
+  compiledCache: Map<Lang, { key: string; language: CompiledLanguage }>,
+): Promise<Pane> {
   let files;
   try {
     files = await readTemplateFiles(templatesDir, lang);
@@ -63,12 +95,18 @@ async function renderPane(lang: Lang, templatesDir: string, shared: Shared): Pro
     return { ok: false, error: messageOf(error) };
   }
   try {
-    const compiled = compileLanguage(lang, files);
+    const key = files.map((f) => `${f.file}\0${f.source}`).join('\0');
+    let compiled = compiledCache.get(lang)?.key === key ? compiledCache.get(lang)!.language : undefined;
+    if (!compiled) {
+      compiled = compileLanguage(lang, files);
+      compiledCache.set(lang, { key, language: compiled });
+    }
     // Only this language's slot is read by renderBrief; the other language may be broken.
     const templates: TemplateSet = { dir: templatesDir, zh: compiled, en: compiled };
     const brief = await renderBrief(shared.snapshot, shared.findings, shared.notes, lang, shared.config, {
       templates,
       layout: shared.layout,
+      chartCache,
     });
     return { ok: true, html: brief.html };
   } catch (error) {

@@ -11,7 +11,7 @@ import type { Lang } from '../cli/options.js';
 import { UsageError } from '../errors.js';
 import { allowedHosts, isOwnHost } from './host.js';
 import { previewShell, errorPage } from './pages.js';
-import { inputFiles, renderPanes, type Pane, type PreviewInputs } from './render-langs.js';
+import { inputFiles, paneRenderer, type Pane, type PreviewInputs } from './render-langs.js';
 import { watchPaths } from './watch.js';
 
 export interface PreviewOptions extends PreviewInputs {
@@ -32,6 +32,7 @@ export interface PreviewServer {
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const log = options.log ?? (() => {});
+  const renderPanes = paneRenderer(options);
   const starting: Pane = { ok: false, error: 'the first render is still running' };
   let panes: Record<Lang, Pane> = { zh: starting, en: starting };
   let waiters: (() => void)[] = [];
@@ -62,7 +63,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const port = await listen(server, options.port);
   hosts = allowedHosts(port);
   try {
-    panes = await renderPanes(options);
+    panes = await renderPanes();
   } catch (error) {
     server.close();
     throw error;
@@ -71,7 +72,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let rendering: Promise<void> = Promise.resolve();
   const rerender = async () => {
     options.prepare?.();
-    panes = await renderPanes(options);
+    panes = await renderPanes();
     const failed = (['zh', 'en'] as const).filter((l) => !panes[l].ok);
     log(failed.length === 0 ? 'preview: re-rendered' : `preview: re-rendered; ${failed.join(' and ')} failed (shown in the page)`);
     for (const client of clients) client.write('data: reload\n\n');

@@ -33,7 +33,7 @@ import {
 } from '../narrative/index.js';
 import { loadSnapshot, type Snapshot } from '../snapshot/index.js';
 import type { Format, Lang } from '../cli/options.js';
-import { renderCharts } from '../../renderers/charts/index.js';
+import { renderCharts, type ChartSvg } from '../../renderers/charts/index.js';
 import { loadPageLayout, type PageLayout } from '../../renderers/html-page.js';
 import { markdownToHtml } from '../../renderers/markdown-to-html.js';
 import { finishPrintPage } from '../../renderers/pdf/fonts.js';
@@ -70,6 +70,11 @@ export interface RenderResult {
 export interface RenderAssets {
   templates: TemplateSet;
   layout: PageLayout;
+  /**
+   * Charts already drawn for a snapshot (with its findings), per language. The preview keeps
+   * them while only templates change: drawing is most of a render and does not depend on them.
+   */
+  chartCache?: WeakMap<Snapshot, Partial<Record<Lang, Promise<ChartSvg[]>>>>;
 }
 
 export async function loadRenderAssets(templatesDir: string): Promise<RenderAssets> {
@@ -197,7 +202,11 @@ export function checkBriefs(
   const both = checkDay(snapshot.date, [...checked, { lang: partner, model, markdown: renderBriefMarkdown(model, assets.templates) }]);
   // Only the comparison is taken from the partner; its own rules are not this render's business.
   const parity = both.failures.filter((f) => f.rule === 'parity');
-  return { ...report, failures: [...report.failures, ...parity], rules: [...report.rules, ...both.rules.filter((r) => r.rule === 'parity')] };
+  return {
+    ...report,
+    failures: [...report.failures, ...parity],
+    rules: [...report.rules, ...both.rules.filter((r) => r.rule === 'parity')],
+  };
 }
 
 /** Starts printing a brief as soon as the printer is there; a failure surfaces where it is awaited. */
@@ -267,7 +276,7 @@ export async function renderBrief(
   config: Config,
   assets: RenderAssets,
 ): Promise<RenderedBrief> {
-  const charts = await renderCharts(snapshot, findings, lang);
+  const charts = await chartsOf(snapshot, findings, lang, assets.chartCache);
   const model = composeBrief({
     snapshot,
     findings,
@@ -314,4 +323,14 @@ export async function renderBrief(
 /** In the written Markdown, chart images point at the SVG files beside it: charts/<lang>/<id>.svg. */
 function relativeChartLinks(markdown: string, lang: Lang): string {
   return markdown.replace(/^(!\[[^\]\n]*\]\()charts\/([a-z0-9-]+\.svg\))$/gm, `$1charts/${lang}/$2`);
+}
+
+function chartsOf(snapshot: Snapshot, findings: Findings, lang: Lang, cache: RenderAssets['chartCache']): Promise<ChartSvg[]> {
+  if (!cache) return renderCharts(snapshot, findings, lang);
+  const entry = cache.get(snapshot) ?? {};
+  cache.set(snapshot, entry);
+  const drawn = (entry[lang] ??= renderCharts(snapshot, findings, lang));
+  // A failed drawing is not kept: the next render tries again.
+  drawn.catch(() => delete entry[lang]);
+  return drawn;
 }

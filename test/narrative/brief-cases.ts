@@ -52,6 +52,7 @@ export const CASES: BriefCase[] = [
   { name: 'crash-2024-08-05', snapshotFile: join(ROOT, 'test/fixtures/crash-2024-08-05/snapshot.json') },
   { name: 'crash-parts-2024-08-05', snapshotFile: join(ROOT, 'test/fixtures/crash-parts-2024-08-05/snapshot.json') },
   { name: 'crash-scope-2024-08-05', snapshotFile: join(ROOT, 'test/fixtures/crash-scope-2024-08-05/snapshot.json') },
+  { name: 'crash-history-2024-08-05', snapshotFile: join(ROOT, 'test/fixtures/crash-history-2024-08-05/snapshot.json') },
 ];
 
 export interface LoadedCase {

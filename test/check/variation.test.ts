@@ -40,6 +40,8 @@ describe('consecutive scenario days', () => {
     for (const lang of ['zh', 'en'] as const) {
       const sentences = days.map((c) => new Set(keySentences(render(loadCase(c), lang, templates).markdown)));
       for (let i = 1; i < sentences.length; i++) {
+        // Two cases of one date (a variant of the same day's data) are the same day, not consecutive days.
+        if (loadCase(days[i]!).snapshot.date === loadCase(days[i - 1]!).snapshot.date) continue;
         const shared = [...sentences[i]!].filter((s) => sentences[i - 1]!.has(s));
         expect(shared, `${days[i - 1]!.name} → ${days[i]!.name} (${lang})`).toEqual([]);
       }

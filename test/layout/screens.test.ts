@@ -63,7 +63,7 @@ function measure(): Measure {
     if (svg) size *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
     if (size < smallest.size) smallest = { size, text: text.slice(0, 40) };
   }
-  const justified = [...document.querySelectorAll('p')].filter((p) => getComputedStyle(p).textAlign === 'justify').length;
+  const justified = Array.from(document.querySelectorAll('p')).filter((p) => getComputedStyle(p).textAlign === 'justify').length;
   const chart = document.querySelector('figure.chart svg > rect');
   const chartLabel = document.querySelector('figure.chart svg text');
   return {

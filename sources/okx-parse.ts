@@ -7,7 +7,16 @@ import type { Candle, LiquidationOrder } from '../pipeline/snapshot/schema.js';
 import type { EnvelopeProblem } from './http.js';
 import { normalizeSeries } from './series.js';
 import { HOUR_MS } from './time.js';
-import { decimal, epochMillis, nonNegativeDecimal, parseWith, positiveDecimal, schemaViolation, type ParseContext } from './validate.js';
+import {
+  assertRowsFor,
+  decimal,
+  epochMillis,
+  nonNegativeDecimal,
+  parseWith,
+  positiveDecimal,
+  schemaViolation,
+  type ParseContext,
+} from './validate.js';
 
 /** `code` ≠ "0" is an error even with HTTP 200. 50011/50061: rate limit; 50001/50013: busy. */
 export function okxEnvelope(body: unknown): EnvelopeProblem | undefined {
@@ -54,8 +63,16 @@ export function parseCandles(raw: unknown, context: ParseContext): Candle[] {
 const FundingHistoryRowSchema = z.looseObject({ instId: z.string(), fundingTime: epochMillis, realizedRate: decimal });
 
 /** Settled funding (`realizedRate`, what was actually charged), ascending. */
-export function parseFundingHistory(raw: unknown, context: ParseContext): Array<{ time: number; rate: number }> {
-  const rows = parseWith(envelope(FundingHistoryRowSchema), raw, context).data.map((row) => ({
+export function parseFundingHistory(raw: unknown, context: ParseContext, instId?: string): Array<{ time: number; rate: number }> {
+  const { data } = parseWith(envelope(FundingHistoryRowSchema), raw, context);
+  assertRowsFor(
+    data,
+    (row) => row.instId,
+    instId,
+    context,
+    (i) => `.data[${i}].instId`,
+  );
+  const rows = data.map((row) => ({
     time: row.fundingTime,
     rate: row.realizedRate,
   }));
@@ -67,8 +84,19 @@ const FundingCurrentSchema = envelope(
 ).refine((body) => body.data.length > 0, 'expected one funding-rate row');
 
 /** The current period's rate and its interval (nextFundingTime − fundingTime, hours). */
-export function parseFundingCurrent(raw: unknown, context: ParseContext): { rate: number; time: number; intervalHours: number } {
+export function parseFundingCurrent(
+  raw: unknown,
+  context: ParseContext,
+  instId?: string,
+): { rate: number; time: number; intervalHours: number } {
   const row = parseWith(FundingCurrentSchema, raw, context).data[0]!;
+  assertRowsFor(
+    [row],
+    (r) => r.instId,
+    instId,
+    context,
+    () => '.data[0].instId',
+  );
   const intervalHours = (row.nextFundingTime - row.fundingTime) / HOUR_MS;
   if (!(intervalHours > 0)) throw schemaViolation(context, '.data[0].nextFundingTime', 'expected nextFundingTime after fundingTime');
   return { rate: row.fundingRate, time: row.fundingTime, intervalHours };
@@ -79,8 +107,20 @@ const OpenInterestSchema = envelope(
 );
 
 /** Current open interest: base coin (`oiCcy`) and USD (`oiUsd`). */
-export function parseOpenInterest(raw: unknown, context: ParseContext): Array<{ time: number; oiBase: number; oiUsd: number }> {
-  return parseWith(OpenInterestSchema, raw, context).data.map((row) => ({ time: row.ts, oiBase: row.oiCcy, oiUsd: row.oiUsd }));
+export function parseOpenInterest(
+  raw: unknown,
+  context: ParseContext,
+  instId?: string,
+): Array<{ time: number; oiBase: number; oiUsd: number }> {
+  const { data } = parseWith(OpenInterestSchema, raw, context);
+  assertRowsFor(
+    data,
+    (row) => row.instId,
+    instId,
+    context,
+    (i) => `.data[${i}].instId`,
+  );
+  return data.map((row) => ({ time: row.ts, oiBase: row.oiCcy, oiUsd: row.oiUsd }));
 }
 
 const InstrumentSchema = envelope(z.looseObject({ instId: z.string(), ctVal: positiveDecimal, ctValCcy: z.string() })).refine(

@@ -106,7 +106,7 @@ async function fetchFunding(context: SourceContext, asset: string, instId: strin
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const response = await context.http.getJson(P.fundingHistory, { instId, after, limit: 100 });
     fetchedAt = response.fetchedAt;
-    const rows = parseFundingHistory(response.body, ctx(P.fundingHistory, `okx.fundingRateHistory[${instId}]`));
+    const rows = parseFundingHistory(response.body, ctx(P.fundingHistory, `okx.fundingRateHistory[${instId}]`), instId);
     history.push(...rows);
     const oldest = rows[0];
     if (!oldest || oldest.time <= start || rows.length < 100) break;
@@ -119,7 +119,7 @@ async function fetchFunding(context: SourceContext, asset: string, instId: strin
   if (live) {
     try {
       const response = await context.http.getJson(P.fundingRate, { instId });
-      const parsed = parseFundingCurrent(response.body, ctx(P.fundingRate, `okx.fundingRate[${instId}]`));
+      const parsed = parseFundingCurrent(response.body, ctx(P.fundingRate, `okx.fundingRate[${instId}]`), instId);
       current = { rate: parsed.rate, time: parsed.time };
       intervalHours = parsed.intervalHours;
       fetchedAt = response.fetchedAt;
@@ -157,7 +157,7 @@ async function fetchOpenInterest(context: SourceContext, asset: string, instId: 
     return { gaps: [{ family: 'openInterest', source: 'okx', asset, kind: 'not-historical', reason, endpoint: `GET ${P.openInterest}` }] };
   }
   const response = await context.http.getJson(P.openInterest, { instType: 'SWAP', instId });
-  const history = parseOpenInterest(response.body, ctx(P.openInterest, `okx.openInterest[${instId}]`));
+  const history = parseOpenInterest(response.body, ctx(P.openInterest, `okx.openInterest[${instId}]`), instId);
   const last = history.at(-1);
   if (!last) throw new EmptyResultError('okx', `GET ${P.openInterest}`, `for ${instId}`);
   return {

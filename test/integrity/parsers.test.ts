@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFundingRates, parseOpenInterestHist } from '../../sources/binance-futures-parse.js';
-import { parseLiquidationOrders } from '../../sources/okx-parse.js';
+import { parseFundingCurrent, parseLiquidationOrders, parseOpenInterest } from '../../sources/okx-parse.js';
 import { parseChart } from '../../sources/yahoo.js';
 import { FIXTURE_DIR } from '../replay/record-fixtures.js';
 
@@ -85,5 +85,16 @@ describe('Binance futures rows belong to the symbol asked for', () => {
     expect(() => parseOpenInterestHist(sample('binance-futures-data-openInterestHist.json'), ctx('o'), 'ETHUSDT')).toThrow(
       /expected ETHUSDT/,
     );
+  });
+});
+
+describe('OKX rows belong to the instrument asked for', () => {
+  it('the BTC-USDT-SWAP funding rate and open interest parse for it and are refused for ETH-USDT-SWAP', () => {
+    expect(parseFundingCurrent(sample('okx-public-funding-rate.json'), ctx('f'), 'BTC-USDT-SWAP').intervalHours).toBeGreaterThan(0);
+    expect(() =>
+      parseFundingCurrent(sample('okx-public-funding-rate.json'), ctx('okx.fundingRate[ETH-USDT-SWAP]'), 'ETH-USDT-SWAP'),
+    ).toThrow(/okx\.fundingRate\[ETH-USDT-SWAP\]\.data\[0\]\.instId: expected ETH-USDT-SWAP, got "BTC-USDT-SWAP"/);
+    expect(parseOpenInterest(sample('okx-public-open-interest.json'), ctx('o'), 'BTC-USDT-SWAP')).toHaveLength(1);
+    expect(() => parseOpenInterest(sample('okx-public-open-interest.json'), ctx('o'), 'ETH-USDT-SWAP')).toThrow(/expected ETH-USDT-SWAP/);
   });
 });

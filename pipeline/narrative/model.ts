@@ -81,6 +81,11 @@ const LeadSchema = z.strictObject({
   ...cite,
   date: md,
   weekday: md,
+  /** The close-to-close move is ≥ 5 % (sharp) / ≥ 10 % (severe): the verbs scale with it. */
+  sharp: flag,
+  severe: flag,
+  /** The high-to-low swing is ≥ 5 %: the intraday path takes the stronger verb. */
+  sharpSwing: flag,
   /** en dateline in the readers' convention (config.enDateline): "4 January (ET)". */
   dateline: md,
   /** The weekday of the move's key moment in the readers' zone. */
@@ -253,8 +258,10 @@ const OutlookSchema = z.strictObject({
   up: flag,
   flat: flag,
   leverageFlushed: flag,
-  /** The calendar covers the next two weeks and lists nothing in them, nor do the notes. */
+  /** The calendar covers the catalyst horizon and lists nothing in it, nor do the notes. */
   noCatalyst: flag,
+  /** The horizon in days (`catalysts.horizonDays`). */
+  horizonDays: md,
   /** The price-structure paragraph's sources (key levels). */
   ...cite,
 });

@@ -141,6 +141,7 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
     flat: day.range,
     leverageFlushed: ctx.plan.dominantSide === 'long' && day.crash,
     noCatalyst: ctx.plan.noCatalyst && catalysts.every((c) => c.date > horizonEnd(ctx)),
+    horizonDays: fmt.count(ctx.input.config.thresholds.catalysts.horizonDays),
   };
   // The price-structure paragraph: the reference price and the levels around it.
   return ctx.cite(outlook, levels, move);

@@ -43,6 +43,13 @@ export const CHARTS = [
 export interface BriefCase {
   name: string;
   snapshotFile: string;
+  /** Threshold overrides for this case (analysis and composition). */
+  thresholds?: Record<string, unknown>;
+}
+
+/** The test config with a case's threshold overrides. */
+export function configOf(c: Pick<BriefCase, 'thresholds'>): Config {
+  return c.thresholds ? ConfigSchema.parse({ ...TEST_CONFIG, thresholds: c.thresholds }) : TEST_CONFIG;
 }
 
 export const CASES: BriefCase[] = [
@@ -53,9 +60,16 @@ export const CASES: BriefCase[] = [
   { name: 'crash-parts-2024-08-05', snapshotFile: join(ROOT, 'test/fixtures/crash-parts-2024-08-05/snapshot.json') },
   { name: 'crash-scope-2024-08-05', snapshotFile: join(ROOT, 'test/fixtures/crash-scope-2024-08-05/snapshot.json') },
   { name: 'crash-history-2024-08-05', snapshotFile: join(ROOT, 'test/fixtures/crash-history-2024-08-05/snapshot.json') },
+  // The quiet day read with a one-week catalyst horizon: nothing in the calendar from 21 to 27 June 2024.
+  {
+    name: 'quiet-no-catalyst-2024-06-20',
+    snapshotFile: join(ROOT, 'test/fixtures/quiet-2024-06-20/snapshot.json'),
+    thresholds: { catalysts: { horizonDays: 7 } },
+  },
 ];
 
 export interface LoadedCase {
+  config?: Config;
   snapshot: Snapshot;
   findings: Findings;
   notes: Notes | undefined;
@@ -65,10 +79,12 @@ export function loadCase(c: BriefCase): LoadedCase {
   const snapshot = parseSnapshot(readFileSync(c.snapshotFile, 'utf8'), c.snapshotFile);
   const notesFile = findNotesFor(c.snapshotFile);
   const notes = notesFile ? parseNotes(readFileSync(notesFile, 'utf8'), notesFile) : undefined;
-  return { snapshot, findings: analyze(snapshot, TEST_CONFIG.thresholds), notes };
+  const config = configOf(c);
+  return { config, snapshot, findings: analyze(snapshot, config.thresholds), notes };
 }
 
 export function render(loaded: LoadedCase, lang: 'zh' | 'en', templates: TemplateSet): { model: BriefModel; markdown: string } {
-  const model = composeBrief({ ...loaded, lang, config: TEST_CONFIG, charts: CHARTS });
+  const { config, ...rest } = loaded;
+  const model = composeBrief({ ...rest, lang, config: config ?? TEST_CONFIG, charts: CHARTS });
   return { model, markdown: renderBriefMarkdown(model, templates) };
 }

@@ -38,3 +38,14 @@ describe('historical rank in the lead', () => {
     expect(brief('crash-2024-08-05', 'zh')).toContain('至少为 2024 年 5 月以来最大单日跌幅');
   });
 });
+
+describe('catalysts in the outlook', () => {
+  it('says there is no scheduled catalyst only when the calendar covers the horizon and lists nothing', () => {
+    const zh = brief('quiet-no-catalyst-2024-06-20', 'zh');
+    expect(zh).toContain('未来 7 天内暂无已排定的美联储议息、CPI、PCE、非农数据公布或 Deribit 月度交割');
+    // With the default two weeks, the 28 June PCE release and quarterly expiry fall inside: no such claim.
+    expect(brief('quiet-2024-06-20', 'zh')).not.toContain('暂无已排定');
+    // 5 August 2024: CPI on 14 August (a note) is within two weeks.
+    expect(brief('crash-2024-08-05', 'en')).toContain('14 August, the US July CPI release');
+  });
+});

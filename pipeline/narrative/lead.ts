@@ -45,6 +45,10 @@ export function headlineBreak(ctx: ComposeContext, asset: string = ctx.primary):
   return ctx.all('level_break', asset).find((b) => b.level === chosen.level && b.direction === chosen.direction);
 }
 
+/** Close-to-close moves that take a stronger verb: tumbled/急挫 from 5 %, plunged/暴跌 from 10 %. */
+const SHARP_MOVE = 0.05;
+const SEVERE_MOVE = 0.1;
+
 export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): BriefLead {
   const { fmt } = ctx;
   const date = ctx.input.findings.date;
@@ -74,6 +78,11 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
     offset: md(offset),
     date: fmt.date(date),
     weekday: fmt.weekday(date),
+    // Verbs scale with the close-to-close move: a 13 % fall is not "slid" (≥ 5 % sharp, ≥ 10 % severe).
+    sharp: Math.abs(move.changeFraction) >= SHARP_MOVE,
+    severe: Math.abs(move.changeFraction) >= SEVERE_MOVE,
+    // The intraday path has its own size: a 3.8 % close after a 6.9 % high-to-low swing still 跳水.
+    sharpSwing: Math.abs(move.drawdownFraction) >= SHARP_MOVE,
     // The readers' date and the weekday of the move's key moment (the low of a fall, the high of a rise).
     ...readerDate(
       ctx.input.config.enDateline,

@@ -54,7 +54,8 @@ const MIN_LABEL_GAP_PX = 13;
 
 export function buildPriceData(snapshot: Snapshot, findings: Findings, lang: Lang): PriceChartData | undefined {
   const L = labelsFor(lang);
-  const asset = primaryAsset(snapshot);
+  // The asset the brief leads with is analysis' decision (the day plan), not the chart's.
+  const asset = findingsOfKind(findings, 'day_plan')[0]?.leadAsset ?? primaryAsset(snapshot);
   const series = hourlySeries(snapshot, asset);
   if (!series) return undefined;
   const tz = snapshot.timezone;

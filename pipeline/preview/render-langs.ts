@@ -4,6 +4,7 @@
  * error in one language shows only in that language's pane, and the other keeps rendering.
  * Everything is re-read on each render: any of these files may have changed.
  */
+import { checkDay, formatFailure } from '../check/index.js';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Lang } from '../cli/options.js';
@@ -108,6 +109,9 @@ async function renderPane(
       layout: shared.layout,
       chartCache,
     });
+    // The check stage, as render runs it: a failure shows in the pane instead of the brief.
+    const check = checkDay(shared.snapshot.date, [{ lang, model: brief.model, markdown: brief.markdown }]);
+    if (check.failures.length > 0) return { ok: false, error: check.failures.map(formatFailure).join('\n') };
     return { ok: true, html: brief.html };
   } catch (error) {
     // The lint's account names every problem with file, line and the whole parse message.

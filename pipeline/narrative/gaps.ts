@@ -91,7 +91,9 @@ export function composeGaps(ctx: ComposeContext): BriefGap[] {
   const names: Md[] = [];
   for (const { gap, finding } of plain) {
     // `what` is already Markdown-safe; the venue's name is escaped before it joins.
-    const name = (finding.source && VENUE_SOURCES.has(finding.source) ? `${md(providerName(finding.source, ctx.lang))} ${gap.what}` : gap.what) as Md;
+    const name = (
+      finding.source && VENUE_SOURCES.has(finding.source) ? `${md(providerName(finding.source, ctx.lang))} ${gap.what}` : gap.what
+    ) as Md;
     if (!names.includes(name)) names.push(name);
   }
   if (names.length === 0) return kept;

@@ -59,12 +59,14 @@ describe('data note for readers', () => {
     // ETF volume (GBTC), whale transfers (Blockchair) and liquidations (Coinglass) are printed
     // from other sources; only exchange flows, which nothing supplied, are missing.
     // (ETF flows: this cut-down snapshot no longer records them as not applicable before the launch.)
-    expect(zh.gaps).toEqual([
-      { what: 'ETF 资金流向和交易所链上流入流出', why: '截至发稿未能获取', notApplicable: false, absent: true },
-    ]);
-    const zhNote = renderBriefMarkdown(zh, templates).split('\n').find((l) => l.startsWith('**数据说明**'))!;
+    expect(zh.gaps).toEqual([{ what: 'ETF 资金流向和交易所链上流入流出', why: '截至发稿未能获取', notApplicable: false, absent: true }]);
+    const zhNote = renderBriefMarkdown(zh, templates)
+      .split('\n')
+      .find((l) => l.startsWith('**数据说明**'))!;
     expect(zhNote).toBe('**数据说明**：截至发稿，ETF 资金流向和交易所链上流入流出未能获取，未纳入本文分析，不代表其数值为零。');
-    const enNote = renderBriefMarkdown(compose('en'), templates).split('\n').find((l) => l.startsWith('**Data note:**'))!;
+    const enNote = renderBriefMarkdown(compose('en'), templates)
+      .split('\n')
+      .find((l) => l.startsWith('**Data note:**'))!;
     expect(enNote).toBe(
       '**Data note:** ETF flows and exchange on-chain flows could not be obtained by publication time and are left out of this brief (a missing figure is not a zero).',
     );
@@ -79,7 +81,8 @@ describe('data note for readers', () => {
         source: 'deribit',
         asset: 'BTC',
         kind: 'BadResponse',
-        reason: 'deribit GET /api/v2/public/get_volatility_index_data?currency=BTC: 404 Not Found — upstream said "resolution must be one of 1, 60, 3600, 43200, 1D" at 2024-01-0',
+        reason:
+          'deribit GET /api/v2/public/get_volatility_index_data?currency=BTC: 404 Not Found — upstream said "resolution must be one of 1, 60, 3600, 43200, 1D" at 2024-01-0',
         endpoint: 'GET /api/v2/public/get_volatility_index_data',
       },
       // The same cause again (a retry): said once.
@@ -95,8 +98,16 @@ describe('data note for readers', () => {
       { family: 'etfFlows', source: 'coinglass', asset: 'SOL', kind: 'empty', reason: 'coinglass: empty' },
     );
     const templates = await loadTemplates();
-    const model = composeBrief({ snapshot, findings: analyze(snapshot, TEST_CONFIG.thresholds), lang: 'zh', config: TEST_CONFIG, charts: CHARTS });
-    const note = renderBriefMarkdown(model, templates).split('\n').find((l) => l.startsWith('**数据说明**'))!;
+    const model = composeBrief({
+      snapshot,
+      findings: analyze(snapshot, TEST_CONFIG.thresholds),
+      lang: 'zh',
+      config: TEST_CONFIG,
+      charts: CHARTS,
+    });
+    const note = renderBriefMarkdown(model, templates)
+      .split('\n')
+      .find((l) => l.startsWith('**数据说明**'))!;
     expect(note).toBe(
       '**数据说明**：截至发稿，BTC ETF 资金流向、交易所链上流入流出和 Deribit BTC 隐含波动率指数未能获取，未纳入本文分析，不代表其数值为零。',
     );

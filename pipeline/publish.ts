@@ -79,7 +79,7 @@ async function assertSitePath(siteDir: string, fromDir: string): Promise<void> {
   const inside = (a: string, b: string) => a === b || a.startsWith(b + sep);
   if (inside(site, from) || inside(from, site)) {
     throw new UsageError(
-      `--site ${siteDir} and --from ${fromDir} overlap: the site must be a path of its own, outside the rendered briefs`,
+      `--site ${siteDir} and --briefs ${fromDir} overlap: the site must be a path of its own, outside the rendered briefs`,
     );
   }
   const problem = await siteTargetProblem(site);

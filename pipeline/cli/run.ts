@@ -6,7 +6,7 @@ import { FORMATS, LANGS, parseAsOf, parseDate } from './options.js';
 import { resolveBriefDay } from '../fetch/brief-day.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
-import { defaultTemplatesDir } from './paths.js';
+import { templatesFor } from './templates-overlay.js';
 import { assertTemplatesLintClean } from './check-templates.js';
 
 interface RunFlags {
@@ -61,7 +61,7 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
         import('../publish.js'),
         import('../../renderers/pdf/lazy-printer.js'),
       ]);
-      const templatesDir = flags.templates ? resolve(ctx.cwd, flags.templates) : defaultTemplatesDir();
+      const { dir: templatesDir } = await templatesFor(flags.templates, ctx.cwd);
       // Before the lock and the fetch: bad templates are the analyst's to fix, and cost no API calls.
       await assertTemplatesLintClean(templatesDir);
       const { date } = resolveBriefDay({ date: flags.date, asOfNow: flags.asOf === 'now' }, config.timezone, ctx.now());

@@ -64,7 +64,7 @@ describe('SIGKILL while a site is published', () => {
       const old = await publishSite({ fromDir: out, siteDir: site, templatesDir: TEMPLATES, config: DEFAULT_CONFIG });
       const oldIndex = readFileSync(join(site, 'index.html'), 'utf8');
       cpSync(join(REPO, 'test/fixtures/rendered/2024-01-04'), join(out, '2024-01-04'), { recursive: true });
-      const killed = await killAt(point, ['bin/brief.js', 'publish', '--from', out, '--site', site]);
+      const killed = await killAt(point, ['bin/brief.js', 'publish', '--briefs', out, '--site', site]);
       expect(killed.markerSeen).toBe(true);
       expect(killed.signal).toBe('SIGKILL');
       expect(readlinkSync(site)).toContain(old.release.split('/').at(-1));

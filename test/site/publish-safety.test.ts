@@ -100,7 +100,7 @@ describe('publish touches only what it created', () => {
 
   it('refuses --site equal to, inside or around --from', async () => {
     const { out } = setup();
-    await expect(publishSite(request(out, out))).rejects.toThrow(/--site .* and --from .* overlap/);
+    await expect(publishSite(request(out, out))).rejects.toThrow(/--site .* and --briefs .* overlap/);
     await expect(publishSite(request(out, join(out, 'site')))).rejects.toThrow(/overlap/);
     await expect(publishSite(request(out, join(out, '..')))).rejects.toThrow(/overlap/);
     expect(readdirSync(out).sort()).toEqual(['2024-01-02', '2024-01-03', '2024-01-04']);
@@ -135,15 +135,15 @@ describe('publish touches only what it created', () => {
   it('through the command line: exit 2 for an existing folder, exit 5 for a shrinking site', async () => {
     const { root, out, site } = setup();
     mkdirSync(join(root, 'public'));
-    const refused = await runCli(['publish', '--from', out, '--site', join(root, 'public')]);
+    const refused = await runCli(['publish', '--briefs', out, '--site', join(root, 'public')]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('was not created by `brief publish`');
-    expect((await runCli(['publish', '--from', out, '--site', site])).code).toBe(0);
+    expect((await runCli(['publish', '--briefs', out, '--site', site])).code).toBe(0);
     rmSync(join(out, '2024-01-02'), { recursive: true });
-    const shrink = await runCli(['publish', '--from', out, '--site', site]);
+    const shrink = await runCli(['publish', '--briefs', out, '--site', site]);
     expect(shrink.code).toBe(5);
     expect(shrink.stderr).toContain('2024-01-02/en, 2024-01-02/zh');
-    const pruned = await runCli(['publish', '--from', out, '--site', site, '--prune']);
+    const pruned = await runCli(['publish', '--briefs', out, '--site', site, '--prune']);
     expect(pruned.code).toBe(0);
     expect(pruned.stderr).toContain('pruned 2 brief(s): 2024-01-02/en, 2024-01-02/zh');
   }, 60_000);

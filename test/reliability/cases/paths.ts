@@ -142,7 +142,7 @@ export const PATH_CASES: BadInputCase[] = [
         writeFileSync(join(elsewhere, name), name === 'en.json' ? text.replace(/"charts": \[[^\]]*\]/, '"charts": []') : text);
       }
       symlinkSync(elsewhere, join(out, '2024-01-05'));
-      const published = await brief(['publish', '--from', out, '--site', join(base, 'site')]);
+      const published = await brief(['publish', '--briefs', out, '--site', join(base, 'site')]);
       expect(published.code, published.stderr).toBe(0);
       const site = listTree(join(base, 'site'));
       expect(site.some((f) => f.startsWith('briefs/2024-01-04/'))).toBe(true);
@@ -153,7 +153,7 @@ export const PATH_CASES: BadInputCase[] = [
       const { renameSync } = await import('node:fs');
       renameSync(charts, moved);
       symlinkSync(moved, charts);
-      const refused = await brief(['publish', '--from', out, '--site', join(base, 'site')]);
+      const refused = await brief(['publish', '--briefs', out, '--site', join(base, 'site')]);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain(`its charts folder ${charts} is missing or not a real folder`);
       expect(listTree(join(base, 'site'))).toEqual(site);

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { parseAssets } from './options.js';
 import { onShutdown } from '../process/shutdown.js';
@@ -16,14 +16,21 @@ export function registerCollect(program: Command, ctx: CliContext, setExit: SetE
     .command('collect')
     .description("long-running: record liquidations from the exchanges' public streams, one file per day")
     .option('--assets <list>', 'assets, comma-separated (default from config)', parseAssets)
-    .option('--out <dir>', 'directory for the per-day event files', 'collected')
+    .option('--collected <dir>', 'directory for the per-day event files (the folder fetch and run read)', 'collected')
+    .addOption(new Option('--out <dir>', 'deprecated: use --collected').hideHelp())
     .option('--config <file>', 'configuration JSON')
-    .option('--health', "check the collector running on --out instead of collecting: exit 0 healthy, 1 not (a health check's convention)")
+    .option(
+      '--health',
+      "check the collector running on --collected instead of collecting: exit 0 healthy, 1 not (a health check's convention)",
+    )
     .option('--max-age <seconds>', 'with --health: the heartbeat must be newer than this', parseSeconds, 120)
-    .action(async (flags: { assets?: string[]; out: string; config?: string; health?: boolean; maxAge: number }) => {
+    .action(async (flags: { assets?: string[]; collected: string; out?: string; config?: string; health?: boolean; maxAge: number }) => {
       if (flags.health) {
         const { checkHealth } = await import('../../sources/collector/index.js');
-        const health = await checkHealth(resolve(ctx.cwd, flags.out), { now: Date.now(), maxAgeMs: flags.maxAge * 1000 });
+        const health = await checkHealth(resolve(ctx.cwd, flags.out ?? flags.collected), {
+          now: Date.now(),
+          maxAgeMs: flags.maxAge * 1000,
+        });
         (health.healthy ? ctx.stdout : ctx.stderr)(`${health.message}\n`);
         setExit(health.healthy ? 0 : 1);
         return;
@@ -31,7 +38,8 @@ export function registerCollect(program: Command, ctx: CliContext, setExit: SetE
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
       const { runCollector } = await import('../../sources/collector/index.js');
       const { withLock } = await import('../fs/lock.js');
-      const outDir = resolve(ctx.cwd, flags.out);
+      if (flags.out !== undefined) ctx.stderr('brief: collect --out is deprecated; use --collected\n');
+      const outDir = resolve(ctx.cwd, flags.out ?? flags.collected);
       await mkdir(outDir, { recursive: true });
       const controller = new AbortController();
       // One collector per folder: two would append the same events twice (exit 75 for the second).

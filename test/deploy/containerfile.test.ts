@@ -45,11 +45,11 @@ describe('deploy/Containerfile', () => {
   it('runs `brief` unprivileged with a health check, collecting by default', () => {
     expect(instructions.filter(([i]) => i === 'USER').map(([, user]) => user)).toEqual(['node']);
     expect(execForm(instructions, 'ENTRYPOINT')).toEqual(['brief']);
-    expect(execForm(instructions, 'CMD')).toEqual(['collect', '--out', '/data/collected']);
+    expect(execForm(instructions, 'CMD')).toEqual(['collect', '--collected', '/data/collected']);
     expect(instructions.some(([i, args]) => i === 'RUN' && args.includes('ln -s /opt/brief/bin/brief.js /usr/local/bin/brief'))).toBe(true);
     const health = instructions.find(([i]) => i === 'HEALTHCHECK')![1];
     expect(health).toMatch(
-      /^--interval=60s --timeout=20s --start-period=60s --retries=3 CMD \["brief", "collect", "--health", "--out", "\/data\/collected"\]$/,
+      /^--interval=60s --timeout=20s --start-period=60s --retries=3 CMD \["brief", "collect", "--health", "--collected", "\/data\/collected"\]$/,
     );
   });
 });

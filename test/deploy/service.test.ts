@@ -164,12 +164,12 @@ describe.concurrent('brief collect as deployed', () => {
       Object.assign(env, { [key!]: place(value.join('=')) });
     }
     const argv = splitCommand(one(service.ExecStart, 'ExecStart=')).map(place);
-    expect(argv.slice(-3)).toEqual(['collect', '--out', join(state, 'brief', 'collected')]);
+    expect(argv.slice(-3)).toEqual(['collect', '--collected', join(state, 'brief', 'collected')]);
     const cwd = place(one(service.WorkingDirectory, 'WorkingDirectory='));
     // The health unit's shell line: it restarts the service only when the check fails.
     const healthArgv = splitCommand(one(healthUnit.Service?.ExecStart, 'health ExecStart=')).map(place);
     expect(healthArgv.slice(0, 2)).toEqual(['/bin/sh', '-c']);
-    expect(healthArgv[2]).toMatch(/collect --health --out .* \|\| \{ .*systemctl restart brief-collect\.service; \}$/);
+    expect(healthArgv[2]).toMatch(/collect --health --collected .* \|\| \{ .*systemctl restart brief-collect\.service; \}$/);
     // Run whole while the collector is healthy, so the restart branch is not taken.
     await collectAndCheck({ argv, cwd, env }, { argv: healthArgv, cwd, env }, join(state, 'brief', 'collected'), time);
   });
@@ -198,7 +198,7 @@ describe.concurrent('brief collect as deployed', () => {
     const time = Date.now() - 2000;
     const env = { PATH: `${bin}:${process.env.PATH}`, HOME: data, ...(await exchanges(time)) };
     const argv = [...entrypoint, ...collector.command!].map(place);
-    expect(argv).toEqual(['brief', 'collect', '--out', join(data, 'collected')]);
+    expect(argv).toEqual(['brief', 'collect', '--collected', join(data, 'collected')]);
     const [kind, ...check] = collector.healthcheck!.test;
     expect(kind).toBe('CMD');
     // The image's own HEALTHCHECK is the same command.

@@ -187,6 +187,8 @@ export const VolumeSpikeSchema = z.strictObject({
     }),
   ),
   changeVsPrevRange: Range,
+  /** The day's volume summed across the venues (one scope: these venues, not the whole market). */
+  totalDayVolumeUsd: usd,
   venuesAtMonthPeak: z.array(z.string()),
 });
 

@@ -5,6 +5,7 @@
  * choose words by. No words here.
  */
 import type { DayPlan, Finding, FindingOf, LiquidationHeadline, PriceMove } from '../analysis/findings.js';
+import * as format from '../../renderers/format.js';
 import { hasClaim, listOf, type ComposeContext } from './compose-context.js';
 import { md } from './markdown-escape.js';
 import type { Bullet } from './model.js';
@@ -152,6 +153,11 @@ export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>):
     avgDays: fmt.count(ctx.input.config.thresholds.volume.avgDays),
   };
   if (top.multipleOf30dAvg !== undefined) bullet.average = { multiple: fmt.multiple(top.multipleOf30dAvg) };
+  if (f.perVenue.length > 1)
+    bullet.total = {
+      volume: fmt.usd(f.totalDayVolumeUsd),
+      venues: ctx.sources(f.perVenue.map((v) => v.venue)),
+    };
   if (f.venuesAtMonthPeak.length > 0) bullet.monthPeakVenues = ctx.sources(f.venuesAtMonthPeak);
   return bullet;
 }
@@ -236,6 +242,10 @@ export function openInterestBullet(ctx: ComposeContext, f: FindingOf<'open_inter
     deleveraging: hasClaim(ctx, 'deleveraging', f.asset),
     drop: hasClaim(ctx, 'oi_drop', f.asset),
   };
+  if (f.perVenue.length > 1)
+    bullet.perVenue = [...f.perVenue]
+      .sort((a, b) => (a.venue < b.venue ? -1 : 1))
+      .map((v) => ({ venue: md(providerName(v.venue, ctx.lang)), change: md(format.formatPercent(v.changeFraction, { sign: true })) }));
   // A peak is a single venue's; summing peaks taken at different times would be wrong.
   const only = f.perVenue.length === 1 ? f.perVenue[0] : undefined;
   if (only && only.peakUsd > only.currentUsd) bullet.peak = { value: fmt.usd(only.peakUsd), time: fmt.dateTime(only.peakTime) };

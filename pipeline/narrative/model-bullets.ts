@@ -37,7 +37,9 @@ const VolumeBulletSchema = z.strictObject({
   venue: md,
   volume: md,
   change: md,
-  /** Volume rose past a \`volume.*\` threshold (claim "放量"): only then the words of a surge. */
+  /** Volume rose past a `volume.*` threshold (claim "放量"): only then the words of a surge. */
+  /** With several venues: the day's volume summed across them, and the venues summed. */
+  total: z.strictObject({ volume: md, venues: md }).optional(),
   surge: flag,
   up: flag,
   changeRange: md,
@@ -56,7 +58,7 @@ const FundingBulletSchema = z.strictObject({
   elevated: flag,
   neutral: flag,
   negative: flag,
-  /** The weighted rate is negative beyond \`funding.shortPressureMinPer8h\`: shorts hold the upper hand (claim). */
+  /** The weighted rate is negative beyond `funding.shortPressureMinPer8h`: shorts hold the upper hand (claim). */
   shortPressure: flag,
   rising: flag,
   prior: md,
@@ -97,8 +99,10 @@ const OpenInterestBulletSchema = z.strictObject({
   venues: md,
   peak: z.strictObject({ value: md, time: md }).optional(),
   deleveraging: flag,
-  /** The fall reached \`openInterest.dropFractionMin\` (claim "去化"). */
+  /** The fall reached `openInterest.dropFractionMin` (claim "去化"). */
   drop: flag,
+  /** With several venues: each venue's own change, in a clause after the summed figure. */
+  perVenue: z.array(z.strictObject({ venue: md, change: md })).optional(),
 });
 
 const EtfVolumeBulletSchema = z.strictObject({

@@ -108,6 +108,7 @@ export const volumeSpikeSignal: Signal = (snapshot, thresholds) => {
       market: 'perp',
       perVenue,
       changeVsPrevRange: range(perVenue.map((v) => v.changeVsPrevFraction))!,
+      totalDayVolumeUsd: sum(perVenue.map((v) => v.dayVolumeUsd)),
       venuesAtMonthPeak,
     });
   }

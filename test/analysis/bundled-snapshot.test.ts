@@ -85,7 +85,13 @@ describe('bundled snapshot 2024-01-04', () => {
     const cluster = one('liquidation_cluster');
     // The narrowest band holding 80 % of the long notional at fill prices (Binance): wider than the
     // article's 42,000–42,600, which held about half of it.
-    expect(cluster).toMatchObject({ asset: 'BTC', side: 'long', priceKind: 'fill', band: { low: 42100, high: 43200 }, reachedByPrice: true });
+    expect(cluster).toMatchObject({
+      asset: 'BTC',
+      side: 'long',
+      priceKind: 'fill',
+      band: { low: 42100, high: 43200 },
+      reachedByPrice: true,
+    });
     expect(cluster.shareFraction).toBeGreaterThanOrEqual(0.8);
   });
 

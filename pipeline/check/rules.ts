@@ -225,7 +225,8 @@ function zhPunctuation(r: Read): CheckFailure[] {
   const han = '\\u3400-\\u9fff';
   const re = new RegExp(`[${han}][,;:()]|[,;:(][${han}]|[${han}] [,;:()]`, 'u');
   return r.sentences.flatMap((sentence) => {
-    const m = re.exec(sentence.replace(/!\[[^\]]*\]/g, ''));
+    // Image alt text is the chart's own caption; an escaped entity's `;` (\&\#x27;) is no punctuation.
+    const m = re.exec(sentence.replace(/!\[[^\]]*\]/g, '').replace(/\\?&\\?#?[A-Za-z0-9]+;/g, ''));
     return m ? [fail('zh-punctuation', r, `half-width punctuation in Chinese text ("${m[0]}")`, [], sentence)] : [];
   });
 }

@@ -4,7 +4,7 @@
  */
 import { formatNumber } from '../../renderers/format.js';
 import type { FindingOf } from '../analysis/findings.js';
-import type { ComposeContext } from './compose-context.js';
+import { hasClaim, type ComposeContext } from './compose-context.js';
 import { joinMd, md, type Md } from './markdown-escape.js';
 import type { Bullet } from './model.js';
 import type { EntityMoveNote } from './notes.js';
@@ -75,6 +75,7 @@ export function etfFlowsBullet(ctx: ComposeContext, f: FindingOf<'etf_flows'>): 
       .slice(0, 3)
       .map((t) => ({ ticker: md(t.ticker), net: fmt.usd(Math.abs(t.netFlowUsd)), inflow: t.netFlowUsd > 0 })),
     source: ctx.sources(f.sources),
+    notable: hasClaim(ctx, f.netFlowUsd > 0 ? 'etf_inflow' : 'etf_outflow', f.asset),
   };
 }
 

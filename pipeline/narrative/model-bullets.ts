@@ -133,6 +133,8 @@ const EtfFlowsBulletSchema = z.strictObject({
   longStreak: flag,
   top: z.array(z.strictObject({ ticker: md, net: md, inflow: flag })),
   source: md,
+  /** |net| reached `etf.netFlowNotableUsd` (claim): only then "撤离" / "still buying". */
+  notable: flag,
 });
 
 const WhaleBulletSchema = z.strictObject({

@@ -3,10 +3,10 @@
  * remarks, so that both are heard (or the brief says why one side dominates). Each point reuses
  * figures the bullets print, formatted the same way, so lead, bullets and body agree.
  */
-import type { ComposeContext } from './compose-context.js';
 import type { Day } from './lead.js';
 import { headlineBreak } from './lead.js';
 import { liquidationFindings } from './bullets-market.js';
+import { hasClaim, type ComposeContext } from './compose-context.js';
 import type { Point, Positioning } from './model.js';
 
 const MAX_POINTS = 4;
@@ -54,7 +54,14 @@ export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
     );
   }
   if (etf && etf.netFlowUsd > 0) bulls.push(cite({ etfInflow: { net: fmt.usd(etf.netFlowUsd), date: fmt.date(etf.date) } }, etf));
-  if (etf && etf.netFlowUsd < 0) bears.push(cite({ etfOutflow: { net: fmt.usd(-etf.netFlowUsd), date: fmt.date(etf.date) } }, etf));
+  // "撤离" only when the outflow reached the notable-flow threshold (the plan's claim).
+  if (etf && etf.netFlowUsd < 0)
+    bears.push(
+      cite(
+        { etfOutflow: { net: fmt.usd(-etf.netFlowUsd), date: fmt.date(etf.date), notable: hasClaim(ctx, 'etf_outflow', etf.asset) } },
+        etf,
+      ),
+    );
   if (brk && day.rally && brk.closedBeyond) bulls.push(cite({ levelGained: { level: fmt.level(brk.level) } }, brk));
   if (brk && day.crash && brk.closedBeyond) bears.push(cite({ levelLost: { level: fmt.level(brk.level) } }, brk));
   if (brk && day.crash && !brk.closedBeyond) bulls.push(cite({ levelHeld: { level: fmt.level(brk.level) } }, brk));

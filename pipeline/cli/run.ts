@@ -23,6 +23,7 @@ interface RunFlags {
   strict?: boolean;
   prune?: boolean;
   published?: string;
+  allowCheckFailures?: boolean;
 }
 
 /**
@@ -49,6 +50,7 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
     .option('--templates <dir>', 'templates directory')
     .option('--config <file>', 'configuration JSON')
     .option('--strict', 'exit 10 when a data gap is disclosed')
+    .option('--allow-check-failures', 'publish briefs even when the check stage finds faults (they are listed on stderr)')
     .option('--prune', 'let the site drop published briefs that are not rendered (refused otherwise)')
     .option('--published <file>', "the live site's briefs.json: briefs that must stay published")
     .action(async (flags: RunFlags) => {
@@ -83,11 +85,15 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
         const outDir = resolve(ctx.cwd, flags.out);
         const snapshotsDir = resolve(ctx.cwd, flags.snapshots);
         try {
-          await renderBriefs({ snapshotFile: fetched.file, langs: LANGS, formats: FORMATS, outDir, templatesDir, config }, printer.get);
+          const allowCheckFailures = flags.allowCheckFailures === true;
+          await renderBriefs(
+            { snapshotFile: fetched.file, langs: LANGS, formats: FORMATS, outDir, templatesDir, config, allowCheckFailures },
+            printer.get,
+          );
           // 3b. the archive: every committed snapshot not rendered in --out (a lost cache) is rendered
           //     again, so the site is rebuilt from what is durable, never from a cache alone.
           const restored = await rerender(
-            { snapshotsDir, langs: LANGS, formats: FORMATS, outDir, templatesDir, config, missingOnly: true },
+            { snapshotsDir, langs: LANGS, formats: FORMATS, outDir, templatesDir, config, missingOnly: true, allowCheckFailures },
             printer.get,
           );
           if (restored.length > 0) ctx.stderr(`archive: rendered ${restored.length} stored day(s) missing from ${outDir}\n`);

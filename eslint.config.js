@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's recommended type-aware rules, plus the project's safety rules.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './eslint/layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'site', '.site-releases/', '.scratch/', '.cache/', 'coverage/'] },
@@ -22,7 +23,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', '**/*.mjs', 'eslint.config.js'],
+    // Who may import whom (eslint/layers.js, README "Layers").
+    files: ['kernel/**/*.ts', 'sources/**/*.ts', 'pipeline/**/*.ts', 'renderers/**/*.ts'],
+    plugins: { brief: layers },
+    rules: { 'brief/layers': 'error' },
+  },
+  {
+    files: ['bin/**/*.js', '**/*.mjs', 'eslint.config.js', 'eslint/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { process: 'readonly' } },
   },

@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { InputError, PublishError, formatZodIssues } from './errors.js';
-import { parseStrictJson } from './json.js';
+import { InputError, PublishError, formatZodIssues } from '../kernel/errors.js';
+import { parseStrictJson } from '../kernel/json.js';
 
 const LatestSchema = z.object({
   latest: z.record(z.string(), z.object({ date: z.string(), updated: z.iso.datetime({ offset: true }) })),

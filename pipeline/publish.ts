@@ -12,10 +12,10 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import type { Config } from './config.js';
-import { BriefError, InputError, PublishError, UsageError, formatZodIssues } from './errors.js';
-import { withLock } from './fs/lock.js';
-import { parseStrictJson } from './json.js';
+import type { Config } from '../kernel/config.js';
+import { BriefError, InputError, PublishError, UsageError, formatZodIssues } from '../kernel/errors.js';
+import { withLock } from '../kernel/fs/lock.js';
+import { parseStrictJson } from '../kernel/json.js';
 import { buildSite } from '../renderers/site/build-site.js';
 import { collectBriefs, type RenderedBriefFiles } from '../renderers/site/collect-briefs.js';
 import { publishRelease, siteTargetProblem } from '../renderers/site/release.js';

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { RenderError } from '../pipeline/errors.js';
+import { RenderError } from '../kernel/errors.js';
 
 export interface PageInput {
   lang: 'zh' | 'en';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { normalizeSeries } from './series.js';
-import { DAY_MS } from './time.js';
+import { DAY_MS } from '../kernel/time.js';
 import {
   assertRowsFor,
   decimal,

@@ -20,7 +20,7 @@ import {
 } from './binance-futures-parse.js';
 import { LOOKBACK, dailyStart, hourlyStart } from './ranges.js';
 import { EmptyResultError, emptyPartGap, gapFromError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
-import { HOUR_MS } from './time.js';
+import { HOUR_MS } from '../kernel/time.js';
 import type { Source, SourceContext } from './types.js';
 
 const P = {

@@ -7,7 +7,7 @@
 import { binanceEnvelope, fetchKlinePages, usdtSymbol } from './binance-common.js';
 import { LOOKBACK, dailyStart, hourlyStart } from './ranges.js';
 import { EmptyResultError, provenance, runTasks, type Task } from './tasks.js';
-import { HOUR_MS } from './time.js';
+import { HOUR_MS } from '../kernel/time.js';
 import type { Source, SourceContext } from './types.js';
 
 export { parseKlines } from './binance-common.js';

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { EnvelopeProblem } from './http.js';
 import { LOOKBACK } from './ranges.js';
 import { EmptyResultError, emptyPartGap, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
-import { DAY_MS, utcDate } from './time.js';
+import { DAY_MS, utcDate } from '../kernel/time.js';
 import type { Source, SourceContext } from './types.js';
 import { count, nonNegativeDecimal, parseWith, positiveDecimal, type ParseContext } from './validate.js';
 

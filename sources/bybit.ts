@@ -9,7 +9,7 @@ import type { EnvelopeProblem } from './http.js';
 import { LOOKBACK } from './ranges.js';
 import { normalizeSeries } from './series.js';
 import { EmptyResultError, emptyPartGap, gapFromError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
-import { DAY_MS } from './time.js';
+import { DAY_MS } from '../kernel/time.js';
 import type { Source, SourceContext } from './types.js';
 import { decimal, epochMillis, parseWith, type ParseContext } from './validate.js';
 

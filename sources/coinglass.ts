@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { EnvelopeProblem } from './http.js';
 import { LOOKBACK } from './ranges.js';
 import { EmptyResultError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
-import { DAY_MS, HOUR_MS, dateIn, utcDate } from './time.js';
+import { DAY_MS, HOUR_MS, dateIn, utcDate } from '../kernel/time.js';
 import type { Source, SourceContext } from './types.js';
 import { decimal, epochMillis, nonNegativeDecimal, parseWith, type ParseContext } from './validate.js';
 

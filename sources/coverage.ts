@@ -4,10 +4,9 @@
  * or a drawdown computed over 22 of 24 hours is never printed as if it covered the day.
  * Pure: parts in, gaps out.
  */
-import type { Gap, PriceSeries } from '../pipeline/snapshot/schema.js';
+import type { Gap, PriceSeries } from '../kernel/snapshot/schema.js';
 import type { SnapshotParts } from './types.js';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from '../kernel/time.js';
 
 /** Open times of the window's closed hours (before `now`) that `series` has no candle for. */
 export function missingHours(series: PriceSeries, window: { start: number; end: number }, now: number): number[] {

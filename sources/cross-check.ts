@@ -10,12 +10,10 @@
  * figures computed without it, never silently. Tolerances come from `thresholds.crossCheck`.
  * Pure: parts in, cleaned parts and gaps out.
  */
-import type { Candle, Gap, GapFigure, PriceSeries } from '../pipeline/snapshot/schema.js';
-import type { Thresholds } from '../pipeline/analysis/thresholds.js';
+import type { Candle, Gap, GapFigure, PriceSeries } from '../kernel/snapshot/schema.js';
+import type { Thresholds } from '../kernel/thresholds.js';
 import type { SnapshotParts } from './types.js';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
+import { DAY_MS, HOUR_MS } from '../kernel/time.js';
 
 export type CrossCheckTolerances = Thresholds['crossCheck'];
 

@@ -6,12 +6,12 @@
  * Only BTC and ETH have these instruments. Public limits are credit based (≈20 req/s).
  */
 import { z } from 'zod';
-import type { BasisTenor } from '../pipeline/snapshot/schema.js';
+import type { BasisTenor } from '../kernel/snapshot/schema.js';
 import type { EnvelopeProblem } from './http.js';
 import { LOOKBACK } from './ranges.js';
 import { normalizeSeries } from './series.js';
 import { EmptyResultError, emptyPartGap, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
-import { DAY_MS } from './time.js';
+import { DAY_MS } from '../kernel/time.js';
 import type { Source, SourceContext } from './types.js';
 import { epochMillis, parseWith, positiveDecimal, type ParseContext } from './validate.js';
 

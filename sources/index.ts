@@ -31,7 +31,7 @@ export { BanRegistry } from './bans.js';
 export { SourceError, isSourceError, sanitizeDetail, SOURCE_ERROR_KINDS, type SourceErrorKind } from './errors.js';
 export { createProviderHttp, DEFAULT_HTTP, type HttpContext, type HttpEffects, type ProviderHttp, type ProviderHttpSpec } from './http.js';
 export { createLimiter, type Limiter } from './limiter.js';
-export { briefWindow, dateIn, todayIn } from './time.js';
+export { briefWindow, dateIn, todayIn } from '../kernel/time.js';
 export {
   PROVIDER_IDS,
   type BriefWindow,

@@ -5,12 +5,12 @@
  * For spot, `vol` is in base units and `volCcyQuote` in USDT.
  */
 import { z } from 'zod';
-import type { Candle } from '../pipeline/snapshot/schema.js';
+import type { Candle } from '../kernel/snapshot/schema.js';
 import { CandleRowSchema, okxEnvelope, okxRowCount } from './okx-parse.js';
 import { LOOKBACK, dailyStart, hourlyStart } from './ranges.js';
 import { normalizeSeries } from './series.js';
 import { EmptyResultError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
-import { DAY_MS, HOUR_MS } from './time.js';
+import { DAY_MS, HOUR_MS } from '../kernel/time.js';
 import type { Source, SourceContext } from './types.js';
 import { parseWith, type ParseContext } from './validate.js';
 

@@ -19,7 +19,7 @@ import {
   parseOpenInterest,
 } from './okx-parse.js';
 import { EmptyResultError, emptyPartGap, gapFromError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
-import { DAY_MS, HOUR_MS } from './time.js';
+import { DAY_MS, HOUR_MS } from '../kernel/time.js';
 import type { Source, SourceContext } from './types.js';
 
 const P = {

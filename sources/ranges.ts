@@ -2,7 +2,7 @@
  * How far back each family is fetched, relative to the brief's window. One place, so the
  * fixtures, the golden snapshot and the analysis baselines agree.
  */
-import { DAY_MS, HOUR_MS, floorUtcDay } from './time.js';
+import { DAY_MS, HOUR_MS, floorUtcDay } from '../kernel/time.js';
 import type { BriefWindow } from './types.js';
 
 export const LOOKBACK = {

@@ -3,7 +3,8 @@
  * `fetch` does the network work through its ProviderHttp and returns snapshot parts plus gaps;
  * the parse functions beside it are pure (raw response → validated parts).
  */
-import type { Config } from '../pipeline/config.js';
+import type { BriefWindow } from '../kernel/time.js';
+import type { Config } from '../kernel/config.js';
 import type {
   BasisTenor,
   DataFamily,
@@ -20,7 +21,7 @@ import type {
   Provenance,
   VolatilityIndex,
   WhaleTransfers,
-} from '../pipeline/snapshot/schema.js';
+} from '../kernel/snapshot/schema.js';
 import type { ProviderHttp, ProviderHttpSpec } from './http.js';
 
 export const PROVIDER_IDS = [
@@ -35,14 +36,6 @@ export const PROVIDER_IDS = [
   'coinglass',
 ] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
-
-/** The brief's day: a calendar day in `timezone`, as the UTC interval [start, end) in ms. */
-export interface BriefWindow {
-  date: string;
-  timezone: string;
-  start: number;
-  end: number;
-}
 
 export interface SourceRequest {
   window: BriefWindow;
@@ -111,3 +104,5 @@ export interface Source {
   /** The source's pure parse functions (raw response → validated parts), exposed for tests and reuse. */
   parse?: Record<string, (...args: never[]) => unknown>;
 }
+
+export type { BriefWindow };

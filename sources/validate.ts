@@ -8,7 +8,7 @@
  * Infinity) and booleans are rejected instead of silently becoming 0 or NaN.
  */
 import { z } from 'zod';
-import { formatPath } from '../pipeline/errors.js';
+import { formatPath } from '../kernel/errors.js';
 import { SourceError } from './errors.js';
 
 const DECIMAL_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { EnvelopeProblem } from './http.js';
 import { LOOKBACK } from './ranges.js';
 import { EmptyResultError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
-import { DAY_MS, HOUR_MS, briefWindow, dateIn } from './time.js';
+import { DAY_MS, HOUR_MS, briefWindow, dateIn } from '../kernel/time.js';
 import type { Source, SourceContext } from './types.js';
 import { nonNegativeDecimalOrNull, parseWith, positiveDecimalOrNull, schemaViolation, type ParseContext } from './validate.js';
 

@@ -22,11 +22,11 @@
  * The result is ordered by importance (ties: kind order, then asset) and validated against
  * FindingsSchema, which also guarantees no NaN or ±Infinity left the signals.
  */
-import type { Snapshot } from '../snapshot/schema.js';
+import type { Snapshot } from '../../kernel/snapshot/schema.js';
 import type { AnalysisContext, Signal } from './context.js';
 import { FindingsSchema, type Finding, type Findings } from './findings.js';
 import { sortFindings } from './importance.js';
-import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../../kernel/thresholds.js';
 import { basisCompressionSignal } from './signals/basis-compression.js';
 import { dataGapsSignal } from './signals/data-gaps.js';
 import { dayPlanSignal } from './signals/day-plan.js';

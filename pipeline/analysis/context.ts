@@ -1,9 +1,9 @@
 /**
  * What every signal receives besides the snapshot and thresholds, and the signal type itself.
  */
-import type { Snapshot } from '../snapshot/schema.js';
+import type { Snapshot } from '../../kernel/snapshot/schema.js';
 import type { Finding } from './findings.js';
-import type { Thresholds } from './thresholds.js';
+import type { Thresholds } from '../../kernel/thresholds.js';
 
 export interface AnalysisContext {
   /** The brief's window, ms UTC, [start, end) of the brief's day in the snapshot's timezone. */

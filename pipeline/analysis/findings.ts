@@ -11,7 +11,7 @@
  * fired, `threshold`.
  */
 import { z } from 'zod';
-import { GapCheckSchema } from '../snapshot/schema.js';
+import { GapCheckSchema } from '../../kernel/snapshot/schema.js';
 
 const finite = z.number();
 const fraction = z.number();

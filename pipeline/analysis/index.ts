@@ -2,6 +2,6 @@
 export { analyze, SIGNALS } from './analyze.js';
 export type { AnalysisContext, Signal } from './context.js';
 export * from './findings.js';
-export { DEFAULT_THRESHOLDS, ThresholdsSchema, type Thresholds, type ThresholdsInput } from './thresholds.js';
+export { DEFAULT_THRESHOLDS, ThresholdsSchema, type Thresholds, type ThresholdsInput } from '../../kernel/thresholds.js';
 export { BASE_WEIGHT, KIND_ORDER, importanceOf, sortFindings } from './importance.js';
 export { formatFindingsTable, summarize } from './table.js';

@@ -3,7 +3,7 @@
  * copy desk's rules (rules.ts). `render`, `rerender`, `run` and `preview` call it through
  * render-briefs.ts; `brief check` runs it alone.
  */
-import { RenderError } from '../errors.js';
+import { RenderError } from '../../kernel/errors.js';
 import { checkOne, parity, RULES, type CheckedBrief, type CheckFailure, type RuleId } from './rules.js';
 
 export { RULES, type CheckedBrief, type CheckFailure, type RuleId } from './rules.js';

@@ -4,7 +4,7 @@
  * forbidden construct stops the run with exit 2 and `file:line: message` lines, before a single
  * file is written, instead of failing half-way through a render with no file named.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../../kernel/errors.js';
 
 export async function assertTemplatesLintClean(templatesDir: string): Promise<void> {
   const { lintTemplates } = await import('../narrative/index.js');

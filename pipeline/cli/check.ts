@@ -5,8 +5,8 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
-import { ExitCode } from '../errors.js';
+import { loadConfig } from '../../kernel/config.js';
+import { ExitCode } from '../../kernel/errors.js';
 import type { CliContext, SetExit } from './context.js';
 import { snapshotArgument } from './options.js';
 import { templatesFor } from './templates-overlay.js';

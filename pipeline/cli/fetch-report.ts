@@ -3,8 +3,8 @@
  * per-request timeout to answer, and silence looks like a hang), then one summary line per
  * provider after the snapshot is written.
  */
-import type { Config } from '../config.js';
-import type { Gap } from '../snapshot/schema.js';
+import type { Config } from '../../kernel/config.js';
+import type { Gap } from '../../kernel/snapshot/schema.js';
 
 export function startLine(
   date: string,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { loadConfig } from '../config.js';
-import { ExitCode } from '../errors.js';
+import { loadConfig } from '../../kernel/config.js';
+import { ExitCode } from '../../kernel/errors.js';
 import { parseAsOf, parseAssets, parseDate } from './options.js';
 import { resolveBriefDay } from '../fetch/brief-day.js';
 import { reportGaps } from './report-gaps.js';

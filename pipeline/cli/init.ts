@@ -7,7 +7,7 @@
 import { cp, readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../kernel/errors.js';
 import type { CliContext, SetExit } from './context.js';
 import { defaultTemplatesDir } from './paths.js';
 import { listTree } from './templates-overlay.js';

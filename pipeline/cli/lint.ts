@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ExitCode } from '../errors.js';
+import { ExitCode } from '../../kernel/errors.js';
 import type { CliContext, SetExit } from './context.js';
 import { ownIssues, templatesFor } from './templates-overlay.js';
 

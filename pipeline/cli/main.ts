@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { BriefError, ExitCode } from '../errors.js';
+import { BriefError, ExitCode } from '../../kernel/errors.js';
 import { registerAnalyze } from './analyze.js';
 import { registerCheck } from './check.js';
 import { registerCollect } from './collect.js';
@@ -28,7 +28,7 @@ function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
 }
-import { installShutdownHandlers } from '../process/shutdown.js';
+import { installShutdownHandlers } from '../../kernel/process/shutdown.js';
 
 /** The `brief` executable: signal handling for the process, then `main`. */
 export async function runExecutable(argv: string[]): Promise<number> {

@@ -3,12 +3,11 @@
  * turns it into "error: option '--lang <list>' argument 'fr' is invalid. …" and exit 2.
  */
 import { InvalidArgumentError } from 'commander';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../kernel/errors.js';
 
-export const LANGS = ['zh', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
-export const FORMATS = ['md', 'html', 'pdf'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, LANGS, type Format, type Lang } from '../../kernel/lang.js';
+
+export { FORMATS, LANGS, type Format, type Lang };
 
 export function listOf<T extends string>(allowed: readonly T[], what: string) {
   return (value: string): T[] => {

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { InputError } from '../errors.js';
+import { InputError } from '../../kernel/errors.js';
 import { parseDate, parsePort } from './options.js';
 import type { CliContext, SetExit } from './context.js';
 import { templatesFor } from './templates-overlay.js';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
-import { ExitCode } from '../errors.js';
+import { loadConfig } from '../../kernel/config.js';
+import { ExitCode } from '../../kernel/errors.js';
 import { FORMATS, LANGS, listOf, snapshotArgument, type Format, type Lang } from './options.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';

@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadConfig } from '../config.js';
-import { BriefError, ExitCode } from '../errors.js';
-import type { Gap } from '../snapshot/schema.js';
+import { loadConfig } from '../../kernel/config.js';
+import { BriefError, ExitCode } from '../../kernel/errors.js';
+import type { Gap } from '../../kernel/snapshot/schema.js';
 import { assertOrderedRange, FORMATS, LANGS, listOf, parseDate, type Format, type Lang } from './options.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
-import { ExitCode } from '../errors.js';
+import { loadConfig } from '../../kernel/config.js';
+import { ExitCode } from '../../kernel/errors.js';
 import { FORMATS, LANGS, parseAsOf, parseDate } from './options.js';
 import { resolveBriefDay } from '../fetch/brief-day.js';
 import { reportGaps } from './report-gaps.js';
@@ -56,7 +56,7 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
     .action(async (flags: RunFlags) => {
       const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
       const [{ withLock }, { fetchSnapshot }, { renderBriefs }, { rerender }, { publishSite }, { lazyPrinter }] = await Promise.all([
-        import('../fs/lock.js'),
+        import('../../kernel/fs/lock.js'),
         import('../fetch/index.js'),
         import('../render/render-briefs.js'),
         import('../render/rerender.js'),

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../kernel/errors.js';
 import { defaultTemplatesDir } from './paths.js';
 
 /** Rewrites of the overlays made by this process, applied to everything printed (main.ts). */

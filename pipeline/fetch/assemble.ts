@@ -2,9 +2,9 @@
  * Pure assembly: the parts every source returned, plus gaps, into one Snapshot; and the
  * core-data check (no BTC price, no brief: exit 3, nothing written).
  */
-import type { Config } from '../config.js';
-import { InsufficientDataError } from '../errors.js';
-import { SCHEMA_VERSION, type Gap, type Snapshot } from '../snapshot/schema.js';
+import type { Config } from '../../kernel/config.js';
+import { InsufficientDataError } from '../../kernel/errors.js';
+import { SCHEMA_VERSION, type Gap, type Snapshot } from '../../kernel/snapshot/schema.js';
 import type { BriefWindow, SnapshotParts } from '../../sources/types.js';
 
 export function assembleSnapshot(input: {

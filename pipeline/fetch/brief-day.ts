@@ -4,8 +4,8 @@
  * and today has seven hours. A day that has not ended is briefed only on request (`--as-of now`),
  * and then worded as of its time, never as a close.
  */
-import { UsageError } from '../errors.js';
-import { briefWindow, dateIn } from '../../sources/time.js';
+import { UsageError } from '../../kernel/errors.js';
+import { briefWindow, dateIn } from '../../kernel/time.js';
 
 export interface BriefDayRequest {
   /** `--date`, YYYY-MM-DD in the configured timezone. */

@@ -6,7 +6,7 @@
  * Completeness is counted per data family: the series it holds and the data points in them. The
  * new fetch replaces the stored one when no family has fewer series or points than before.
  */
-import type { Snapshot } from '../snapshot/schema.js';
+import type { Snapshot } from '../../kernel/snapshot/schema.js';
 
 const FAMILIES = [
   'prices',

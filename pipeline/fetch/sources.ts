@@ -5,7 +5,7 @@
  * environment (`BRIEF_<PROVIDER>_URL`, API keys). Keyed sources without a key, and disabled
  * ones, become 'not-configured' gaps without a request.
  */
-import { resolveBaseUrl } from '../config.js';
+import { resolveBaseUrl } from '../../kernel/config.js';
 import type { BanRegistry } from '../../sources/bans.js';
 import { DEFAULT_HTTP, createProviderHttp, type HttpEffects } from '../../sources/http.js';
 import { createSources } from '../../sources/index.js';

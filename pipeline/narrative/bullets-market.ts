@@ -5,7 +5,7 @@
  * choose words by. No words here.
  */
 import type { DayPlan, Finding, FindingOf, LiquidationHeadline, PriceMove } from '../analysis/findings.js';
-import * as format from '../../renderers/format.js';
+import * as format from '../../kernel/locale/format.js';
 import { hasClaim, listOf, type ComposeContext } from './compose-context.js';
 import { md } from './markdown-escape.js';
 import type { Bullet } from './model.js';

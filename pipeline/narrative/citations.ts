@@ -11,9 +11,9 @@
  * Markdown footnote references (`[^1][^2]`) and fills the model's source list. Both languages walk
  * the same model shape, so zh and en carry the same footnotes under the same numbers.
  */
-import { formatDate, formatTime, formatUtcOffset, zonedDate, type Lang } from '../../renderers/format.js';
+import { formatDate, formatTime, formatUtcOffset, zonedDate, type Lang } from '../../kernel/locale/format.js';
 import type { Finding } from '../analysis/findings.js';
-import type { Provenance, Snapshot } from '../snapshot/index.js';
+import type { Provenance, Snapshot } from '../../kernel/snapshot/index.js';
 import { footnoteRefs, md, mdCode, type Md } from './markdown-escape.js';
 import type { BriefModel, SourceNote } from './model.js';
 import { providerName } from './names.js';

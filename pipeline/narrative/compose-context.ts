@@ -3,13 +3,13 @@
  * kind and asset, the formatters bound to the language, each returning Markdown-safe text, and
  * the registry of source footnotes.
  */
-import * as format from '../../renderers/format.js';
-import type { Lang } from '../../renderers/format.js';
+import * as format from '../../kernel/locale/format.js';
+import type { Lang } from '../../kernel/locale/format.js';
 import type { Claim, DayPlan, Finding, FindingKind, FindingOf, Findings } from '../analysis/findings.js';
 import { dayPlanSignal } from '../analysis/signals/day-plan.js';
-import type { Config } from '../config.js';
-import { InputError, InsufficientDataError } from '../errors.js';
-import type { Snapshot } from '../snapshot/index.js';
+import type { Config } from '../../kernel/config.js';
+import { InputError, InsufficientDataError } from '../../kernel/errors.js';
+import type { Snapshot } from '../../kernel/snapshot/index.js';
 import { Citations, type CiteFrom } from './citations.js';
 import { md, mdUrl, joinMd, type Md } from './markdown-escape.js';
 import type { SourceLink } from './model.js';

@@ -10,10 +10,10 @@
  *   7. gaps      what could not be measured; charts placed in the section they illustrate
  *   8. sources   footnotes numbered in print order: each figure's series, provider and as-of time
  */
-import * as format from '../../renderers/format.js';
-import type { Lang } from '../../renderers/format.js';
+import * as format from '../../kernel/locale/format.js';
+import type { Lang } from '../../kernel/locale/format.js';
 import type { PriceMove } from '../analysis/findings.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../kernel/errors.js';
 import {
   clusterBullet,
   crossAssetBullet,

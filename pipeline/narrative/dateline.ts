@@ -4,7 +4,7 @@
  * "on Wednesday" when the low fell on a Wednesday evening in New York, though it was Thursday
  * morning in UTC+8. `config.enDateline` picks ET (default), UTC or the brief's own zone.
  */
-import { formatDate, formatUtcOffset, formatWeekday, zonedDate, type Lang } from '../../renderers/format.js';
+import { formatDate, formatUtcOffset, formatWeekday, zonedDate, type Lang } from '../../kernel/locale/format.js';
 import { md, type Md } from './markdown-escape.js';
 
 export type DatelineConvention = 'ET' | 'UTC' | 'brief';

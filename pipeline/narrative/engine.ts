@@ -16,12 +16,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { InputError, RenderError } from '../errors.js';
+import { InputError, RenderError } from '../../kernel/errors.js';
 import { HELPERS, HELPER_NAMES } from './helpers.js';
 import type { BriefModel } from './model.js';
 import { forbiddenConstructs } from './template-rules.js';
 
-export const LANGS = ['zh', 'en'] as const;
+import { LANGS } from '../../kernel/lang.js';
+
+export { LANGS };
 export type TemplateLang = (typeof LANGS)[number];
 
 /** The repository's templates folder. */

@@ -3,13 +3,13 @@
  * fallback): what was left out or substituted, and which figures that touches, in the brief's
  * language and timezone. The snapshot's English `reason` never reaches a reader through here.
  */
-import { formatDate, formatTime, formatUtcOffset, type Lang } from '../../renderers/format.js';
-import type { GapCheck, GapFigure } from '../snapshot/schema.js';
+import { formatDate, formatTime, formatUtcOffset, type Lang } from '../../kernel/locale/format.js';
+import type { GapCheck, GapFigure } from '../../kernel/snapshot/schema.js';
 import { providerName } from './names.js';
+import { HOUR_MS } from '../../kernel/time.js';
 
 /** Hours named in full; more are summarised ("…, and 9 more"). */
 const MAX_NAMED_HOURS = 6;
-const HOUR_MS = 3_600_000;
 
 const FIGURES: Record<GapFigure, { zh: string; en: string }> = {
   low: { zh: '低点', en: 'low' },

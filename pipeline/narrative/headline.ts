@@ -4,8 +4,8 @@
  * Pattern (brief-style): figure + event + judgement, e.g. "BTC 跌破 4.2 万美元:杠杆多头集中爆仓" /
  * "Bitcoin slides below $42,000 as leveraged longs are flushed".
  */
-import * as format from '../../renderers/format.js';
-import type { Lang } from '../../renderers/format.js';
+import * as format from '../../kernel/locale/format.js';
+import type { Lang } from '../../kernel/locale/format.js';
 import type { PriceMove } from '../analysis/findings.js';
 import type { ComposeContext } from './compose-context.js';
 import type { Day } from './lead.js';

@@ -8,8 +8,7 @@ import type { FindingOf } from '../analysis/findings.js';
 import type { ComposeContext } from './compose-context.js';
 import { hoursLabel } from './gap-checks.js';
 import { md, type Md } from './markdown-escape.js';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from '../../kernel/time.js';
 
 export function leadCaveat(ctx: ComposeContext, move: FindingOf<'price_move'>): Md | undefined {
   const hours = move.missingHours ?? [];

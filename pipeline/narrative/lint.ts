@@ -15,7 +15,7 @@
  */
 import Handlebars from 'handlebars';
 import type { z } from 'zod';
-import { InputError } from '../errors.js';
+import { InputError } from '../../kernel/errors.js';
 import { COMPILE_OPTIONS, DEFAULT_TEMPLATES_DIR, LANGS, lineOfError, readTemplateFiles, type TemplateFile } from './engine.js';
 import { HELPER_NAMES } from './helpers.js';
 import { lintLayout } from './layout-lint.js';

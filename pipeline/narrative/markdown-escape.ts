@@ -9,7 +9,7 @@
  * thematic breaks) nor break out of its line.
  */
 
-import { stripInvisible } from '../text/invisible.js';
+import { stripInvisible } from '../../kernel/text/invisible.js';
 
 declare const mdBrand: unique symbol;
 /** Text that is safe to print inline in Markdown: escaped data, or words from this codebase. */
@@ -23,7 +23,7 @@ const LINE_BREAKS = /[\r\n\t\f\v\u0085\u2028\u2029]+/g;
 
 /** Escapes a data string for inline Markdown. */
 export function md(text: string): Md {
-  // Controls, bidi overrides and zero-width characters are dropped (pipeline/text/invisible.ts).
+  // Controls, bidi overrides and zero-width characters are dropped (kernel/text/invisible.ts).
   let out = stripInvisible(text.replace(LINE_BREAKS, ' ')).replace(/ {2,}/g, ' ').trim();
   out = out.replace(INLINE_SPECIAL, (c) => `\\${c}`);
   // Block markers only matter at the start of a line; a printed string may start one.

@@ -3,7 +3,7 @@
  * tenors, per language. Unknown ids fall back to the id itself (escaped by the caller), so a new
  * provider still prints something true.
  */
-import type { Lang } from '../../renderers/format.js';
+import type { Lang } from '../../kernel/locale/format.js';
 
 const PROVIDERS: Record<string, string> = {
   binance: 'Binance',

@@ -8,9 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { isMap, isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
-import { InputError, formatPath } from '../errors.js';
-import { INPUT_LIMITS, assertFileSize } from '../input-limits.js';
-import { parseStrictJson } from '../json.js';
+import { InputError, formatPath } from '../../kernel/errors.js';
+import { INPUT_LIMITS, assertFileSize } from '../../kernel/input-limits.js';
+import { parseStrictJson } from '../../kernel/json.js';
 import { NotesSchema, type Notes } from './notes.js';
 
 export async function loadNotes(file: string): Promise<Notes> {

@@ -7,14 +7,14 @@
 import { checkDay, formatFailure } from '../check/index.js';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import type { Lang } from '../cli/options.js';
-import { loadConfig } from '../config.js';
+import type { Lang } from '../../kernel/lang.js';
+import { loadConfig } from '../../kernel/config.js';
 import { analyze } from '../analysis/index.js';
 import { findNotesFor, loadNotes } from '../narrative/index.js';
 import { compileLanguage, readTemplateFiles, type CompiledLanguage, type TemplateSet } from '../narrative/engine.js';
 import { lintLanguage } from '../narrative/lint.js';
 import { lintLayout } from '../narrative/layout-lint.js';
-import { loadSnapshot } from '../snapshot/index.js';
+import { loadSnapshot } from '../../kernel/snapshot/index.js';
 import { renderBrief, type RenderAssets } from '../render/render-briefs.js';
 import { loadPageLayout } from '../../renderers/html-page.js';
 

@@ -7,8 +7,8 @@
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Lang } from '../cli/options.js';
-import { UsageError } from '../errors.js';
+import type { Lang } from '../../kernel/lang.js';
+import { UsageError } from '../../kernel/errors.js';
 import { allowedHosts, isOwnHost } from './host.js';
 import { previewShell, errorPage } from './pages.js';
 import { inputFiles, paneRenderer, type Pane, type PreviewInputs } from './render-langs.js';

@@ -10,7 +10,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { BriefError, RenderError, type ExitCode } from '../errors.js';
+import { BriefError, RenderError, type ExitCode } from '../../kernel/errors.js';
 import type { ComposedDay, RenderRequest } from './render-briefs.js';
 
 export interface ComposeTask {

@@ -5,7 +5,7 @@
  * exit code) so the main thread can exit as it would have without workers.
  */
 import { parentPort } from 'node:worker_threads';
-import { BriefError } from '../errors.js';
+import { BriefError } from '../../kernel/errors.js';
 import { composeDay, loadRenderAssets, type RenderAssets } from './render-briefs.js';
 import type { ComposeReply, ComposeTask } from './compose-pool.js';
 

@@ -17,10 +17,10 @@
 import { join } from 'node:path';
 import { analyze } from '../analysis/index.js';
 import type { Findings } from '../analysis/findings.js';
-import type { Config } from '../config.js';
-import { RenderError } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
-import { pausePoint } from '../fs/pause-point.js';
+import type { Config } from '../../kernel/config.js';
+import { RenderError } from '../../kernel/errors.js';
+import { writeFileAtomic } from '../../kernel/fs/atomic-write.js';
+import { pausePoint } from '../../kernel/fs/pause-point.js';
 import {
   composeBrief,
   findNotesFor,
@@ -31,15 +31,15 @@ import {
   type Notes,
   type TemplateSet,
 } from '../narrative/index.js';
-import { loadSnapshot, type Snapshot } from '../snapshot/index.js';
-import type { Format, Lang } from '../cli/options.js';
+import { loadSnapshot, type Snapshot } from '../../kernel/snapshot/index.js';
+import type { Format, Lang } from '../../kernel/lang.js';
 import { renderCharts, type ChartSvg } from '../../renderers/charts/index.js';
 import { loadPageLayout, type PageLayout } from '../../renderers/html-page.js';
 import { markdownToHtml } from '../../renderers/markdown-to-html.js';
 import { finishPrintPage } from '../../renderers/pdf/fonts.js';
 import { printCss } from '../../renderers/pdf/page-decorations.js';
 import type { PdfPrinter } from '../../renderers/pdf/printer.js';
-import { dateLabel, pageLabel } from './labels.js';
+import { dateLabel, pageLabel } from '../../kernel/locale/labels.js';
 import { checkDay, CheckFailedError, type CheckedBrief, type CheckReport } from '../check/index.js';
 import type { BriefMeta } from '../../renderers/site/brief-meta.js';
 

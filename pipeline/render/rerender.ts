@@ -10,9 +10,9 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Config } from '../config.js';
-import { InputError } from '../errors.js';
-import type { Format, Lang } from '../cli/options.js';
+import type { Config } from '../../kernel/config.js';
+import { InputError } from '../../kernel/errors.js';
+import type { Format, Lang } from '../../kernel/lang.js';
 import type { PdfPrinter } from '../../renderers/pdf/printer.js';
 import { availableParallelism } from 'node:os';
 import { ComposePool } from './compose-pool.js';

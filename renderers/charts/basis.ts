@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Findings } from '../../pipeline/analysis/findings.js';
-import type { BasisTenor, Snapshot } from '../../pipeline/snapshot/schema.js';
+import type { BasisTenor, Snapshot } from '../../kernel/snapshot/schema.js';
 import { formatPercent } from './format.js';
 import { labelsFor, listNames, venueName } from './labels.js';
 import { HOUR_MS, inWindow, primaryAsset } from './select.js';

@@ -7,7 +7,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Findings } from '../../pipeline/analysis/findings.js';
-import type { Snapshot } from '../../pipeline/snapshot/schema.js';
+import type { Snapshot } from '../../kernel/snapshot/schema.js';
 import { formatUsd, usdUnit } from './format.js';
 import { labelsFor } from './labels.js';
 import { findingsOfKind, primaryAsset } from './select.js';

@@ -3,7 +3,7 @@
  * (so the output is the same on every machine). Negative numbers use U+2212 '−', as d3-format
  * (and so the chart axes) does; `-0` never appears.
  */
-import { formatNumber } from '../format.js';
+import { formatNumber } from '../../kernel/locale/format.js';
 
 const MINUS = '−';
 import type { Lang } from './types.js';

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Findings } from '../../pipeline/analysis/findings.js';
-import type { Snapshot } from '../../pipeline/snapshot/schema.js';
+import type { Snapshot } from '../../kernel/snapshot/schema.js';
 import { formatPercent } from './format.js';
 import { labelsFor, listNames, venueName } from './labels.js';
 import { HOUR_MS, primaryAsset } from './select.js';
@@ -13,7 +13,7 @@ import { layeredChart } from './spec.js';
 import { COLORS, DASHES, SERIES_COLORS } from './theme.js';
 import { vegaDateTime, wallClockMs, zoneLabel } from './time.js';
 import type { ChartPlan, Lang } from './types.js';
-import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
+import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
 
 const MAX_PLAUSIBLE_RATE = DEFAULT_THRESHOLDS.funding.plausibleMaxAbsPerInterval;
 

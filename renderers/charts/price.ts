@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Findings } from '../../pipeline/analysis/findings.js';
-import type { Snapshot } from '../../pipeline/snapshot/schema.js';
+import type { Snapshot } from '../../kernel/snapshot/schema.js';
 import { formatPercent, formatPrice } from './format.js';
 import { labelsFor, venueName } from './labels.js';
 import { findingsOfKind, hourlySeries, hourTicks, HOUR_MS, inWindow, primaryAsset } from './select.js';

@@ -15,7 +15,7 @@
 import * as vega from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { RenderError } from '../../pipeline/errors.js';
+import { RenderError } from '../../kernel/errors.js';
 import { createRefusingLoader, type RefusingLoader } from './loader.js';
 import { hoistSpec, type HoistedSpec } from './hoist.js';
 import { estimateTextWidth } from './text-width.js';

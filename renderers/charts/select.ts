@@ -3,10 +3,9 @@
  * series for the brief's window, findings of a kind, and the window's hour slots.
  */
 import type { Findings, FindingKind, FindingOf } from '../../pipeline/analysis/findings.js';
-import type { PriceSeries, Snapshot } from '../../pipeline/snapshot/schema.js';
+import type { PriceSeries, Snapshot } from '../../kernel/snapshot/schema.js';
 import { wallClockHHMM } from './time.js';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from '../../kernel/time.js';
 
 /** The asset the brief leads with: the snapshot's first asset (BTC in the default config). */
 export function primaryAsset(snapshot: Snapshot): string {

@@ -6,7 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 
 export type ChartId = 'price' | 'liquidations' | 'funding' | 'basis' | 'etf-volume' | 'whale-transfers';
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from '../../kernel/lang.js';
 
 /** A chart rendered to a self-contained SVG string (no script, no external reference). */
 export interface ChartSvg {

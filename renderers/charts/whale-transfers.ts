@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Findings } from '../../pipeline/analysis/findings.js';
-import type { Snapshot } from '../../pipeline/snapshot/schema.js';
+import type { Snapshot } from '../../kernel/snapshot/schema.js';
 import { formatPrice, groupThousands } from './format.js';
 import { labelsFor, venueName } from './labels.js';
 import { findingsOfKind, hourSlots, inWindow, primaryAsset, slotIndex } from './select.js';

@@ -7,7 +7,7 @@ import { accessSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, getInstalledBrowsers } from '@puppeteer/browsers';
-import { RenderError } from '../../pipeline/errors.js';
+import { RenderError } from '../../kernel/errors.js';
 
 const SYSTEM_PATHS = [
   '/usr/bin/chromium',

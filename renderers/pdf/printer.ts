@@ -14,7 +14,7 @@
  */
 import { availableParallelism } from 'node:os';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
-import { RenderError } from '../../pipeline/errors.js';
+import { RenderError } from '../../kernel/errors.js';
 import { findBrowser } from './find-browser.js';
 import { fontFileFor } from './fonts.js';
 
@@ -70,7 +70,7 @@ export class PdfPrinter {
         pipe: true,
         args: CHROMIUM_FLAGS,
         timeout: 30_000,
-        // Signals are the executable's to handle (pipeline/process/shutdown.ts): puppeteer's own
+        // Signals are the executable's to handle (kernel/process/shutdown.ts): puppeteer's own
         // handlers would close the browser under a running print, turning a stop into a render
         // failure. Chromium still dies with us: puppeteer kills it when this process exits.
         handleSIGINT: false,

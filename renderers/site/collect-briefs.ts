@@ -5,8 +5,8 @@
  */
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError, formatZodIssues } from '../../pipeline/errors.js';
-import { parseStrictJson } from '../../pipeline/json.js';
+import { InputError, formatZodIssues } from '../../kernel/errors.js';
+import { parseStrictJson } from '../../kernel/json.js';
 import { BriefMetaSchema, type BriefMeta } from './brief-meta.js';
 
 const DATE_DIR = /^\d{4}-\d{2}-\d{2}$/;

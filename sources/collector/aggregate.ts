@@ -5,9 +5,10 @@
  * not have run the whole window, so every figure is a lower bound: coverage 'lower-bound'.
  */
 import { join } from 'node:path';
-import type { LiquidationOrder, LiquidationTotals, Provenance } from '../../pipeline/snapshot/schema.js';
+import type { LiquidationOrder, LiquidationTotals, Provenance } from '../../kernel/snapshot/schema.js';
 import { readDayFile } from './day-file.js';
 import { EXCHANGES, dayFileName, utcDay, type CollectedEvent, type Exchange } from './event.js';
+import { DAY_MS } from '../../kernel/time.js';
 
 export interface CollectedLiquidations {
   totals: LiquidationTotals[];
@@ -20,8 +21,6 @@ const STREAM_NAMES: Record<Exchange, string> = {
   okx: 'okx ws liquidation-orders',
   bybit: 'bybit ws allLiquidation',
 };
-
-const DAY_MS = 86_400_000;
 
 /** UTC days (`YYYY-MM-DD`) that overlap [start, end), ms. */
 export function utcDaysCovering(start: number, end: number): string[] {

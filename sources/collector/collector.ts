@@ -14,8 +14,8 @@
  * The streams sample (Binance and OKX push at most one liquidation per symbol per second), so
  * whatever is aggregated from these files is a lower bound.
  */
-import { UsageError } from '../../pipeline/errors.js';
-import { AssetSchema } from '../../pipeline/snapshot/schema.js';
+import { UsageError } from '../../kernel/errors.js';
+import { AssetSchema } from '../../kernel/snapshot/schema.js';
 import { DEFAULT_BACKOFF } from './backoff.js';
 import { BINANCE_WS_URL, binanceStream } from './binance.js';
 import { BYBIT_WS_URL, bybitStream } from './bybit.js';

@@ -3,7 +3,7 @@
  * text in, normalised events and one-line problems out; they never throw on bad input.
  */
 import type { z } from 'zod';
-import { formatZodIssues } from '../../pipeline/errors.js';
+import { formatZodIssues } from '../../kernel/errors.js';
 import type { ParsedEvent } from './event.js';
 
 export interface FrameResult {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../pipeline/analysis/analyze.js';
 import { FindingsSchema, type Finding } from '../../pipeline/analysis/findings.js';
 import { KIND_ORDER, importanceOf, sortFindings } from '../../pipeline/analysis/importance.js';
-import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
+import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
 import { HOUR, START, bar, btcDropWindow, makeSnapshot, perp, prov, spot } from './helpers/make-snapshot.js';
 
 function fullish() {

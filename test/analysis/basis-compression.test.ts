@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { basisCompressionSignal } from '../../pipeline/analysis/signals/basis-compression.js';
-import { DEFAULT_THRESHOLDS, ThresholdsSchema } from '../../pipeline/analysis/thresholds.js';
-import type { SnapshotInput } from '../../pipeline/snapshot/schema.js';
+import { DEFAULT_THRESHOLDS, ThresholdsSchema } from '../../kernel/thresholds.js';
+import type { SnapshotInput } from '../../kernel/snapshot/schema.js';
 import { HOUR, START, contextWith, makeSnapshot, prov } from './helpers/make-snapshot.js';
 
 type Tenor = NonNullable<SnapshotInput['basis']>[number];

@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../pipeline/analysis/analyze.js';
 import { FindingsSchema, type Finding, type FindingOf, type FindingKind, type Findings } from '../../pipeline/analysis/findings.js';
-import { loadSnapshot } from '../../pipeline/snapshot/index.js';
-import type { Snapshot } from '../../pipeline/snapshot/schema.js';
+import { loadSnapshot } from '../../kernel/snapshot/index.js';
+import type { Snapshot } from '../../kernel/snapshot/schema.js';
 import { formatFindingsTable } from '../../pipeline/analysis/table.js';
 
 let snapshot: Snapshot;

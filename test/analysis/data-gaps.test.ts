@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dataGapsSignal } from '../../pipeline/analysis/signals/data-gaps.js';
-import { DEFAULT_THRESHOLDS, ThresholdsSchema } from '../../pipeline/analysis/thresholds.js';
+import { DEFAULT_THRESHOLDS, ThresholdsSchema } from '../../kernel/thresholds.js';
 import { START, contextWith, flatHours, makeSnapshot, prov, spot } from './helpers/make-snapshot.js';
 
 const gbtc = { ticker: 'GBTC', asset: 'BTC', daily: [{ date: '2024-01-03', close: 36.4, volume: 1e7 }], provenance: prov('yahoo') };

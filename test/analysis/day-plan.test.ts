@@ -6,7 +6,7 @@ import { eventOn } from '../../pipeline/analysis/market-events.js';
 import { dayPlanSignal } from '../../pipeline/analysis/signals/day-plan.js';
 import { liquidationHeadline } from '../../pipeline/analysis/signals/liquidation-headline.js';
 import { macroKind, macroMoves } from '../../pipeline/analysis/signals/macro-moves.js';
-import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
+import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
 import { roundStep } from '../../pipeline/analysis/util/levels.js';
 import { END, START, contextWith, makeSnapshot, priceMoveFinding, prov } from './helpers/make-snapshot.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { etfFlowsSignal } from '../../pipeline/analysis/signals/etf-flows.js';
 import { etfVolumeSignal } from '../../pipeline/analysis/signals/etf-volume.js';
-import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
+import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
 import { etfDayFor, usCloseInstant } from '../../pipeline/analysis/util/us-market.js';
 import { END, bar, contextWith, datesEnding, makeSnapshot, prov, spot } from './helpers/make-snapshot.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exchangeFlowsSignal } from '../../pipeline/analysis/signals/exchange-flows.js';
-import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
+import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
 import { DAY, HOUR, START, contextWith, makeSnapshot, prov } from './helpers/make-snapshot.js';
 
 /** Window: inflow 10/h except 100 at hour 5; outflow 10/h, then 20/h from hour 6. Optionally 7 prior days at 10/h in and out. */

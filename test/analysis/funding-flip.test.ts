@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fundingFlipSignal, toPer8h } from '../../pipeline/analysis/signals/funding-flip.js';
-import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
-import type { SnapshotInput } from '../../pipeline/snapshot/schema.js';
+import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
+import type { SnapshotInput } from '../../kernel/snapshot/schema.js';
 import { DAY, HOUR, START, contextWith, makeSnapshot, prov } from './helpers/make-snapshot.js';
 
 type Funding = NonNullable<SnapshotInput['funding']>[number];

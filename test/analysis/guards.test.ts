@@ -1,7 +1,7 @@
 /** Broken data (a 1e308 price or funding rate in a hand-edited snapshot) never breaks analysis. */
 import { describe, expect, it } from 'vitest';
 import { fundingFlipSignal } from '../../pipeline/analysis/signals/funding-flip.js';
-import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
+import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
 import { levelsBetween } from '../../pipeline/analysis/util/levels.js';
 import { DAY, HOUR, START, contextWith, makeSnapshot, prov } from './helpers/make-snapshot.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { historicalRankSignal, rankMove } from '../../pipeline/analysis/signals/historical-rank.js';
-import { DEFAULT_THRESHOLDS, ThresholdsSchema } from '../../pipeline/analysis/thresholds.js';
-import type { Candle } from '../../pipeline/snapshot/schema.js';
+import { DEFAULT_THRESHOLDS, ThresholdsSchema } from '../../kernel/thresholds.js';
+import type { Candle } from '../../kernel/snapshot/schema.js';
 import { DAY, bar, contextWith, makeSnapshot, priceMoveFinding, spot } from './helpers/make-snapshot.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { impliedVolSignal } from '../../pipeline/analysis/signals/implied-vol.js';
-import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
+import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
 import { DAY, HOUR, START, contextWith, makeSnapshot, prov } from './helpers/make-snapshot.js';
 
 const c = (t: number, o: number, h: number, l: number, cl: number) => ({ t, o, h, l, c: cl });

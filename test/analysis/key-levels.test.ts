@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findSwings, keyLevelsSignal } from '../../pipeline/analysis/signals/key-levels.js';
-import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
+import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
 import type { Finding } from '../../pipeline/analysis/findings.js';
 import { DAY, END, START, bar, btcDropWindow, contextWith, makeSnapshot, spot } from './helpers/make-snapshot.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { levelBreakSignal } from '../../pipeline/analysis/signals/level-break.js';
-import { DEFAULT_THRESHOLDS, ThresholdsSchema } from '../../pipeline/analysis/thresholds.js';
+import { DEFAULT_THRESHOLDS, ThresholdsSchema } from '../../kernel/thresholds.js';
 import { isMajorLevel, levelsBetween, roundBandOutward, roundStep } from '../../pipeline/analysis/util/levels.js';
 import { HOUR, START, bar, btcDropWindow, contextWith, flatHours, makeSnapshot, spot } from './helpers/make-snapshot.js';
 

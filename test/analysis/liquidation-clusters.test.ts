@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { densestRun, liquidationClusterSignal } from '../../pipeline/analysis/signals/liquidation-clusters.js';
-import { DEFAULT_THRESHOLDS, ThresholdsSchema } from '../../pipeline/analysis/thresholds.js';
-import type { LiquidationOrder } from '../../pipeline/snapshot/schema.js';
+import { DEFAULT_THRESHOLDS, ThresholdsSchema } from '../../kernel/thresholds.js';
+import type { LiquidationOrder } from '../../kernel/snapshot/schema.js';
 import type { Finding, PriceMove } from '../../pipeline/analysis/findings.js';
 import { HOUR, START, contextWith, makeSnapshot, priceMoveFinding, prov } from './helpers/make-snapshot.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { liquidationsSignal } from '../../pipeline/analysis/signals/liquidations.js';
-import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
-import type { SnapshotInput } from '../../pipeline/snapshot/schema.js';
+import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
+import type { SnapshotInput } from '../../kernel/snapshot/schema.js';
 import { DAY, END, START, contextWith, datesEnding, makeSnapshot, prov } from './helpers/make-snapshot.js';
 
 type Totals = NonNullable<SnapshotInput['liquidations']>['totals'][number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openInterestSignal } from '../../pipeline/analysis/signals/open-interest.js';
-import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
+import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
 import { DAY, HOUR, START, contextWith, makeSnapshot, priceMoveFinding, prov } from './helpers/make-snapshot.js';
 
 const series = (venue: string, points: [number, number][]) => ({

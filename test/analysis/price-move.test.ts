@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { priceMoveSignal } from '../../pipeline/analysis/signals/price-move.js';
-import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
+import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
 import { FindingSchema } from '../../pipeline/analysis/findings.js';
 import { HOUR, START, END, btcDropWindow, contextWith, flatHours, makeSnapshot, spot } from './helpers/make-snapshot.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { systemicMoveSignal } from '../../pipeline/analysis/signals/systemic-move.js';
-import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
+import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
 import { contextWith, makeSnapshot, priceMoveFinding } from './helpers/make-snapshot.js';
 
 const run = (...moves: [string, number][]) =>

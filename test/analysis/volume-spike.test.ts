@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { volumeSpikeSignal } from '../../pipeline/analysis/signals/volume-spike.js';
-import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
-import type { Candle } from '../../pipeline/snapshot/schema.js';
+import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
+import type { Candle } from '../../kernel/snapshot/schema.js';
 import { DAY, HOUR, START, bar, contextWith, makeSnapshot, perp } from './helpers/make-snapshot.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseBreak, whaleActivitySignal } from '../../pipeline/analysis/signals/whale-activity.js';
-import { DEFAULT_THRESHOLDS, ThresholdsSchema } from '../../pipeline/analysis/thresholds.js';
+import { DEFAULT_THRESHOLDS, ThresholdsSchema } from '../../kernel/thresholds.js';
 import type { FindingOf } from '../../pipeline/analysis/findings.js';
 import { HOUR, START, contextWith, datesEnding, makeSnapshot, prov } from './helpers/make-snapshot.js';
 

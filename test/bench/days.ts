@@ -8,8 +8,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../pipeline/fs/atomic-write.js';
-import { parseSnapshot, serializeSnapshot, type Snapshot } from '../../pipeline/snapshot/index.js';
+import { writeFileAtomic } from '../../kernel/fs/atomic-write.js';
+import { parseSnapshot, serializeSnapshot, type Snapshot } from '../../kernel/snapshot/index.js';
 
 const DAY_MS = 86_400_000;
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -22,7 +22,7 @@ export const BASE_SNAPSHOTS = [
   'test/fixtures/crash-2024-08-05/snapshot.json',
 ] as const;
 
-/** Epoch-ms keys of the snapshot schema (pipeline/snapshot/schema.ts). */
+/** Epoch-ms keys of the snapshot schema (kernel/snapshot/schema.ts). */
 const EPOCH_MS_KEYS = new Set(['t', 'time', 'start', 'end', 'expiry']);
 /** ISO-instant keys. */
 const ISO_INSTANT_KEYS = new Set(['fetchedAt', 'asOf', 'generatedAt']);

@@ -12,7 +12,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CONFIG, type Config } from '../../pipeline/config.js';
+import { DEFAULT_CONFIG, type Config } from '../../kernel/config.js';
 import { fetchSnapshot } from '../../pipeline/fetch/index.js';
 import { PROVIDER_IDS } from '../../sources/types.js';
 import { recordingsFallback } from '../replay/fallbacks.js';

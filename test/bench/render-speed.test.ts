@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSnapshot, serializeSnapshot } from '../../pipeline/snapshot/index.js';
+import { parseSnapshot, serializeSnapshot } from '../../kernel/snapshot/index.js';
 import { finishPrintPage, fontFaceCss, fontFaceCssFor } from '../../renderers/pdf/fonts.js';
 import { PdfPrinter } from '../../renderers/pdf/printer.js';
 import { addDays, daysBetween, shiftSnapshot } from './days.js';

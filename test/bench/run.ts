@@ -20,7 +20,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONFIG } from '../../pipeline/config.js';
+import { DEFAULT_CONFIG } from '../../kernel/config.js';
 import { findBrowser } from '../../renderers/pdf/find-browser.js';
 import { benchBatch, benchPerFileChromium, benchPrinterAlone } from './batch.js';
 import { writeGeneratedDays } from './days.js';

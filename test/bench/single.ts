@@ -9,10 +9,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../../pipeline/analysis/index.js';
-import type { Config } from '../../pipeline/config.js';
+import type { Config } from '../../kernel/config.js';
 import { findNotesFor, loadNotes } from '../../pipeline/narrative/index.js';
 import { loadRenderAssets, renderBrief, renderBriefs } from '../../pipeline/render/render-briefs.js';
-import { parseSnapshot } from '../../pipeline/snapshot/index.js';
+import { parseSnapshot } from '../../kernel/snapshot/index.js';
 import { PdfPrinter } from '../../renderers/pdf/printer.js';
 import { median } from './fetch.js';
 

@@ -11,7 +11,7 @@ import {
 } from '../../renderers/charts/index.js';
 import type { Findings } from '../../pipeline/analysis/findings.js';
 import { fixtureFindings, fixtureSnapshot, fixtureSnapshotInput, HOUR, WINDOW_START } from './fixture.js';
-import { SnapshotSchema } from '../../pipeline/snapshot/schema.js';
+import { SnapshotSchema } from '../../kernel/snapshot/schema.js';
 
 const snapshot = fixtureSnapshot();
 const findings = fixtureFindings();

@@ -3,7 +3,7 @@
  * every data family a chart uses. Figures are round so the expected values can be worked by hand.
  */
 import type { Findings } from '../../pipeline/analysis/findings.js';
-import { SnapshotSchema, type Snapshot, type SnapshotInput } from '../../pipeline/snapshot/schema.js';
+import { SnapshotSchema, type Snapshot, type SnapshotInput } from '../../kernel/snapshot/schema.js';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../pipeline/analysis/index.js';
-import { loadSnapshot } from '../../pipeline/snapshot/index.js';
+import { loadSnapshot } from '../../kernel/snapshot/index.js';
 import { renderCharts } from '../../renderers/charts/index.js';
 
 const SNAPSHOT = 'snapshots/2024-01-04.json';

@@ -6,8 +6,8 @@
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { RenderError } from '../../pipeline/errors.js';
-import { SnapshotSchema } from '../../pipeline/snapshot/schema.js';
+import { RenderError } from '../../kernel/errors.js';
+import { SnapshotSchema } from '../../kernel/snapshot/schema.js';
 import { createRefusingLoader, findUnsafeMarkup, planCharts, renderCharts, renderVegaLite } from '../../renderers/charts/index.js';
 import { fixtureFindings, fixtureSnapshot, fixtureSnapshotInput } from './fixture.js';
 

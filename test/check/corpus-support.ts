@@ -2,10 +2,10 @@
 import { join } from 'node:path';
 import { analyze } from '../../pipeline/analysis/index.js';
 import type { CheckedBrief } from '../../pipeline/check/index.js';
-import { DEFAULT_CONFIG } from '../../pipeline/config.js';
+import { DEFAULT_CONFIG } from '../../kernel/config.js';
 import { findNotesFor, loadNotes } from '../../pipeline/narrative/index.js';
 import { renderBrief, type RenderAssets } from '../../pipeline/render/render-briefs.js';
-import { loadSnapshot } from '../../pipeline/snapshot/index.js';
+import { loadSnapshot } from '../../kernel/snapshot/index.js';
 import { ROOT } from '../narrative/brief-cases.js';
 
 export async function checkedOf(file: string, assets: RenderAssets): Promise<CheckedBrief[]> {

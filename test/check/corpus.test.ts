@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../pipeline/config.js';
+import { DEFAULT_CONFIG } from '../../kernel/config.js';
 import { checkDay, formatFailure, formatReport } from '../../pipeline/check/index.js';
 import { loadRenderAssets, renderBriefs, type RenderAssets } from '../../pipeline/render/render-briefs.js';
 import { SCENARIOS } from '../fixtures/scenarios/build.js';

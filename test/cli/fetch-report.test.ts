@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../pipeline/config.js';
+import { DEFAULT_CONFIG } from '../../kernel/config.js';
 import { providerSummary, startLine, withRequestTimeout } from '../../pipeline/cli/fetch-report.js';
-import type { Gap } from '../../pipeline/snapshot/schema.js';
+import type { Gap } from '../../kernel/snapshot/schema.js';
 import { runCli } from '../support/run-cli.js';
 
 describe('fetch report lines', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseStrictJson } from '../../pipeline/json.js';
-import { jsonErrorIndex } from '../../pipeline/json-position.js';
+import { parseStrictJson } from '../../kernel/json.js';
+import { jsonErrorIndex } from '../../kernel/json-position.js';
 
 const errorOf = (text: string) => {
   try {

@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
-import { UsageError } from '../../pipeline/errors.js';
+import { UsageError } from '../../kernel/errors.js';
 import { aggregateCollected } from '../../sources/collector/aggregate.js';
 import { resolveWsUrl, runCollector, type CollectorOptions } from '../../sources/collector/collector.js';
 import { readDayFile } from '../../sources/collector/day-file.js';

@@ -1,7 +1,7 @@
 import { appendFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LiquidationOrderSchema, LiquidationTotalsSchema } from '../../pipeline/snapshot/schema.js';
+import { LiquidationOrderSchema, LiquidationTotalsSchema } from '../../kernel/snapshot/schema.js';
 import { aggregateCollected, utcDaysCovering } from '../../sources/collector/aggregate.js';
 import { readDayFile } from '../../sources/collector/day-file.js';
 import { eventId, serializeEvent, type CollectedEvent } from '../../sources/collector/event.js';

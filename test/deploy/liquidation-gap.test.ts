@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigSchema } from '../../pipeline/config.js';
+import { ConfigSchema } from '../../kernel/config.js';
 import { fetchSnapshot } from '../../pipeline/fetch/index.js';
 import { marketFallback } from '../replay/fallbacks.js';
 import { FIXED_NOW, fakeEffects, serverEnv } from '../replay/harness.js';

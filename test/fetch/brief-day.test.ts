@@ -3,7 +3,7 @@
  * (the scheduler runs at 23:17 UTC = 07:17 UTC+8), a day in progress only with --as-of now.
  */
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../pipeline/errors.js';
+import { UsageError } from '../../kernel/errors.js';
 import { lastCompleteDay, resolveBriefDay } from '../../pipeline/fetch/brief-day.js';
 
 const SHANGHAI = 'Asia/Shanghai';

@@ -7,11 +7,11 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigSchema } from '../../pipeline/config.js';
-import { InputError } from '../../pipeline/errors.js';
+import { ConfigSchema } from '../../kernel/config.js';
+import { InputError } from '../../kernel/errors.js';
 import { compareCompleteness, completeness } from '../../pipeline/fetch/keep-richer.js';
 import { fetchSnapshot } from '../../pipeline/fetch/index.js';
-import { loadSnapshot, serializeSnapshot } from '../../pipeline/snapshot/io.js';
+import { loadSnapshot, serializeSnapshot } from '../../kernel/snapshot/io.js';
 import { marketFallback } from '../replay/fallbacks.js';
 import { FIXED_NOW, fakeEffects, serverEnv } from '../replay/harness.js';
 import { startReplayServer, type ReplayServer } from '../replay/server.js';

@@ -7,9 +7,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFi
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LockBusyError } from '../../pipeline/errors.js';
-import { LEASE_MS, acquireLock, withLock } from '../../pipeline/fs/lock.js';
-import { processStartTime } from '../../pipeline/fs/process-alive.js';
+import { LockBusyError } from '../../kernel/errors.js';
+import { LEASE_MS, acquireLock, withLock } from '../../kernel/fs/lock.js';
+import { processStartTime } from '../../kernel/fs/process-alive.js';
 import { REPO } from '../support/run-cli.js';
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'brief-lock-')), 'run.lock');

@@ -4,8 +4,8 @@
  * against the other series, 2 % of open interest per collected order, 5 % lower bound over complete).
  */
 import { describe, expect, it } from 'vitest';
-import { ThresholdsSchema } from '../../pipeline/analysis/thresholds.js';
-import type { Candle, LiquidationOrder, LiquidationTotals, PriceSeries } from '../../pipeline/snapshot/schema.js';
+import { ThresholdsSchema } from '../../kernel/thresholds.js';
+import type { Candle, LiquidationOrder, LiquidationTotals, PriceSeries } from '../../kernel/snapshot/schema.js';
 import { checkLiquidations } from '../../sources/collected-check.js';
 import { coverageGaps, missingHours } from '../../sources/coverage.js';
 import { crossCheckPrices } from '../../sources/cross-check.js';

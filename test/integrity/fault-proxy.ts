@@ -7,7 +7,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Snapshot } from '../../pipeline/snapshot/schema.js';
+import type { Snapshot } from '../../kernel/snapshot/schema.js';
 import { recordingsFallback } from '../replay/fallbacks.js';
 import { FAKE_KEYS, FIXED_NOW, GOLDEN_DATE, serverEnv } from '../replay/harness.js';
 import { FIXTURE_DIR, GOLDEN_ASSETS } from '../replay/record-fixtures.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli/main.js';
-import { INPUT_LIMITS } from '../../pipeline/input-limits.js';
+import { INPUT_LIMITS } from '../../kernel/input-limits.js';
 import { loadNotes } from '../../pipeline/narrative/notes-load.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

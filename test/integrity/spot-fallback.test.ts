@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { main } from '../../pipeline/cli/main.js';
-import { DEFAULT_CONFIG } from '../../pipeline/config.js';
+import { DEFAULT_CONFIG } from '../../kernel/config.js';
 import { fetchSnapshot } from '../../pipeline/fetch/index.js';
 import { marketFallback } from '../replay/fallbacks.js';
 import { FIXED_NOW, fakeEffects, serverEnv } from '../replay/harness.js';

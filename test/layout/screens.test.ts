@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../pipeline/config.js';
+import { DEFAULT_CONFIG } from '../../kernel/config.js';
 import { publishSite } from '../../pipeline/publish.js';
 import { findBrowser } from '../../renderers/pdf/find-browser.js';
 import { CHROMIUM_FLAGS } from '../../renderers/pdf/printer.js';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../pipeline/analysis/index.js';
 import type { Findings } from '../../pipeline/analysis/findings.js';
-import { ConfigSchema, type Config } from '../../pipeline/config.js';
+import { ConfigSchema, type Config } from '../../kernel/config.js';
 import {
   composeBrief,
   findNotesFor,
@@ -17,7 +17,7 @@ import {
   type Notes,
   type TemplateSet,
 } from '../../pipeline/narrative/index.js';
-import { parseSnapshot, type Snapshot } from '../../pipeline/snapshot/index.js';
+import { parseSnapshot, type Snapshot } from '../../kernel/snapshot/index.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 

@@ -19,8 +19,8 @@ import {
   type Notes,
   type TemplateSet,
 } from '../../pipeline/narrative/index.js';
-import { SnapshotSchema, type Snapshot } from '../../pipeline/snapshot/index.js';
-import { InsufficientDataError } from '../../pipeline/errors.js';
+import { SnapshotSchema, type Snapshot } from '../../kernel/snapshot/index.js';
+import { InsufficientDataError } from '../../kernel/errors.js';
 import { CASES, CHARTS, loadCase, TEST_CONFIG } from './brief-cases.js';
 
 const FAMILIES = [

@@ -7,7 +7,7 @@
  * 0.01 or the number 73 itself; a date "1 月 4 日" / "4 January" is checked as a date.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EN_MONTHS, zonedParts } from '../../renderers/format.js';
+import { EN_MONTHS, zonedParts } from '../../kernel/locale/format.js';
 import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
 import { CASES, loadCase, render, TEST_CONFIG, type LoadedCase } from './brief-cases.js';
 

@@ -23,7 +23,7 @@ import {
   formatUtcOffset,
   formatWeekday,
   zonedDate,
-} from '../../renderers/format.js';
+} from '../../kernel/locale/format.js';
 
 describe('formatNumber', () => {
   it('groups thousands and rounds half away from zero after removing binary noise', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../pipeline/analysis/index.js';
 import { composeBrief, loadTemplates, renderBriefMarkdown, type BriefModel } from '../../pipeline/narrative/index.js';
 import { gapReason } from '../../pipeline/narrative/names.js';
-import type { Gap, Snapshot } from '../../pipeline/snapshot/index.js';
+import type { Gap, Snapshot } from '../../kernel/snapshot/index.js';
 import { CASES, CHARTS, loadCase, TEST_CONFIG } from './brief-cases.js';
 
 const yahooEmpty = (ticker: string): Gap => ({

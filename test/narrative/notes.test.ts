@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../pipeline/errors.js';
+import { InputError } from '../../kernel/errors.js';
 import { findNotesFor, loadNotes, parseNotes } from '../../pipeline/narrative/notes-load.js';
 
 const GOOD = `date: 2024-01-04

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../pipeline/errors.js';
+import { InputError } from '../../kernel/errors.js';
 import { loadTemplates } from '../../pipeline/narrative/index.js';
 import { REPO } from '../support/run-cli.js';
 

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../pipeline/errors.js';
+import { InputError } from '../../kernel/errors.js';
 import { spaceChinese, tidyMarkdown } from '../../pipeline/narrative/engine.js';
 import { joinList, ordinal, eq } from '../../pipeline/narrative/helpers.js';
 import { lintTemplates, loadTemplates } from '../../pipeline/narrative/index.js';

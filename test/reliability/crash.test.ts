@@ -7,9 +7,9 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../pipeline/config.js';
+import { DEFAULT_CONFIG } from '../../kernel/config.js';
 import { publishSite } from '../../pipeline/publish.js';
-import { loadSnapshot } from '../../pipeline/snapshot/index.js';
+import { loadSnapshot } from '../../kernel/snapshot/index.js';
 import { isRunning, killAt } from '../support/kill-at.js';
 import { REPO } from '../support/run-cli.js';
 import { TEMPLATES } from '../support/render-bundled.js';

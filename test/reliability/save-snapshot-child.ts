@@ -1,5 +1,5 @@
 /** Child process for crash tests: saves a snapshot with the real saveSnapshot into argv[2]. */
-import { loadSnapshot, saveSnapshot } from '../../pipeline/snapshot/index.js';
+import { loadSnapshot, saveSnapshot } from '../../kernel/snapshot/index.js';
 
 const [dir, source] = process.argv.slice(2);
 const snapshot = await loadSnapshot(source!);

@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../pipeline/config.js';
-import { BriefError } from '../../pipeline/errors.js';
+import { DEFAULT_CONFIG } from '../../kernel/config.js';
+import { BriefError } from '../../kernel/errors.js';
 import { ComposePool } from '../../pipeline/render/compose-pool.js';
 import { composeDay, type RenderRequest } from '../../pipeline/render/render-briefs.js';
 import { REPO, runCli } from '../support/run-cli.js';

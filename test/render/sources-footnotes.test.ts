@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { providerName } from '../../pipeline/narrative/names.js';
-import type { Provenance, Snapshot } from '../../pipeline/snapshot/index.js';
+import type { Provenance, Snapshot } from '../../kernel/snapshot/index.js';
 import { markdownToHtml } from '../../renderers/markdown-to-html.js';
 import { pdfText } from '../support/pdf-tools.js';
 import { renderToTemp } from '../support/render-bundled.js';
-import { EN_MONTHS } from '../../renderers/format.js';
+import { EN_MONTHS } from '../../kernel/locale/format.js';
 
 /** An instant on the UTC+8 wall clock, computed here without the brief's formatters. */
 function utc8(iso: string): { zh: string; en: string } {

@@ -4,7 +4,7 @@
  * waits it was asked for (the sockets stay real; only waiting is skipped).
  */
 import { PROVIDER_IDS } from '../../sources/types.js';
-import { baseUrlEnvName } from '../../pipeline/config.js';
+import { baseUrlEnvName } from '../../kernel/config.js';
 import type { ReplayServer } from './server.js';
 
 /** 2024-01-05 00:05 in UTC+8: just after the brief's day 2024-01-04 ended. */

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CONFIG } from '../../pipeline/config.js';
+import { DEFAULT_CONFIG } from '../../kernel/config.js';
 import { fetchSnapshot } from '../../pipeline/fetch/index.js';
 import { marketFallback } from './fallbacks.js';
 import { FAKE_KEYS, FIXED_NOW, GOLDEN_DATE, fakeEffects, serverEnv } from './harness.js';

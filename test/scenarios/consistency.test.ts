@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSnapshot, type Candle, type Snapshot } from '../../pipeline/snapshot/index.js';
+import { loadSnapshot, type Candle, type Snapshot } from '../../kernel/snapshot/index.js';
 import { buildAll, SCENARIOS } from '../fixtures/scenarios/build.js';
 import { DAY, HOUR } from './helpers.js';
 

@@ -1,6 +1,6 @@
 /** The crash scenario (test/fixtures/crash-2024-08-05/snapshot.json) holds its stated figures. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSnapshot, type Snapshot } from '../../pipeline/snapshot/index.js';
+import { loadSnapshot, type Snapshot } from '../../kernel/snapshot/index.js';
 import { windowStats } from '../fixtures/scenarios/checks.js';
 import { at, mean, spot } from './helpers.js';
 

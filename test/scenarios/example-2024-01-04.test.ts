@@ -4,7 +4,7 @@
  * the comment beside it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSnapshot, type Snapshot } from '../../pipeline/snapshot/index.js';
+import { loadSnapshot, type Snapshot } from '../../kernel/snapshot/index.js';
 import { dailyChanges, firstCross, windowStats } from '../fixtures/scenarios/checks.js';
 import { at, DAY, HOUR, mean, median, series, spot, sumBetween } from './helpers.js';
 

@@ -3,7 +3,7 @@
  * (The window statistics themselves come from the builder's checks module, which is small
  * and tested here through the figures.)
  */
-import type { Candle, PriceSeries, Snapshot } from '../../pipeline/snapshot/index.js';
+import type { Candle, PriceSeries, Snapshot } from '../../kernel/snapshot/index.js';
 
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;

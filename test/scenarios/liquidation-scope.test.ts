@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LiquidationOrder } from '../../pipeline/snapshot/schema.js';
+import type { LiquidationOrder } from '../../kernel/snapshot/schema.js';
 import { liquidationClusterSignal } from '../../pipeline/analysis/signals/liquidation-clusters.js';
-import { DEFAULT_THRESHOLDS } from '../../pipeline/analysis/thresholds.js';
+import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
 import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
 import { CASES, loadCase, render } from '../narrative/brief-cases.js';
 import { END, START, contextWith, makeSnapshot, priceMoveFinding, prov } from '../analysis/helpers/make-snapshot.js';

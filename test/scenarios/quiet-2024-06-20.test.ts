@@ -1,6 +1,6 @@
 /** The quiet scenario (test/fixtures/quiet-2024-06-20/snapshot.json) holds its stated figures. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSnapshot, type Snapshot } from '../../pipeline/snapshot/index.js';
+import { loadSnapshot, type Snapshot } from '../../kernel/snapshot/index.js';
 import { windowStats } from '../fixtures/scenarios/checks.js';
 import { DAY, mean, series, spot, sumBetween } from './helpers.js';
 

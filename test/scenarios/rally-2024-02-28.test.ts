@@ -1,6 +1,6 @@
 /** The rally scenario (test/fixtures/rally-2024-02-28/snapshot.json) holds its stated figures. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSnapshot, type Snapshot } from '../../pipeline/snapshot/index.js';
+import { loadSnapshot, type Snapshot } from '../../kernel/snapshot/index.js';
 import { firstCross, windowStats } from '../fixtures/scenarios/checks.js';
 import { at, DAY, series, spot, sumBetween } from './helpers.js';
 

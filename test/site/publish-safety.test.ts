@@ -8,8 +8,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../pipeline/config.js';
-import { PublishError, UsageError } from '../../pipeline/errors.js';
+import { DEFAULT_CONFIG } from '../../kernel/config.js';
+import { PublishError, UsageError } from '../../kernel/errors.js';
 import { publishSite } from '../../pipeline/publish.js';
 import { releasesDirFor } from '../../renderers/site/release.js';
 import { REPO, runCli } from '../support/run-cli.js';

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlink
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../pipeline/config.js';
-import { InputError, LockBusyError } from '../../pipeline/errors.js';
+import { DEFAULT_CONFIG } from '../../kernel/config.js';
+import { InputError, LockBusyError } from '../../kernel/errors.js';
 import { publishSite } from '../../pipeline/publish.js';
 import { RELEASES_MARKER, releasesDirFor } from '../../renderers/site/release.js';
 import { REPO } from '../support/run-cli.js';

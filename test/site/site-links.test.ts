@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, loadConfig, type Config } from '../../pipeline/config.js';
+import { DEFAULT_CONFIG, loadConfig, type Config } from '../../kernel/config.js';
 import { publishSite } from '../../pipeline/publish.js';
 import { atomFeed } from '../../renderers/site/atom.js';
 import type { BriefMeta } from '../../renderers/site/brief-meta.js';

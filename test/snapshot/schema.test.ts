@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../pipeline/errors.js';
-import { loadSnapshot, parseSnapshot, saveSnapshot, serializeSnapshot } from '../../pipeline/snapshot/index.js';
+import { InputError } from '../../kernel/errors.js';
+import { loadSnapshot, parseSnapshot, saveSnapshot, serializeSnapshot } from '../../kernel/snapshot/index.js';
 
 const FIXTURE = new URL('../fixtures/minimal/snapshot.json', import.meta.url).pathname;
 const text = readFileSync(FIXTURE, 'utf8');

@@ -3,7 +3,7 @@
  * the first record sits in the real response shape, which field to rename, blank or re-type,
  * what "empty" looks like, and the provider's own error inside a body.
  */
-import type { DataFamily } from '../../pipeline/snapshot/schema.js';
+import type { DataFamily } from '../../kernel/snapshot/schema.js';
 import type { SourceErrorKind } from '../../sources/errors.js';
 import type { ProviderId } from '../../sources/types.js';
 

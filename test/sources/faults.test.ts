@@ -7,12 +7,12 @@
  */
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigSchema, baseUrlEnvName } from '../../pipeline/config.js';
+import { ConfigSchema, baseUrlEnvName } from '../../kernel/config.js';
 import { fetchSources } from '../../pipeline/fetch/sources.js';
-import type { Gap } from '../../pipeline/snapshot/schema.js';
+import type { Gap } from '../../kernel/snapshot/schema.js';
 import { BanRegistry } from '../../sources/bans.js';
 import type { SourceErrorKind } from '../../sources/errors.js';
-import { briefWindow } from '../../sources/time.js';
+import { briefWindow } from '../../kernel/time.js';
 import type { SnapshotParts, SourceResult } from '../../sources/types.js';
 import { marketFallback } from '../replay/fallbacks.js';
 import { FAKE_KEYS, FIXED_NOW, GOLDEN_DATE, fakeEffects, serverEnv, type RecordedEffects } from '../replay/harness.js';

@@ -1,6 +1,6 @@
 /** The plausibility layer: implausible values are left out and disclosed; cross-venue divergence is flagged. */
 import { describe, expect, it } from 'vitest';
-import type { FundingSeries, PriceSeries, VolatilityIndex } from '../../pipeline/snapshot/schema.js';
+import type { FundingSeries, PriceSeries, VolatilityIndex } from '../../kernel/snapshot/schema.js';
 import { checkPlausibility } from '../../sources/plausibility.js';
 
 const prov = (provider: string) => ({

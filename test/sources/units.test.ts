@@ -14,7 +14,7 @@ import { parseBookSummary } from '../../sources/deribit.js';
 import { classifyResponse, parseRetryAfter } from '../../sources/http-classify.js';
 import { createLimiter } from '../../sources/limiter.js';
 import { inferIntervalHours } from '../../sources/okx-parse.js';
-import { briefWindow, dateIn, todayIn } from '../../sources/time.js';
+import { briefWindow, dateIn, todayIn } from '../../kernel/time.js';
 import { decimal, decimalOrEmpty, epochMillis } from '../../sources/validate.js';
 
 describe('SourceError', () => {

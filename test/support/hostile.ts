@@ -2,7 +2,7 @@
  * Hostile strings for bad-input tests (reliability.md B04–B09, R07), and a function that plants
  * them in every free-text field of a snapshot. Shared by the reliability suites.
  */
-import type { Snapshot } from '../../pipeline/snapshot/index.js';
+import type { Snapshot } from '../../kernel/snapshot/index.js';
 
 /** Script and markup injection (B05): each would run or load something if it reached the DOM as HTML. */
 export const XSS = [

@@ -4,8 +4,8 @@
  *   node --import tsx test/support/lock-contender.ts <lock file> <go file>
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { LockBusyError } from '../../pipeline/errors.js';
-import { acquireLock } from '../../pipeline/fs/lock.js';
+import { LockBusyError } from '../../kernel/errors.js';
+import { acquireLock } from '../../kernel/fs/lock.js';
 
 const [lockFile, goFile] = process.argv.slice(2) as [string, string];
 writeFileSync(`${goFile}.ready-${process.pid}`, '');

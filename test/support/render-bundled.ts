@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CONFIG } from '../../pipeline/config.js';
+import { DEFAULT_CONFIG } from '../../kernel/config.js';
 import type { Format, Lang } from '../../pipeline/cli/options.js';
 import { renderBriefs, type RenderResult } from '../../pipeline/render/render-briefs.js';
 import { lazyPrinter } from '../../renderers/pdf/lazy-printer.js';

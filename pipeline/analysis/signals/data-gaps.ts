@@ -7,7 +7,7 @@
  *  - ETF net flows for an asset that has ETF volume data but no flow series and no gap entry
  *    (flows are the one family the brief expects per asset whenever ETFs trade).
  */
-import type { Snapshot } from '../../snapshot/schema.js';
+import type { Snapshot } from '../../../kernel/snapshot/schema.js';
 import type { Signal } from '../context.js';
 import type { Finding, FindingKind } from '../findings.js';
 import { importanceOf } from '../importance.js';

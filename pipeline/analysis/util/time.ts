@@ -2,10 +2,11 @@
  * Time helpers. All instants are milliseconds since the epoch, UTC; the brief's window is
  * `snapshot.window` = [start, end) of the brief's calendar day in its timezone (UTC+8 by default).
  */
-import type { Candle } from '../../snapshot/schema.js';
+import type { Candle } from '../../../kernel/snapshot/schema.js';
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
+import { DAY_MS, HOUR_MS } from '../../../kernel/time.js';
+
+export { DAY_MS, HOUR_MS };
 
 /** Whether `t` lies in [start, end). */
 export function within(t: number, start: number, end: number): boolean {

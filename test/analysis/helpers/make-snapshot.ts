@@ -2,7 +2,7 @@
  * Minimal valid snapshots for analysis tests. The default brief day is 4 January 2024 in
  * Asia/Shanghai (UTC+8): window [2024-01-03T16:00Z, 2024-01-04T16:00Z).
  */
-import { SnapshotSchema, type Candle, type Provenance, type Snapshot, type SnapshotInput } from '../../../pipeline/snapshot/schema.js';
+import { SnapshotSchema, type Candle, type Provenance, type Snapshot, type SnapshotInput } from '../../../kernel/snapshot/schema.js';
 import type { Finding } from '../../../pipeline/analysis/findings.js';
 import type { AnalysisContext } from '../../../pipeline/analysis/context.js';
 

@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { parseSnapshot, serializeSnapshot } from '../../../pipeline/snapshot/index.js';
+import { parseSnapshot, serializeSnapshot } from '../../../kernel/snapshot/index.js';
 import { ALL_HOSTILE, hostileNotes, MARKDOWN, plantHostile, TEMPLATE_SYNTAX, UNICODE, XSS } from '../../support/hostile.js';
 import { BUNDLED, brief, bundledText, tagCounts, tempDir, unsafeTags, visibleText, withoutSvg, type BadInputCase } from './harness.js';
 

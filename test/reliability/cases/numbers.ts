@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { Snapshot } from '../../../pipeline/snapshot/index.js';
+import type { Snapshot } from '../../../kernel/snapshot/index.js';
 import { runCli } from '../../support/run-cli.js';
 import { brief, bundledText, NON_VALUE, tempDir, visibleText, type BadInputCase } from './harness.js';
 

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync, lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { OutsideRootError, writeFileAtomic } from '../../../pipeline/fs/atomic-write.js';
+import { OutsideRootError, writeFileAtomic } from '../../../kernel/fs/atomic-write.js';
 import { BUNDLED, brief, bundledText, listTree, tempDir, type BadInputCase } from './harness.js';
 
 const TRAVERSALS = [

@@ -8,9 +8,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { InputError } from '../../../pipeline/errors.js';
+import { InputError } from '../../../kernel/errors.js';
 import { parseNotes } from '../../../pipeline/narrative/index.js';
-import { parseSnapshot } from '../../../pipeline/snapshot/index.js';
+import { parseSnapshot } from '../../../kernel/snapshot/index.js';
 import { PROTO_KEYS } from '../../support/hostile.js';
 import { BUNDLED, brief, bundledText, copyTemplates, listTree, tempDir, type BadInputCase } from './harness.js';
 

@@ -12,7 +12,9 @@
  *   once ("$1.21–1.28 billion").
  * - Negative numbers use U+2212 MINUS SIGN; fractions in (0.05) are printed as percentages (5%).
  */
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../lang.js';
+
+export type { Lang };
 
 export const MINUS = '\u2212';
 const ZH_RANGE_DASH = '—';

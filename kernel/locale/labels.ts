@@ -1,10 +1,10 @@
 /**
  * Small per-language labels the page needs around the brief (masthead date, PDF footer), from
  * the snapshot's own date and timezone: never the wall clock. Dates and offsets are written by
- * the brief's own formatter (renderers/format.ts).
+ * the brief's own formatter (kernel/locale/format.ts).
  */
-import type { Lang } from '../cli/options.js';
-import { formatDate, formatUtcOffset } from '../../renderers/format.js';
+import type { Lang } from '../lang.js';
+import { formatDate, formatUtcOffset } from './format.js';
 
 /** zh "2024 年 1 月 4 日(东八区)", en "4 January 2024 (UTC+8)"; the offset is the zone's at noon UTC that day. */
 export function dateLabel(date: string, timezone: string, lang: Lang): string {

@@ -3,7 +3,14 @@
  * configured IANA zone (Asia/Shanghai, UTC+8, by default); everything else is ms UTC.
  */
 import { TZDate } from '@date-fns/tz';
-import type { BriefWindow } from './types.js';
+
+/** The brief's day: a calendar day in `timezone`, as the UTC interval [start, end) in ms. */
+export interface BriefWindow {
+  date: string;
+  timezone: string;
+  start: number;
+  end: number;
+}
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { InputError, formatZodIssues } from './errors.js';
 import { parseStrictJson } from './json.js';
-import { ThresholdsSchema } from './analysis/thresholds.js';
+import { ThresholdsSchema } from './thresholds.js';
 import { AssetSchema } from './snapshot/schema.js';
 
 export const ProviderConfigSchema = z.strictObject({

@@ -10,7 +10,7 @@
  * names the key it used (e.g. `funding.elevatedPriorMinPer8h`) in the finding's `threshold`.
  */
 import { z } from 'zod';
-import { DataFamilySchema } from '../snapshot/schema.js';
+import { DataFamilySchema } from './snapshot/schema.js';
 
 const fraction = z.number().nonnegative();
 const positiveFraction = z.number().positive();

@@ -1,0 +1,68 @@
+/**
+ * The layer rule (eslint/layers.js) through the project's own ESLint configuration: a planted
+ * wrong-way import fails lint with the layers named; the same import the right way round passes.
+ * (The whole tree is held to the rule by `eslint .` in `npm test`.)
+ */
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ALLOWED, layerOf } from '../../eslint/layers.js';
+import { REPO } from '../support/run-cli.js';
+
+// Planted files exist only as text: parsed without the TypeScript project, and only the layer rule runs.
+const planted = new ESLint({
+  cwd: REPO,
+  overrideConfig: { languageOptions: { parserOptions: { projectService: false } } },
+  ruleFilter: ({ ruleId }) => ruleId === 'brief/layers',
+});
+/** Lints `code` as if it were the file at `path` in the repository; returns the layer messages. */
+async function layerProblems(path: string, code: string): Promise<string[]> {
+  const [result] = await planted.lintText(code, { filePath: join(REPO, path) });
+  expect(result!.messages.filter((m) => m.fatal)).toEqual([]);
+  return result!.messages.filter((m) => m.ruleId === 'brief/layers').map((m) => m.message);
+}
+
+describe('import layers', () => {
+  it('places every folder in its layer', () => {
+    expect(layerOf(join(REPO, 'kernel/snapshot/schema.ts'), REPO)).toBe('kernel');
+    expect(layerOf(join(REPO, 'sources/okx.ts'), REPO)).toBe('sources');
+    expect(layerOf(join(REPO, 'pipeline/analysis/signals/price-move.ts'), REPO)).toBe('analysis');
+    expect(layerOf(join(REPO, 'pipeline/narrative/lead.ts'), REPO)).toBe('narrative');
+    expect(layerOf(join(REPO, 'renderers/charts/price.ts'), REPO)).toBe('renderers');
+    expect(layerOf(join(REPO, 'pipeline/cli/run.ts'), REPO)).toBe('cli');
+    expect(layerOf(join(REPO, 'pipeline/publish.ts'), REPO)).toBe('orchestration');
+    expect(ALLOWED.kernel).toEqual([]);
+  });
+
+  it('fails a planted wrong-way import: a source importing the narrative, the kernel importing a stage', async () => {
+    expect(
+      await layerProblems('sources/planted.ts', "import { md } from '../pipeline/narrative/markdown-escape.js';\nexport const x = md;\n"),
+    ).toEqual([
+      'sources may not import narrative (../pipeline/narrative/markdown-escape.js): a stage depends only on the kernel and the stages below it (README, "Layers")',
+    ]);
+    expect(await layerProblems('kernel/planted.ts', "export { analyze } from '../pipeline/analysis/index.js';\n")).toEqual([
+      'kernel may not import analysis (../pipeline/analysis/index.js): a stage depends only on the kernel and the stages below it (README, "Layers")',
+    ]);
+    expect(await layerProblems('renderers/planted.ts', "export const load = () => import('../pipeline/cli/options.js');\n")).toHaveLength(
+      1,
+    );
+    expect(
+      await layerProblems(
+        'pipeline/analysis/planted.ts',
+        "import type { Lang } from '../../renderers/charts/types.js';\nexport type L = Lang;\n",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('passes imports that go downward', async () => {
+    expect(
+      await layerProblems(
+        'pipeline/narrative/planted.ts',
+        "import { HOUR_MS } from '../../kernel/time.js';\nimport type { Findings } from '../analysis/findings.js';\nexport const x: [number, Findings?] = [HOUR_MS];\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await layerProblems('pipeline/cli/planted.ts', "import { publishSite } from '../publish.js';\nexport const p = publishSite;\n"),
+    ).toEqual([]);
+  });
+});

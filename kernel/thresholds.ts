@@ -45,6 +45,12 @@ export const ThresholdsSchema = z.strictObject({
   crossCheck: section({
     /** An hourly candle's high, low or close may lie this far outside its venue's daily candle (fraction). */
     hourlyVsDailyFraction: fraction.default(0.002),
+    /**
+     * The index price stamped in an hour may lie this far outside that hour's spot low–high
+     * (fraction): the index is a composite of spot venues (USD or USDT), so it differs from one
+     * venue by a few basis points; a scale error (×10) is far outside.
+     */
+    indexVsSpotFraction: fraction.default(0.01),
     /** An hourly spot close further than this from the median close of the asset's other hourly series at that hour (fraction). */
     closeVsReferenceFraction: fraction.default(0.02),
     /** An hourly spot high or low this far beyond the other series' high or low at that hour: a one-venue wick or a bad tick (fraction). */

@@ -4,7 +4,10 @@
  * spot candle of the brief's window (and the hour before, which gives the previous close) is held
  * against
  *   1. the same venue's daily candle of its UTC day: its high and low must lie inside the day's;
- *   2. the same asset's other hourly series at the same hour (perpetuals, other spot venues): its
+ *   2. the asset's index price (the basis series' `indexPrice`, Binance hourly and Deribit's
+ *      estimated delivery price): an index value stamped T must lie inside the low–high range of
+ *      the hourly candle opening at floor(T to the hour), widened by the tolerance;
+ *   3. the same asset's other hourly series at the same hour (perpetuals, other spot venues): its
  *      close near their median close, its high and low not far beyond theirs.
  * A failing candle is left out (quarantined) and disclosed as a gap naming the hours and the
  * figures computed without it, never silently. Tolerances come from `thresholds.crossCheck`.
@@ -17,7 +20,28 @@ import { DAY_MS, HOUR_MS } from '../kernel/time.js';
 
 export type CrossCheckTolerances = Thresholds['crossCheck'];
 
-type Failure = 'hourly-vs-daily' | 'vs-reference';
+type Failure = 'hourly-vs-daily' | 'vs-index' | 'vs-reference';
+
+/**
+ * Index prices by the open time of the hourly candle they belong to: the median of the values
+ * stamped inside that hour. Why floor(T) is the right candle whatever the stamp means: Binance's
+ * `/futures/data/basis` (period=1h) stamps each row on the hour, and whether the value is the
+ * index at that instant (then it is the open of the candle opening at T) or at the end of the
+ * period starting at T (then it is that candle's close), it lies inside that candle's low–high
+ * range either way; a Deribit value stamped mid-hour is an instant inside that hour's candle. The
+ * close of the previous candle or of the next would each be right under one reading only.
+ */
+function indexByHour(parts: Partial<SnapshotParts>, asset: string): Map<number, number> {
+  const byHour = new Map<number, number[]>();
+  for (const tenor of parts.basis ?? []) {
+    if (tenor.asset !== asset) continue;
+    for (const point of tenor.history) {
+      const hour = Math.floor(point.time / HOUR_MS) * HOUR_MS;
+      byHour.set(hour, [...(byHour.get(hour) ?? []), point.indexPrice]);
+    }
+  }
+  return new Map([...byHour].map(([hour, values]) => [hour, median(values)]));
+}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -33,7 +57,13 @@ function agreeingReferences(candles: readonly Candle[], tol: CrossCheckTolerance
   return spread > tol.closeVsReferenceFraction ? [] : [...candles];
 }
 
-function failure(candle: Candle, daily: Candle | undefined, refs: readonly Candle[], tol: CrossCheckTolerances): Failure | undefined {
+function failure(
+  candle: Candle,
+  daily: Candle | undefined,
+  index: number | undefined,
+  refs: readonly Candle[],
+  tol: CrossCheckTolerances,
+): Failure | undefined {
   if (daily) {
     const slack = tol.hourlyVsDailyFraction;
     if (
@@ -43,6 +73,10 @@ function failure(candle: Candle, daily: Candle | undefined, refs: readonly Candl
       candle.c < daily.l * (1 - slack)
     )
       return 'hourly-vs-daily';
+  }
+  if (index !== undefined) {
+    const slack = tol.indexVsSpotFraction;
+    if (index > candle.h * (1 + slack) || index < candle.l * (1 - slack)) return 'vs-index';
   }
   if (refs.length > 0) {
     const close = median(refs.map((r) => r.c));
@@ -78,6 +112,7 @@ function checkSeries(
   const references = [...(parts.perpetuals ?? []), ...(parts.prices ?? [])]
     .filter((s) => s !== series && s.interval === '1h' && s.asset === series.asset)
     .map((s) => new Map(s.candles.map((c) => [c.t, c])));
+  const index = indexByHour(parts, series.asset);
   const failed = new Map<Failure, number[]>();
   const from = window.start - HOUR_MS;
   const candles = series.candles.filter((candle) => {
@@ -87,7 +122,7 @@ function checkSeries(
       references.map((m) => m.get(candle.t)).filter((c): c is Candle => c !== undefined),
       tol,
     );
-    const why = failure(candle, day, refs, tol);
+    const why = failure(candle, day, index.get(candle.t), refs, tol);
     if (!why) return true;
     failed.set(why, [...(failed.get(why) ?? []), candle.t]);
     return false;
@@ -96,8 +131,8 @@ function checkSeries(
 }
 
 /**
- * Quarantines hourly spot candles that disagree with the day's daily candle or with the other
- * hourly series of the asset; returns the cleaned parts and one gap per series and check.
+ * Quarantines hourly spot candles that disagree with the day's daily candle, the index price or
+ * the other hourly series of the asset; returns the cleaned parts and one gap per series and check.
  */
 export function crossCheckPrices(
   parts: Partial<SnapshotParts>,
@@ -111,7 +146,12 @@ export function crossCheckPrices(
     const { candles, failed } = checkSeries(series, parts, window, tol);
     if (failed.size === 0) return series;
     for (const [name, times] of failed) {
-      const against = name === 'hourly-vs-daily' ? `the ${series.venue} daily candle` : 'the perpetual and other venues at the same hour';
+      const against =
+        name === 'hourly-vs-daily'
+          ? `the ${series.venue} daily candle`
+          : name === 'vs-index'
+            ? 'the index price of that hour'
+            : 'the perpetual and other venues at the same hour';
       gaps.push({
         family: 'prices',
         source: series.provenance.provider,

@@ -281,6 +281,7 @@ export const GapFigureSchema = z.enum(['low', 'high', 'close', 'change', 'drawdo
 export const GapCheckSchema = z.strictObject({
   /**
    * hourly-vs-daily: hourly candles outside the same venue's daily candle, left out;
+   * vs-index: hourly candles whose low–high range misses the index price of that hour, left out;
    * vs-reference: hourly candles far from the perpetual / other venues at the same hour, left out;
    * missing-hours: hours of the window without a candle;
    * missing-session: ETF tickers without a bar for the latest session (totals exclude them);
@@ -290,6 +291,7 @@ export const GapCheckSchema = z.strictObject({
    */
   name: z.enum([
     'hourly-vs-daily',
+    'vs-index',
     'vs-reference',
     'missing-hours',
     'missing-session',

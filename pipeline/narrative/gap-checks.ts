@@ -58,6 +58,10 @@ export function checkReason(check: GapCheck, source: string, lang: Lang, tz: str
       return zh
         ? `${n} 根小时 K 线（${inner}）超出同一交易所当日日线的高低范围，已剔除${figures ? `，当日${figures}按其余数据计算` : ''}`
         : `${n} hourly candle${n === 1 ? '' : 's'} at ${hours} outside the same venue's daily candle ${n === 1 ? 'was' : 'were'} left out${figures ? `; the day's ${figures} are computed without ${n === 1 ? 'it' : 'them'}` : ''}`;
+    case 'vs-index':
+      return zh
+        ? `${n} 根小时 K 线（${inner}）的高低范围与同一小时的指数价格不符，已剔除${figures ? `，当日${figures}按其余数据计算` : ''}`
+        : `${n} hourly candle${n === 1 ? '' : 's'} at ${hours} whose range misses the index price of that hour ${n === 1 ? 'was' : 'were'} left out${figures ? `; the day's ${figures} are computed without ${n === 1 ? 'it' : 'them'}` : ''}`;
     case 'vs-reference':
       return zh
         ? `${n} 根小时 K 线（${inner}）与同时段永续合约或其他交易所价格偏离过大，已剔除${figures ? `，当日${figures}按其余数据计算` : ''}`

@@ -79,6 +79,66 @@ describe('hourly spot candles against the daily candle and the other series', ()
   });
 });
 
+describe('hourly spot candles against the index price (tolerance 1 %)', () => {
+  const basis = (points: Array<[number, number]>, venue = 'binance') => ({
+    venue,
+    asset: 'BTC',
+    contract: 'BTCUSDT_240329',
+    tenor: 'CURRENT_QUARTER',
+    expiry: Date.parse('2024-03-29T08:00:00Z'),
+    history: points.map(([time, indexPrice]) => ({ time, futuresPrice: indexPrice * 1.01, indexPrice, annualizedBasis: 0.045 })),
+    provenance: { ...prov, provider: venue },
+  });
+  const after = DAY0 + 24 * HOUR; // 2024-01-04T00:00Z: no daily candle, no perpetual, only the index
+  const index40k = (from: number) => basis(hours(from, WINDOW.end).map((c) => [c.t, 40_000] as [number, number]));
+
+  it('×10 from midnight UTC: every candle from 00:00Z to 15:00Z misses the index (40,000 < 399,600 × 0.99) and is left out', () => {
+    const spot = hours(WINDOW.start - HOUR, WINDOW.end).map((c) => (c.t >= after ? flat(c.t, 400_000) : c));
+    const { parts, gaps } = crossCheckPrices(
+      { prices: [series('spot', 'binance', '1h', spot)], basis: [index40k(WINDOW.start - HOUR)] },
+      WINDOW,
+      TOL,
+    );
+    expect(gaps.map((g) => g.check)).toEqual([
+      {
+        name: 'vs-index',
+        times: Array.from({ length: 16 }, (_, i) => after + i * HOUR),
+        figures: ['high', 'low', 'drawdown', 'close', 'change'],
+      },
+    ]);
+    expect(gaps[0]!.reason).toContain(
+      '16 candle(s) outside the index price of that hour left out (2024-01-04T00:00, 2024-01-04T01:00, 2024-01-04T02:00, …)',
+    );
+    expect(parts.prices![0]!.candles.map((c) => c.t).at(-1)).toBe(after - HOUR);
+  });
+
+  it('bounds: a flat 40,000 candle (low 39,960, high 40,040) keeps an index of 40,400 and of 39,600, leaves out 40,450 (> 40,440.4) and 39,550 (< 39,560.4)', () => {
+    const at = (h: number) => after + h * HOUR;
+    const spot = series('spot', 'binance', '1h', hours(after, WINDOW.end));
+    const index = basis([
+      [at(1), 40_400],
+      [at(2), 40_450],
+      [at(3), 39_600],
+      [at(4), 39_550],
+    ]);
+    const { gaps } = crossCheckPrices({ prices: [spot], basis: [index] }, WINDOW, TOL);
+    expect(gaps.map((g) => g.check?.times)).toEqual([[at(2), at(4)]]);
+  });
+
+  it("alignment: a value stamped on the hour is checked against the candle opening then, whether it is that candle's open or its close; a mid-hour Deribit value against the candle holding it", () => {
+    const t = after + 5 * HOUR;
+    const rising: Candle = { t, o: 40_000, h: 40_300, l: 39_990, c: 40_300, v: 1 };
+    const spot = series('spot', 'binance', '1h', [...hours(after, t), rising, ...hours(t + HOUR, WINDOW.end)]);
+    const open = basis([[t, 40_000]]);
+    const close = basis([[t, 40_300]]);
+    const deribit = basis([[t + 30 * 60_000, 40_150]], 'deribit');
+    expect(crossCheckPrices({ prices: [spot], basis: [open, close, deribit] }, WINDOW, TOL).gaps).toEqual([]);
+    // Stamped an hour earlier, 40,500 belongs to the flat candle before (high 40,040; 40,040 × 1.01 = 40,440.4) and fails there.
+    const early = basis([[t - HOUR, 40_500]]);
+    expect(crossCheckPrices({ prices: [spot], basis: [early] }, WINDOW, TOL).gaps.map((g) => g.check?.times)).toEqual([[t - HOUR]]);
+  });
+});
+
 describe('coverage', () => {
   it('names the closed hours of the window without a candle, and not the hours still to come', () => {
     const spot = series(

@@ -62,7 +62,7 @@ describe('fault injection through a loopback server in front of the 2024-01-04 r
     expectPlausibleLead(run.en);
   }, 120_000);
 
-  it('a ×10 scale error on the last two hours is left out against the perpetuals; the lead says the close may be incomplete', async () => {
+  it('a ×10 scale error on the last two hours is left out against the index price; the lead says the close may be incomplete', async () => {
     const run = await runWithFault(
       onSpotHourly((rows) =>
         rows.map((r) =>
@@ -74,8 +74,13 @@ describe('fault injection through a loopback server in front of the 2024-01-04 r
     );
     expect(run.fetchCode).toBe(0);
     expect(run.renderCode).toBe(0);
-    const gap = run.snapshot!.gaps.find((g) => g.check?.name === 'vs-reference')!;
+    // The Binance basis index of 14:00Z and 15:00Z (≈ 43,3xx) lies far below the ×10 candles' lows.
+    const gap = run.snapshot!.gaps.find((g) => g.check?.name === 'vs-index')!;
     expect(gap.check!.times).toEqual([H('2024-01-04T14:00:00Z'), H('2024-01-04T15:00:00Z')]);
+    expect(dataNote(run.en)).toContain(
+      'BTC spot prices: 2 hourly candles at 22:00 and 23:00 (UTC+8) whose range misses the index price of that hour were left out',
+    );
+    expect(dataNote(run.zh)).toContain('BTC 现货价格：2 根小时 K 线（22:00、23:00，UTC+8）的高低范围与同一小时的指数价格不符，已剔除');
     expect(gap.check!.figures).toEqual(['high', 'low', 'drawdown', 'close', 'change']);
     // Close of 13:00Z: 43,336.03, 43,336.03 / 44,939.02 − 1 = −3.57 %.
     expect(headAndLead(run.en)).toMatch(/closed at \$43,336, down 3\.6%/);
@@ -95,7 +100,7 @@ describe('fault injection through a loopback server in front of the 2024-01-04 r
       ),
     );
     expect(run.fetchCode).toBe(0);
-    expect(run.snapshot!.gaps.find((g) => g.check?.name === 'vs-reference')!.check!.times).toHaveLength(16);
+    expect(run.snapshot!.gaps.find((g) => g.check?.name === 'vs-index')!.check!.times).toHaveLength(16);
     expect(run.renderCode).toBe(3);
     expect(run.en).toBe('');
   }, 120_000);

@@ -15,6 +15,7 @@ import { md, mdUrl, joinMd, type Md } from './markdown-escape.js';
 import type { SourceLink } from './model.js';
 import { assetName, providerName } from './names.js';
 import type { Notes, NoteSource } from './notes.js';
+import { noLeadReason } from './no-lead.js';
 
 export interface ChartRef {
   id: string;
@@ -138,7 +139,10 @@ export function createContext(input: ComposeInput): ComposeContext {
       window: { start: input.findings.start, end: input.findings.end },
       earlier: findings,
     }).find((f): f is DayPlan => f.kind === 'day_plan');
-  if (!plan) throw new InsufficientDataError('no price move in the findings: the brief has nothing to lead with');
+  if (!plan)
+    throw new InsufficientDataError(
+      noLeadReason(input.snapshot, input.config.thresholds, tz) ?? 'no price move in the findings: the brief has nothing to lead with',
+    );
   const primary = plan.leadAsset;
   const citations = new Citations(input.snapshot, lang, tz);
   return {

@@ -102,6 +102,10 @@ describe('fault injection through a loopback server in front of the 2024-01-04 r
     expect(run.fetchCode).toBe(0);
     expect(run.snapshot!.gaps.find((g) => g.check?.name === 'vs-index')!.check!.times).toHaveLength(16);
     expect(run.renderCode).toBe(3);
+    // 24 hours (16:00Z 3 January – 16:00Z 4 January), 22 needed (⌈24 × 0.9⌉); 00:00Z–15:00Z is 08:00–23:00 UTC+8.
+    expect(run.stderr).toContain(
+      'no brief for 2024-01-04: BTC has 8 of 24 hourly candles (22 needed); 08:00–23:00 UTC+8 were left out by a cross-check (outside the index price of their hour)',
+    );
     expect(run.en).toBe('');
   }, 120_000);
 

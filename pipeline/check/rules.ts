@@ -8,7 +8,17 @@ import { parseFigures, sameValue, type Figure } from './figures.js';
 import { modelFigures, type ModelFigure } from './model-figures.js';
 import { excerpt, proseOf, sentencesOf } from './text.js';
 
-export const RULES = ['trace', 'one-value', 'windows', 'superlatives', 'parts', 'parity', 'zh-punctuation', 'data-note'] as const;
+export const RULES = [
+  'trace',
+  'one-value',
+  'windows',
+  'superlatives',
+  'parts',
+  'parity',
+  'zh-punctuation',
+  'data-note',
+  'one-marker',
+] as const;
 export type RuleId = (typeof RULES)[number];
 
 export interface CheckFailure {
@@ -248,6 +258,22 @@ function dataNote(r: Read): CheckFailure[] {
   return out;
 }
 
+/**
+ * one-marker: a sentence carries one footnote marker, whose note lists every series it draws on;
+ * a stack ("[^1][^5][^6]") is clutter a desk would not print.
+ */
+function oneMarker(r: Read): CheckFailure[] {
+  const out: CheckFailure[] = [];
+  for (const line of r.brief.markdown.split('\n')) {
+    if (/^\[\^\d+\]:/.test(line)) continue;
+    for (const m of line.matchAll(/(?:\[\^\d+\]\s*){2,}/g)) {
+      const before = line.slice(0, m.index).replace(/\[\^\d+\]/g, '');
+      out.push(fail('one-marker', r, `stacked footnote markers (${m[0].trim()})`, [m[0].trim()], before.slice(-120)));
+    }
+  }
+  return out;
+}
+
 /** parity: the zh and en briefs carry the same figures (same model paths, same values). */
 export function parity(zh: CheckedBrief, en: CheckedBrief): CheckFailure[] {
   const keyed = (b: CheckedBrief): Map<string, ModelFigure[]> =>
@@ -284,5 +310,14 @@ export function parity(zh: CheckedBrief, en: CheckedBrief): CheckFailure[] {
 
 export function checkOne(brief: CheckedBrief): CheckFailure[] {
   const r = read(brief);
-  return [...trace(r), ...oneValue(r), ...windows(r), ...superlatives(r), ...parts(r), ...zhPunctuation(r), ...dataNote(r)];
+  return [
+    ...trace(r),
+    ...oneValue(r),
+    ...windows(r),
+    ...superlatives(r),
+    ...parts(r),
+    ...zhPunctuation(r),
+    ...dataNote(r),
+    ...oneMarker(r),
+  ];
 }

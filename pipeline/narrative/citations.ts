@@ -6,16 +6,18 @@
  * bulls/bears point, a watch item …) is registered with the findings it was built from. Findings
  * carry `paths` into the snapshot (`prices[1].candles`, `liquidations.totals[0]`); each path
  * resolves to the `provenance` of the series it lies in. Once the model is whole, `apply` walks it
- * in the order the templates print it, numbers distinct sources in order of first use (identical
- * provider, endpoint, as-of time and method share one number), sets each object's `cite` to its
- * Markdown footnote references (`[^1][^2]`) and fills the model's source list. Both languages walk
- * the same model shape, so zh and en carry the same footnotes under the same numbers.
+ * in the order the templates print it and gives each object ONE footnote marker (`[^3]`): a
+ * sentence with a stack of markers reads as clutter, so its note lists every series the sentence
+ * draws on instead (series in order of first use in the brief; identical provider, endpoint, as-of
+ * time and method are one series). Objects citing the same set of series share a note; notes are
+ * numbered in order of first use. Both languages walk the same model shape, so zh and en carry the
+ * same footnotes under the same numbers.
  */
 import { formatDate, formatTime, formatUtcOffset, zonedDate, type Lang } from '../../kernel/locale/format.js';
 import type { Finding } from '../analysis/findings.js';
 import type { Provenance, Snapshot } from '../../kernel/snapshot/index.js';
 import { footnoteRefs, md, mdCode, type Md } from './markdown-escape.js';
-import type { BriefModel, SourceNote } from './model.js';
+import type { BriefModel, SeriesNote, SourceNote } from './model.js';
 import { providerName } from './names.js';
 
 /** What a figure was computed from: a finding (its `paths`), or snapshot paths directly. */
@@ -55,14 +57,13 @@ function keyOf(p: Provenance): string {
   return [p.provider, p.endpoint, p.asOf, p.method].join('\u0000');
 }
 
-/** One footnote, its words left to the templates. */
-function sourceNote(label: number, p: Provenance, lang: Lang, tz: string): SourceNote {
+/** One series of a footnote, its words left to the templates. */
+function seriesNote(p: Provenance, lang: Lang, tz: string): SeriesNote {
   const ms = Date.parse(p.asOf);
   const date = zonedDate(ms, tz);
   const time = formatTime(ms, tz);
   const offset = formatUtcOffset(ms, tz);
   return {
-    label: md(String(label)),
     // The name opens the note: "Exchange liquidation feeds …" in en.
     provider: md(providerName(p.provider, lang).replace(/^[a-z]/, (c) => c.toUpperCase())),
     endpoint: mdCode(p.endpoint),
@@ -111,32 +112,43 @@ export class Citations {
     return target;
   }
 
-  /** Numbers the sources in print order, sets each registered object's `cite`, fills `model.sources`. */
+  /** Numbers the notes in print order, sets each registered object's one `cite`, fills `model.sources`. */
   apply(model: BriefModel): void {
-    const numbers = new Map<string, number>();
+    // Series in order of first use: their index orders the series inside a note.
+    const series = new Map<string, { index: number; note: SeriesNote }>();
+    const labels = new Map<string, number>();
     const notes: SourceNote[] = [];
     for (const target of citables(model)) {
       const paths = this.paths.get(target);
       if (!paths) continue;
-      const labels = new Set<number>();
+      const used = new Map<string, { index: number; note: SeriesNote }>();
       for (const path of paths) {
         const provenance = provenanceAt(this.snapshot, path);
         if (!provenance) continue;
         const key = keyOf(provenance);
-        let n = numbers.get(key);
-        if (n === undefined) {
-          n = numbers.size + 1;
-          numbers.set(key, n);
-          notes.push(sourceNote(n, provenance, this.lang, this.tz));
+        let entry = series.get(key);
+        if (entry === undefined) {
+          entry = { index: series.size, note: seriesNote(provenance, this.lang, this.tz) };
+          series.set(key, entry);
         }
-        labels.add(n);
+        used.set(key, entry);
       }
-      if (labels.size > 0) target.cite = footnoteRefs([...labels].sort((a, b) => a - b));
+      if (used.size === 0) continue;
+      const members = [...used.entries()].sort((a, b) => a[1].index - b[1].index);
+      const setKey = members.map(([key]) => key).join('\u0001');
+      let label = labels.get(setKey);
+      if (label === undefined) {
+        label = labels.size + 1;
+        labels.set(setKey, label);
+        notes.push({ label: md(String(label)), series: members.map(([, e]) => e.note) });
+      }
+      target.cite = footnoteRefs([label]);
     }
+    const all = notes.flatMap((n) => n.series);
     model.sources = {
       notes,
-      reconstructed: notes.some((n) => n.reconstructed),
-      replayed: notes.some((n) => n.replayed),
+      reconstructed: all.some((n) => n.reconstructed),
+      replayed: all.some((n) => n.replayed),
     };
   }
 }

@@ -15,10 +15,8 @@ import { z } from 'zod';
 import { BulletSchema } from './model-bullets.js';
 import { ChartSchema, cite, flag, LiquidationFiguresSchema, md, SourceLinkSchema } from './model-parts.js';
 
-/** One footnote: the series behind figures in the text, and how current it was. */
-const SourceNoteSchema = z.strictObject({
-  /** The footnote's number, in order of first use ("1"). */
-  label: md,
+/** One data series a footnote names: the series behind figures in the text, and how current it was. */
+const SeriesNoteSchema = z.strictObject({
   provider: md,
   /** The API endpoint (no secrets), as an inline code span. */
   endpoint: md,
@@ -30,6 +28,13 @@ const SourceNoteSchema = z.strictObject({
   reconstructed: flag,
   /** Replayed from a recording of the providers' responses. */
   replayed: flag,
+});
+
+/** One footnote: a sentence carries one marker, and its note lists every series the sentence draws on. */
+const SourceNoteSchema = z.strictObject({
+  /** The footnote's number, in order of first use ("1"). */
+  label: md,
+  series: z.array(SeriesNoteSchema).min(1),
 });
 
 const SourcesSchema = z.strictObject({
@@ -331,6 +336,7 @@ export type SourceLink = z.infer<typeof SourceLinkSchema>;
 export type BriefGap = z.infer<typeof GapSchema>;
 export type LevelRef = z.infer<typeof LevelSchema>;
 export type SourceNote = z.infer<typeof SourceNoteSchema>;
+export type SeriesNote = z.infer<typeof SeriesNoteSchema>;
 export type TimeWindow = z.infer<typeof WindowSchema>;
 
 /** Fields templates must not print: plain text, not escaped for Markdown. */

@@ -60,7 +60,7 @@ describe('check stage on the bundled day', () => {
     const report = checkDay('2024-01-04', [brief('zh'), brief('en')]);
     expect(report.failures.map(formatFailure)).toEqual([]);
     expect(report.rules.filter((r) => !r.passed)).toEqual([]);
-    expect(report.rules).toHaveLength(15); // 7 rules × 2 languages + parity
+    expect(report.rules).toHaveLength(17); // 8 rules × 2 languages + parity
   });
 
   it('one-value: a chart caption and the bullet beside it with two values for one venue', () => {
@@ -125,6 +125,15 @@ describe('check stage on the bundled day', () => {
     const failure = checkDay('2024-01-04', [zh]).failures.find((f) => f.rule === 'data-note')!;
     expect(failure.message).toMatch(/^the data note prints an endpoint, a code, a cut or an internal message/);
     expect(failure.sentence).toContain('Deribit 基差');
+  });
+
+  it('one-marker: a sentence with stacked footnote markers', () => {
+    const en = brief('en');
+    expect(checkDay('2024-01-04', [en]).failures.filter((f) => f.rule === 'one-marker')).toEqual([]);
+    const planted = { ...en, markdown: en.markdown.replace('[^1]', '[^1][^5][^6]') };
+    const failure = checkDay('2024-01-04', [planted]).failures.find((f) => f.rule === 'one-marker')!;
+    expect(failure.message).toBe('stacked footnote markers ([^1][^5][^6])');
+    expect(failure.figures).toEqual(['[^1][^5][^6]']);
   });
 
   it('zh-punctuation: half-width punctuation in Chinese text', () => {

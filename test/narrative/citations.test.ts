@@ -54,54 +54,67 @@ describe('source footnotes in the bundled brief model', () => {
   const zh = compose(bundled, 'zh');
   const en = compose(bundled, 'en');
 
-  it('cites the lead sentence by sentence, numbering in order of first use', () => {
-    // Price sentence: the hourly spot candles (price move) then the daily candles (rank) → 1, 2.
-    expect(zh.lead.cite).toBe('[^1][^2]');
-    // Liquidations: Coinglass hourly totals and daily history → 3, 4.
-    expect(zh.lead.liquidations?.cite).toBe('[^3][^4]');
-    // Open interest: hourly candles (already 1) and the three venues' OI history → 5, 6, 7.
-    expect(zh.lead.deleveraging?.cite).toBe('[^1][^5][^6][^7]');
+  it('gives each sentence one marker, notes numbered in order of first use', () => {
+    // Price sentence: the hourly spot candles (price move) and the daily candles (rank) → note 1.
+    expect(zh.lead.cite).toBe('[^1]');
+    expect(zh.sources.notes[0]!.series.map((s) => s.endpoint)).toEqual([
+      '`/api/v3/klines?symbol=BTCUSDT&interval=1h`',
+      '`/api/v3/klines?symbol=BTCUSDT&interval=1d`',
+    ]);
+    // Liquidations: Coinglass hourly totals and daily history → note 2 with both series.
+    expect(zh.lead.liquidations?.cite).toBe('[^2]');
+    expect(zh.sources.notes[1]!.series.map((s) => s.provider)).toEqual(['Coinglass', 'Coinglass']);
+    // Open interest: the hourly candles and the three venues' OI history → note 3 with four series,
+    // the candles first (first used in the price sentence).
+    expect(zh.lead.deleveraging?.cite).toBe('[^3]');
+    const oi = zh.sources.notes[2]!.series;
+    expect(oi.length).toBe(4);
+    expect(oi[0]!.endpoint).toBe('`/api/v3/klines?symbol=BTCUSDT&interval=1h`');
     const seen: number[] = [];
-    for (const cite of citesInOrder(zh))
-      for (const n of [...cite.matchAll(/\[\^(\d+)\]/g)].map((m) => Number(m[1]))) if (!seen.includes(n)) seen.push(n);
+    for (const cite of citesInOrder(zh)) {
+      expect(cite).toMatch(/^\[\^\d+\]$/);
+      const n = Number(/\d+/.exec(cite)![0]);
+      if (!seen.includes(n)) seen.push(n);
+    }
     expect(seen).toEqual(zh.sources.notes.map((_, i) => i + 1));
   });
 
-  it('gives every bullet a footnote', () => {
+  it('gives every bullet one footnote', () => {
     const bullets = zh.sections.flatMap((s) => s.bullets);
     expect(bullets.length).toBeGreaterThan(5);
-    for (const b of bullets) expect(b.cite).toMatch(/^(\[\^\d+\])+$/);
+    for (const b of bullets) expect(b.cite).toMatch(/^\[\^\d+\]$/);
   });
 
   it('states each series as of its provenance time on the UTC+8 clock', () => {
-    const [first] = zh.sources.notes;
+    const series = zh.sources.notes.flatMap((n) => n.series);
     // prices[1].provenance.asOf 2024-01-04T15:00Z + 8 h = 2024-01-04 23:00 (UTC+8).
-    expect(first).toMatchObject({ label: '1', provider: 'Binance', endpoint: '`/api/v3/klines?symbol=BTCUSDT&interval=1h`' });
-    expect(first).toMatchObject({ asOf: '2024-01-04 23:00', utc8: true, offset: 'UTC+8', reconstructed: true, replayed: false });
-    expect(en.sources.notes[0]!.asOf).toBe('4 January 2024 23:00');
+    expect(zh.sources.notes[0]).toMatchObject({ label: '1' });
+    expect(series[0]).toMatchObject({ provider: 'Binance', endpoint: '`/api/v3/klines?symbol=BTCUSDT&interval=1h`' });
+    expect(series[0]).toMatchObject({ asOf: '2024-01-04 23:00', utc8: true, offset: 'UTC+8', reconstructed: true, replayed: false });
+    expect(en.sources.notes[0]!.series[0]!.asOf).toBe('4 January 2024 23:00');
     // funding[0] asOf 2024-01-04T16:00Z + 8 h = 24:00, i.e. 2024-01-05 00:00.
-    const funding = zh.sources.notes.find((n) => n.endpoint.includes('fundingRate'));
-    expect(funding?.asOf).toBe('2024-01-05 00:00');
+    expect(series.find((n) => n.endpoint.includes('fundingRate'))?.asOf).toBe('2024-01-05 00:00');
     // The collector's asOf 15:41:51.100Z prints to the minute: 23:41.
-    const collector = zh.sources.notes.find((n) => n.provider === '交易所强平推送');
+    const collector = series.find((n) => n.provider === '交易所强平推送');
     expect(collector?.asOf).toBe('2024-01-04 23:41');
-    expect(en.sources.notes.find((n) => n.endpoint === collector?.endpoint)?.provider).toBe('Exchange liquidation feeds');
+    const enSeries = en.sources.notes.flatMap((n) => n.series);
+    expect(enSeries.find((n) => n.endpoint === collector?.endpoint)?.provider).toBe('Exchange liquidation feeds');
     expect(zh.sources).toMatchObject({ reconstructed: true, replayed: false });
   });
 
   it('carries the same footnotes under the same numbers in zh and en', () => {
-    const key = (m: BriefModel) => m.sources.notes.map((n) => [n.label, n.endpoint, n.utc8, n.reconstructed]);
+    const key = (m: BriefModel) => m.sources.notes.map((n) => [n.label, n.series.map((s) => [s.endpoint, s.utc8, s.reconstructed])]);
     expect(key(en)).toEqual(key(zh));
     expect(citesInOrder(en)).toEqual(citesInOrder(zh));
   });
 
-  it('shares one number between identical sources', () => {
-    // Give the daily candles the hourly candles' provenance: the price sentence then cites one source.
+  it('shares one series between identical sources', () => {
+    // Give the daily candles the hourly candles' provenance: the price sentence's note then lists one series.
     const snapshot = structuredClone(bundled.snapshot);
     snapshot.prices[0]!.provenance = { ...snapshot.prices[1]!.provenance };
     const model = compose({ ...bundled, snapshot }, 'zh');
     expect(model.lead.cite).toBe('[^1]');
-    expect(model.sources.notes.length).toBe(zh.sources.notes.length - 1);
+    expect(model.sources.notes[0]!.series.length).toBe(1);
   });
 
   it('prints nothing for a series the snapshot does not hold', () => {

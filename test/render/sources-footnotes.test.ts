@@ -35,24 +35,39 @@ function provenances(snapshot: Snapshot): Provenance[] {
   return out;
 }
 
-interface Definition {
-  label: number;
+interface Series {
   provider: string;
   endpoint: string;
   asOf: string;
 }
 
-const DEFINITION = {
-  zh: /^\[\^(\d+)\]: (.+?) `([^`]+)`，数据截至 (\d{4}-\d{2}-\d{2} \d{2}:\d{2})（东八区），重建数据。$/,
-  en: /^\[\^(\d+)\]: (.+?) `([^`]+)`, as of (\d{1,2} [A-Z][a-z]+ \d{4} \d{2}:\d{2}) UTC\+8; \*reconstructed\*\.$/,
+/** One footnote: one marker per sentence, the note lists every series the sentence draws on. */
+interface Definition {
+  label: number;
+  series: Series[];
+}
+
+const DEFINITION = /^\[\^(\d+)\]: (.+)$/;
+/** One series of a note, then its separator (；/; ) or the note's end (。/.). */
+const SERIES = {
+  zh: /(.+?) `([^`]+)`，数据截至 (\d{4}-\d{2}-\d{2} \d{2}:\d{2})（东八区），重建数据(?:；|。$)/y,
+  en: /(.+?) `([^`]+)`, as of (\d{1,2} [A-Z][a-z]+ \d{4} \d{2}:\d{2}) UTC\+8, \*reconstructed\*(?:; |\.$)/y,
 };
 
 function definitions(markdown: string, lang: 'zh' | 'en'): Definition[] {
   const lines = markdown.split('\n').filter((l) => l.startsWith('[^'));
   return lines.map((line) => {
-    const m = DEFINITION[lang].exec(line);
+    const m = DEFINITION.exec(line);
     if (!m) throw new Error(`not a source footnote: ${line}`);
-    return { label: Number(m[1]), provider: m[2]!, endpoint: m[3]!, asOf: m[4]! };
+    const body = m[2]!;
+    const re = new RegExp(SERIES[lang].source, 'y');
+    const series: Series[] = [];
+    while (re.lastIndex < body.length) {
+      const s = re.exec(body);
+      if (!s) throw new Error(`not a source footnote: ${line}`);
+      series.push({ provider: s[1]!, endpoint: s[2]!, asOf: s[3]! });
+    }
+    return { label: Number(m[1]), series };
   });
 }
 
@@ -72,11 +87,12 @@ beforeAll(async () => {
 }, 120_000);
 
 describe.each(['zh', 'en'] as const)('source footnotes in the bundled %s brief', (lang) => {
-  it('puts at least one footnote on every bullet and on the lead', () => {
+  it('puts one footnote on every bullet and on each sentence of the lead, never a stack', () => {
     const markdown = read(`${lang}.md`);
     const bullets = markdown.split('\n').filter((l) => l.startsWith('● '));
     expect(bullets.length).toBeGreaterThanOrEqual(9);
     for (const bullet of bullets) expect(bullet).toMatch(/\[\^\d+\]/);
+    expect(bodyOf(markdown)).not.toMatch(/\[\^\d+\]\s*\[\^\d+\]/);
     const lead = markdown.split('\n\n')[1]!;
     expect(lead.match(/\[\^\d+\]/g)?.length).toBeGreaterThanOrEqual(4);
   });
@@ -85,19 +101,30 @@ describe.each(['zh', 'en'] as const)('source footnotes in the bundled %s brief',
     const markdown = read(`${lang}.md`);
     const all = provenances(rendered.snapshot);
     const defs = definitions(markdown, lang);
-    expect(defs.length).toBeGreaterThanOrEqual(20);
-    for (const d of defs) {
+    const series = defs.flatMap((d) => d.series);
+    expect(new Set(series.map((d) => d.endpoint)).size).toBeGreaterThanOrEqual(20);
+    for (const d of series) {
       const candidates = all.filter((p) => p.endpoint === d.endpoint && utc8(p.asOf)[lang] === d.asOf);
       expect(candidates.length, `${d.endpoint} as of ${d.asOf}`).toBeGreaterThan(0);
       const names = candidates.map((p) => providerName(p.provider, lang).replace(/^[a-z]/, (c) => c.toUpperCase()));
       expect(names).toContain(d.provider);
     }
-    // By hand: note 1 is prices[1], Binance hourly spot candles, asOf 2024-01-04T15:00Z + 8 h.
+    // By hand: note 1 is the price sentence's: prices[1], Binance hourly spot candles, asOf
+    // 2024-01-04T15:00Z + 8 h, then prices[0], the daily candles, asOf 2024-01-03T00:00Z + 8 h.
     expect(defs[0]).toEqual({
       label: 1,
-      provider: 'Binance',
-      endpoint: '/api/v3/klines?symbol=BTCUSDT&interval=1h',
-      asOf: lang === 'zh' ? '2024-01-04 23:00' : '4 January 2024 23:00',
+      series: [
+        {
+          provider: 'Binance',
+          endpoint: '/api/v3/klines?symbol=BTCUSDT&interval=1h',
+          asOf: lang === 'zh' ? '2024-01-04 23:00' : '4 January 2024 23:00',
+        },
+        {
+          provider: 'Binance',
+          endpoint: '/api/v3/klines?symbol=BTCUSDT&interval=1d',
+          asOf: lang === 'zh' ? '2024-01-03 08:00' : '3 January 2024 08:00',
+        },
+      ],
     });
   });
 
@@ -129,7 +156,7 @@ describe.each(['zh', 'en'] as const)('source footnotes in the bundled %s brief',
   it('prints the sources list in the PDF', () => {
     const text = pdfText(join(rendered.outDir, '2024-01-04', `${lang}.pdf`)).replace(/\s+/g, '');
     expect(text).toContain(lang === 'zh' ? '数据来源' : 'Sources');
-    for (const d of definitions(read(`${lang}.md`), lang)) {
+    for (const d of definitions(read(`${lang}.md`), lang).flatMap((n) => n.series)) {
       expect(text).toContain(d.endpoint.replace(/\s+/g, ''));
       expect(text).toContain(d.asOf.replace(/\s+/g, ''));
     }
@@ -137,7 +164,7 @@ describe.each(['zh', 'en'] as const)('source footnotes in the bundled %s brief',
 });
 
 it('carries the same sources under the same numbers in zh and en', () => {
-  const pick = (lang: 'zh' | 'en') => definitions(read(`${lang}.md`), lang).map((d) => [d.label, d.endpoint]);
+  const pick = (lang: 'zh' | 'en') => definitions(read(`${lang}.md`), lang).map((d) => [d.label, d.series.map((s) => s.endpoint)]);
   expect(pick('en')).toEqual(pick('zh'));
   const refs = (lang: 'zh' | 'en') => [...bodyOf(read(`${lang}.md`)).matchAll(/(\[\^\d+\])+/g)].map((m) => m[0]);
   expect(refs('en')).toEqual(refs('zh'));

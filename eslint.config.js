@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import layers from './eslint/layers.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'site', '.site-releases/', '.scratch/', '.cache/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'site', '.site-releases/', '.scratch/', '.cache/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../kernel/config.js';
-import { loadSnapshot } from '../../kernel/snapshot/index.js';
+import { loadConfig } from './lazy.js';
+import { loadSnapshot } from './lazy.js';
 import type { CliContext, SetExit } from './context.js';
 import { snapshotArgument } from './options.js';
 

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../kernel/config.js';
+import { loadConfig } from './lazy.js';
 import { ExitCode } from '../../kernel/errors.js';
 import type { CliContext, SetExit } from './context.js';
 import { snapshotArgument } from './options.js';

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { loadConfig } from '../../kernel/config.js';
+import { loadConfig } from './lazy.js';
 import { parseAssets } from './options.js';
 import { onShutdown } from '../../kernel/process/shutdown.js';
 import type { CliContext, SetExit } from './context.js';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { loadConfig } from '../../kernel/config.js';
+import { loadConfig } from './lazy.js';
 import { ExitCode } from '../../kernel/errors.js';
 import { parseAsOf, parseAssets, parseDate } from './options.js';
 import { resolveBriefDay } from '../fetch/brief-day.js';

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { BriefError, ExitCode } from '../../kernel/errors.js';
+import { packagePath } from '../../kernel/package-root.js';
 import { registerAnalyze } from './analyze.js';
 import { registerCheck } from './check.js';
 import { registerCollect } from './collect.js';
@@ -23,9 +24,9 @@ import { registerRender } from './render.js';
 import type { CliContext } from './context.js';
 import { examplesFor, programHelp } from './help.js';
 
-/** The package's version, read once (package.json is two folders up, in the checkout and in the package). */
+/** The package's version, from its package.json (found from the sources and the build alike). */
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
 }
 import { installShutdownHandlers } from '../../kernel/process/shutdown.js';

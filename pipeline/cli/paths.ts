@@ -1,6 +1,6 @@
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../kernel/package-root.js';
 
 /** The package's own templates/, used when no --templates is given. */
 export function defaultTemplatesDir(): string {
-  return fileURLToPath(new URL('../../templates', import.meta.url));
+  return packagePath('templates');
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { loadConfig } from '../../kernel/config.js';
+import { loadConfig } from './lazy.js';
 import type { CliContext, SetExit } from './context.js';
 import { templatesFor } from './templates-overlay.js';
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../kernel/config.js';
+import { loadConfig } from './lazy.js';
 import { ExitCode } from '../../kernel/errors.js';
 import { FORMATS, LANGS, listOf, snapshotArgument, type Format, type Lang } from './options.js';
 import { reportGaps } from './report-gaps.js';

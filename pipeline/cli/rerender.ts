@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadConfig } from '../../kernel/config.js';
+import { loadConfig } from './lazy.js';
 import { BriefError, ExitCode } from '../../kernel/errors.js';
 import type { Gap } from '../../kernel/snapshot/schema.js';
 import { assertOrderedRange, FORMATS, LANGS, listOf, parseDate, type Format, type Lang } from './options.js';

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../kernel/config.js';
+import { loadConfig } from './lazy.js';
 import { ExitCode } from '../../kernel/errors.js';
 import { FORMATS, LANGS, parseAsOf, parseDate } from './options.js';
 import { resolveBriefDay } from '../fetch/brief-day.js';

@@ -13,8 +13,7 @@
  * never from data; data is only ever the context of a compiled template.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { InputError, RenderError } from '../../kernel/errors.js';
 import { HELPERS, HELPER_NAMES } from './helpers.js';
@@ -22,12 +21,13 @@ import type { BriefModel } from './model.js';
 import { forbiddenConstructs } from './template-rules.js';
 
 import { LANGS } from '../../kernel/lang.js';
+import { packagePath } from '../../kernel/package-root.js';
 
 export { LANGS };
 export type TemplateLang = (typeof LANGS)[number];
 
-/** The repository's templates folder. */
-export const DEFAULT_TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
+/** The package's templates folder (from the sources or the build alike). */
+export const DEFAULT_TEMPLATES_DIR = packagePath('templates');
 
 export const COMPILE_OPTIONS = {
   strict: true,

@@ -28,7 +28,11 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-const ENTRY = new URL('./compose-worker.mjs', import.meta.url);
+// From the build (dist/, plain JavaScript) a worker runs the compiled module; from the sources
+// it needs the .mjs that registers tsx first (a worker does not inherit the loader).
+const ENTRY = import.meta.url.endsWith('.js')
+  ? new URL('./compose-worker.js', import.meta.url)
+  : new URL('./compose-worker.mjs', import.meta.url);
 /** Workers lost in a row without finishing a day before the pool gives up. */
 const MAX_FAILED_STARTS = 3;
 

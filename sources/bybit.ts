@@ -11,7 +11,7 @@ import { normalizeSeries } from './series.js';
 import { EmptyResultError, emptyPartGap, gapFromError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
 import { DAY_MS } from '../kernel/time.js';
 import type { Source, SourceContext } from './types.js';
-import { decimal, epochMillis, parseWith, type ParseContext } from './validate.js';
+import { assertRowsFor, decimal, epochMillis, parseWith, type ParseContext } from './validate.js';
 
 const P = { fundingHistory: '/v5/market/funding/history', tickers: '/v5/market/tickers' } as const;
 
@@ -34,8 +34,17 @@ const FundingHistorySchema = z.looseObject({
 });
 
 /** Settled funding, ascending, fraction per interval. */
-export function parseFundingHistory(raw: unknown, context: ParseContext): Array<{ time: number; rate: number }> {
-  const rows = parseWith(FundingHistorySchema, raw, context).result.list.map((row) => ({
+export function parseFundingHistory(raw: unknown, context: ParseContext, symbol?: string): Array<{ time: number; rate: number }> {
+  const { list } = parseWith(FundingHistorySchema, raw, context).result;
+  // A row of another symbol (a proxy or cache answering a different request) is refused, never filed under this asset.
+  assertRowsFor(
+    list,
+    (row) => row.symbol,
+    symbol,
+    context,
+    (i) => `.result.list[${i}].symbol`,
+  );
+  const rows = list.map((row) => ({
     time: row.fundingRateTimestamp,
     rate: row.fundingRate,
   }));
@@ -59,8 +68,15 @@ const TickerSchema = z.looseObject({
 });
 
 /** The current period's rate (settling at nextFundingTime) and the interval in hours. */
-export function parseTicker(raw: unknown, context: ParseContext): { rate: number; time: number; intervalHours: number } {
+export function parseTicker(raw: unknown, context: ParseContext, symbol?: string): { rate: number; time: number; intervalHours: number } {
   const row = parseWith(TickerSchema, raw, context).result.list[0]!;
+  assertRowsFor(
+    [row],
+    (r) => r.symbol,
+    symbol,
+    context,
+    () => '.result.list[0].symbol',
+  );
   return { rate: row.fundingRate, time: row.nextFundingTime, intervalHours: row.fundingIntervalHour };
 }
 
@@ -93,7 +109,7 @@ async function fetchFunding(context: SourceContext, asset: string, symbol: strin
   for (let page = 0; page < 20; page += 1) {
     const response = await context.http.getJson(P.fundingHistory, { category: 'linear', symbol, startTime: start, endTime, limit: 200 });
     fetchedAt = response.fetchedAt;
-    const rows = parseFundingHistory(response.body, { source: 'bybit', endpoint: `GET ${P.fundingHistory}`, label });
+    const rows = parseFundingHistory(response.body, { source: 'bybit', endpoint: `GET ${P.fundingHistory}`, label }, symbol);
     history.push(...rows);
     const oldest = rows[0];
     if (!oldest || rows.length < 200 || oldest.time <= start) break;
@@ -108,7 +124,11 @@ async function fetchFunding(context: SourceContext, asset: string, symbol: strin
   if (live) {
     try {
       const response = await context.http.getJson(P.tickers, { category: 'linear', symbol });
-      const ticker = parseTicker(response.body, { source: 'bybit', endpoint: `GET ${P.tickers}`, label: `bybit.tickers[${symbol}]` });
+      const ticker = parseTicker(
+        response.body,
+        { source: 'bybit', endpoint: `GET ${P.tickers}`, label: `bybit.tickers[${symbol}]` },
+        symbol,
+      );
       current = { rate: ticker.rate, time: ticker.time };
       intervalHours = ticker.intervalHours;
       fetchedAt = response.fetchedAt;

@@ -13,7 +13,7 @@ import { normalizeSeries } from './series.js';
 import { EmptyResultError, emptyPartGap, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
 import { DAY_MS } from '../kernel/time.js';
 import type { Source, SourceContext } from './types.js';
-import { epochMillis, parseWith, positiveDecimal, type ParseContext } from './validate.js';
+import { assertRowsFor, epochMillis, parseWith, positiveDecimal, type ParseContext } from './validate.js';
 
 const P = { bookSummary: '/api/v2/public/get_book_summary_by_currency', dvol: '/api/v2/public/get_volatility_index_data' } as const;
 const CURRENCIES = new Set(['BTC', 'ETH']);
@@ -45,6 +45,8 @@ const BookSummarySchema = z.looseObject({
   result: z.array(
     z.looseObject({
       instrument_name: z.string(),
+      /** The instrument's currency (Deribit sends it on every row); the name's prefix when absent. */
+      base_currency: z.string().optional(),
       mark_price: positiveDecimal,
       estimated_delivery_price: positiveDecimal,
       creation_timestamp: epochMillis,
@@ -59,7 +61,17 @@ const BookSummarySchema = z.looseObject({
  */
 export function parseBookSummary(raw: unknown, asset: string, context: ParseContext, prov: BasisTenor['provenance']): BasisTenor[] {
   const tenors: BasisTenor[] = [];
-  for (const row of parseWith(BookSummarySchema, raw, context).result) {
+  const rows = parseWith(BookSummarySchema, raw, context).result;
+  // Every row must be of the currency asked for (any kind: a stray ETH future in a BTC answer
+  // would become a BTC basis tenor and a BTC index price for the cross-checks).
+  assertRowsFor(
+    rows,
+    (row) => row.base_currency ?? row.instrument_name.split('-')[0]!,
+    asset,
+    context,
+    (i) => `.result[${i}].${rows[i]!.base_currency === undefined ? 'instrument_name' : 'base_currency'}`,
+  );
+  for (const row of rows) {
     const expiry = parseExpiry(row.instrument_name);
     if (expiry === undefined) continue;
     const days = (expiry - row.creation_timestamp) / DAY_MS;
@@ -85,7 +97,11 @@ const DvolSchema = z.looseObject({
   }),
 });
 
-/** DVOL bars `{t, o, h, l, c}` ascending (vol points), and the continuation for older data. */
+/**
+ * DVOL bars `{t, o, h, l, c}` ascending (vol points), and the continuation for older data. The
+ * response names no currency (bare `[t, o, h, l, c]` rows), so it cannot be checked against the
+ * one asked for here.
+ */
 export function parseDvol(
   raw: unknown,
   context: ParseContext,

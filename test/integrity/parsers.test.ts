@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { parseFundingRates, parseOpenInterestHist } from '../../sources/binance-futures-parse.js';
 import { parseFundingCurrent, parseLiquidationOrders, parseOpenInterest } from '../../sources/okx-parse.js';
 import { parseChart } from '../../sources/yahoo.js';
+import { parseFundingHistory as parseBybitFundingHistory, parseTicker } from '../../sources/bybit.js';
+import { parseBookSummary } from '../../sources/deribit.js';
 import { FIXTURE_DIR } from '../replay/record-fixtures.js';
 
 const sample = (name: string): unknown =>
@@ -96,5 +98,53 @@ describe('OKX rows belong to the instrument asked for', () => {
     ).toThrow(/okx\.fundingRate\[ETH-USDT-SWAP\]\.data\[0\]\.instId: expected ETH-USDT-SWAP, got "BTC-USDT-SWAP"/);
     expect(parseOpenInterest(sample('okx-public-open-interest.json'), ctx('o'), 'BTC-USDT-SWAP')).toHaveLength(1);
     expect(() => parseOpenInterest(sample('okx-public-open-interest.json'), ctx('o'), 'ETH-USDT-SWAP')).toThrow(/expected ETH-USDT-SWAP/);
+  });
+});
+
+describe('Bybit and Deribit rows belong to the symbol or currency asked for (recorded 2024-01-04 responses)', () => {
+  const body = (provider: string, file: string): unknown => JSON.parse(recorded(provider, file).body) as unknown;
+  const history = () => body('bybit', 'v5-market-funding-history-7b02d6bd6b913903.json');
+  const ticker = () => body('bybit', 'v5-market-tickers-8f7a95dbb859702b.json');
+  const book = () => body('deribit', 'api-v2-public-get-book-summary-by-currency-dd09662b5e4622e3.json');
+  const prov = {
+    provider: 'deribit',
+    endpoint: '/x',
+    fetchedAt: '2024-01-04T16:05:00Z',
+    asOf: '2024-01-04T16:05:00Z',
+    method: 'fetched' as const,
+  };
+
+  it('Bybit funding history and ticker of BTCUSDT parse for BTCUSDT and are refused for ETHUSDT', () => {
+    // Newest row: −0.00004723 settled at 1704355200000 (2024-01-04T08:00Z).
+    expect(parseBybitFundingHistory(history(), ctx('h'), 'BTCUSDT').at(-1)).toEqual({ time: 1704355200000, rate: -0.00004723 });
+    expect(() => parseBybitFundingHistory(history(), ctx('bybit.fundingHistory[ETHUSDT]'), 'ETHUSDT')).toThrow(
+      /bybit\.fundingHistory\[ETHUSDT\]\.result\.list\[0\]\.symbol: expected ETHUSDT, got "BTCUSDT"/,
+    );
+    expect(parseTicker(ticker(), ctx('t'), 'BTCUSDT').intervalHours).toBe(8);
+    expect(() => parseTicker(ticker(), ctx('bybit.tickers[ETHUSDT]'), 'ETHUSDT')).toThrow(
+      /bybit\.tickers\[ETHUSDT\]\.result\.list\[0\]\.symbol: expected ETHUSDT, got "BTCUSDT"/,
+    );
+  });
+
+  it('Deribit BTC futures parse as BTC tenors (the perpetual and 5JAN24, under a day from expiry, skipped) and are refused as ETH', () => {
+    expect(parseBookSummary(book(), 'BTC', ctx('b'), prov).map((t) => t.contract)).toEqual([
+      'BTC-12JAN24',
+      'BTC-26JAN24',
+      'BTC-29MAR24',
+      'BTC-28JUN24',
+      'BTC-27SEP24',
+      'BTC-27DEC24',
+    ]);
+    expect(() => parseBookSummary(book(), 'ETH', ctx('deribit.bookSummary[ETH]'), prov)).toThrow(
+      /deribit\.bookSummary\[ETH\]\.result\[0\]\.base_currency: expected ETH, got "BTC"/,
+    );
+  });
+
+  it('a stray ETH row inside a BTC answer is refused by its instrument name when base_currency is absent', () => {
+    const raw = book() as { result: Array<Record<string, unknown>> };
+    const { base_currency: _dropped, ...rest } = raw.result[1]!;
+    const stray = { ...rest, instrument_name: 'ETH-12JAN24' };
+    raw.result.splice(1, 1, stray);
+    expect(() => parseBookSummary(raw, 'BTC', ctx('d'), prov)).toThrow(/d\.result\[1\]\.instrument_name: expected BTC, got "ETH"/);
   });
 });

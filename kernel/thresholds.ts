@@ -170,6 +170,11 @@ export const ThresholdsSchema = z.strictObject({
     dollarMoveFractionMin: fraction.default(0.005),
     /** A Treasury yield moving at least this many percentage points in a session is a shock (0.1 = 10 bp). */
     yieldMovePointsMin: fraction.default(0.1),
+    /**
+     * A close beyond this size is not a level any of these series has (indices are in the tens of
+     * thousands, yields in percent): the series is left out of the macro paragraph (absolute value).
+     */
+    plausibleLevelMax: z.number().positive().default(1e7),
   }),
 
   catalysts: section({

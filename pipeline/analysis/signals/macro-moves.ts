@@ -33,6 +33,8 @@ export function macroMoves(snapshot: Snapshot, thresholds: Thresholds): { moves:
     const last = days[days.length - 1];
     const prev = days[days.length - 2];
     if (!last || !prev || !(prev.close > 0)) return;
+    // Implausible levels (a scale error, a bad row) say nothing about the session: left out.
+    if (!(Math.abs(last.close) <= t.plausibleLevelMax && prev.close <= t.plausibleLevelMax)) return;
     const kind = macroKind(series.symbol);
     const change = kind === 'yield' ? roundSignificant(last.close - prev.close) : roundSignificant(last.close / prev.close - 1);
     const min = kind === 'yield' ? t.yieldMovePointsMin : kind === 'dollar' ? t.dollarMoveFractionMin : t.indexMoveFractionMin;

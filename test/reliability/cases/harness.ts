@@ -99,6 +99,8 @@ export function tagCounts(html: string): Record<string, number> {
  * web links or the page's empty favicon, and any element that loads a resource. Returns the
  * offending tags; text is escaped by then, so only real tags are looked at.
  */
+const PAGE_CSP_META = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'">`;
+
 export function unsafeTags(html: string): string[] {
   const found: string[] = [];
   for (const [tag] of html.matchAll(/<[^>]*>/g)) {
@@ -106,7 +108,8 @@ export function unsafeTags(html: string): string[] {
       found.push(tag);
       continue;
     }
-    if (/^<meta\b/i.test(tag) && /http-equiv/i.test(tag)) found.push(tag);
+    // The page's own Content-Security-Policy (exactly the strict one the layout carries) is not a payload.
+    if (/^<meta\b/i.test(tag) && /http-equiv/i.test(tag) && tag !== PAGE_CSP_META) found.push(tag);
     if (/^<link\b/i.test(tag) && tag !== '<link rel="icon" href="data:,">') found.push(tag);
     for (const [, name = '', value = ''] of tag.matchAll(/\s([^\s=/>]+)\s*=\s*"([^"]*)"/g)) {
       if (/^on/i.test(name) || /^(src|srcset|action|formaction|xlink:href|background|poster)$/i.test(name)) found.push(tag);

@@ -32,7 +32,7 @@ export interface RenderBriefOptions {
   snapshot?: Snapshot;
   /** Languages, default both: ['zh', 'en']. */
   langs?: readonly Lang[];
-  /** Formats, default all: ['md', 'html', 'pdf'] (PDF needs Chromium: see README, "Setup"). */
+  /** Formats, default all: ['md', 'html', 'pdf'] (PDF needs Chromium: README, "PDF and fonts"). */
   formats?: readonly Format[];
   /** The briefs go to `<outDir>/<date>/`. */
   outDir: string;

@@ -10,12 +10,15 @@
  *              PDFs                                                    target ≤ 1.3 ×
  *   3. fetch   the whole fetch with 250 ms added to every response against its longest chain
  *              of dependent requests × 250 ms                          target ≤ 1.25 ×
+ *   4. help    `brief --help` from the build (dist/, built first if missing) in a new
+ *              process, beside a bare `node -e ''`                     target ≤ 0.3 s
  *
  * Options: --days N (365), --sample N (days of the per-file baseline, 8 → 16 files),
- * --only batch,single,fetch, --json FILE (the figures as JSON), --keep (keep the temp dir),
+ * --only help,batch,single,fetch, --json FILE (the figures as JSON), --keep (keep the temp dir),
  * --workers N (compose workers of the batch's rerender; default one per core, 0 for none).
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +26,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG } from '../../kernel/config.js';
 import { findBrowser } from '../../renderers/pdf/find-browser.js';
 import { benchBatch, benchPerFileChromium, benchPrinterAlone } from './batch.js';
+import { benchCliStart } from './cli-start.js';
 import { writeGeneratedDays } from './days.js';
 import { benchFetch } from './fetch.js';
 import { mib } from './memory.js';
@@ -36,7 +40,7 @@ const { values: args } = parseArgs({
   options: {
     days: { type: 'string', default: '365' },
     sample: { type: 'string', default: '8' },
-    only: { type: 'string', default: 'fetch,single,batch' },
+    only: { type: 'string', default: 'help,fetch,single,batch' },
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
     workers: { type: 'string' },
@@ -69,6 +73,15 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = { machine: await machine() };
   log(`machine: ${JSON.stringify(results.machine)}`);
   try {
+    if (only.has('help')) {
+      log('\n4. brief --help start (new process each run; medians) …');
+      if (!existsSync(join(ROOT, 'dist', '.built'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+      const help = benchCliStart(ROOT);
+      results.help = help;
+      log(
+        `   from dist/ ${seconds(help.distMs)} (target ≤ 0.3 s: ${help.distMs <= 300 ? 'met' : 'NOT met'}); from the sources through tsx ${seconds(help.sourcesMs)}; bare node -e '' ${seconds(help.bareNodeMs)} (medians of ${help.runs})`,
+      );
+    }
     if (only.has('fetch')) {
       log('\n3. fetch (replay server, +250 ms per response) …');
       const fetch = await benchFetch({ delayMs: 250, runs: 3 });

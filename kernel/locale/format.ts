@@ -102,8 +102,8 @@ function scaledAmount(
   // Decimals from the value as it will print (0.99996 prints as 1.00, not 1.000).
   const d = decimals ?? decimalsForSignificant(Number(scaled.toPrecision(3)));
   let text = formatNumber(scaled, d, mode);
-  if (!scale && d === 0 && Math.abs(scaled) >= 1000) {
-    // Plain amounts keep three significant figures too: 45,312 → 45,300.
+  if (decimals === undefined && d === 0 && Math.abs(scaled) >= 1000) {
+    // Four integer digits keep three significant figures too: 45,312 → 45,300, 9,524 万 → 9,520 万.
     const step = 10 ** (Math.floor(Math.log10(Math.abs(scaled))) - 2);
     text = formatNumber(roundTo(scaled / step, 0, mode) * step, 0);
   }
@@ -111,10 +111,26 @@ function scaledAmount(
   return lang === 'zh' ? `${text} ${scale.zh}` : `${text} ${scale.en}`;
 }
 
-/** A dollar aggregate: zh "12.3 亿美元", "9,524 万美元", "8,500 美元"; en "$1.23 billion", "$45,300". */
+/** The value a scaled amount prints as ("12.6 亿" → 1.26e9, "9,524 万" → 9.524e7, "45,300" → 45300). */
+function printedValue(text: string): number {
+  const m = /^(−?)([\d,]+(?:\.\d+)?)\s*(万亿|亿|万)?/.exec(text);
+  if (!m) return Number.NaN;
+  const scale = m[3] === '万亿' ? 1e12 : m[3] === '亿' ? 1e8 : m[3] === '万' ? 1e4 : 1;
+  return (m[1] ? -1 : 1) * Number(m[2]!.replace(/,/g, '')) * scale;
+}
+
+/**
+ * A dollar aggregate: zh "约 12.6 亿美元", "9,524 万美元", "8,500 美元"; en "$1.23 billion", "$45,300".
+ * zh prints at most three significant figures in 万/亿 and says 约 when that rounding dropped
+ * digits (house style: "约 12.6 亿美元", never "12.63 亿美元"); an amount that prints exactly as it
+ * is takes no 约. en news style states the rounded figure plainly.
+ */
 export function formatUsd(value: number, lang: Lang): string {
   const text = scaledAmount(value, lang);
-  if (lang === 'zh') return /[万亿]$/.test(text) ? `${text}美元` : `${text} 美元`;
+  if (lang === 'zh') {
+    const approx = Math.abs(printedValue(text) - value) > Math.abs(value) * 1e-9 ? '约 ' : '';
+    return /[万亿]$/.test(text) ? `${approx}${text}美元` : `${approx}${text} 美元`;
+  }
   return text.startsWith(MINUS) ? `${MINUS}$${text.slice(1)}` : `$${text}`;
 }
 

@@ -13,7 +13,7 @@ import type { Snapshot } from '../../kernel/snapshot/index.js';
 import { Citations, type CiteFrom } from './citations.js';
 import { md, mdUrl, joinMd, type Md } from './markdown-escape.js';
 import type { SourceLink } from './model.js';
-import { assetName, providerName } from './names.js';
+import { assetName, providerName, publisherName } from './names.js';
 import type { Notes, NoteSource } from './notes.js';
 import { noLeadReason } from './no-lead.js';
 
@@ -161,7 +161,7 @@ export function createContext(input: ComposeInput): ComposeContext {
     link: (source) => {
       const url = mdUrl(source.url);
       if (!url) throw new InputError('notes', `source "${source.name}": ${JSON.stringify(source.url)} is not a plain http(s) link`);
-      return { name: md(source.name), url };
+      return { name: md(publisherName(source.url, lang, source.name)), url };
     },
     text: (localized) => md(withoutFinalPunctuation(localized[lang])),
     clause: (localized) => md(withoutFinalPunctuation(localized[lang])),

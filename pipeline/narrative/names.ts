@@ -170,3 +170,28 @@ const MACRO_NAMES: Record<string, { zh: string; en: string }> = {
 export function macroName(symbol: string, configured: string, lang: Lang): string {
   return MACRO_NAMES[symbol]?.[lang] ?? configured;
 }
+
+/** Publishers of the links in notes and calendars, by host: zh link text in Chinese ("（来源：美联储）"). */
+const PUBLISHERS: Record<string, { zh: string; en: string }> = {
+  'federalreserve.gov': { zh: '美联储', en: 'Federal Reserve' },
+  'bls.gov': { zh: '美国劳工统计局', en: 'U.S. Bureau of Labor Statistics' },
+  'bea.gov': { zh: '美国经济分析局', en: 'U.S. Bureau of Economic Analysis' },
+  'sec.gov': { zh: '美国证券交易委员会', en: 'U.S. Securities and Exchange Commission' },
+  'treasury.gov': { zh: '美国财政部', en: 'U.S. Treasury' },
+  'deribit.com': { zh: 'Deribit', en: 'Deribit' },
+};
+
+/**
+ * A link's text: the publisher's name in the brief's language when its host is known (notes
+ * give one name for both languages, usually English), else the name as given, else the host.
+ */
+export function publisherName(url: string, lang: Lang, given?: string): string {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return given ?? url;
+  }
+  const known = Object.hasOwn(PUBLISHERS, host) ? PUBLISHERS[host] : undefined;
+  return known?.[lang] ?? given ?? host;
+}

@@ -10,7 +10,7 @@ import type { Day } from './lead.js';
 import { headlineBreak } from './lead.js';
 import { md } from './markdown-escape.js';
 import type { LevelRef, Outlook, TimeWindow, WatchItem } from './model.js';
-import { providerName, tenorName } from './names.js';
+import { providerName, publisherName, tenorName } from './names.js';
 
 const MAX_LEVELS = 3;
 const MAX_WATCH = 3;
@@ -58,7 +58,7 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
       window: {
         date: c.time ? fmt.dateTime(c.time) : fmt.date(c.date),
         name: md(c.name[ctx.lang]),
-        source: ctx.link({ name: sourceName(c.url), url: c.url }),
+        source: ctx.link({ name: publisherName(c.url, 'en'), url: c.url }),
         expiry: false,
       },
     });
@@ -151,18 +151,6 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
 function basisPaths(ctx: ComposeContext, tenor: BasisCompression['tenors'][number], basis: BasisCompression): readonly string[] {
   const index = ctx.input.snapshot.basis.findIndex((b) => b.venue === tenor.venue && b.contract === tenor.contract);
   return index >= 0 ? [`basis[${index}]`] : basis.paths;
-}
-
-/** The publisher a calendar link points to, for the window's source note. */
-function sourceName(url: string): string {
-  const host = new URL(url).hostname.replace(/^www\./, '');
-  const names: Record<string, string> = {
-    'federalreserve.gov': 'Federal Reserve',
-    'bls.gov': 'U.S. Bureau of Labor Statistics',
-    'bea.gov': 'U.S. Bureau of Economic Analysis',
-    'deribit.com': 'Deribit',
-  };
-  return names[host] ?? host;
 }
 
 /** Last day of the catalyst horizon after the brief's day, YYYY-MM-DD. */

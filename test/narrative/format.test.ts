@@ -53,15 +53,19 @@ describe('formatNumber', () => {
 
 describe('formatUsd', () => {
   it('writes zh aggregates in 亿 and 万', () => {
-    // 1,234,000,000 / 1e8 = 12.34 → 12.3 亿
-    expect(formatUsd(1_234_000_000, 'zh')).toBe('12.3 亿美元');
-    // 577,000,000 / 1e8 = 5.77
+    // 1,234,000,000 / 1e8 = 12.34 → 12.3 亿, rounded, so 约 (never "12.34 亿")
+    expect(formatUsd(1_234_000_000, 'zh')).toBe('约 12.3 亿美元');
+    // 1,263,000,000 → 12.63 亿 at four figures; three: 12.6, with 约
+    expect(formatUsd(1_263_000_000, 'zh')).toBe('约 12.6 亿美元');
+    // 577,000,000 / 1e8 = 5.77 exactly: nothing rounded, no 约
     expect(formatUsd(577_000_000, 'zh')).toBe('5.77 亿美元');
-    // 95,244,000 / 1e4 = 9,524.4 → four integer digits, no decimals
-    expect(formatUsd(95_244_000, 'zh')).toBe('9,524 万美元');
-    expect(formatUsd(8_512, 'zh')).toBe('8,510 美元');
+    // 95,244,000 / 1e4 = 9,524.4 → three significant figures: 9,520 万, with 约
+    expect(formatUsd(95_244_000, 'zh')).toBe('约 9,520 万美元');
+    expect(formatUsd(95_200_000, 'zh')).toBe('9,520 万美元');
+    expect(formatUsd(8_512, 'zh')).toBe('约 8,510 美元');
     // 9,999.6 万 rounds to 1.00 亿 because the scale is picked with a 0.9995 margin
-    expect(formatUsd(99_996_000, 'zh')).toBe('1.00 亿美元');
+    expect(formatUsd(99_996_000, 'zh')).toBe('约 1.00 亿美元');
+    expect(formatUsd(-123_400_000, 'zh')).toBe('约 \u22121.23 亿美元');
   });
   it('writes en aggregates in news style', () => {
     expect(formatUsd(1_234_000_000, 'en')).toBe('$1.23 billion');
@@ -76,7 +80,7 @@ describe('formatUsd', () => {
     // Scale from the high end: 950 million and 1.02 billion → 0.95–1.02 billion
     expect(formatUsdRange(0.95e9, 1.02e9, 'en')).toBe('$0.95–1.02 billion');
     // Equal after rounding: a single figure
-    expect(formatUsdRange(1.2301e9, 1.2302e9, 'zh')).toBe('12.3 亿美元');
+    expect(formatUsdRange(1.2301e9, 1.2302e9, 'zh')).toBe('约 12.3 亿美元');
     expect(formatUsdRange(41_000, 45_000, 'en')).toBe('$41,000–$45,000');
   });
 });

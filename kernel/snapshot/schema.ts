@@ -98,6 +98,14 @@ export const LiquidationTotalsSchema = z.strictObject({
   shortUsd: nonNegative,
   /** 'lower-bound' when the source samples (exchange streams push at most one order per symbol per second). */
   coverage: z.enum(['complete', 'lower-bound']),
+  /**
+   * What the total spans: 'market-wide' (all coins on all exchanges the source tracks; no `asset`)
+   * or 'exchanges' (only the venues in `exchanges`). Absent in older snapshots: read as the
+   * source's own scope, never as market-wide unless `asset` is absent.
+   */
+  scope: z.enum(['market-wide', 'exchanges']).optional(),
+  /** For scope 'exchanges': the venues summed, as the source names them. */
+  exchanges: z.array(z.string().min(1).max(24)).max(50).optional(),
   provenance: ProvenanceSchema,
 });
 

@@ -309,6 +309,37 @@ export function coinglassApi(path: string, q: Query, now: number): unknown {
     }
     return { code: '0', msg: 'success', data };
   }
+  if (path === '/api/futures/liquidation/exchange-list') {
+    // Rolling range ending now (the real endpoint has no start or end time). Without a symbol: all
+    // coins — here BTC, ETH and SOL's six 4-hour bars that closed in the last 24 h, doubled for the
+    // coins and venues beyond them; with one, that coin only. Per-exchange rows are shares of "All".
+    const step = 4 * HOUR;
+    const range = { '1h': HOUR, '4h': 4 * HOUR, '12h': 12 * HOUR, '24h': DAY }[q.get('range') ?? ''];
+    if (range === undefined) return { code: '400', msg: 'range must be one of 1h, 4h, 12h, 24h' };
+    const coins = q.get('symbol') ? [q.get('symbol')!] : ['BTC', 'ETH', 'SOL'];
+    const factor = q.get('symbol') ? 1 : 2;
+    let long = 0;
+    let short = 0;
+    for (const coin of coins)
+      for (let t = Math.floor(now / step) * step - step; t >= now - range; t -= step) {
+        const bar = liquidations4h(coin, t);
+        long += bar.long * factor;
+        short += bar.short * factor;
+      }
+    const row = (exchange: string, share: number) => ({
+      exchange,
+      liquidation_usd: Math.round((long + short) * share * 100) / 100,
+      long_liquidation_usd: Math.round(long * share * 100) / 100,
+      short_liquidation_usd: Math.round(short * share * 100) / 100,
+    });
+    const all = {
+      exchange: 'All',
+      liquidation_usd: Math.round((long + short) * 100) / 100,
+      long_liquidation_usd: Math.round(long * 100) / 100,
+      short_liquidation_usd: Math.round(short * 100) / 100,
+    };
+    return { code: '0', msg: 'success', data: [all, row('Binance', 0.45), row('OKX', 0.2), row('Bybit', 0.2)] };
+  }
   if (path === '/api/etf/bitcoin/flow-history' || path === '/api/etf/ethereum/flow-history') {
     // US spot bitcoin ETFs started trading on 11 January 2024: nothing before.
     return { code: '0', msg: 'success', data: [] };

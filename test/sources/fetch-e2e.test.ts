@@ -62,7 +62,7 @@ describe('brief fetch end to end (replay server, real sockets)', () => {
     const golden = checkGolden(GOLDEN, text);
     expect(golden.ok, golden.message).toBe(true);
     // Every request went to the loopback server and found a recording.
-    expect(server.requests.length).toBe(40);
+    expect(server.requests.length).toBe(41);
     expect(effects.logs.filter((line) => line.includes('retrying'))).toEqual([]);
   });
 
@@ -81,8 +81,19 @@ describe('brief fetch end to end (replay server, real sockets)', () => {
     expect(daily.candles.at(-1)!.t).toBe(Date.parse('2024-01-03T00:00:00Z'));
     // Funding from three venues, each with its own value (ranges, not one number).
     expect(fetched.funding.map((f) => `${f.venue}:${f.intervalHours}`)).toEqual(['binance:8', 'okx:8', 'bybit:8']);
-    // Liquidations from OKX (lower bound) and Coinglass (complete) side by side.
-    expect(fetched.liquidations.totals.map((t) => `${t.source}:${t.coverage}`)).toEqual(['okx:lower-bound', 'coinglass:complete']);
+    // Liquidations: OKX's sampled stream (a lower bound), Coinglass's market-wide total (all coins,
+    // all exchanges) and Coinglass's BTC total over the three exchanges it was asked for.
+    expect(fetched.liquidations.totals.map((t) => `${t.source}:${t.asset ?? 'all'}:${t.coverage}:${t.scope ?? '-'}`)).toEqual([
+      'okx:BTC:lower-bound:-',
+      'coinglass:all:complete:market-wide',
+      'coinglass:BTC:complete:exchanges',
+    ]);
+    const market = fetched.liquidations.totals.find((t) => t.scope === 'market-wide')!;
+    // The recorded "All" row: 1,774,285,719.02 long + 639,294,992.06 short = 2,413,580,711.08, over
+    // the rolling 24 h ending at the fetch (16:05Z), not the window's bounds.
+    expect([market.longUsd, market.shortUsd, market.totalUsd]).toEqual([1_774_285_719.02, 639_294_992.06, 2_413_580_711.08]);
+    expect([market.start, market.end]).toEqual([Date.parse('2024-01-03T16:05:00Z'), Date.parse('2024-01-04T16:05:00Z')]);
+    expect(fetched.liquidations.totals.find((t) => t.scope === 'exchanges')!.exchanges).toEqual(['Binance', 'OKX', 'Bybit']);
     // Spot ETFs before their launch (11 Jan 2024): disclosed, not zero. The collector did not
     // run, but OKX and CoinGlass cover BTC's liquidations, so that is no gap.
     expect(fetched.gaps.map((g) => `${g.source}:${g.family}:${g.kind}`)).toEqual([

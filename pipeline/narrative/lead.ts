@@ -148,7 +148,7 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   ctx.cite(lead, rank, drawdownRank);
   if (liq) lead.liquidations = ctx.cite(liquidationFigures(ctx, liq), ...liquidationFindings(ctx, liq, false));
   if (trigger && trigger.kind === 'macro') lead.trigger = { name: ctx.text(trigger.name), time: fmt.dateTime(Date.parse(trigger.time)) };
-  if (oi && hasClaim(ctx, 'deleveraging', ctx.primary) && ctx.plan.dominantSide === 'long' && day.crash)
+  if (oi && deleveragingThesisFired(ctx, day))
     lead.deleveraging = ctx.cite({ oiChange: fmt.pctAbs(oi.changeFraction), venues: ctx.sources(oi.perVenue.map((v) => v.venue)) }, oi);
   if (etfVolume?.isRecord)
     lead.etfRecord = ctx.cite(
@@ -178,4 +178,14 @@ export function partDayEnd<T>(snapshot: Pick<Snapshot, 'generatedAt' | 'window'>
   const generatedAt = Date.parse(snapshot.generatedAt);
   if (!(generatedAt < snapshot.window.end)) return {};
   return { asOf: time(Math.floor(generatedAt / HOUR_MS) * HOUR_MS) };
+}
+
+/**
+ * The deleveraging thesis ("longs flushed, not shorts pressing") is a claim, printed only when both
+ * halves of its evidence fired in the findings: open interest fell by at least
+ * openInterest.dropFractionMin while price fell (the `deleveraging` claim), and long liquidations
+ * dominated by at least liquidations.longShareMin (dominantSide 'long'), on a crash day.
+ */
+export function deleveragingThesisFired(ctx: Pick<ComposeContext, 'plan' | 'primary'>, day: { crash: boolean }): boolean {
+  return hasClaim(ctx, 'deleveraging', ctx.primary) && ctx.plan.dominantSide === 'long' && day.crash;
 }

@@ -1,0 +1,56 @@
+/**
+ * The deleveraging thesis ("集中清洗，而非新增空头主动砸盘" and its alternatives) prints only when its
+ * evidence fired: open interest fell by openInterest.dropFractionMin AND long liquidations reached
+ * liquidations.longShareMin. The bundled day has both (OI −9.2 %, longs 73 %, defaults 5 % and 60 %);
+ * raising either threshold above the day's figure takes the sentence out, in zh and en.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
+import { CASES, loadCase, render } from './brief-cases.js';
+
+const ZH_THESES = [
+  '这更像是一场针对高杠杆多头的集中清洗，而非新增空头主动砸盘',
+  '价跌仓降说明抛压主要来自多头被动平仓',
+  '主导力量是杠杆多头出清',
+];
+const EN_THESES = [
+  'rather than fresh shorts pressing the market',
+  'not new shorts, drove the move',
+  'a long squeeze more than a bear raid',
+];
+
+let templates: TemplateSet;
+beforeAll(async () => {
+  templates = await loadTemplates();
+});
+
+function leadOf(thresholds: Record<string, unknown> | undefined, lang: 'zh' | 'en') {
+  const loaded = loadCase({ ...CASES[0]!, ...(thresholds ? { thresholds } : {}) });
+  const { model, markdown } = render(loaded, lang, templates);
+  return { model, lead: markdown.split('\n\n')[1]! };
+}
+
+const theses = (text: string, lang: 'zh' | 'en') => (lang === 'zh' ? ZH_THESES : EN_THESES).filter((t) => text.includes(t));
+
+describe.each(['zh', 'en'] as const)('deleveraging thesis in the %s lead', (lang) => {
+  it('prints when OI fell past its threshold and longs dominated', () => {
+    const { model, lead } = leadOf(undefined, lang);
+    expect(model.lead.deleveraging?.oiChange).toBe('9.2%');
+    expect(theses(lead, lang)).toHaveLength(1);
+    expect(lead).toContain(lang === 'zh' ? '未平仓合约同步下降 9.2%' : 'fell 9.2% at the same time');
+  });
+
+  it('stays out when OI fell less than openInterest.dropFractionMin (9.2 % < 10 %)', () => {
+    const { model, lead } = leadOf({ openInterest: { dropFractionMin: 0.1 } }, lang);
+    expect(model.lead.deleveraging).toBeUndefined();
+    expect(theses(lead, lang)).toEqual([]);
+    // The liquidations themselves still print.
+    expect(model.lead.liquidations?.longShare).toBe('73%');
+  });
+
+  it('stays out when longs did not dominate (73 % < liquidations.longShareMin 80 %)', () => {
+    const { model, lead } = leadOf({ liquidations: { longShareMin: 0.8 } }, lang);
+    expect(model.lead.deleveraging).toBeUndefined();
+    expect(theses(lead, lang)).toEqual([]);
+  });
+});

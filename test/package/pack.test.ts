@@ -24,6 +24,7 @@ interface Packed {
 
 interface PackageJson {
   name: string;
+  version: string;
   license: string;
   main: string;
   types: string;
@@ -167,5 +168,10 @@ console.log(JSON.stringify({ date: result.snapshot.date, files: result.files.map
       expect(installed, file).toBe(readFileSync(join(fromSources, '2024-01-04', file), 'utf8'));
     }
     expect(readFileSync(join(app, 'out', '2024-01-04', 'zh.md'), 'utf8')).toMatch(/^# BTC 跌破 4\.3 万美元/);
+    // The installed executable runs the build: there are no sources beside it and no tsx to run them.
+    const bin = join(app, 'node_modules', pkg.name, 'bin', 'brief.js');
+    expect(execFileSync(process.execPath, [bin, '--version'], { cwd: app, encoding: 'utf8', env: { ...process.env, BRIEF_RUN: '' } })).toBe(
+      `${pkg.version}\n`,
+    );
   }, 120_000);
 });

@@ -127,6 +127,8 @@ export const LiquidationsFindingSchema = z.strictObject({
       shortUsd: usd,
       longFraction: fraction,
       coverage: z.enum(['complete', 'lower-bound']),
+      /** The venues the source summed, when it names them (Coinglass per asset: Binance, OKX, Bybit): not the whole market. */
+      exchanges: z.array(z.string()).optional(),
     }),
   ),
   /** Across sources: the narrowest range that holds every complete source. */
@@ -389,6 +391,8 @@ const LiquidationPartSchema = z.strictObject({
   longFraction: fraction,
   /** 'lower-bound': a sampled exchange stream, a floor and never a complete figure. */
   coverage: z.enum(['complete', 'lower-bound']),
+  /** The venues the figure sums, when the source names them: complete for those venues only. */
+  exchanges: z.array(z.string()).optional(),
 });
 
 /**

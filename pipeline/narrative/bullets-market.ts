@@ -46,11 +46,19 @@ export function liquidationFindings(ctx: ComposeContext, h: LiquidationHeadline,
   return ctx.all('liquidations').filter((l) => (l.asset === undefined ? h.scope === 'market' : assets.has(l.asset)));
 }
 
+/** The venues every part names, when they all name the same ones (else none is said for all). */
+function sharedVenues(parts: LiquidationHeadline['parts']): string[] | undefined {
+  const first = parts[0]?.exchanges;
+  if (!first || first.length === 0) return undefined;
+  return parts.every((p) => p.exchanges?.join(',') === first.join(',')) ? first : undefined;
+}
+
 /** A liquidation headline's figures, formatted: scope, total, shares, parts and floors. */
 export function liquidationFigures(ctx: ComposeContext, h: LiquidationHeadline): LiquidationFigures {
   const { fmt } = ctx;
   const total = fmt.usdRange(h.totalRangeUsd.low, h.totalRangeUsd.high);
   const floors = h.floors;
+  const venues = sharedVenues(h.parts);
   return {
     total,
     range: h.totalRangeUsd.low !== h.totalRangeUsd.high,
@@ -75,6 +83,14 @@ export function liquidationFigures(ctx: ComposeContext, h: LiquidationHeadline):
       asset: ctx.ticker(p.asset),
       total: fmt.usd(p.totalUsd),
     })),
+    ...(venues
+      ? {
+          venues: listOf(
+            venues.map((v) => md(v)),
+            ctx.lang,
+          ),
+        }
+      : {}),
     ...(floors.length > 0
       ? {
           floors: {

@@ -39,6 +39,8 @@ export const LiquidationFiguresSchema = z.strictObject({
   floor: flag,
   lowerBound: flag,
   parts: z.array(z.strictObject({ asset: md, total: md })),
+  /** The venues the parts (or the assets' sum) cover when the source names them: their true scope (Binance、OKX 和 Bybit). */
+  venues: md.optional(),
   floors: z.strictObject({ sources: md, items: z.array(z.strictObject({ asset: md, total: md })) }).optional(),
 });
 

@@ -158,6 +158,17 @@ describe('brief fetch end to end (replay server, real sockets)', () => {
     expect(renderCode, lines.join('')).toBe(0);
     expect(existsSync(join(rendered, GOLDEN_DATE, 'zh.md'))).toBe(true);
     expect(existsSync(join(rendered, GOLDEN_DATE, 'en.md'))).toBe(true);
+    // The market-wide total leads (2,413,580,711.08: $2.41 billion, 1,774,285,719.02 / 2,413,580,711.08
+    // = 73.5 % longs); BTC's Coinglass total (1,262,460,339) is a part named with its three exchanges.
+    const en = await readFile(join(rendered, GOLDEN_DATE, 'en.md'), 'utf8');
+    const zh = await readFile(join(rendered, GOLDEN_DATE, 'zh.md'), 'utf8');
+    expect(en.split('\n')[0]).toContain('$2.41 billion of positions liquidated market-wide');
+    expect(en).toContain(
+      'About $2.41 billion of positions were liquidated market-wide over 24 hours, according to Coinglass, 74% of them longs, including about $1.26 billion of BTC on Binance, OKX and Bybit.',
+    );
+    expect(en).toContain('by asset, BTC $1.26 billion (Binance, OKX and Bybit only)');
+    expect(zh).toContain('全网 24 小时清算约 24.1 亿美元，多头占 74%');
+    expect(zh).toContain('12.6 亿美元（仅统计 Binance、OKX 和 Bybit）');
   });
 
   it('exits 3 and writes nothing when the core BTC price is missing (Binance and its OKX fallback down)', async () => {

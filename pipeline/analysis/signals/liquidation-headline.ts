@@ -18,7 +18,14 @@ type Part = LiquidationHeadline['parts'][number];
 function partOf(f: LiquidationsFinding, source: string): Part | undefined {
   const p = f.perSource.find((s) => s.source === source);
   if (!p || f.asset === undefined) return undefined;
-  return { asset: f.asset, source: p.source, totalUsd: p.totalUsd, longFraction: p.longFraction, coverage: p.coverage };
+  return {
+    asset: f.asset,
+    source: p.source,
+    totalUsd: p.totalUsd,
+    longFraction: p.longFraction,
+    coverage: p.coverage,
+    ...(p.exchanges ? { exchanges: p.exchanges } : {}),
+  };
 }
 
 /** Sampled-stream figures per asset (the largest floor of each asset), in configured order. */

@@ -62,6 +62,8 @@ export const liquidationsSignal: Signal = (snapshot, thresholds) => {
       shortUsd: entry.shortUsd,
       longFraction: roundSignificant(entry.longUsd / entry.totalUsd),
       coverage: entry.coverage,
+      // A total over named venues keeps them, so no reader takes it for the whole market.
+      ...(entry.exchanges ? { exchanges: entry.exchanges } : {}),
     }));
     const complete = perSource.filter((p) => p.coverage === 'complete');
     const basisForRange = complete.length > 0 ? complete : perSource;

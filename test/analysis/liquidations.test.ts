@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liquidationsSignal } from '../../pipeline/analysis/signals/liquidations.js';
+import { liquidationHeadline } from '../../pipeline/analysis/signals/liquidation-headline.js';
 import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
 import type { SnapshotInput } from '../../kernel/snapshot/schema.js';
 import { DAY, END, START, contextWith, datesEnding, makeSnapshot, prov } from './helpers/make-snapshot.js';
@@ -111,5 +112,35 @@ describe('liquidations', () => {
     });
     expect(out.map((f) => (f.kind === 'liquidations' ? (f.asset ?? 'ALL') : ''))).toEqual(['ALL', 'BTC']);
     expect(out[0] && 'multipleOfMedian' in out[0]).toBe(false);
+  });
+});
+
+describe('liquidation scope: market-wide and named venues', () => {
+  it('a market-wide total leads; a per-asset total over three exchanges is its part and keeps the venues', () => {
+    const market = { ...totals('coinglass', 2.4e9, 1.8e9), scope: 'market-wide' as const };
+    const btc = {
+      ...totals('coinglass', 1.26e9, 9.5e8),
+      asset: 'BTC',
+      scope: 'exchanges' as const,
+      exchanges: ['Binance', 'OKX', 'Bybit'],
+    };
+    const findings = run({ totals: [market, btc], history: [], orders: [] });
+    const perAsset = findings.find((f) => f.kind === 'liquidations' && f.asset === 'BTC');
+    if (perAsset?.kind !== 'liquidations') throw new Error('expected the BTC finding');
+    expect(perAsset.perSource[0]!.exchanges).toEqual(['Binance', 'OKX', 'Bybit']);
+    const headline = liquidationHeadline(findings, ['BTC'])!;
+    expect(headline.scope).toBe('market');
+    // 2.4e9 total; the BTC part 1.26e9 ≤ 2.4e9 (9.5e8 / 1.26e9 = 0.753968254 long), over its three exchanges.
+    expect(headline.totalRangeUsd).toEqual({ low: 2.4e9, high: 2.4e9 });
+    expect(headline.parts).toEqual([
+      {
+        asset: 'BTC',
+        source: 'coinglass',
+        totalUsd: 1.26e9,
+        longFraction: 0.753968254,
+        coverage: 'complete',
+        exchanges: ['Binance', 'OKX', 'Bybit'],
+      },
+    ]);
   });
 });

@@ -3,11 +3,45 @@ import { defineConfig } from 'vitest/config';
 // Tests run with a pinned timezone so that nothing depends on the machine's zone.
 process.env.TZ = 'UTC';
 
+/**
+ * End-to-end files: they start processes (the `brief` executable, npx, node), Chromium, loopback
+ * servers or ESLint, or render many briefs. Everything else is the unit project, the fast loop
+ * (`npm run test:unit`, under 30 s on two cores).
+ */
+const E2E = [
+  'test/bench/**/*.test.ts',
+  'test/cli/**/*.test.ts',
+  'test/deploy/**/*.test.ts',
+  'test/integrity/**/*.test.ts',
+  'test/layout/**/*.test.ts',
+  'test/lint/**/*.test.ts',
+  'test/package/**/*.test.ts',
+  'test/preview/**/*.test.ts',
+  'test/reliability/**/*.test.ts',
+  'test/render/**/*.test.ts',
+  'test/scenarios/**/*.test.ts',
+  'test/site/**/*.test.ts',
+  'test/golden/**/*.test.ts',
+  'test/sources/faults.test.ts',
+  'test/sources/fetch-e2e.test.ts',
+  'test/sources/http.test.ts',
+  'test/fetch/keep-richer.test.ts',
+  'test/fs/lock.test.ts',
+  'test/narrative/part-day.test.ts',
+  'test/check/corpus.test.ts',
+  'test/check/variation.test.ts',
+  'test/charts/render.test.ts',
+  'test/charts/shape-cache.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E } },
+      { extends: true, test: { name: 'e2e', include: E2E } },
+    ],
   },
 });

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { loadConfig } from './lazy.js';
+import { loadConfig, resolveBriefDay } from './lazy.js';
 import { ExitCode } from '../../kernel/errors.js';
 import { parseAsOf, parseAssets, parseDate } from './options.js';
-import { resolveBriefDay } from '../fetch/brief-day.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
 import { providerSummary, startLine, withRequestTimeout } from './fetch-report.js';
@@ -55,7 +54,7 @@ export function registerFetch(program: Command, ctx: CliContext, setExit: SetExi
         import('../../sources/index.js'),
       ]);
       const config = flags.timeout === undefined ? loaded : withRequestTimeout(loaded, PROVIDER_IDS, flags.timeout);
-      const { date } = resolveBriefDay({ date: flags.date, asOfNow: flags.asOf === 'now' }, config.timezone, ctx.now());
+      const { date } = await resolveBriefDay({ date: flags.date, asOfNow: flags.asOf === 'now' }, config.timezone, ctx.now());
       const assets = flags.assets ?? config.assets;
       ctx.stderr(`${startLine(date, assets, config.timezone, PROVIDER_IDS, flags.timeout ?? DEFAULT_HTTP.timeoutMs)}\n`);
       const result = await fetchSnapshot({

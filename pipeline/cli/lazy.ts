@@ -1,10 +1,11 @@
 /**
- * The configuration and snapshot loaders, imported when a verb runs rather than when the
- * command line starts: both pull in zod and the schemas (≈ 0.2 s), which `brief --help`, a
- * usage error or `--version` never need (issue 19: `--help` in ≤ 0.3 s).
+ * The configuration and snapshot loaders and the brief-day arithmetic, imported when a verb runs
+ * rather than when the command line starts: they pull in zod, the schemas and @date-fns/tz, which
+ * `brief --help`, a usage error or `--version` never need (issue 19: `--help` in ≤ 0.3 s).
  */
 import type { Config } from '../../kernel/config.js';
 import type { Snapshot } from '../../kernel/snapshot/index.js';
+import type * as BriefDay from '../fetch/brief-day.js';
 
 export async function loadConfig(file: string | undefined): Promise<Config> {
   return (await import('../../kernel/config.js')).loadConfig(file);
@@ -12,4 +13,11 @@ export async function loadConfig(file: string | undefined): Promise<Config> {
 
 export async function loadSnapshot(file: string): Promise<Snapshot> {
   return (await import('../../kernel/snapshot/index.js')).loadSnapshot(file);
+}
+
+/** The brief's day from --date / --as-of (its time-zone arithmetic loads @date-fns/tz). */
+export async function resolveBriefDay(
+  ...args: Parameters<typeof BriefDay.resolveBriefDay>
+): Promise<ReturnType<typeof BriefDay.resolveBriefDay>> {
+  return (await import('../fetch/brief-day.js')).resolveBriefDay(...args);
 }

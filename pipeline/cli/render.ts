@@ -7,7 +7,6 @@ import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
 import { templatesFor } from './templates-overlay.js';
 import { assertTemplatesLintClean } from './check-templates.js';
-import { formatFailure } from '../check/index.js';
 
 interface RenderFlags {
   snapshot?: string;
@@ -59,6 +58,7 @@ export function registerRender(program: Command, ctx: CliContext, setExit: SetEx
           printer.get,
         );
         for (const file of result.files) ctx.stdout(`${file}\n`);
+        const { formatFailure } = await import('../check/index.js');
         for (const failure of result.check.failures) ctx.stderr(`${formatFailure(failure)}\n`);
         const gaps = reportGaps(result.snapshot.gaps, ctx);
         if (gaps > 0 && flags.strict) setExit(ExitCode.gapUnderStrict);

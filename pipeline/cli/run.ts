@@ -1,9 +1,8 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from './lazy.js';
+import { loadConfig, resolveBriefDay } from './lazy.js';
 import { ExitCode } from '../../kernel/errors.js';
 import { FORMATS, LANGS, parseAsOf, parseDate } from './options.js';
-import { resolveBriefDay } from '../fetch/brief-day.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
 import { templatesFor } from './templates-overlay.js';
@@ -66,7 +65,7 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
       const { dir: templatesDir } = await templatesFor(flags.templates, ctx.cwd);
       // Before the lock and the fetch: bad templates are the analyst's to fix, and cost no API calls.
       await assertTemplatesLintClean(templatesDir);
-      const { date } = resolveBriefDay({ date: flags.date, asOfNow: flags.asOf === 'now' }, config.timezone, ctx.now());
+      const { date } = await resolveBriefDay({ date: flags.date, asOfNow: flags.asOf === 'now' }, config.timezone, ctx.now());
       await withLock(resolve(ctx.cwd, '.brief-run.lock'), async () => {
         // 1. fetch (exit 3 and nothing written when core data is missing)
         const fetched = await fetchSnapshot({

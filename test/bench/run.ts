@@ -81,6 +81,9 @@ async function main(): Promise<void> {
       log(
         `   from dist/ ${seconds(help.distMs)} (target ≤ 0.3 s: ${help.distMs <= 300 ? 'met' : 'NOT met'}); from the sources through tsx ${seconds(help.sourcesMs)}; bare node -e '' ${seconds(help.bareNodeMs)} (medians of ${help.runs})`,
       );
+      log(
+        `   CPU time: dist/ ${help.distCpuMs.toFixed(0)} ms, sources ${help.sourcesCpuMs.toFixed(0)} ms, bare node ${help.bareNodeCpuMs.toFixed(0)} ms`,
+      );
     }
     if (only.has('fetch')) {
       log('\n3. fetch (replay server, +250 ms per response) …');

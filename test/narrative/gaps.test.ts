@@ -117,8 +117,11 @@ describe('data note for readers', () => {
 
 describe('gapReason', () => {
   const cause = (gapKind: string, reason: string, source = 'binance', family = 'prices') => ({ gapKind, reason, source, family });
-  it('keeps an HTTP status and never prints raw error text in zh', () => {
-    expect(gapReason(cause('RateLimitExceeded', 'binance GET /api/v3/klines: 429 Too Many Requests'), 'zh')).toBe('429 接口限流');
+  it('keeps the HTTP status of the response, never a number in the text, and never prints raw error text in zh', () => {
+    const limited = cause('RateLimitExceeded', 'binance GET /api/v3/klines: 429 Too Many Requests');
+    expect(gapReason({ ...limited, status: 429 }, 'zh')).toBe('429 接口限流');
+    // A status in the message text alone (a price in an HTML page, say) is not taken for one.
+    expect(gapReason(limited, 'zh')).toBe('接口限流');
     expect(gapReason(cause('SomethingNew', 'socket hang up'), 'zh')).toBe('未能获取');
   });
   it('tells a missing key from a collector that did not run', () => {

@@ -135,6 +135,16 @@ export function formatUsd(value: number, lang: Lang): string {
 }
 
 /**
+ * A lower bound ("at least"): rounded down, so the printed figure is still a floor, and never
+ * marked 约 — "至少 约 X" would contradict itself.
+ */
+export function formatUsdFloor(value: number, lang: Lang): string {
+  const text = scaledAmount(value, lang, 'floor');
+  if (lang === 'zh') return /[万亿]$/.test(text) ? `${text}美元` : `${text} 美元`;
+  return text.startsWith(MINUS) ? `${MINUS}$${text.slice(1)}` : `$${text}`;
+}
+
+/**
  * A range of dollar aggregates where sources disagree, as narrow as the figures allow: both ends
  * at the precision of the high end (three significant figures). Ends equal after rounding
  * collapse to a single figure.

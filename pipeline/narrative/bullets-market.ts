@@ -56,7 +56,8 @@ function sharedVenues(parts: LiquidationHeadline['parts']): string[] | undefined
 /** A liquidation headline's figures, formatted: scope, total, shares, parts and floors. */
 export function liquidationFigures(ctx: ComposeContext, h: LiquidationHeadline): LiquidationFigures {
   const { fmt } = ctx;
-  const total = fmt.usdRange(h.totalRangeUsd.low, h.totalRangeUsd.high);
+  // A sampled floor is printed as one: rounded down, without 约.
+  const total = h.scope === 'floor' ? fmt.usdFloor(h.totalRangeUsd.low) : fmt.usdRange(h.totalRangeUsd.low, h.totalRangeUsd.high);
   const floors = h.floors;
   const venues = sharedVenues(h.parts);
   return {
@@ -95,7 +96,7 @@ export function liquidationFigures(ctx: ComposeContext, h: LiquidationHeadline):
       ? {
           floors: {
             sources: ctx.sources(floors.map((p) => p.source)),
-            items: floors.map((p) => ({ asset: ctx.ticker(p.asset), total: fmt.usd(p.totalUsd) })),
+            items: floors.map((p) => ({ asset: ctx.ticker(p.asset), total: fmt.usdFloor(p.totalUsd) })),
           },
         }
       : {}),

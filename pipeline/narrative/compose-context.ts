@@ -35,6 +35,8 @@ export interface ComposeInput {
 /** Formatters bound to a language, returning Markdown-safe strings. */
 export interface Fmt {
   usd(value: number): Md;
+  /** A lower bound: rounded down, never 约. */
+  usdFloor(value: number): Md;
   usdRange(low: number, high: number): Md;
   price(value: number, quote?: 'USD' | 'USDT'): Md;
   level(value: number): Md;
@@ -89,6 +91,7 @@ export interface ComposeContext {
 function bindFormatters(lang: Lang, tz: string): Fmt {
   return {
     usd: (v) => md(format.formatUsd(v, lang)),
+    usdFloor: (v) => md(format.formatUsdFloor(v, lang)),
     usdRange: (lo, hi) => md(format.formatUsdRange(lo, hi, lang)),
     price: (v, quote) => md(format.formatPrice(v, lang, quote)),
     level: (v) => md(format.formatLevel(v, lang)),

@@ -32,10 +32,13 @@ describe('crash-parts: the market-wide total leads, the assets are its parts', (
     const zh = plain(render(loaded, 'zh', templates).markdown);
     const en = plain(render(loaded, 'en', templates).markdown);
     expect(zh.split('\n')[0]).toContain('全网爆仓 20.4 亿美元');
-    expect(zh).toContain('全网 24 小时清算约 20.4 亿美元，多头占 82%；其中 BTC 约 3.90 亿美元、ETH 约 3.10 亿美元、BNB 约 6,200 万美元');
+    // Figures exact to three significant figures carry no 约.
+    expect(zh).toContain('全网 24 小时清算 20.4 亿美元，多头占 82%；其中 BTC 3.90 亿美元、ETH 3.10 亿美元、BNB 6,200 万美元');
     expect(en.split('\n')[0]).toContain('$2.04 billion of positions liquidated market-wide');
     // The sampled streams are a floor of another scope, never a range or "多方统计" with Coinglass.
     expect(zh).toContain('另据交易所强平推送（抽样数据，仅为下限，口径与上述总额不同）至少记录 BTC 1.84 亿美元');
+    // A floor is rounded down and never 约: BNB's floor printed 约 1,900 万 when rounded; as a floor it is 1,890 万.
+    expect(zh).toContain('ETH 1.52 亿美元、BNB 1,890 万美元');
     expect(zh).not.toContain('多方统计');
     expect(zh).not.toMatch(/清算金额介于/);
   });
@@ -48,7 +51,7 @@ describe('crash-scope: without a market-wide total, the assets added up are neve
     const en = plain(render(loaded, 'en', templates).markdown);
     expect(zh).not.toContain('全网');
     expect(zh.split('\n')[0]).toContain('BTC、ETH、BNB 合约合计爆仓 7.62 亿美元');
-    expect(zh).toContain('BTC、ETH 和 BNB 合约 24 小时合计清算约 7.62 亿美元');
+    expect(zh).toContain('BTC、ETH 和 BNB 合约 24 小时合计清算 7.62 亿美元');
     expect(en).not.toMatch(/liquidated market-wide|market-wide over/);
     expect(en.split('\n')[0]).toContain('$762 million of BTC, ETH and BNB positions liquidated');
   });
@@ -64,12 +67,14 @@ describe('property: no printed liquidation total is smaller than one of its part
   it.each(CASES.map((c) => c.name))('%s', (name) => {
     const zh = plain(render(caseNamed(name), 'zh', templates).markdown);
     let checked = 0;
-    for (const m of zh.matchAll(/清算(?:金额)?约 ([\d,.]+ (?:亿|万)美元)[^。]*?其中((?: ?[A-Z]+ 约 [\d,.]+ (?:亿|万)美元、?)+)/g)) {
+    for (const m of zh.matchAll(
+      /清算(?:金额)? ?(?:约 )?([\d,.]+ (?:亿|万)美元)[^。]*?其中((?: ?[A-Z]+ (?:约 )?[\d,.]+ (?:亿|万)美元、?)+)/g,
+    )) {
       const total = zhUsd(m[1]!);
       for (const part of m[2]!.split('、')) expect(zhUsd(part)).toBeLessThanOrEqual(total);
       checked++;
     }
-    for (const m of zh.matchAll(/清算(?:金额)?约 ([\d,.]+ (?:亿|万)美元)[^。]*?至少记录((?: ?[A-Z]+ [\d,.]+ (?:亿|万)美元、?)+)/g)) {
+    for (const m of zh.matchAll(/清算(?:金额)? ?(?:约 )?([\d,.]+ (?:亿|万)美元)[^。]*?至少记录((?: ?[A-Z]+ [\d,.]+ (?:亿|万)美元、?)+)/g)) {
       const total = zhUsd(m[1]!);
       for (const part of m[2]!.split('、')) expect(zhUsd(part)).toBeLessThanOrEqual(total);
       checked++;

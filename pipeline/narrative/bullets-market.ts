@@ -56,8 +56,9 @@ function sharedVenues(parts: LiquidationHeadline['parts']): string[] | undefined
 /** A liquidation headline's figures, formatted: scope, total, shares, parts and floors. */
 export function liquidationFigures(ctx: ComposeContext, h: LiquidationHeadline): LiquidationFigures {
   const { fmt } = ctx;
-  // A sampled floor is printed as one: rounded down, without 约.
-  const total = h.scope === 'floor' ? fmt.usdFloor(h.totalRangeUsd.low) : fmt.usdRange(h.totalRangeUsd.low, h.totalRangeUsd.high);
+  // The headline figure is printed alike everywhere (headline, lead, bullets, positioning), so
+  // the check stage sees one value; only the side list of other-scope floors is rounded down.
+  const total = fmt.usdRange(h.totalRangeUsd.low, h.totalRangeUsd.high);
   const floors = h.floors;
   const venues = sharedVenues(h.parts);
   return {

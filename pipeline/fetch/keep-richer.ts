@@ -6,21 +6,11 @@
  * Completeness is counted per data family: the series it holds and the data points in them. The
  * new fetch replaces the stored one when no family has fewer series or points than before.
  */
-import type { Snapshot } from '../../kernel/snapshot/schema.js';
+import { DataFamilySchema, type DataFamily, type Snapshot } from '../../kernel/snapshot/schema.js';
 
-const FAMILIES = [
-  'prices',
-  'perpetuals',
-  'funding',
-  'basis',
-  'openInterest',
-  'etfs',
-  'etfFlows',
-  'whaleTransfers',
-  'exchangeFlows',
-  'volatility',
-  'macro',
-] as const satisfies readonly (keyof Snapshot)[];
+/** The snapshot's data families, as the schema declares them; liquidations (an object) are counted apart. */
+type ListFamily = Exclude<DataFamily, 'liquidations'>;
+const FAMILIES = DataFamilySchema.options.filter((family): family is ListFamily => family !== 'liquidations');
 
 export interface FamilyCount {
   family: string;

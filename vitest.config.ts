@@ -43,7 +43,10 @@ export default defineConfig({
     // sockets, so a second fork keeps the cores busy (vitest's default here would be one).
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E } },
+      // The unit files share one module graph per fork (no isolation): collecting each file in a
+      // fresh context cost more than running its tests (26 s of 45 s on two cores). A unit test
+      // therefore leaves no global state behind (process.env, cwd, timers, mocks).
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E, isolate: false } },
       { extends: true, test: { name: 'e2e', include: E2E } },
     ],
   },

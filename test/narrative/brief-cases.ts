@@ -66,6 +66,16 @@ export const CASES: BriefCase[] = [
     snapshotFile: join(ROOT, 'test/fixtures/quiet-2024-06-20/snapshot.json'),
     thresholds: { catalysts: { horizonDays: 7 } },
   },
+  // Sunday: no US session in the window; ETF and macro figures are Friday 15 March's.
+  { name: 'weekend-2024-03-17', snapshotFile: join(ROOT, 'test/fixtures/weekend-2024-03-17/snapshot.json') },
+  // US markets shut on 4 July: the last US session is 3 July.
+  { name: 'holiday-2024-07-05', snapshotFile: join(ROOT, 'test/fixtures/holiday-2024-07-05/snapshot.json') },
+  // OKX answers 503 all day: its perpetuals, funding, open interest and liquidation orders are gaps.
+  { name: 'outage-2024-05-14', snapshotFile: join(ROOT, 'test/fixtures/outage-2024-05-14/snapshot.json') },
+  // The first US spot bitcoin ETF session (11 January): one day of ETF history.
+  { name: 'etf-launch-2024-01-12', snapshotFile: join(ROOT, 'test/fixtures/etf-launch-2024-01-12/snapshot.json') },
+  // No COINGLASS_API_KEY or WHALE_ALERT_API_KEY: those providers' families are gaps.
+  { name: 'nokeys-2024-04-24', snapshotFile: join(ROOT, 'test/fixtures/nokeys-2024-04-24/snapshot.json') },
 ];
 
 export interface LoadedCase {

@@ -7,6 +7,7 @@
 import type { DayPlan, Finding, FindingOf, LiquidationHeadline, PriceMove } from '../analysis/findings.js';
 import * as format from '../../kernel/locale/format.js';
 import { hasClaim, listOf, type ComposeContext } from './compose-context.js';
+import { liquidationTotal } from './liquidation-total.js';
 import { md } from './markdown-escape.js';
 import type { Bullet } from './model.js';
 import type { LiquidationFigures } from './model-parts.js';
@@ -58,7 +59,7 @@ export function liquidationFigures(ctx: ComposeContext, h: LiquidationHeadline):
   const { fmt } = ctx;
   // The headline figure is printed alike everywhere (headline, lead, bullets, positioning), so
   // the check stage sees one value; only the side list of other-scope floors is rounded down.
-  const total = fmt.usdRange(h.totalRangeUsd.low, h.totalRangeUsd.high);
+  const total = md(liquidationTotal(h, ctx.lang));
   const floors = h.floors;
   const venues = sharedVenues(h.parts);
   return {

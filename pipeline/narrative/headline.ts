@@ -10,6 +10,7 @@ import type { PriceMove } from '../analysis/findings.js';
 import type { ComposeContext } from './compose-context.js';
 import type { Day } from './lead.js';
 import { headlineBreak, leadStep } from './lead.js';
+import { liquidationTotal } from './liquidation-total.js';
 import { assetName } from './names.js';
 
 export interface Headline {
@@ -30,7 +31,7 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
   const asset = ctx.primary;
   const brk = headlineBreak(ctx);
   const liq = ctx.plan.liquidations;
-  const liqTotal = liq ? format.formatUsdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high, lang) : undefined;
+  const liqTotal = liq ? liquidationTotal(liq, lang) : undefined;
   const longShare = liq ? format.formatPercentRange(liq.longFractionRange.low, liq.longFractionRange.high, lang, 0) : undefined;
   const shortsSqueezed = ctx.plan.dominantSide === 'short';
   const longsFlushed = ctx.plan.dominantSide === 'long';

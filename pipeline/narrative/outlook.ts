@@ -5,9 +5,9 @@
  * without a note or an expiry is not listed.
  */
 import type { BasisCompression, KeyLevels, PriceMove } from '../analysis/findings.js';
-import type { ComposeContext } from './compose-context.js';
+import { listOf, type ComposeContext } from './compose-context.js';
 import type { Day } from './lead.js';
-import { headlineBreak } from './lead.js';
+import { deleveragingThesisFired, headlineBreak } from './lead.js';
 import { md } from './markdown-escape.js';
 import type { LevelRef, Outlook, TimeWindow, WatchItem } from './model.js';
 import { providerName, publisherName, tenorName } from './names.js';
@@ -16,6 +16,13 @@ const MAX_LEVELS = 3;
 const MAX_WATCH = 3;
 /** Futures expiries further out than this are not "time windows" for a daily brief (days). */
 const EXPIRY_HORIZON_DAYS = 60;
+/** Releases the calendar may not hold yet, as the sentence saying so names them. */
+const SCHEDULE_NAMES = {
+  fomc: { zh: '美联储议息会议', en: 'FOMC meeting' },
+  cpi: { zh: '美国 CPI', en: 'US CPI' },
+  payrolls: { zh: '非农就业报告', en: 'payrolls' },
+  pce: { zh: 'PCE 物价指数', en: 'PCE' },
+} as const;
 
 function levelRef(ctx: ComposeContext, level: KeyLevels['supports'][number]): LevelRef {
   const ref: LevelRef = {
@@ -139,10 +146,17 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
     down: day.crash,
     up: day.rally,
     flat: day.range,
-    leverageFlushed: ctx.plan.dominantSide === 'long' && day.crash,
+    // The same claim that licenses the lead's deleveraging thesis (OI fell AND longs dominated):
+    // the long share alone does not make a flush.
+    leverageFlushed: deleveragingThesisFired(ctx, day),
     noCatalyst: ctx.plan.noCatalyst && catalysts.every((c) => c.date > horizonEnd(ctx)),
     horizonDays: fmt.count(ctx.input.config.thresholds.catalysts.horizonDays),
   };
+  if (ctx.plan.unsourced.length > 0)
+    outlook.unsourced = listOf(
+      ctx.plan.unsourced.map((k) => md(SCHEDULE_NAMES[k][ctx.lang])),
+      ctx.lang,
+    );
   // The price-structure paragraph: the reference price and the levels around it.
   return ctx.cite(outlook, levels, move);
 }

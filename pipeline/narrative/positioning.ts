@@ -6,6 +6,8 @@
 import type { Day } from './lead.js';
 import { headlineBreak } from './lead.js';
 import { liquidationFindings } from './bullets-market.js';
+import { liquidationTotal } from './liquidation-total.js';
+import { md } from './markdown-escape.js';
 import { hasClaim, type ComposeContext } from './compose-context.js';
 import type { Point, Positioning } from './model.js';
 
@@ -33,7 +35,7 @@ export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
         {
           flushed: {
             longShare: fmt.pctRange(liq.longFractionRange.low, liq.longFractionRange.high, 0),
-            total: fmt.usdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high),
+            total: md(liquidationTotal(liq, ctx.lang)),
           },
         },
         ...liqFrom,
@@ -46,7 +48,7 @@ export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
         {
           squeezed: {
             shortShare: fmt.pctRange(1 - liq.longFractionRange.high, 1 - liq.longFractionRange.low, 0),
-            total: fmt.usdRange(liq.totalRangeUsd.low, liq.totalRangeUsd.high),
+            total: md(liquidationTotal(liq, ctx.lang)),
           },
         },
         ...liqFrom,

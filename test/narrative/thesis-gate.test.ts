@@ -54,3 +54,28 @@ describe.each(['zh', 'en'] as const)('deleveraging thesis in the %s lead', (lang
     expect(theses(lead, lang)).toEqual([]);
   });
 });
+
+/** The synthesis's "leverage flush" / "杠杆出清" reading rests on the same claim as the lead's thesis. */
+const FLUSH = { zh: /杠杆多头出清|杠杆出清|杠杆多头的集中平仓/, en: /leverage flush|leveraged longs were cleared out/ };
+
+describe.each(['zh', 'en'] as const)('the %s synthesis', (lang) => {
+  const synthesisOf = (thresholds: Record<string, unknown> | undefined) => {
+    const loaded = loadCase({ ...CASES[0]!, ...(thresholds ? { thresholds } : {}) });
+    const { model, markdown } = render(loaded, lang, templates);
+    const line = markdown.split('\n').find((l) => /^(总体来看|综合来看|归结起来|The bottom line|Taken together|In short)/.test(l));
+    return { model, line: line ?? '' };
+  };
+
+  it('calls the day a leverage flush when OI fell and longs dominated', () => {
+    const { model, line } = synthesisOf(undefined);
+    expect(model.sections.find((s) => s.outlook)?.outlook?.leverageFlushed).toBe(true);
+    expect(line).toMatch(FLUSH[lang]);
+  });
+
+  it('does not when open interest fell less than its threshold, though longs were 73 %', () => {
+    const { model, line } = synthesisOf({ openInterest: { dropFractionMin: 0.1 } });
+    expect(model.sections.find((s) => s.outlook)?.outlook?.leverageFlushed).toBe(false);
+    expect(line).not.toMatch(FLUSH[lang]);
+    expect(line).toContain(lang === 'zh' ? '驱动因素仍需更多数据确认' : 'the drivers of the drop are not yet clear');
+  });
+});

@@ -1,0 +1,14 @@
+/**
+ * The day's headline liquidation figure as every part of the brief prints it (headline, lead,
+ * bullet, bulls' point): one wording, so the check stage sees one value. A total from sampled
+ * streams only is a floor ("至少" / "at least"): it rounds down and carries no 约, since
+ * "至少 约 X" contradicts itself and a rounded-up floor would overstate what was recorded.
+ */
+import * as format from '../../kernel/locale/format.js';
+import type { Lang } from '../../kernel/lang.js';
+import type { LiquidationHeadline } from '../analysis/findings.js';
+
+export function liquidationTotal(h: Pick<LiquidationHeadline, 'scope' | 'totalRangeUsd'>, lang: Lang): string {
+  if (h.scope === 'floor') return format.formatUsdFloor(h.totalRangeUsd.low, lang);
+  return format.formatUsdRange(h.totalRangeUsd.low, h.totalRangeUsd.high, lang);
+}

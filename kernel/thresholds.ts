@@ -10,7 +10,7 @@
  * names the key it used (e.g. `funding.elevatedPriorMinPer8h`) in the finding's `threshold`.
  */
 import { z } from 'zod';
-import { DataFamilySchema } from './snapshot/schema.js';
+import { DataFamilySchema, PRICE_FORMAT_MAX_USD } from './snapshot/schema.js';
 
 const fraction = z.number().nonnegative();
 const positiveFraction = z.number().positive();
@@ -68,6 +68,12 @@ export const ThresholdsSchema = z.strictObject({
     moveFractionMin: fraction.default(0.03),
     /** |low / high − 1| within the window at or above this is a notable drawdown (fraction). */
     drawdownFractionMin: fraction.default(0.04),
+    /**
+     * No asset a brief covers trades above this (USD per unit): `brief fetch` quarantines a candle
+     * whose high is above it and discloses an 'Implausible' gap. At most the snapshot's format
+     * bound (1e9).
+     */
+    plausibleMaxUsd: z.number().positive().max(PRICE_FORMAT_MAX_USD).default(10_000_000),
   }),
 
   levels: section({

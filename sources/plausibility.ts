@@ -5,32 +5,34 @@
  * Pure: parts in, cleaned parts and gaps out.
  */
 import type { Candle, Gap, PriceSeries } from '../kernel/snapshot/schema.js';
+import type { Thresholds } from '../kernel/thresholds.js';
 import type { SnapshotParts } from './types.js';
 
+/**
+ * Bounds only this layer applies. The price ceiling and the funding bound are analysts' settings
+ * read from the configured thresholds (`price.plausibleMaxUsd`, `funding.plausibleMaxAbsPerInterval`),
+ * because analysis and the funding chart apply the same ones to a stored snapshot.
+ */
 export const PLAUSIBILITY = {
-  /** No asset this brief covers trades above this, USD. */
-  maxPriceUsd: 10_000_000,
-  /** A funding rate beyond ±3 % per interval is beyond every venue's cap. */
-  maxAbsFundingRate: 0.03,
   /** DVOL in vol points: 0 < value ≤ 400. */
   maxVolPoints: 400,
   /** Binance and OKX perpetual closes for the same hour further apart than this fraction. */
   maxCrossVenueGapFraction: 0.02,
 } as const;
 
-function candleProblem(candle: Candle): string | undefined {
+function candleProblem(candle: Candle, maxPriceUsd: number): string | undefined {
   if (candle.h < candle.l) return 'high below low';
   if (candle.o > candle.h * 1.000001 || candle.o < candle.l * 0.999999 || candle.c > candle.h * 1.000001 || candle.c < candle.l * 0.999999)
     return 'open/close outside high–low';
-  if (candle.h > PLAUSIBILITY.maxPriceUsd) return `price above ${PLAUSIBILITY.maxPriceUsd} USD`;
+  if (candle.h > maxPriceUsd) return `price above ${maxPriceUsd} USD`;
   return undefined;
 }
 
-function cleanSeries(series: PriceSeries[], family: 'prices' | 'perpetuals', gaps: Gap[]): PriceSeries[] {
+function cleanSeries(series: PriceSeries[], family: 'prices' | 'perpetuals', maxPriceUsd: number, gaps: Gap[]): PriceSeries[] {
   return series.map((s) => {
     const problems: string[] = [];
     const candles = s.candles.filter((candle) => {
-      const problem = candleProblem(candle);
+      const problem = candleProblem(candle, maxPriceUsd);
       if (problem) problems.push(`${new Date(candle.t).toISOString()} ${problem}`);
       return !problem;
     });
@@ -51,16 +53,21 @@ function cleanSeries(series: PriceSeries[], family: 'prices' | 'perpetuals', gap
   });
 }
 
-/** Quarantines implausible values and returns the disclosures. */
-export function checkPlausibility(parts: Partial<SnapshotParts>): { parts: Partial<SnapshotParts>; gaps: Gap[] } {
+/** Quarantines implausible values (bounds from the configured thresholds) and returns the disclosures. */
+export function checkPlausibility(
+  parts: Partial<SnapshotParts>,
+  thresholds: Pick<Thresholds, 'price' | 'funding'>,
+): { parts: Partial<SnapshotParts>; gaps: Gap[] } {
   const gaps: Gap[] = [];
   const out: Partial<SnapshotParts> = { ...parts };
-  if (parts.prices) out.prices = cleanSeries(parts.prices, 'prices', gaps);
-  if (parts.perpetuals) out.perpetuals = cleanSeries(parts.perpetuals, 'perpetuals', gaps);
+  const maxPriceUsd = thresholds.price.plausibleMaxUsd;
+  const maxAbsFundingRate = thresholds.funding.plausibleMaxAbsPerInterval;
+  if (parts.prices) out.prices = cleanSeries(parts.prices, 'prices', maxPriceUsd, gaps);
+  if (parts.perpetuals) out.perpetuals = cleanSeries(parts.perpetuals, 'perpetuals', maxPriceUsd, gaps);
 
   if (parts.funding) {
     out.funding = parts.funding.map((series) => {
-      const ok = (rate: number) => Math.abs(rate) <= PLAUSIBILITY.maxAbsFundingRate;
+      const ok = (rate: number) => Math.abs(rate) <= maxAbsFundingRate;
       const dropped = series.history.filter((point) => !ok(point.rate)).length + (series.current && !ok(series.current.rate) ? 1 : 0);
       if (!dropped) return series;
       gaps.push({
@@ -68,7 +75,7 @@ export function checkPlausibility(parts: Partial<SnapshotParts>): { parts: Parti
         source: series.provenance.provider,
         asset: series.asset,
         kind: 'Implausible',
-        reason: `${series.venue} ${series.symbol}: ${dropped} funding rate(s) beyond ±${PLAUSIBILITY.maxAbsFundingRate * 100} % per interval left out`,
+        reason: `${series.venue} ${series.symbol}: ${dropped} funding rate(s) beyond ±${maxAbsFundingRate * 100} % per interval left out`,
       });
       const { current, ...rest } = series;
       return { ...rest, ...(current && ok(current.rate) ? { current } : {}), history: series.history.filter((point) => ok(point.rate)) };

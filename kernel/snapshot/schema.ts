@@ -21,11 +21,13 @@ export const SCHEMA_VERSION = 1;
 const finite = z.number();
 const positive = z.number().positive();
 /**
- * A price in USD (or USDT) per unit. No traded asset is near a billion dollars a unit, so a larger
- * value is a broken datum (a unit error, a hand-edited file): the snapshot is refused with the
- * field's path rather than carried into prose and charts.
+ * The largest number a price field of a snapshot file may hold, USD per unit: a format bound (a
+ * unit error, a hand-edited file is refused with the field's path), not a market judgement. The
+ * market's ceiling, above which a fetched candle is quarantined, is the configured
+ * `price.plausibleMaxUsd` (kernel/thresholds.ts), which may not exceed this.
  */
-const price = z.number().positive().max(1e9, 'implausible price: more than 1e9 USD per unit');
+export const PRICE_FORMAT_MAX_USD = 1e9;
+const price = z.number().positive().max(PRICE_FORMAT_MAX_USD, 'implausible price: more than 1e9 USD per unit');
 const nonNegative = z.number().nonnegative();
 const epochMs = z.number().int().nonnegative();
 const isoInstant = z.iso.datetime({ offset: true });

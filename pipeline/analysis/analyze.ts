@@ -80,6 +80,7 @@ export function analyze(snapshot: Snapshot, thresholds: Thresholds = DEFAULT_THR
     start: snapshot.window.start,
     end: snapshot.window.end,
     assets: [...snapshot.assets],
+    bounds: { fundingMaxAbsPerInterval: thresholds.funding.plausibleMaxAbsPerInterval },
     findings: sortFindings(findings),
   });
 }

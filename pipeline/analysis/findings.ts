@@ -515,6 +515,8 @@ export const DayPlanSchema = z.strictObject({
   ),
   /** True only when the calendar covers the whole horizon and lists nothing in it. */
   noCatalyst: z.boolean(),
+  /** Kinds of release whose official schedule the calendar does not hold through the horizon's last day. */
+  unsourced: z.array(z.enum(['fomc', 'cpi', 'payrolls', 'pce'])),
 });
 
 export const FindingSchema = z.discriminatedUnion('kind', [
@@ -545,6 +547,14 @@ export const FindingsSchema = z.strictObject({
   start: epochMs,
   end: epochMs,
   assets: z.array(z.string()),
+  /**
+   * The configured bounds analysis applied to raw snapshot values; a chart drawing the same raw
+   * values (the funding chart) applies these, so a configured value reaches finding and chart alike.
+   */
+  bounds: z.strictObject({
+    /** `funding.plausibleMaxAbsPerInterval`: rates beyond it, either sign, are left out (fraction per interval). */
+    fundingMaxAbsPerInterval: fraction,
+  }),
   /** Ordered by importance, highest first; ties keep a fixed kind order. */
   findings: z.array(FindingSchema),
 });

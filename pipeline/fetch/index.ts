@@ -146,7 +146,7 @@ export async function fetchSnapshot(options: FetchOptions): Promise<FetchResult>
   }
 
   // 4. Quarantine implausible values (disclosed), assemble, and check the core data.
-  const plausible = checkPlausibility(parts);
+  const plausible = checkPlausibility(parts, config.thresholds);
   // Cross-checks (issue 16): missing hours named first (as received), then candles that disagree
   // with the daily candle or the other venues, then liquidation figures that cannot be real.
   const tolerances = config.thresholds.crossCheck;

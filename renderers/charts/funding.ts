@@ -13,10 +13,6 @@ import { layeredChart } from './spec.js';
 import { COLORS, DASHES, SERIES_COLORS } from './theme.js';
 import { vegaDateTime, wallClockMs, zoneLabel } from './time.js';
 import type { ChartPlan, Lang } from './types.js';
-import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
-
-const MAX_PLAUSIBLE_RATE = DEFAULT_THRESHOLDS.funding.plausibleMaxAbsPerInterval;
-
 const LOOKBACK_DAYS = 7;
 
 export interface FundingPoint {
@@ -40,7 +36,7 @@ export interface FundingChartData {
   alt: string;
 }
 
-export function buildFundingData(snapshot: Snapshot, _findings: Findings, lang: Lang): FundingChartData | undefined {
+export function buildFundingData(snapshot: Snapshot, findings: Findings, lang: Lang): FundingChartData | undefined {
   const L = labelsFor(lang);
   const asset = primaryAsset(snapshot);
   const tz = snapshot.timezone;
@@ -48,12 +44,14 @@ export function buildFundingData(snapshot: Snapshot, _findings: Findings, lang: 
   const points: FundingPoint[] = [];
   const latest: Array<{ venue: string; ratePer8h: number }> = [];
   const venueIds: string[] = [];
+  // The configured bound analysis applied (findings.bounds), never the default.
+  const maxAbsRate = findings.bounds.fundingMaxAbsPerInterval;
   for (const series of snapshot.funding.filter((s) => s.asset === asset)) {
     const name = venueName(series.venue);
     if (venueIds.some((id) => venueName(id) === name)) continue; // one line per venue
     // Rates no exchange could charge (a broken datum) are left out, as analysis leaves them out.
     const history = series.history
-      .filter((h) => h.time >= from && h.time <= snapshot.window.end && Math.abs(h.rate) <= MAX_PLAUSIBLE_RATE)
+      .filter((h) => h.time >= from && h.time <= snapshot.window.end && Math.abs(h.rate) <= maxAbsRate)
       .sort((a, b) => a.time - b.time);
     if (history.length === 0) continue;
     venueIds.push(series.venue);

@@ -9,6 +9,7 @@ const FINDINGS: Findings = {
   start: START,
   end: END,
   assets: ['BTC'],
+  bounds: { fundingMaxAbsPerInterval: 0.03 },
   findings: [
     {
       kind: 'liquidations',

@@ -232,6 +232,7 @@ export function fixtureFindings(): Findings {
     start: WINDOW_START,
     end: WINDOW_END,
     assets: ['BTC'],
+    bounds: { fundingMaxAbsPerInterval: 0.03 },
     findings: [
       {
         kind: 'price_move',

@@ -1,7 +1,10 @@
 /** The plausibility layer: implausible values are left out and disclosed; cross-venue divergence is flagged. */
 import { describe, expect, it } from 'vitest';
 import type { FundingSeries, PriceSeries, VolatilityIndex } from '../../kernel/snapshot/schema.js';
+import { DEFAULT_THRESHOLDS, ThresholdsSchema } from '../../kernel/thresholds.js';
 import { checkPlausibility } from '../../sources/plausibility.js';
+
+const T = DEFAULT_THRESHOLDS;
 
 const prov = (provider: string) => ({
   provider,
@@ -28,7 +31,7 @@ describe('plausibility', () => {
   it('leaves out candles above 10 M USD or with high below low, and says so', () => {
     const series = perp('binance', [42000, 43000]);
     series.candles.push({ t: 2 * H, o: 1e9, h: 1e9, l: 1e9, c: 1e9, v: 1 }, { t: 3 * H, o: 42000, h: 41000, l: 43000, c: 42000, v: 1 });
-    const { parts, gaps } = checkPlausibility({ perpetuals: [series] });
+    const { parts, gaps } = checkPlausibility({ perpetuals: [series] }, T);
     expect(parts.perpetuals![0]!.candles.map((c) => c.t)).toEqual([0, H]);
     expect(gaps).toEqual([
       {
@@ -56,7 +59,7 @@ describe('plausibility', () => {
       ],
       provenance: prov('okx'),
     };
-    const { parts, gaps } = checkPlausibility({ funding: [funding] });
+    const { parts, gaps } = checkPlausibility({ funding: [funding] }, T);
     expect(parts.funding![0]!.history).toEqual([{ time: 1, rate: 0.0001 }]);
     expect(parts.funding![0]!.current).toBeUndefined();
     expect(gaps.map((g) => g.reason)).toEqual(['okx BTC-USDT-SWAP: 2 funding rate(s) beyond ±3 % per interval left out']);
@@ -75,14 +78,14 @@ describe('plausibility', () => {
       hourly: [],
       provenance: prov('deribit'),
     };
-    const { parts, gaps } = checkPlausibility({ volatility: [dvol] });
+    const { parts, gaps } = checkPlausibility({ volatility: [dvol] }, T);
     expect(parts.volatility![0]!.daily).toHaveLength(1);
     expect(gaps[0]!.kind).toBe('Implausible');
   });
 
   it('flags Binance and OKX closes more than 2 % apart, keeping both', () => {
     // Hour 1: 43000 / 42000 − 1 = 2.38 % > 2 %; hour 0: 0.1 % is fine.
-    const { parts, gaps } = checkPlausibility({ perpetuals: [perp('binance', [42042, 43000]), perp('okx', [42000, 42000])] });
+    const { parts, gaps } = checkPlausibility({ perpetuals: [perp('binance', [42042, 43000]), perp('okx', [42000, 42000])] }, T);
     expect(parts.perpetuals).toHaveLength(2);
     expect(gaps.map((g) => g.reason)).toEqual([
       'Binance and OKX BTC perpetual closes differ by 2.4 % at 1970-01-01T01:00:00.000Z (more than 2 %); both kept, check before quoting',
@@ -91,8 +94,32 @@ describe('plausibility', () => {
 
   it('leaves plausible data untouched', () => {
     const input = { perpetuals: [perp('binance', [42000, 42100]), perp('okx', [42010, 42090])] };
-    const { parts, gaps } = checkPlausibility(input);
+    const { parts, gaps } = checkPlausibility(input, T);
     expect(parts).toEqual(input);
     expect(gaps).toEqual([]);
+  });
+
+  it('reads both bounds from the configured thresholds, not from defaults', () => {
+    // Non-default settings: a 50,000 USD ceiling and a 0.05 % funding bound per interval.
+    const t = ThresholdsSchema.parse({ price: { plausibleMaxUsd: 50_000 }, funding: { plausibleMaxAbsPerInterval: 0.0005 } });
+    const series = perp('binance', [42000, 49000, 51000]); // highs 42,420 · 49,490 · 51,510
+    const funding: FundingSeries = {
+      venue: 'okx',
+      symbol: 'BTC-USDT-SWAP',
+      asset: 'BTC',
+      intervalHours: 8,
+      history: [
+        { time: 1, rate: 0.0004 },
+        { time: 2, rate: 0.0006 },
+      ],
+      provenance: prov('okx'),
+    };
+    const { parts, gaps } = checkPlausibility({ perpetuals: [series], funding: [funding] }, t);
+    expect(parts.perpetuals![0]!.candles.map((c) => c.t)).toEqual([0, H]);
+    expect(parts.funding![0]!.history).toEqual([{ time: 1, rate: 0.0004 }]);
+    expect(gaps.map((g) => g.reason)).toEqual([
+      'binance BTCUSDT 1h: 1 candle(s) left out (1970-01-01T02:00:00.000Z price above 50000 USD)',
+      'okx BTC-USDT-SWAP: 1 funding rate(s) beyond ±0.05 % per interval left out',
+    ]);
   });
 });

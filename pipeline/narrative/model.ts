@@ -268,6 +268,8 @@ const OutlookSchema = z.strictObject({
   noCatalyst: flag,
   /** The horizon in days (`catalysts.horizonDays`). */
   horizonDays: md,
+  /** Releases whose official schedule the calendar does not hold through the horizon, listed. */
+  unsourced: md.optional(),
   /** The price-structure paragraph's sources (key levels). */
   ...cite,
 });

@@ -179,6 +179,7 @@ const PUBLISHERS: Record<string, { zh: string; en: string }> = {
   'sec.gov': { zh: '美国证券交易委员会', en: 'U.S. Securities and Exchange Commission' },
   'treasury.gov': { zh: '美国财政部', en: 'U.S. Treasury' },
   'deribit.com': { zh: 'Deribit', en: 'Deribit' },
+  'support.deribit.com': { zh: 'Deribit', en: 'Deribit' },
 };
 
 /**

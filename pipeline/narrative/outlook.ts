@@ -115,7 +115,12 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   const firstCatalyst = catalysts.sort((a, b) => (a.date < b.date ? -1 : 1))[0];
   const firstPlanned = planned.find((c) => c.kind !== 'expiry') ?? planned[0];
   if (firstCatalyst) watch.push({ catalyst: { date: fmt.date(firstCatalyst.date), name: ctx.text(firstCatalyst.name) } });
-  else if (firstPlanned) watch.push({ catalyst: { date: fmt.date(firstPlanned.date), name: md(firstPlanned.name[ctx.lang]) } });
+  // Dated as the calendar line dates it: in the brief's timezone (an FOMC decision on 20 March in
+  // Washington is 02:00 on 21 March in UTC+8), not by its US date.
+  else if (firstPlanned)
+    watch.push({
+      catalyst: { date: firstPlanned.time ? fmt.dateOf(firstPlanned.time) : fmt.date(firstPlanned.date), name: md(firstPlanned.name[ctx.lang]) },
+    });
   else if (expiring)
     watch.push(
       ctx.cite(

@@ -150,8 +150,9 @@ describe('catalysts', () => {
     // 2 July 2025 +14 days: payrolls 3 July, CPI 15 July.
     expect(catalystsWithin('2025-07-02', 14).map((c) => c.kind)).toEqual(['payrolls', 'cpi']);
     expect(calendarCovers('2025-07-16')).toBe(true);
-    // Payrolls dates are listed only to September 2025.
-    expect(calendarCovers('2025-10-01')).toBe(false);
+    // PCE dates are known only to 5 December 2025 (payrolls to 20 November, CPI to 18 December).
+    expect(calendarCovers('2025-11-20')).toBe(true);
+    expect(calendarCovers('2025-12-06')).toBe(false);
   });
 });
 

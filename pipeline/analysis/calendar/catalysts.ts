@@ -3,17 +3,22 @@
  * releases and Fed decisions, and Deribit's monthly and quarterly expiries, computed (the last
  * Friday of each month, 08:00 UTC; March, June, September and December are the quarterlies).
  *
- * Release dates are the publishers' own schedules (links below); a date not yet published by
- * its agency is not listed rather than guessed. Times are those of the release (ET), stored as
- * UTC instants.
+ * Release dates are the publishers' own schedules (links below); a date not stated by its
+ * agency is not listed rather than guessed. Each schedule says how far it is known
+ * (`knownThrough`): up to that day every release of its kind is listed, so "nothing scheduled"
+ * can be claimed; past it a release may exist that the calendar does not hold, and the brief
+ * says so (`unsourcedKinds`). Times are those of the release (ET), stored as UTC instants.
  */
+
+export type CatalystKind = 'fomc' | 'cpi' | 'payrolls' | 'pce' | 'expiry';
+export type ScheduledKind = Exclude<CatalystKind, 'expiry'>;
 
 export interface Catalyst {
   /** YYYY-MM-DD, UTC. */
   readonly date: string;
   /** The release instant, ms UTC, when known. */
   readonly time?: number;
-  readonly kind: 'fomc' | 'cpi' | 'payrolls' | 'pce' | 'expiry';
+  readonly kind: CatalystKind;
   readonly name: { readonly zh: string; readonly en: string };
   readonly url: string;
 }
@@ -22,112 +27,187 @@ const FED = 'https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm';
 const CPI = 'https://www.bls.gov/schedule/news_release/cpi.htm';
 const EMPSIT = 'https://www.bls.gov/schedule/news_release/empsit.htm';
 const PCE = 'https://www.bea.gov/news/schedule';
-const DERIBIT = 'https://www.deribit.com/kb/deribit-expiries';
+const DERIBIT = 'https://support.deribit.com/hc/en-us/articles/25944688876957-Contract-Introduction-Policy';
 
-/** FOMC decision days (the second day of each meeting), 14:00 ET. */
-const FOMC_DECISIONS = [
-  '2024-01-31',
-  '2024-03-20',
-  '2024-05-01',
-  '2024-06-12',
-  '2024-07-31',
-  '2024-09-18',
-  '2024-11-07',
-  '2024-12-18',
-  '2025-01-29',
-  '2025-03-19',
-  '2025-05-07',
-  '2025-06-18',
-  '2025-07-30',
-  '2025-09-17',
-  '2025-10-29',
-  '2025-12-10',
-  '2026-01-28',
-  '2026-03-18',
-  '2026-04-29',
-  '2026-06-17',
-  '2026-07-29',
-  '2026-09-16',
-  '2026-10-28',
-  '2026-12-09',
-];
+/** One publisher's schedule of one kind of release. */
+interface Schedule {
+  readonly kind: ScheduledKind;
+  readonly name: Catalyst['name'];
+  readonly url: string;
+  /** The usual release time, New York. */
+  readonly at: readonly [hour: number, minute: number];
+  /** Release days; a `[date, hour, minute]` entry has its own time, a `[date]` entry none stated. */
+  readonly dates: readonly (string | readonly [string] | readonly [string, number, number])[];
+  /** Every release of this kind up to this day (YYYY-MM-DD) is in `dates`. */
+  readonly knownThrough: string;
+}
 
-/** CPI releases, 08:30 ET (2025: the October release was cancelled and September's moved to 24 October). */
-const CPI_RELEASES = [
-  '2024-01-11',
-  '2024-02-13',
-  '2024-03-12',
-  '2024-04-10',
-  '2024-05-15',
-  '2024-06-12',
-  '2024-07-11',
-  '2024-08-14',
-  '2024-09-11',
-  '2024-10-10',
-  '2024-11-13',
-  '2024-12-11',
-  '2025-01-15',
-  '2025-02-12',
-  '2025-03-12',
-  '2025-04-10',
-  '2025-05-13',
-  '2025-06-11',
-  '2025-07-15',
-  '2025-08-12',
-  '2025-09-11',
-  '2025-10-24',
-  '2025-12-18',
-];
+/**
+ * FOMC decision days (the second day of each meeting), 14:00 ET. 2024: the Committee's calendar;
+ * 2025–2026 and the January 2027 meeting: its press release of 9 August 2024; 2027 and the
+ * January 2028 meeting: its press release of 5 September 2025 ("tentative meeting schedule for
+ * 2027"; statement at 2 p.m. ET on the second day).
+ */
+const FOMC: Schedule = {
+  kind: 'fomc',
+  name: { zh: '美联储 FOMC 利率决议', en: 'the FOMC rate decision' },
+  url: FED,
+  at: [14, 0],
+  dates: [
+    '2024-01-31',
+    '2024-03-20',
+    '2024-05-01',
+    '2024-06-12',
+    '2024-07-31',
+    '2024-09-18',
+    '2024-11-07',
+    '2024-12-18',
+    '2025-01-29',
+    '2025-03-19',
+    '2025-05-07',
+    '2025-06-18',
+    '2025-07-30',
+    '2025-09-17',
+    '2025-10-29',
+    '2025-12-10',
+    '2026-01-28',
+    '2026-03-18',
+    '2026-04-29',
+    '2026-06-17',
+    '2026-07-29',
+    '2026-09-16',
+    '2026-10-28',
+    '2026-12-09',
+    '2027-01-27',
+    '2027-03-17',
+    '2027-04-28',
+    '2027-06-09',
+    '2027-07-28',
+    '2027-09-15',
+    '2027-10-27',
+    '2027-12-08',
+    '2028-01-26',
+  ],
+  knownThrough: '2028-01-26',
+};
 
-/** Employment Situation (non-farm payrolls), 08:30 ET. */
-const PAYROLLS = [
-  '2024-01-05',
-  '2024-02-02',
-  '2024-03-08',
-  '2024-04-05',
-  '2024-05-03',
-  '2024-06-07',
-  '2024-07-05',
-  '2024-08-02',
-  '2024-09-06',
-  '2024-10-04',
-  '2024-11-01',
-  '2024-12-06',
-  '2025-01-10',
-  '2025-02-07',
-  '2025-03-07',
-  '2025-04-04',
-  '2025-05-02',
-  '2025-06-06',
-  '2025-07-03',
-  '2025-08-01',
-  '2025-09-05',
-];
+/**
+ * CPI releases, 08:30 ET. 2025: the September release moved to 24 October (BLS notice of
+ * 10 October 2025), the October release was cancelled and November's moved to 18 December
+ * (the lapse in appropriations). No BLS schedule page for 2026 is held here: CPI dates after
+ * 18 December 2025 are not listed.
+ */
+const CPI_SCHEDULE: Schedule = {
+  kind: 'cpi',
+  name: { zh: '美国 CPI 数据公布', en: 'the US CPI release' },
+  url: CPI,
+  at: [8, 30],
+  dates: [
+    '2024-01-11',
+    '2024-02-13',
+    '2024-03-12',
+    '2024-04-10',
+    '2024-05-15',
+    '2024-06-12',
+    '2024-07-11',
+    '2024-08-14',
+    '2024-09-11',
+    '2024-10-10',
+    '2024-11-13',
+    '2024-12-11',
+    '2025-01-15',
+    '2025-02-12',
+    '2025-03-12',
+    '2025-04-10',
+    '2025-05-13',
+    '2025-06-11',
+    '2025-07-15',
+    '2025-08-12',
+    '2025-09-11',
+    '2025-10-24',
+    '2025-12-18',
+  ],
+  knownThrough: '2025-12-18',
+};
 
-/** Personal income and outlays (PCE price index), 08:30 ET. */
-const PCE_RELEASES = [
-  '2024-01-26',
-  '2024-02-29',
-  '2024-03-29',
-  '2024-04-26',
-  '2024-05-31',
-  '2024-06-28',
-  '2024-07-26',
-  '2024-08-30',
-  '2024-09-27',
-  '2024-10-31',
-  '2024-11-27',
-  '2024-12-20',
-  '2025-01-31',
-  '2025-02-28',
-  '2025-03-28',
-  '2025-04-30',
-  '2025-05-30',
-  '2025-06-27',
-  '2025-07-31',
-  '2025-08-29',
-  '2025-09-26',
-];
+/**
+ * Employment Situation (non-farm payrolls), 08:30 ET. 2025: the September report came out on
+ * 20 November and the October report was cancelled (BLS, Current Population Survey release
+ * calendar). Later dates are not held here.
+ */
+const PAYROLLS: Schedule = {
+  kind: 'payrolls',
+  name: { zh: '美国非农就业数据公布', en: 'the US payrolls report' },
+  url: EMPSIT,
+  at: [8, 30],
+  dates: [
+    '2024-01-05',
+    '2024-02-02',
+    '2024-03-08',
+    '2024-04-05',
+    '2024-05-03',
+    '2024-06-07',
+    '2024-07-05',
+    '2024-08-02',
+    '2024-09-06',
+    '2024-10-04',
+    '2024-11-01',
+    '2024-12-06',
+    '2025-01-10',
+    '2025-02-07',
+    '2025-03-07',
+    '2025-04-04',
+    '2025-05-02',
+    '2025-06-06',
+    '2025-07-03',
+    '2025-08-01',
+    '2025-09-05',
+    '2025-11-20',
+  ],
+  knownThrough: '2025-11-20',
+};
+
+/**
+ * Personal income and outlays (PCE price index), 08:30 ET. 2025: the September report came out
+ * on 5 December at 10:00 instead of 31 October (BEA schedule update). The December 2025 report
+ * came out on 20 February 2026 with the advance GDP estimate (BEA; no time stated here), but the
+ * October and November 2025 reports between them are not held, so the schedule is known only
+ * through 5 December 2025.
+ */
+const PCE_SCHEDULE: Schedule = {
+  kind: 'pce',
+  name: { zh: '美国 PCE 物价指数公布', en: 'the US PCE price index release' },
+  url: PCE,
+  at: [8, 30],
+  dates: [
+    '2024-01-26',
+    '2024-02-29',
+    '2024-03-29',
+    '2024-04-26',
+    '2024-05-31',
+    '2024-06-28',
+    '2024-07-26',
+    '2024-08-30',
+    '2024-09-27',
+    '2024-10-31',
+    '2024-11-27',
+    '2024-12-20',
+    '2025-01-31',
+    '2025-02-28',
+    '2025-03-28',
+    '2025-04-30',
+    '2025-05-30',
+    '2025-06-27',
+    '2025-07-31',
+    '2025-08-29',
+    '2025-09-26',
+    ['2025-12-05', 10, 0],
+    ['2026-02-20'],
+  ],
+  knownThrough: '2025-12-05',
+};
+
+export const SCHEDULES: readonly Schedule[] = [FOMC, CPI_SCHEDULE, PAYROLLS, PCE_SCHEDULE];
 
 /** 08:30 or 14:00 New York time on a date, as ms UTC (US daylight saving: second Sunday of March to first Sunday of November). */
 export function newYorkTime(date: string, hour: number, minute: number): number {
@@ -170,23 +250,15 @@ function expiries(from: string, to: string): Catalyst[] {
   return out;
 }
 
-function listed(
-  dates: readonly string[],
-  kind: Catalyst['kind'],
-  name: Catalyst['name'],
-  url: string,
-  hour: number,
-  minute: number,
-): Catalyst[] {
-  return dates.map((date) => ({ date, time: newYorkTime(date, hour, minute), kind, name, url }));
+function listed(schedule: Schedule): Catalyst[] {
+  return schedule.dates.map((entry) => {
+    const [date, hour, minute] = typeof entry === 'string' ? [entry, ...schedule.at] : entry;
+    const base = { date, kind: schedule.kind, name: schedule.name, url: schedule.url };
+    return hour === undefined || minute === undefined ? base : { ...base, time: newYorkTime(date, hour, minute) };
+  });
 }
 
-export const CALENDAR: readonly Catalyst[] = [
-  ...listed(FOMC_DECISIONS, 'fomc', { zh: '美联储 FOMC 利率决议', en: 'the FOMC rate decision' }, FED, 14, 0),
-  ...listed(CPI_RELEASES, 'cpi', { zh: '美国 CPI 数据公布', en: 'the US CPI release' }, CPI, 8, 30),
-  ...listed(PAYROLLS, 'payrolls', { zh: '美国非农就业数据公布', en: 'the US payrolls report' }, EMPSIT, 8, 30),
-  ...listed(PCE_RELEASES, 'pce', { zh: '美国 PCE 物价指数公布', en: 'the US PCE price index release' }, PCE, 8, 30),
-];
+export const CALENDAR: readonly Catalyst[] = SCHEDULES.flatMap(listed);
 
 /** Catalysts after `date` (YYYY-MM-DD) and within `days` days of it, by time. */
 export function catalystsWithin(date: string, days: number, calendar: readonly Catalyst[] = CALENDAR): Catalyst[] {
@@ -198,11 +270,15 @@ export function catalystsWithin(date: string, days: number, calendar: readonly C
 }
 
 /**
- * Whether every listed kind of release is known up to `date`: past the last date of any kind
- * (e.g. CPI dates not yet published), "no catalyst" cannot be claimed.
+ * The kinds of release whose schedule is not known through `date` (YYYY-MM-DD): a release of
+ * such a kind may fall on or before it without being listed, so the brief says the calendar is
+ * not yet sourced for it instead of "no catalyst". In `SCHEDULES` order.
  */
-export function calendarCovers(date: string, calendar: readonly Catalyst[] = CALENDAR): boolean {
-  const last = new Map<string, string>();
-  for (const c of calendar) if ((last.get(c.kind) ?? '') < c.date) last.set(c.kind, c.date);
-  return last.size > 0 && [...last.values()].every((d) => d >= date);
+export function unsourcedKinds(date: string, schedules: readonly Schedule[] = SCHEDULES): ScheduledKind[] {
+  return schedules.filter((s) => s.knownThrough < date).map((s) => s.kind);
+}
+
+/** Whether every kind of release is known up to `date`: only then can "no catalyst" be claimed. */
+export function calendarCovers(date: string, schedules: readonly Schedule[] = SCHEDULES): boolean {
+  return schedules.length > 0 && unsourcedKinds(date, schedules).length === 0;
 }

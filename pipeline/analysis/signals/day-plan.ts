@@ -16,7 +16,7 @@
 import { earlierOf, type Signal } from '../context.js';
 import type { Claim, DayPlan, Finding, PriceMove } from '../findings.js';
 import { roundStep } from '../util/levels.js';
-import { calendarCovers, catalystsWithin } from '../calendar/catalysts.js';
+import { catalystsWithin, unsourcedKinds } from '../calendar/catalysts.js';
 import { liquidationHeadline } from './liquidation-headline.js';
 import { macroMoves } from './macro-moves.js';
 
@@ -187,6 +187,8 @@ export const dayPlanSignal: Signal = (snapshot, thresholds, context) => {
   const horizon = t.catalysts.horizonDays;
   const catalysts = catalystsWithin(snapshot.date, horizon);
   const horizonEnd = new Date(Date.parse(`${snapshot.date}T00:00:00Z`) + horizon * 86_400_000).toISOString().slice(0, 10);
+  // Past a schedule's last known day a release may exist that the calendar does not hold.
+  const unsourced = unsourcedKinds(horizonEnd);
 
   const used = context.earlier.filter(
     (f) => f.kind === 'price_move' || f.kind === 'systemic_move' || (f.kind === 'liquidations' && liquidations !== undefined),
@@ -205,7 +207,8 @@ export const dayPlanSignal: Signal = (snapshot, thresholds, context) => {
     claims,
     ...(macro.moves.length > 0 ? { macro: macro.moves } : {}),
     catalysts: catalysts.map((c) => ({ ...c, name: { ...c.name } })),
-    noCatalyst: catalysts.length === 0 && calendarCovers(horizonEnd),
+    noCatalyst: catalysts.length === 0 && unsourced.length === 0,
+    unsourced,
   };
   return [plan];
 };

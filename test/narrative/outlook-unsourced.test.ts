@@ -1,0 +1,44 @@
+/**
+ * A brief past the sourced calendar: the quiet-day findings with the day plan's calendar part
+ * replaced by what analysis decides for brief day 1 December 2026 (window 2–15 December): the
+ * FOMC decision of 9 December is listed, and the brief says the CPI, payrolls and PCE schedules
+ * are not yet in the calendar, instead of either listing nothing or claiming "no catalyst".
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { catalystsWithin, unsourcedKinds } from '../../pipeline/analysis/calendar/catalysts.js';
+import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
+import { CASES, loadCase, render } from './brief-cases.js';
+
+let templates: TemplateSet;
+beforeAll(async () => {
+  templates = await loadTemplates();
+});
+
+function briefPastTheCalendar(lang: 'zh' | 'en'): string {
+  const loaded = loadCase(CASES.find((c) => c.name === 'quiet-2024-06-20')!);
+  const findings = loaded.findings.findings.map((f) =>
+    f.kind === 'day_plan'
+      ? { ...f, catalysts: catalystsWithin('2026-12-01', 14), noCatalyst: false, unsourced: unsourcedKinds('2026-12-15') }
+      : f,
+  );
+  const notes = loaded.notes && { ...loaded.notes, notes: loaded.notes.notes.filter((n) => n.kind !== 'catalyst') };
+  return render({ ...loaded, notes, findings: { ...loaded.findings, findings } }, lang, templates).markdown.replace(/\[\^\d+\]/g, '');
+}
+
+describe('catalysts past the sourced calendar', () => {
+  it('zh: lists the FOMC decision and says which schedules are not yet sourced', () => {
+    const zh = briefPastTheCalendar('zh');
+    expect(zh).toContain('美联储 FOMC 利率决议（来源：[美联储](https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm)）');
+    expect(zh).toContain('日程尚未收录未来 14 天内美国 CPI、非农就业报告和 PCE 物价指数的完整官方发布日期，其间的发布可能未列出。');
+    expect(zh).not.toContain('暂无已排定');
+  });
+
+  it('en: the same in English', () => {
+    const en = briefPastTheCalendar('en');
+    expect(en).toContain('the FOMC rate decision ([Federal Reserve](https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm))');
+    expect(en).toContain(
+      'The calendar does not yet hold the official US CPI, payrolls and PCE dates for the next 14 days; releases in that period may be missing.',
+    );
+    expect(en).not.toContain('No scheduled catalyst');
+  });
+});

@@ -1,11 +1,11 @@
 /**
  * Number formatting for chart labels and alt text, per language, without Intl locale data
  * (so the output is the same on every machine). Negative numbers use U+2212 '−', as d3-format
- * (and so the chart axes) does; `-0` never appears.
+ * (and so the chart axes) does; `-0` never appears. Amounts, prices and percentages a caption
+ * states go through the brief's own formatter (kernel/locale/format.ts).
  */
+import * as locale from '../../kernel/locale/format.js';
 import { formatNumber } from '../../kernel/locale/format.js';
-
-const MINUS = '−';
 import type { Lang } from './types.js';
 
 /** `1234567.891, 2` → `1,234,567.89` (the brief's own number formatter: no exponent, no −0). */
@@ -20,7 +20,7 @@ export function formatPrice(price: number): string {
 
 /** A fraction as a percentage: `0.0001, 3` → `0.010%`; `-0.052, 1` → `−5.2%`. */
 export function formatPercent(fraction: number, decimals: number): string {
-  return `${groupThousands(fraction * 100, decimals)}%`;
+  return locale.formatPercent(fraction, { decimals });
 }
 
 /** The unit an axis of US dollars is drawn in, chosen from the largest value. */
@@ -44,28 +44,20 @@ export function usdUnit(maxAbsUsd: number, lang: Lang): UsdUnit {
 }
 
 /**
- * A dollar amount in reading style with about three significant figures:
- * zh `5.77 亿美元`, `9,524 万美元`; en `$577M`, `$1.23B`.
+ * Captions print amounts as the brief's text does (kernel/locale/format.ts): zh "约 5.77 亿美元"
+ * with at most three significant figures and 约 when digits were dropped, en "$577 million". A
+ * caption and the bullet beside it then print one quantity one way (the check stage compares them).
  */
 export function formatUsd(usd: number, lang: Lang): string {
-  const abs = Math.abs(usd);
-  const sign = usd < 0 && abs >= 0.5 ? MINUS : '';
-  if (lang === 'zh') {
-    const unit = usdUnit(abs, lang);
-    return `${sign}${threeSignificant(abs / unit.divisor)} ${unit.label}`;
-  }
-  const steps: Array<[number, string]> = [
-    [1e9, 'B'],
-    [1e6, 'M'],
-    [1e3, 'K'],
-  ];
-  const step = steps.find(([divisor]) => abs >= divisor);
-  return step ? `${sign}$${threeSignificant(abs / step[0])}${step[1]}` : `${sign}$${groupThousands(abs, 0)}`;
+  return locale.formatUsd(usd, lang);
 }
 
-/** 123.4 → `123`, 12.34 → `12.3`, 1.234 → `1.23` (whole numbers keep their digits: 9,524). */
-function threeSignificant(value: number): string {
-  const decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  // Trim trailing zeros so 5.00 reads 5 and 12.0 reads 12.
-  return groupThousands(value, decimals).replace(/\.0+$|(\.\d*?)0+$/, '$1');
+/** An amount that is a floor (sampled streams): rounded down, never 约 — as the text prints floors. */
+export function formatUsdFloor(usd: number, lang: Lang): string {
+  return locale.formatUsdFloor(usd, lang);
+}
+
+/** A price in a caption, as the text prints it: zh "42,873.9 美元", en "$42,874". */
+export function formatCaptionPrice(price: number, lang: Lang): string {
+  return locale.formatPrice(price, lang);
 }

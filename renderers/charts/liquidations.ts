@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Findings } from '../../pipeline/analysis/findings.js';
 import type { Snapshot } from '../../kernel/snapshot/schema.js';
-import { formatUsd, usdUnit } from './format.js';
+import { formatUsd, formatUsdFloor, usdUnit } from './format.js';
 import { labelsFor, listNames } from './labels.js';
 import { hourSlots, slotIndex } from './select.js';
 import { layeredChart } from './spec.js';
@@ -71,7 +71,9 @@ export function buildLiquidationsData(snapshot: Snapshot, _findings: Findings, l
   const zone = zoneLabel(snapshot.timezone, snapshot.window.start, lang);
   const coverage = lowerBound ? L.lowerBound : L.complete;
   const side = (name: string): string => (lang === 'en' ? name.toLowerCase() : name);
-  const totals = `${side(L.longs)} ${formatUsd(longUsd, lang)} / ${side(L.shorts)} ${formatUsd(shortUsd, lang)}`;
+  // Sampled feeds give floors: rounded down and without 约, as the text prints them.
+  const amount = (usd: number): string => (lowerBound ? formatUsdFloor(usd, lang) : formatUsd(usd, lang));
+  const totals = `${side(L.longs)} ${amount(longUsd)} / ${side(L.shorts)} ${amount(shortUsd)}`;
   const alt =
     lang === 'zh'
       ? `${snapshot.date}（${zone}）每小时清算金额，${listNames(sources, lang)} ${coverage}：${totals}。`

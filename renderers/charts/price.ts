@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Findings } from '../../pipeline/analysis/findings.js';
 import type { Snapshot } from '../../kernel/snapshot/schema.js';
-import { formatPercent, formatPrice } from './format.js';
+import { formatCaptionPrice, formatPercent, formatPrice } from './format.js';
 import { labelsFor, venueName } from './labels.js';
 import { findingsOfKind, hourlySeries, hourTicks, HOUR_MS, inWindow, primaryAsset } from './select.js';
 import { layeredChart, type Layer } from './spec.js';
@@ -102,11 +102,13 @@ export function buildPriceData(snapshot: Snapshot, findings: Findings, lang: Lan
   }));
 
   const zone = zoneLabel(tz, snapshot.window.start, lang);
-  const closeText = formatPrice(last.c);
+  // The caption states prices as the text does (zh one decimal, en dollars); labels stay short.
+  const price = (value: number): string => formatCaptionPrice(value, lang);
+  const closeText = price(last.c);
   const alt =
     lang === 'zh'
-      ? `${asset} 每小时价格（${zone}，${snapshot.date}）：开盘 ${formatPrice(first.o)}，最高 ${formatPrice(high.price)}（${wallClockHHMM(high.t, tz)}），最低 ${formatPrice(low.price)}（${wallClockHHMM(low.t, tz)}），收盘 ${closeText}。`
-      : `${asset} hourly price (${zone}, ${snapshot.date}): open ${formatPrice(first.o)}, high ${formatPrice(high.price)} at ${wallClockHHMM(high.t, tz)}, low ${formatPrice(low.price)} at ${wallClockHHMM(low.t, tz)}, close ${closeText}.`;
+      ? `${asset} 每小时价格（${zone}，${snapshot.date}）：开盘 ${price(first.o)}，最高 ${price(high.price)}（${wallClockHHMM(high.t, tz)}），最低 ${price(low.price)}（${wallClockHHMM(low.t, tz)}），收盘 ${closeText}。`
+      : `${asset} hourly price (${zone}, ${snapshot.date}): open ${price(first.o)}, high ${price(high.price)} at ${wallClockHHMM(high.t, tz)}, low ${price(low.price)} at ${wallClockHHMM(low.t, tz)}, close ${closeText}.`;
 
   return {
     asset,

@@ -117,7 +117,7 @@ describe('ETF volume chart data', () => {
     // 40,000,000 shares × $30 = $1.2 bn = 12 亿; the US session of 01-03 closed 05:00 01-04 UTC+8, inside the window.
     expect(last).toEqual({ day: '01-03', date: '2024-01-03', value: 12, isEtfDay: true });
     expect(data.bars[0]!.value).toBe(3); // 10,000,000 × $30 = 3 亿
-    expect(data.average).toEqual({ value: 3, label: '30 日均值 3 亿美元' });
+    expect(data.average).toEqual({ value: 3, label: '30 日均值 3.00 亿美元' });
   });
 
   it('prefers the etf_volume finding for the day and the average', () => {
@@ -143,7 +143,7 @@ describe('ETF volume chart data', () => {
     expect(data.bars.at(-1)).toMatchObject({ date: '2024-01-02', isEtfDay: true });
     // Days shown end on 01-02, all $300M, so the unit is USD m: 2.5e8 / 1e6 = 250.
     expect(data.unitLabel).toBe('USD m');
-    expect(data.average).toEqual({ value: 250, label: '30-day average $250M' });
+    expect(data.average).toEqual({ value: 250, label: '30-day average $250 million' });
   });
 });
 

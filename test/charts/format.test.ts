@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent, formatPrice, formatUsd, groupThousands, usdUnit } from '../../renderers/charts/format.js';
+import { formatPercent, formatPrice, formatUsd, formatUsdFloor, groupThousands, usdUnit } from '../../renderers/charts/format.js';
 import { estimateTextWidth } from '../../renderers/charts/text-width.js';
 import { wallClockHHMM, wallClockMs, zoneLabel, zoneOffsetMs } from '../../renderers/charts/time.js';
 
@@ -19,14 +19,18 @@ describe('number formats', () => {
     expect(formatPercent(-0.052, 1)).toBe('−5.2%');
   });
 
-  it('formats dollars in 万/亿 (zh) and K/M/B (en) with about three significant figures', () => {
-    expect(formatUsd(577_000_000, 'zh')).toBe('5.77 亿美元'); // 5.77e8 / 1e8
-    expect(formatUsd(95_244_000, 'zh')).toBe('9,524 万美元'); // 9.5244e7 / 1e4 = 9,524.4 → 9,524
-    expect(formatUsd(1_200_000_000, 'zh')).toBe('12 亿美元');
-    expect(formatUsd(577_000_000, 'en')).toBe('$577M');
-    expect(formatUsd(1_234_000_000, 'en')).toBe('$1.23B');
-    expect(formatUsd(5_000_000, 'en')).toBe('$5M');
-    expect(formatUsd(-2_500_000, 'en')).toBe('−$2.5M');
+  it('formats caption dollars as the brief text does: three significant figures, zh 约 when digits were dropped', () => {
+    expect(formatUsd(577_000_000, 'zh')).toBe('5.77 亿美元'); // 5.77e8 / 1e8, nothing dropped
+    expect(formatUsd(95_244_000, 'zh')).toBe('约 9,520 万美元'); // 9,524.4 万 → three figures 9,520, digits dropped
+    expect(formatUsd(1_234_000_000, 'zh')).toBe('约 12.3 亿美元');
+    expect(formatUsd(577_000_000, 'en')).toBe('$577 million');
+    expect(formatUsd(1_234_000_000, 'en')).toBe('$1.23 billion');
+    expect(formatUsd(-2_500_000, 'en')).toBe('−$2.50 million');
+  });
+
+  it('formats a floor rounded down, without 约', () => {
+    expect(formatUsdFloor(95_296_000, 'zh')).toBe('9,520 万美元'); // 9,529.6 万 rounds down to 9,520
+    expect(formatUsdFloor(1_239_000_000, 'en')).toBe('$1.23 billion');
   });
 
   it('chooses the axis unit from the largest value', () => {

@@ -65,6 +65,12 @@ const FAMILY_FINDING: Record<string, Parameters<ComposeContext['all']>[0]> = {
 /** Venues whose own series a family is: the reader is told which venue's figure is missing. */
 const VENUE_SOURCES = new Set(['binance', 'binance-futures', 'okx', 'bybit', 'deribit']);
 
+/**
+ * Families the body prints per venue and sums across venues (perp volume, funding, open interest,
+ * basis tenors): one venue missing leaves a smaller figure, not a complete one from another source.
+ */
+const PER_VENUE = new Set(['perpetuals', 'funding', 'openInterest', 'basis']);
+
 /** The assets the brief is about: its primary asset and, on a market-wide day, the others it names. */
 function briefAssets(ctx: ComposeContext): Set<string> {
   const assets = new Set([ctx.primary]);
@@ -76,6 +82,8 @@ function briefAssets(ctx: ComposeContext): Set<string> {
 function bearsOnBrief(ctx: ComposeContext, g: DataGap, assets: ReadonlySet<string>): boolean {
   if (g.gapKind === 'not-applicable') return false;
   if (g.asset !== undefined && !assets.has(g.asset)) return false;
+  // A venue's own series: the other venues' figures print, but without this venue's part.
+  if (VENUE_SOURCES.has(g.source) && PER_VENUE.has(g.family)) return true;
   const kind = FAMILY_FINDING[g.family];
   // Printed from another source: the body has the family's figures, the reader misses nothing.
   if (kind && ctx.all(kind).some((f) => g.asset === undefined || !('asset' in f) || f.asset === g.asset)) return false;

@@ -12,6 +12,7 @@ import type { Day } from './lead.js';
 import { headlineBreak, leadStep } from './lead.js';
 import { liquidationTotal } from './liquidation-total.js';
 import { assetName } from './names.js';
+import { sessionInWindow } from './etf-session.js';
 
 export interface Headline {
   title: string;
@@ -35,7 +36,9 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
   const longShare = liq ? format.formatPercentRange(liq.longFractionRange.low, liq.longFractionRange.high, lang, 0) : undefined;
   const shortsSqueezed = ctx.plan.dominantSide === 'short';
   const longsFlushed = ctx.plan.dominantSide === 'long';
-  const etf = ctx.one('etf_flows', asset);
+  // An ETF session that closed before the window (a weekend, a US holiday) did not move this day's price.
+  const etfFlows = ctx.one('etf_flows', asset);
+  const etf = etfFlows && sessionInWindow(ctx, etfFlows.date) ? etfFlows : undefined;
   const change = format.formatPercentAbs(move.changeFraction);
   const level = brk ? format.formatLevel(brk.level, lang) : undefined;
   const date = format.formatDate(ctx.input.findings.date, lang);

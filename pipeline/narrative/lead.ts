@@ -16,6 +16,7 @@ import { etfProducts } from './bullets-flows.js';
 import { liquidationFigures, liquidationFindings } from './bullets-market.js';
 import { hasClaim } from './compose-context.js';
 import { leadCaveat } from './lead-caveat.js';
+import { sessionInWindow } from './etf-session.js';
 
 type LevelBreak = z.infer<typeof LevelBreakSchema>;
 export type Day = BriefModel['day'];
@@ -161,7 +162,8 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
       },
       etfVolume,
     );
-  if (etfFlows && etfFlows.netFlowUsd > 0 && day.rally)
+  // Only a session that closed inside the window can be what moved the price in it.
+  if (etfFlows && etfFlows.netFlowUsd > 0 && day.rally && sessionInWindow(ctx, etfFlows.date))
     lead.etfInflow = ctx.cite({ net: fmt.usd(etfFlows.netFlowUsd), date: fmt.date(etfFlows.date) }, etfFlows);
   // The lead's own figures in doubt (hours missing or quarantined): said beside them.
   const caveat = leadCaveat(ctx, move);

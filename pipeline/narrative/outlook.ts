@@ -119,7 +119,10 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   // Washington is 02:00 on 21 March in UTC+8), not by its US date.
   else if (firstPlanned)
     watch.push({
-      catalyst: { date: firstPlanned.time ? fmt.dateOf(firstPlanned.time) : fmt.date(firstPlanned.date), name: md(firstPlanned.name[ctx.lang]) },
+      catalyst: {
+        date: firstPlanned.time ? fmt.dateOf(firstPlanned.time) : fmt.date(firstPlanned.date),
+        name: md(firstPlanned.name[ctx.lang]),
+      },
     });
   else if (expiring)
     watch.push(

@@ -222,6 +222,15 @@ export const FundingFlipSchema = z.strictObject({
   /** elevated → neutral or negative is a flip; other states describe the day. */
   state: z.enum(['flip_to_neutral', 'flip_to_negative', 'elevated', 'neutral', 'negative', 'rising']),
   flipped: z.boolean(),
+  /**
+   * The weighted current rate's sign and size, the only reading the brief words: at or above
+   * `funding.elevatedPriorMinPer8h` elevated; above `funding.neutralMaxAbsPer8h` positive; within
+   * ±that about zero; at or below −`funding.shortPressureMinPer8h` deeply negative (shorts pay
+   * heavily); in between slightly negative.
+   */
+  level: z.enum(['elevated', 'positive', 'about_zero', 'slightly_negative', 'deeply_negative']),
+  /** Whether the venues' current rates are running-period rates, settled ones, or a mix. */
+  currentKind: z.enum(['current-period', 'settled', 'mixed']),
 });
 
 export const BasisCompressionSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fundingFlipSignal, toPer8h } from '../../pipeline/analysis/signals/funding-flip.js';
+import { fundingFlipSignal, fundingLevel, toPer8h } from '../../pipeline/analysis/signals/funding-flip.js';
 import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
 import type { SnapshotInput } from '../../kernel/snapshot/schema.js';
 import { DAY, HOUR, START, contextWith, makeSnapshot, prov } from './helpers/make-snapshot.js';
@@ -85,6 +85,56 @@ describe('funding_flip', () => {
     expect(state(0.0001, -0.0002)).toEqual(['negative', 55, 'funding.neutralMaxAbsPer8h']);
     // prior 0.0001 / 0.0002 = 0.5 → 55 × (0.3 + 0.2) = 27.5, nothing fired
     expect(state(0.0001, 0.00001)).toEqual(['neutral', 27.5, undefined]);
+  });
+
+  it('sign and size of the weighted rate: elevated, positive, about zero, slightly and deeply negative', () => {
+    const t = DEFAULT_THRESHOLDS.funding; // elevated 0.02 %, neutral ±0.005 %, short pressure −0.03 % per 8 h
+    expect([0.0002, 0.0001, 0.00005, -0.00005, -0.0001, -0.000299, -0.0003].map((r) => fundingLevel(r, t))).toEqual([
+      'elevated',
+      'positive',
+      'about_zero',
+      'about_zero',
+      'slightly_negative',
+      'slightly_negative',
+      'deeply_negative',
+    ]);
+  });
+
+  it('every configured asset gets its own finding, in snapshot order, with level and the kind of its current rate', () => {
+    const of = (asset: string, f: Funding): Funding => ({ ...f, asset, symbol: `${asset}USDT` });
+    const settledAt = (venue: string, rate: number): Funding => ({
+      ...funding(venue, 8, 0.0001, undefined),
+      history: [
+        { time: START - DAY, rate: 0.0001 },
+        { time: START + HOUR, rate },
+      ],
+    });
+    const findings = fundingFlipSignal(
+      makeSnapshot({
+        assets: ['BTC', 'ETH', 'BNB'],
+        funding: [
+          // BTC: two venues with running-period rates, equal weights: (−0.00012 − 0.00025) / 2 = −0.000185
+          funding('binance', 8, 0.0001, -0.00012),
+          funding('okx', 8, 0.0001, -0.00025),
+          // ETH: one current-period rate and one settled stand-in: (−0.0004 + 0.0001 × 2) / 2 = −0.0001
+          of('ETH', funding('binance', 8, 0.0001, -0.0004)),
+          of('ETH', funding('bybit', 4, 0.0001, undefined)),
+          // BNB: the last settled rates in the window, (−0.00035 − 0.00031) / 2 = −0.00033, at or below −0.0003
+          of('BNB', settledAt('binance', -0.00035)),
+          of('BNB', settledAt('okx', -0.00031)),
+        ],
+      }),
+      DEFAULT_THRESHOLDS,
+      contextWith(),
+    );
+    const read = findings.flatMap((f) =>
+      f.kind === 'funding_flip' ? [[f.asset, f.weightedCurrentPer8h, f.state, f.level, f.currentKind]] : [],
+    );
+    expect(read).toEqual([
+      ['BTC', -0.000185, 'negative', 'slightly_negative', 'current-period'],
+      ['ETH', -0.0001, 'negative', 'slightly_negative', 'mixed'],
+      ['BNB', -0.00033, 'negative', 'deeply_negative', 'settled'],
+    ]);
   });
 
   it('no funding, or no rates before the window: nothing', () => {

@@ -74,6 +74,8 @@ const FINDINGS: Findings = {
       priorDays: 7,
       state: 'flip_to_neutral',
       flipped: true,
+      level: 'about_zero',
+      currentKind: 'current-period',
     },
     {
       kind: 'data_gap',

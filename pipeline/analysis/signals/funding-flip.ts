@@ -12,6 +12,11 @@
  *   ±`funding.neutralMaxAbsPer8h` → flip_to_neutral; prior elevated and current below −that →
  *   flip_to_negative; otherwise current ≥ elevated → 'elevated' (or 'rising' when the prior was
  *   not), current below −neutral → 'negative', anything else → 'neutral'.
+ * - Level of the weighted current rate (sign and size, what the brief may say): ≥ elevated →
+ *   'elevated', > neutral → 'positive', within ±neutral → 'about_zero', ≤ −`funding.shortPressureMinPer8h`
+ *   → 'deeply_negative', else 'slightly_negative'. A slightly negative rate is not short dominance.
+ * - Current kind: 'current-period' or 'settled' when every venue's current rate is of that kind,
+ *   else 'mixed', so the brief labels the weighted figure truthfully.
  */
 import type { Signal } from '../context.js';
 import type { Finding } from '../findings.js';
@@ -21,6 +26,18 @@ import { mean, roundSignificant, sum } from '../util/stats.js';
 
 type VenueFunding = Extract<Finding, { kind: 'funding_flip' }>['perVenue'][number];
 type FundingState = Extract<Finding, { kind: 'funding_flip' }>['state'];
+type FundingLevel = Extract<Finding, { kind: 'funding_flip' }>['level'];
+
+/** The sign and size of a per-8h rate against the funding thresholds. */
+export function fundingLevel(
+  per8h: number,
+  t: { elevatedPriorMinPer8h: number; neutralMaxAbsPer8h: number; shortPressureMinPer8h: number },
+): FundingLevel {
+  if (per8h >= t.elevatedPriorMinPer8h) return 'elevated';
+  if (per8h > t.neutralMaxAbsPer8h) return 'positive';
+  if (per8h >= -t.neutralMaxAbsPer8h) return 'about_zero';
+  return per8h <= -t.shortPressureMinPer8h ? 'deeply_negative' : 'slightly_negative';
+}
 
 /** A rate per `intervalHours` as a rate per 8 hours. */
 export function toPer8h(rate: number, intervalHours: number): number {
@@ -104,6 +121,8 @@ export const fundingFlipSignal: Signal = (snapshot, thresholds) => {
       ratio = Math.min(0.99, thresholdRatio(weightedPrior, t.elevatedPriorMinPer8h));
     }
 
+    const kinds = [...new Set(perVenue.map((v) => v.currentKind))];
+    const weightedCurrentRounded = roundSignificant(weightedCurrent);
     out.push({
       kind: 'funding_flip',
       importance: importanceOf('funding_flip', ratio),
@@ -113,11 +132,14 @@ export const fundingFlipSignal: Signal = (snapshot, thresholds) => {
       asset,
       perVenue,
       weightedPriorPer8h: roundSignificant(weightedPrior),
-      weightedCurrentPer8h: roundSignificant(weightedCurrent),
+      weightedCurrentPer8h: weightedCurrentRounded,
       weighting: byOi ? 'open-interest' : 'equal',
       priorDays: t.priorDays,
       state,
       flipped,
+      // On the printed (rounded) rate, as the plan's short_pressure claim is.
+      level: fundingLevel(weightedCurrentRounded, t),
+      currentKind: kinds.length === 1 ? kinds[0]! : 'mixed',
     });
   }
   return out;

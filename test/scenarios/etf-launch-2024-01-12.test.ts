@@ -1,0 +1,57 @@
+/**
+ * The ETF launch scenario (12 January 2024, UTC+8, holding the first spot bitcoin ETF session of
+ * 11 January): one day of ETF history, so the brief states the day's turnover and flows but no
+ * average, multiple, record or streak.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
+import { windowStats } from '../fixtures/scenarios/checks.js';
+import { CASES, loadCase, render, type LoadedCase } from '../narrative/brief-cases.js';
+import { spot } from './helpers.js';
+
+let loaded: LoadedCase;
+let templates: TemplateSet;
+beforeAll(async () => {
+  loaded = loadCase(CASES.find((c) => c.name === 'etf-launch-2024-01-12')!);
+  templates = await loadTemplates();
+});
+const plain = (md: string) => md.replace(/\[\^\d+\]/g, '');
+const line = (md: string, start: string) => md.split('\n').find((l) => l.startsWith(start))!;
+
+describe('etf-launch-2024-01-12', () => {
+  it('BTC sells the news: 46,480.6 → 43,120.4 (−7.2 %), low 42,865.3', () => {
+    const w = windowStats(spot(loaded.snapshot, 'BTC', '1h'), loaded.snapshot.window);
+    expect([w.prevClose, w.low, w.close]).toEqual([46_480.6, 42_865.3, 43_120.4]);
+    // 43,120.4 / 46,480.6 − 1 = −0.072293
+    expect(w.close / w.prevClose - 1).toBeCloseTo(-0.072293, 5);
+  });
+
+  it('every fund and the flows hold exactly one session, 11 January', () => {
+    const s = loaded.snapshot;
+    for (const e of s.etfs) expect(e.daily.map((d) => d.date)).toEqual(['2024-01-11']);
+    expect(s.etfFlows[0]!.daily.map((d) => d.date)).toEqual(['2024-01-11']);
+    // 111.7 + 227.0 − 95.1 + 65.3 + 237.9 = 546.8 million
+    expect(s.etfFlows[0]!.daily[0]!.netFlowUsd).toBe(546_800_000);
+    const dollars = s.etfs.map((e) => e.daily[0]!.close * e.daily[0]!.volume);
+    const total = dollars.reduce((a, b) => a + b, 0);
+    // GBTC ≈ $2.30 billion of ≈ $4.23 billion, as the brief prints.
+    expect(dollars[2]! / 1e9).toBeCloseTo(2.3, 1);
+    expect(total / 1e9).toBeCloseTo(4.23, 2);
+  });
+
+  it('states the first session without an average, multiple, record or "still"', () => {
+    const en = plain(render(loaded, 'en', templates).markdown);
+    const zh = plain(render(loaded, 'zh', templates).markdown);
+    const enVolume = line(en, '● **ETF volume:**');
+    expect(enVolume).toMatch(/traded \$4\.23 billion (?:on|in) (11 January|Thursday)/);
+    expect(enVolume).not.toMatch(/average|\dx |record|high/);
+    const enFlows = line(en, '● **ETF flows:**');
+    expect(enFlows).toMatch(/net inflows of \$547 million (?:on|in) (11 January|Thursday)/);
+    expect(enFlows).not.toMatch(/still|straight sessions/);
+    const zhVolume = line(zh, '● **ETF 成交');
+    expect(zhVolume).toMatch(/(1 月 11 日|周四)[^。]*合计成交额约 42\.3 亿美元/);
+    expect(zhVolume).not.toMatch(/均值|倍|新高|纪录/);
+    expect(line(zh, '● **ETF 资金')).not.toMatch(/仍在|连续/);
+    expect(en).not.toMatch(/30-session/);
+  });
+});

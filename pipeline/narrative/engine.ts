@@ -80,9 +80,9 @@ export async function readTemplateFiles(dir: string, lang: TemplateLang): Promis
   } catch {
     throw new InputError(entry, `missing entry template (expected ${lang}/brief.hbs under ${dir})`);
   }
-  const files: TemplateFile[] = [{ file: entry, name: 'brief', source: entrySource }];
   const partialsDir = join(root, 'partials');
-  for (const file of await listHbs(partialsDir)) {
+  const partialFiles = await listHbs(partialsDir);
+  const names = partialFiles.map((file) => {
     const name = relative(partialsDir, file)
       .split(sep)
       .join('/')
@@ -92,10 +92,15 @@ export async function readTemplateFiles(dir: string, lang: TemplateLang): Promis
     if (!PARTIAL_NAME.test(name) || /(^|\/)(__proto__|constructor|prototype)(\/|$)/.test(name)) {
       throw new InputError(file, `partial name '${name}' is not allowed: use lower-case letters, digits, '-', '_' and '/'`);
     }
+    return name;
+  });
+  // Read together (the preview reads them on every save); the order stays the sorted listing's.
+  const sources = await Promise.all(partialFiles.map((file) => readFile(file, 'utf8')));
+  return [
+    { file: entry, name: 'brief', source: entrySource },
     // A partial's final newline is the file's, not the text's: partials are used inline.
-    files.push({ file, name, source: (await readFile(file, 'utf8')).replace(/\r?\n$/, '') });
-  }
-  return files;
+    ...partialFiles.map((file, i) => ({ file, name: names[i]!, source: sources[i]!.replace(/\r?\n$/, '') })),
+  ];
 }
 
 const PARTIAL_NAME = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
@@ -114,39 +119,61 @@ function firstLine(error: unknown): string {
   return message.split('\n')[0]!.replace(/ - \d+:\d+$/, '');
 }
 
-/** Compiles one language eagerly: every file is parsed, checked and precompiled now. */
-export function compileLanguage(lang: TemplateLang, files: TemplateFile[]): CompiledLanguage {
-  const env = Handlebars.create();
-  for (const [name, fn] of Object.entries(HELPERS)) env.registerHelper(name, fn);
-  let entry: HandlebarsTemplateDelegate | undefined;
-  for (const tf of files) {
-    let ast: hbs.AST.Program;
-    try {
-      ast = env.parse(tf.source);
-    } catch (error) {
-      throw new InputError(tf.file, `line ${lineOfError(error)}: ${firstLine(error)}`);
-    }
-    const problems = forbiddenConstructs(ast);
-    if (problems.length > 0) {
-      throw new InputError(
-        tf.file,
-        'uses constructs the brief templates do not allow',
-        problems.map((p) => `line ${p.line}: ${p.message}`),
-      );
-    }
-    try {
-      // Precompiling checks helpers now (knownHelpersOnly) instead of at the first render.
-      env.precompile(tf.source, COMPILE_OPTIONS);
-    } catch (error) {
-      throw new InputError(tf.file, `line ${lineOfError(error)}: ${firstLine(error)}`);
-    }
-    const template = env.compile(tf.source, COMPILE_OPTIONS);
-    if (tf.name === 'brief') entry = template;
-    else env.registerPartial(tf.name, template);
+type HandlebarsEnv = ReturnType<typeof Handlebars.create>;
+
+/** What a compiled language keeps so that a later compile can update it in place (the preview). */
+const UPDATABLE = new WeakMap<CompiledLanguage, { env: HandlebarsEnv; entry: HandlebarsTemplateDelegate }>();
+
+/** Parses, checks and compiles one file; throws an InputError naming the file and line. */
+function compileFile(env: HandlebarsEnv, tf: TemplateFile): HandlebarsTemplateDelegate {
+  let ast: hbs.AST.Program;
+  try {
+    ast = env.parse(tf.source);
+  } catch (error) {
+    throw new InputError(tf.file, `line ${lineOfError(error)}: ${firstLine(error)}`);
   }
+  const problems = forbiddenConstructs(ast);
+  if (problems.length > 0) {
+    throw new InputError(
+      tf.file,
+      'uses constructs the brief templates do not allow',
+      problems.map((p) => `line ${p.line}: ${p.message}`),
+    );
+  }
+  try {
+    // Precompiling checks helpers now (knownHelpersOnly) instead of at the first render.
+    env.precompile(tf.source, COMPILE_OPTIONS);
+  } catch (error) {
+    throw new InputError(tf.file, `line ${lineOfError(error)}: ${firstLine(error)}`);
+  }
+  return env.compile(tf.source, COMPILE_OPTIONS);
+}
+
+/**
+ * Compiles one language eagerly: every file is parsed, checked and precompiled now.
+ *
+ * With `previous` (the same language compiled before), only the files that changed are
+ * compiled, and the partials are swapped in `previous`'s Handlebars environment: an edit of
+ * one partial costs that partial, not the whole tree (the preview's loop). Every changed file
+ * is checked before anything is swapped, so a failed compile leaves `previous` as it was; a
+ * successful one takes its environment over, and `previous` must not be used afterwards.
+ */
+export function compileLanguage(lang: TemplateLang, files: TemplateFile[], previous?: CompiledLanguage): CompiledLanguage {
+  const reused = previous?.lang === lang ? UPDATABLE.get(previous) : undefined;
+  const env = reused?.env ?? Handlebars.create();
+  if (!reused) for (const [name, fn] of Object.entries(HELPERS)) env.registerHelper(name, fn);
+  const before = new Map(reused ? previous!.files.map((tf) => [tf.name, tf]) : []);
+  const changed = files.filter((tf) => before.get(tf.name)?.source !== tf.source || before.get(tf.name)?.file !== tf.file);
+  // Everything is compiled and checked before the environment is touched.
+  const compiledFiles = changed.map((tf) => [tf, compileFile(env, tf)] as const);
+  const entry =
+    compiledFiles.find(([tf]) => tf.name === 'brief')?.[1] ?? (files.some((tf) => tf.name === 'brief') ? reused?.entry : undefined);
   if (!entry) throw new InputError(lang, 'no brief.hbs entry template');
+  const names = new Set(files.map((tf) => tf.name));
+  for (const name of before.keys()) if (name !== 'brief' && !names.has(name)) env.unregisterPartial(name);
+  for (const [tf, template] of compiledFiles) if (tf.name !== 'brief') env.registerPartial(tf.name, template);
   const compiled = entry;
-  return {
+  const language: CompiledLanguage = {
     lang,
     files,
     render(model: BriefModel): string {
@@ -160,6 +187,9 @@ export function compileLanguage(lang: TemplateLang, files: TemplateFile[]): Comp
       return tidyMarkdown(lang === 'zh' ? spaceChinese(out) : out);
     },
   };
+  if (previous) UPDATABLE.delete(previous);
+  UPDATABLE.set(language, { env, entry: compiled });
+  return language;
 }
 
 /**

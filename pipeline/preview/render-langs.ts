@@ -2,18 +2,18 @@
  * One preview render: zh and en each in their own pane. What both languages share (config,
  * snapshot, notes, findings, page layout) failing shows the error in both panes; a template
  * error in one language shows only in that language's pane, and the other keeps rendering.
- * Everything is re-read on each render: any of these files may have changed.
+ * Every file is looked at on each render (any may have changed); only what changed is redone.
  */
 import { checkDay, formatFailure } from '../check/index.js';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Lang } from '../../kernel/lang.js';
 import { loadConfig } from '../../kernel/config.js';
 import { analyze } from '../analysis/index.js';
 import { findNotesFor, loadNotes } from '../narrative/index.js';
-import { compileLanguage, readTemplateFiles, type CompiledLanguage, type TemplateSet } from '../narrative/engine.js';
+import { compileLanguage, readTemplateFiles, type CompiledLanguage, type TemplateFile, type TemplateSet } from '../narrative/engine.js';
 import { lintLanguage } from '../narrative/lint.js';
-import { lintLayout } from '../narrative/layout-lint.js';
+import { LAYOUT_FILES, lintLayout } from '../narrative/layout-lint.js';
 import { loadSnapshot } from '../../kernel/snapshot/index.js';
 import { renderBrief, type RenderAssets } from '../render/render-briefs.js';
 import { loadPageLayout } from '../../renderers/html-page.js';
@@ -34,39 +34,58 @@ export async function renderPanes(inputs: PreviewInputs): Promise<Record<Lang, P
 }
 
 /**
- * A renderer that keeps what did not change between renders: the snapshot, config and notes
- * (and the findings and charts drawn from them) are re-read only when one of those files
- * changed; a template edit recompiles the templates and reuses the charts.
+ * A renderer that keeps what did not change between renders, so that a template edit costs
+ * only the edited language: the snapshot, config and notes (and the findings and charts drawn
+ * from them) are re-read only when one of those files changed; the page layout only when its
+ * files did; a language's templates are updated file by file (compileLanguage's `previous`);
+ * and a language whose templates, layout and data are all unchanged keeps its pane unrendered.
  */
 export function paneRenderer(inputs: PreviewInputs): () => Promise<Record<Lang, Pane>> {
   let kept: { key: string; data: Data } | undefined;
-  const chartCache: NonNullable<RenderAssets['chartCache']> = new WeakMap();
-  // Compiling is the other big cost: a language whose files did not change keeps its templates.
-  const compiled = new Map<Lang, { key: string; language: CompiledLanguage }>();
+  let keptLayout: { key: string; layout: Layout } | undefined;
+  const cache: PaneCache = { charts: new WeakMap(), compiled: new Map(), panes: new Map() };
   return async () => {
     let shared: Shared;
     try {
       const key = await inputsKey(inputs);
       if (kept?.key !== key) kept = { key, data: await loadData(inputs) };
-      shared = { ...kept.data, layout: await loadLayout(inputs.templatesDir) };
+      const layoutKey = await layoutSources(inputs.templatesDir);
+      if (keptLayout?.key !== layoutKey) keptLayout = { key: layoutKey, layout: await loadLayout(inputs.templatesDir) };
+      shared = { ...kept.data, layout: keptLayout.layout, key: `${key}\0${layoutKey}` };
     } catch (error) {
       kept = undefined;
+      keptLayout = undefined;
       const pane: Pane = { ok: false, error: messageOf(error) };
       return { zh: pane, en: pane };
     }
     const panes = {} as Record<Lang, Pane>;
-    for (const lang of PREVIEW_LANGS) panes[lang] = await renderPane(lang, inputs.templatesDir, shared, chartCache, compiled);
+    for (const lang of PREVIEW_LANGS) panes[lang] = await renderPane(lang, inputs.templatesDir, shared, cache);
     return panes;
   };
 }
 
 type Data = Awaited<ReturnType<typeof loadData>>;
-type Shared = Data & { layout: Awaited<ReturnType<typeof loadPageLayout>> };
+type Layout = Awaited<ReturnType<typeof loadPageLayout>>;
+/** `key` changes whenever anything both languages share does. */
+type Shared = Data & { layout: Layout; key: string };
+interface PaneCache {
+  charts: NonNullable<RenderAssets['chartCache']>;
+  compiled: Map<Lang, { key: string; language: CompiledLanguage }>;
+  panes: Map<Lang, { key: string; pane: Pane }>;
+}
 
 /** Size and modification time of every input file (absent ones too): equal keys, equal inputs. */
 async function inputsKey(inputs: PreviewInputs): Promise<string> {
   const stats = await Promise.all(inputFiles(inputs).map((file) => stat(file).catch(() => undefined)));
   return stats.map((s) => (s ? `${s.size}:${s.mtimeMs}` : '-')).join('|');
+}
+
+/** The layout files' text (a few kilobytes): the layout is linted and loaded again only when it changed. */
+async function layoutSources(templatesDir: string): Promise<string> {
+  const sources = await Promise.all(
+    LAYOUT_FILES.map((name) => readFile(join(templatesDir, 'layout', name), 'utf8').catch(() => '\u0001absent')),
+  );
+  return sources.join('\0');
 }
 
 async function loadData(inputs: PreviewInputs) {
@@ -82,32 +101,45 @@ async function loadLayout(templatesDir: string) {
   return loadPageLayout(templatesDir);
 }
 
-async function renderPane(
-  lang: Lang,
-  templatesDir: string,
-  shared: Shared,
-  chartCache: RenderAssets['chartCache'],
-  compiledCache: Map<Lang, { key: string; language: CompiledLanguage }>,
-): Promise<Pane> {
+async function renderPane(lang: Lang, templatesDir: string, shared: Shared, cache: PaneCache): Promise<Pane> {
   let files;
   try {
     files = await readTemplateFiles(templatesDir, lang);
   } catch (error) {
+    cache.panes.delete(lang);
     return { ok: false, error: messageOf(error) };
   }
+  const key = files.map((f) => `${f.file}\0${f.source}`).join('\0');
+  const paneKey = `${shared.key}\0${key}`;
+  const kept = cache.panes.get(lang);
+  if (kept?.key === paneKey) return kept.pane;
+  const pane = await renderFresh(lang, templatesDir, shared, cache, files, key);
+  cache.panes.set(lang, { key: paneKey, pane });
+  return pane;
+}
+
+async function renderFresh(
+  lang: Lang,
+  templatesDir: string,
+  shared: Shared,
+  cache: PaneCache,
+  files: TemplateFile[],
+  key: string,
+): Promise<Pane> {
   try {
-    const key = files.map((f) => `${f.file}\0${f.source}`).join('\0');
-    let compiled = compiledCache.get(lang)?.key === key ? compiledCache.get(lang)!.language : undefined;
+    const before = cache.compiled.get(lang);
+    let compiled = before?.key === key ? before.language : undefined;
     if (!compiled) {
-      compiled = compileLanguage(lang, files);
-      compiledCache.set(lang, { key, language: compiled });
+      // Only the changed files are compiled; a failure leaves the previous compile usable.
+      compiled = compileLanguage(lang, files, before?.language);
+      cache.compiled.set(lang, { key, language: compiled });
     }
     // Only this language's slot is read by renderBrief; the other language may be broken.
     const templates: TemplateSet = { dir: templatesDir, zh: compiled, en: compiled };
     const brief = await renderBrief(shared.snapshot, shared.findings, shared.notes, lang, shared.config, {
       templates,
       layout: shared.layout,
-      chartCache,
+      chartCache: cache.charts,
     });
     // The check stage, as render runs it: a failure shows in the pane instead of the brief.
     const check = checkDay(shared.snapshot.date, [{ lang, model: brief.model, markdown: brief.markdown }]);

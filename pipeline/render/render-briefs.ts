@@ -299,6 +299,9 @@ export async function renderBrief(
     footerLabel: `${model.publicationName} · ${page.dateLabel}`,
     pageLabel: pageLabel(lang),
   };
+  // The print page (fonts subset to the text's characters) is built when a PDF asks for it:
+  // the preview and HTML-only renders never do.
+  let printHtml: string | undefined;
   return {
     lang,
     meta: {
@@ -314,7 +317,9 @@ export async function renderBrief(
     },
     markdown: relativeChartLinks(markdown, lang),
     html: assets.layout.render(page),
-    printHtml: finishPrintPage(assets.layout.render(page, { css: printCss(decorations) })),
+    get printHtml() {
+      return (printHtml ??= finishPrintPage(assets.layout.render(page, { css: printCss(decorations) })));
+    },
     charts: charts.map(({ id, svg }) => ({ id, svg })),
     model,
   };

@@ -36,7 +36,7 @@ function timed(args: string[], env: NodeJS.ProcessEnv, cwd: string, report: stri
   return { ms, cpuMs: cpu ? Number(cpu[1]) / 1000 : Number.NaN };
 }
 
-const median = (values: number[]) => {
+export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;

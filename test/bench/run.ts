@@ -12,9 +12,11 @@
  *              of dependent requests × 250 ms                          target ≤ 1.25 ×
  *   4. help    `brief --help` from the build (dist/, built first if missing) in a new
  *              process, beside a bare `node -e ''`                     target ≤ 0.3 s
+ *   5. preview a template edit in `brief preview` (bundled snapshot) until the edited
+ *              language's page is served with it (median)               target ≤ 300 ms
  *
  * Options: --days N (365), --sample N (days of the per-file baseline, 8 → 16 files),
- * --only help,batch,single,fetch, --json FILE (the figures as JSON), --keep (keep the temp dir),
+ * --only help,preview,batch,single,fetch, --json FILE (the figures as JSON), --keep (keep the temp dir),
  * --workers N (compose workers of the batch's rerender; default one per core, 0 for none).
  */
 import { execFileSync } from 'node:child_process';
@@ -27,6 +29,7 @@ import { DEFAULT_CONFIG } from '../../kernel/config.js';
 import { findBrowser } from '../../renderers/pdf/find-browser.js';
 import { benchBatch, benchPerFileChromium, benchPrinterAlone } from './batch.js';
 import { benchCliStart } from './cli-start.js';
+import { benchPreviewEdit } from './preview-edit.js';
 import { writeGeneratedDays } from './days.js';
 import { benchFetch } from './fetch.js';
 import { mib } from './memory.js';
@@ -40,7 +43,7 @@ const { values: args } = parseArgs({
   options: {
     days: { type: 'string', default: '365' },
     sample: { type: 'string', default: '8' },
-    only: { type: 'string', default: 'help,fetch,single,batch' },
+    only: { type: 'string', default: 'help,preview,fetch,single,batch' },
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
     workers: { type: 'string' },
@@ -83,6 +86,14 @@ async function main(): Promise<void> {
       );
       log(
         `   CPU time: dist/ ${help.distCpuMs.toFixed(0)} ms, sources ${help.sourcesCpuMs.toFixed(0)} ms, bare node ${help.bareNodeCpuMs.toFixed(0)} ms`,
+      );
+    }
+    if (only.has('preview')) {
+      log('\n5. preview: template edit → page served with it (bundled snapshot; medians) …');
+      const preview = await benchPreviewEdit(ROOT);
+      results.preview = preview;
+      log(
+        `   ${preview.medianMs.toFixed(0)} ms (target ≤ 300 ms: ${preview.medianMs <= 300 ? 'met' : 'NOT met'}); reload event ${preview.eventMedianMs.toFixed(0)} ms; edits in ${preview.langs.join(' and ')}; runs ${preview.samplesMs.map((ms) => ms.toFixed(0)).join(', ')}`,
       );
     }
     if (only.has('fetch')) {

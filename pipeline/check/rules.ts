@@ -49,7 +49,11 @@ function fail(rule: RuleId, r: Read, message: string, figures: string[], sentenc
   return { rule, lang: r.brief.lang, message, figures, ...(sentence ? { sentence: excerpt(sentence, figures[0]) } : {}) };
 }
 
-const sentenceWith = (r: Read, raw: string): string | undefined => r.sentences.find((s) => s.includes(raw));
+/** The first sentence printing `raw` as a whole figure: "1.3%" is not the tail of "11.3%". */
+const sentenceWith = (r: Read, raw: string): string | undefined => {
+  const whole = new RegExp(`(?<![\\d.,])${raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  return r.sentences.find((s) => whole.test(s));
+};
 
 /** trace: every figure the reader sees is a figure of the model (templates add no numbers). */
 function trace(r: Read): CheckFailure[] {

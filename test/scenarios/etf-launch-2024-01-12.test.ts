@@ -4,9 +4,13 @@
  * average, multiple, record or streak.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { checkDay } from '../../pipeline/check/index.js';
 import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
+import { loadRenderAssets } from '../../pipeline/render/render-briefs.js';
+import { checkedOf } from '../check/corpus-support.js';
 import { windowStats } from '../fixtures/scenarios/checks.js';
-import { CASES, loadCase, render, type LoadedCase } from '../narrative/brief-cases.js';
+import { CASES, loadCase, render, ROOT, type LoadedCase } from '../narrative/brief-cases.js';
 import { spot } from './helpers.js';
 
 let loaded: LoadedCase;
@@ -54,4 +58,10 @@ describe('etf-launch-2024-01-12', () => {
     expect(line(zh, '● **ETF 资金')).not.toMatch(/仍在|连续/);
     expect(en).not.toMatch(/30-session/);
   });
+
+  it('the check stage reads "11.3%" as 11.3 %, not as the US-session change of 1.3 %', async () => {
+    // The ETF bullet's model holds BTC's US-session change (1.3 %); the basis sentence prints 11.3 %.
+    const briefs = await checkedOf('test/fixtures/etf-launch-2024-01-12/snapshot.json', await loadRenderAssets(join(ROOT, 'templates')));
+    expect(checkDay('2024-01-12', briefs).failures.filter((f) => f.rule === 'windows')).toEqual([]);
+  }, 60_000);
 });

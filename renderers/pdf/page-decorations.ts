@@ -33,6 +33,34 @@ export function cssString(text: string): string {
 
 const BOX = "font-family: 'Noto Sans SC', 'Noto Sans CJK SC', sans-serif; font-size: 8pt; color: #5f6368;";
 
+/**
+ * Charts on paper. A chart cannot split across pages, so one that does not fit the rest of a
+ * page moves to the next and leaves the rest blank: the page is at most one chart block short.
+ * The block is kept low: the chart at 70 % of the text width with its caption beside it
+ * (together, never apart) instead of under it, about 58 mm of the 261 mm between the margins,
+ * so no page but the last is more than about a fifth blank (measured by test/render/pdf-blank.ts).
+ * More specific than the layout's own print rules (style.css), which this CSS precedes.
+ */
+const FIGURES_ON_PAPER = `.brief figure.chart {
+    display: flex;
+    align-items: flex-end;
+    gap: 4mm;
+    margin: 3mm 0 4mm;
+    break-inside: avoid;
+  }
+  .brief figure.chart > svg {
+    flex: 0 0 70%;
+    width: 70%;
+    height: auto;
+    margin: 0;
+  }
+  .brief figure.chart > figcaption {
+    flex: 1 1 0;
+    margin: 0;
+    font-size: 7.5pt;
+    line-height: 1.45;
+  }`;
+
 export function printCss(d: PageDecorations): string {
   const page = `${cssString(d.pageLabel.before)} counter(page) ${cssString(d.pageLabel.middle)} counter(pages) ${cssString(d.pageLabel.after)}`;
   return `${fontFaceCss()}
@@ -51,5 +79,6 @@ export function printCss(d: PageDecorations): string {
 }
 @media print {
   .font-warmup { display: none !important; }
+  ${FIGURES_ON_PAPER}
 }`;
 }

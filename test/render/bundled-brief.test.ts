@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectGolden } from '../support/golden.js';
 import { pdfFonts, pdfText } from '../support/pdf-tools.js';
+import { pageBlankShares } from './pdf-blank.js';
 import { renderToTemp } from '../support/render-bundled.js';
 
 const GOLDEN = new URL('../golden/render/2024-01-04/', import.meta.url).pathname;
@@ -69,6 +70,17 @@ describe('the bundled brief (2024-01-04)', () => {
     const nonCjk = fonts.filter((f) => !/^[A-Z]{6}\+NotoSansSC/.test(f.name) || f.type === 'Type 3');
     expect(nonCjk).toEqual([]);
   });
+
+  // A chart cannot split across pages: the print layout keeps its block low enough (chart and
+  // caption side by side) that the page before it is never left more than a quarter blank.
+  for (const lang of ['zh', 'en'] as const) {
+    it(`${lang} PDF: no page but the last is more than 25 % blank at its foot`, () => {
+      const shares = pageBlankShares(join(first.outDir, '2024-01-04', `${lang}.pdf`));
+      expect(shares.length).toBeGreaterThanOrEqual(3);
+      for (const [page, share] of shares.slice(0, -1).entries())
+        expect(share, `page ${page + 1} of ${shares.length}`).toBeLessThanOrEqual(0.25);
+    });
+  }
 
   it('en PDF: the English headline is in its text', () => {
     const meta = JSON.parse(read(first.outDir, 'en.json')) as { title: string };

@@ -186,17 +186,41 @@ const MacroSchema = z.strictObject({
   ...cite,
 });
 
+/** One asset's funding in a positioning point: the weighted rate, its sign and size, its kind of rate. */
+const FundingClauseSchema = z.strictObject({
+  asset: md,
+  current: md,
+  elevated: flag,
+  positive: flag,
+  aboutZero: flag,
+  slightlyNegative: flag,
+  /** Only with the plan's short_pressure claim ("shorts pay heavily"). */
+  deeplyNegative: flag,
+  /** Say this asset's kind of rate (the assets' kinds differ, or its venues' do). */
+  showKind: flag,
+  settled: flag,
+  mixed: flag,
+});
+
+/** Funding of several assets; the kind of rate said once when all are running-period or all settled. */
+const FundingPointSchema = z.strictObject({ assets: z.array(FundingClauseSchema).min(1), allCurrent: flag, allSettled: flag });
+
+/** One asset's annualized basis in a positioning point: its headline expiry across venues, prior → current. */
+const BasisClauseSchema = z.strictObject({ asset: md, tenor: md.optional(), venues: md, expiry: md, days: md, prior: md, current: md });
+
 /** One argument in the bulls-versus-bears paragraphs: exactly one key is present, plus `cite`. */
 const PointSchema = z.strictObject({
   ...cite,
   flushed: z.strictObject({ longShare: md, total: md }).optional(),
   squeezed: z.strictObject({ shortShare: md, total: md }).optional(),
-  fundingReset: z.strictObject({ current: md }).optional(),
-  fundingCrowded: z.strictObject({ current: md }).optional(),
+  /** Assets whose funding is not elevated, in configured order. */
+  fundingReset: FundingPointSchema.optional(),
+  /** Assets whose funding is elevated. */
+  fundingCrowded: FundingPointSchema.optional(),
   exchangeOutflow: z.strictObject({ after: md }).optional(),
   exchangeInflow: z.strictObject({ net: md }).optional(),
-  basisCooled: z.strictObject({ current: md, prior: md }).optional(),
-  basisRich: z.strictObject({ current: md }).optional(),
+  basisCooled: z.strictObject({ assets: z.array(BasisClauseSchema).min(1) }).optional(),
+  basisRich: z.strictObject({ assets: z.array(BasisClauseSchema).min(1) }).optional(),
   oiDown: z.strictObject({ change: md }).optional(),
   oiUp: z.strictObject({ change: md }).optional(),
   levelLost: z.strictObject({ level: md }).optional(),

@@ -10,6 +10,7 @@ import { liquidationTotal } from './liquidation-total.js';
 import { md } from './markdown-escape.js';
 import { hasClaim, type ComposeContext } from './compose-context.js';
 import type { Point, Positioning } from './model.js';
+import { basisPoints, fundingPoints } from './positioning-derivatives.js';
 
 const MAX_POINTS = 4;
 
@@ -19,8 +20,6 @@ export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
   const bears: Point[] = [];
   const liq = ctx.plan.liquidations;
   const liqFrom = liq ? liquidationFindings(ctx, liq, false) : [];
-  const funding = ctx.one('funding_flip', primary);
-  const basis = ctx.one('basis_compression', primary);
   const oi = ctx.one('open_interest_change', primary);
   const vol = ctx.one('implied_vol', primary);
   const flows = ctx.one('exchange_flows', primary);
@@ -68,32 +67,16 @@ export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
   if (brk && day.crash && brk.closedBeyond) bears.push(cite({ levelLost: { level: fmt.level(brk.level) } }, brk));
   if (brk && day.crash && !brk.closedBeyond) bulls.push(cite({ levelHeld: { level: fmt.level(brk.level) } }, brk));
 
-  if (funding) {
-    const crowded = funding.state === 'elevated' || funding.state === 'rising';
-    if (crowded) bears.push(cite({ fundingCrowded: { current: fmt.rate(funding.weightedCurrentPer8h) } }, funding));
-    else bulls.push(cite({ fundingReset: { current: fmt.rate(funding.weightedCurrentPer8h) } }, funding));
-  }
+  // Funding and basis of every configured asset, a clause each (positioning-derivatives.ts).
+  const funding = fundingPoints(ctx);
+  bulls.push(...funding.bulls);
+  bears.push(...funding.bears);
   if (flows) {
     if (flows.netAfterPeakCoins < 0 && (flows.reversal || flows.netCoins < 0))
       bulls.push(cite({ exchangeOutflow: { after: fmt.coins(-flows.netAfterPeakCoins, flows.asset) } }, flows));
     else if (flows.netCoins > 0) bears.push(cite({ exchangeInflow: { net: fmt.coins(flows.netCoins, flows.asset) } }, flows));
   }
-  if (basis) {
-    if (basis.compressed)
-      bears.push(
-        cite(
-          {
-            basisCooled: {
-              current: fmt.pctRange(basis.currentRange.low, basis.currentRange.high),
-              prior: fmt.pctRange(basis.priorRange.low, basis.priorRange.high),
-            },
-          },
-          basis,
-        ),
-      );
-    else if (day.rally && basis.currentRange.high > basis.priorRange.high)
-      bears.push(cite({ basisRich: { current: fmt.pctRange(basis.currentRange.low, basis.currentRange.high) } }, basis));
-  }
+  bears.push(...basisPoints(ctx, day));
   if (oi && day.rally && oi.changeFraction > 0) bulls.push(cite({ oiUp: { change: fmt.pctAbs(oi.changeFraction) } }, oi));
   if (oi && day.crash && oi.changeFraction < 0 && !oi.deleveraging)
     bears.push(cite({ oiDown: { change: fmt.pctAbs(oi.changeFraction) } }, oi));

@@ -1,0 +1,106 @@
+/**
+ * The derivatives points of the bulls-versus-bears paragraphs, one clause per asset in the
+ * configured order: funding by sign and size with its kind of rate (running period, settled or a
+ * mix; analysis' `level` and `currentKind`), and the annualized basis of each asset's headline
+ * expiry (venues, expiry, days left, prior → current), the figures its bullet prints.
+ *
+ * Sides: an asset whose funding is elevated argues for the bears (crowded longs); any other
+ * level argues that longs are not crowded. A compressed basis is the bears' (cooling appetite);
+ * on a rally a basis that widened by `basis.compressionMinFraction` or more is too (chasing).
+ */
+import type { BasisCompression, FundingFlip } from '../analysis/findings.js';
+import { hasClaim, type ComposeContext } from './compose-context.js';
+import type { Day } from './lead.js';
+import { md } from './markdown-escape.js';
+import type { Point } from './model.js';
+import { tenorName } from './names.js';
+
+type FundingClause = NonNullable<Point['fundingReset']>['assets'][number];
+type BasisClause = NonNullable<Point['basisCooled']>['assets'][number];
+
+/** Tenors with a name of their own (names.ts tenorName); others are contract labels. */
+const KNOWN_TENORS = new Set(['CURRENT_QUARTER', 'NEXT_QUARTER', 'CURRENT_MONTH', 'NEXT_MONTH']);
+
+function fundingClause(ctx: ComposeContext, f: FundingFlip, showKind: boolean): FundingClause {
+  return {
+    asset: ctx.ticker(f.asset),
+    current: ctx.fmt.rate(f.weightedCurrentPer8h),
+    elevated: f.level === 'elevated',
+    positive: f.level === 'positive',
+    aboutZero: f.level === 'about_zero',
+    slightlyNegative: f.level === 'slightly_negative',
+    // "Shorts pay heavily" only with the plan's claim (the same threshold as the level).
+    deeplyNegative: f.level === 'deeply_negative' && hasClaim(ctx, 'short_pressure', f.asset),
+    showKind,
+    settled: f.currentKind === 'settled',
+    mixed: f.currentKind === 'mixed',
+  };
+}
+
+/** One funding point: the kind of rate said once when every asset's is the same, else per asset. */
+function fundingPoint(ctx: ComposeContext, fs: readonly FundingFlip[]): NonNullable<Point['fundingReset']> {
+  const kinds = new Set(fs.map((f) => f.currentKind));
+  const one = kinds.size === 1 ? fs[0]!.currentKind : undefined;
+  return {
+    assets: fs.map((f) => fundingClause(ctx, f, one === undefined || one === 'mixed')),
+    allCurrent: one === 'current-period',
+    allSettled: one === 'settled',
+  };
+}
+
+/** The headline expiry's contracts (analysis chose it): one range across its venues, as the bullet prints. */
+function basisClause(ctx: ComposeContext, f: BasisCompression): BasisClause | undefined {
+  const { fmt } = ctx;
+  const group = f.tenors.filter((t) => t.expiry === f.headlineExpiry);
+  const main = group[0];
+  if (!main) return undefined;
+  const several = group.length > 1;
+  return {
+    asset: ctx.ticker(f.asset),
+    // A venue's own contract label (Deribit's 28JUN24) says no more than the expiry printed beside it.
+    ...(KNOWN_TENORS.has(main.tenor) ? { tenor: md(tenorName(main.tenor, ctx.lang)) } : {}),
+    venues: ctx.sources(group.map((t) => t.venue)),
+    expiry: fmt.dateOf(main.expiry),
+    days: fmt.count(Math.round(main.daysToExpiry)),
+    prior: several ? fmt.pctRange(f.priorRange.low, f.priorRange.high) : fmt.pct(main.priorAnnualized),
+    current: several ? fmt.pctRange(f.currentRange.low, f.currentRange.high) : fmt.pct(main.currentAnnualized),
+  };
+}
+
+/** Funding, every asset with a finding: the not-crowded ones in one bulls' point, the crowded in one bears' point. */
+export function fundingPoints(ctx: ComposeContext): { bulls: Point[]; bears: Point[] } {
+  const fundings = ctx.input.snapshot.assets.flatMap((a) => ctx.all('funding_flip', a).slice(0, 1));
+  const crowded = fundings.filter((f) => f.level === 'elevated');
+  const calm = fundings.filter((f) => f.level !== 'elevated');
+  return {
+    bulls: calm.length > 0 ? [ctx.cite({ fundingReset: fundingPoint(ctx, calm) }, ...calm)] : [],
+    bears: crowded.length > 0 ? [ctx.cite({ fundingCrowded: fundingPoint(ctx, crowded) }, ...crowded)] : [],
+  };
+}
+
+/** The snapshot series of the headline expiry's contracts: the clause prints only those. */
+function headlinePaths(ctx: ComposeContext, f: BasisCompression): string[] {
+  const contracts = new Set(f.tenors.filter((t) => t.expiry === f.headlineExpiry).map((t) => `${t.venue} ${t.contract}`));
+  return ctx.input.snapshot.basis.flatMap((b, i) =>
+    b.asset === f.asset && contracts.has(`${b.venue} ${b.contract}`) ? [`basis[${i}].history`] : [],
+  );
+}
+
+/** Basis, every asset with a finding: compressed ones, then (on a rally) widened ones, each a bears' point. */
+export function basisPoints(ctx: ComposeContext, day: Day): Point[] {
+  const widen = ctx.input.config.thresholds.basis.compressionMinFraction;
+  const cooled: [readonly string[], BasisClause][] = [];
+  const rich: [readonly string[], BasisClause][] = [];
+  for (const f of ctx.input.snapshot.assets.flatMap((a) => ctx.all('basis_compression', a).slice(0, 1))) {
+    const clause = basisClause(ctx, f);
+    const main = f.tenors.find((t) => t.expiry === f.headlineExpiry);
+    if (!clause || !main) continue;
+    if (f.compressed) cooled.push([headlinePaths(ctx, f), clause]);
+    // The bullet's "widened" test, on the same contract, so bullet and point agree.
+    else if (day.rally && main.currentAnnualized - main.priorAnnualized >= widen) rich.push([headlinePaths(ctx, f), clause]);
+  }
+  const points: Point[] = [];
+  if (cooled.length > 0) points.push(ctx.cite({ basisCooled: { assets: cooled.map(([, c]) => c) } }, ...cooled.map(([p]) => p)));
+  if (rich.length > 0) points.push(ctx.cite({ basisRich: { assets: rich.map(([, c]) => c) } }, ...rich.map(([p]) => p)));
+  return points;
+}

@@ -18,11 +18,11 @@ beforeAll(async () => {
 const plain = (md: string) => md.replace(/\[\^\d+\]/g, '');
 
 describe('weekend-2024-03-17', () => {
-  it('BTC dips to 64,870.4, tops at 68,120.5 and closes +1.7 %', () => {
+  it('BTC dips to 64,870.4, recovers to 66,942.6 and closes −0.2 %: a range day', () => {
     const w = windowStats(spot(loaded.snapshot, 'BTC', '1h'), loaded.snapshot.window);
-    expect([w.low, w.high, w.close]).toEqual([64_870.4, 68_120.5, 67_930.1]);
-    // 67,930.1 / 66,820.3 − 1 = 0.016609
-    expect(w.close / w.prevClose - 1).toBeCloseTo(0.016609, 5);
+    expect([w.low, w.high, w.close]).toEqual([64_870.4, 66_942.6, 66_712.4]);
+    // 66,712.4 / 66,820.3 − 1 = −0.001615
+    expect(w.close / w.prevClose - 1).toBeCloseTo(-0.001615, 5);
   });
 
   it('trades thin: Binance perp volume 35 % below the Saturday window', () => {

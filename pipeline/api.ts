@@ -14,6 +14,7 @@ import { packagePath } from '../kernel/package-root.js';
 import { saveSnapshot, type Snapshot } from '../kernel/snapshot/index.js';
 import { fetchSnapshot as fetchDay, type FetchEffects, type FetchResult } from './fetch/index.js';
 import { renderBriefs, type RenderResult } from './render/render-briefs.js';
+import { overlayTemplates, type TemplateOverlay } from './render/templates-overlay.js';
 import { lazyPrinter } from '../renderers/pdf/lazy-printer.js';
 
 export type { Config, Format, Lang, Snapshot, FetchResult, RenderResult };
@@ -36,7 +37,11 @@ export interface RenderBriefOptions {
   formats?: readonly Format[];
   /** The briefs go to `<outDir>/<date>/`. */
   outDir: string;
-  /** A complete template tree (`brief init` copies the built-in one); default: the built-in templates. */
+  /**
+   * A template folder (`brief init` copies the built-in tree into one); it may hold only the
+   * files a team changed: any it lacks are taken from the built-in templates. Default: the
+   * built-in templates.
+   */
   templatesDir?: string;
   /** Configuration; default the built-in one. */
   config?: ConfigInput;
@@ -58,6 +63,10 @@ export async function renderBrief(options: RenderBriefOptions): Promise<RenderRe
     throw new UsageError('renderBrief: give exactly one of snapshotFile and snapshot');
   }
   const config = toConfig(options.config);
+  const builtin = packagePath('templates');
+  const overlay: TemplateOverlay | undefined = options.templatesDir
+    ? await overlayTemplates(resolve(options.templatesDir), builtin)
+    : undefined;
   const printer = lazyPrinter({ env: options.env ?? process.env });
   // An object is validated and stored exactly as `brief fetch` stores one, then read back:
   // one code path, one validation, for both ways of passing a snapshot.
@@ -70,15 +79,20 @@ export async function renderBrief(options: RenderBriefOptions): Promise<RenderRe
         langs: options.langs ?? LANGS,
         formats: options.formats ?? FORMATS,
         outDir: resolve(options.outDir),
-        templatesDir: options.templatesDir ? resolve(options.templatesDir) : packagePath('templates'),
+        templatesDir: overlay?.dir ?? builtin,
         config,
         ...(options.notesFile ? { notesFile: resolve(options.notesFile) } : {}),
         ...(options.allowCheckFailures ? { allowCheckFailures: true } : {}),
       },
       printer.get,
     );
+  } catch (error) {
+    // A template error names the team's file, not the overlay's temporary copy of it.
+    if (overlay && error instanceof Error) error.message = overlay.rewrite(error.message);
+    throw error;
   } finally {
     await printer.close();
+    overlay?.dispose();
     if (scratch) await rm(scratch, { recursive: true, force: true });
   }
 }

@@ -66,6 +66,8 @@ export const CASES: BriefCase[] = [
     snapshotFile: join(ROOT, 'test/fixtures/quiet-2024-06-20/snapshot.json'),
     thresholds: { catalysts: { horizonDays: 7 } },
   },
+  // The day after the April CPI: nothing scheduled from 17 to 30 May 2024 (default two-week horizon).
+  { name: 'quiet-no-catalyst-2024-05-16', snapshotFile: join(ROOT, 'test/fixtures/quiet-2024-05-16/snapshot.json') },
   // Sunday: no US session in the window; ETF and macro figures are Friday 15 March's.
   { name: 'weekend-2024-03-17', snapshotFile: join(ROOT, 'test/fixtures/weekend-2024-03-17/snapshot.json') },
   // US markets shut on 4 July: the last US session is 3 July.

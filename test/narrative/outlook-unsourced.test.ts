@@ -42,3 +42,14 @@ describe('catalysts past the sourced calendar', () => {
     expect(en).not.toContain('No scheduled catalyst');
   });
 });
+
+describe('a real fortnight with nothing scheduled', () => {
+  it('16 May 2024 (quiet-no-catalyst-2024-05-16): the default two-week horizon, 17–30 May, holds no catalyst', () => {
+    const loaded = loadCase(CASES.find((c) => c.name === 'quiet-no-catalyst-2024-05-16')!);
+    const plan = loaded.findings.findings.find((f) => f.kind === 'day_plan');
+    expect(plan).toMatchObject({ catalysts: [], noCatalyst: true, unsourced: [] });
+    const zh = render(loaded, 'zh', templates).markdown;
+    expect(zh).toContain('未来 14 天内暂无已排定的美联储议息、CPI、PCE、非农数据公布或 Deribit 月度交割');
+    expect(render(loaded, 'en', templates).markdown).toContain('No scheduled catalyst in the next 14 days');
+  });
+});

@@ -22,6 +22,16 @@ export const ProviderConfigSchema = z.strictObject({
   timeoutMs: z.number().positive().optional(),
 });
 
+const LengthRangeSchema = z.strictObject({ min: z.number().int().nonnegative(), max: z.number().int().positive() });
+const PerLangLengthSchema = z.strictObject({ zh: LengthRangeSchema, en: LengthRangeSchema });
+
+/**
+ * House-style length of a brief's body (pipeline/check/length.ts counts it): zh in 字, en in words.
+ * A sharp-move day (the findings' day type crash or rally) gets the genre's full length, zh
+ * 2,000–3,000 字 and en a wire wrap of 600–900 words; a quiet (range) day says less.
+ */
+export const BriefLengthSchema = z.strictObject({ sharp: PerLangLengthSchema, quiet: PerLangLengthSchema });
+
 export const LinkSchema = z.strictObject({ label: z.strictObject({ zh: z.string(), en: z.string() }), url: z.url() });
 
 export const ConfigSchema = z.strictObject({
@@ -42,6 +52,10 @@ export const ConfigSchema = z.strictObject({
   coreSources: z.array(z.string()).default(['binance']),
   providers: z.record(z.string(), ProviderConfigSchema).default({}),
   thresholds: ThresholdsSchema.default(ThresholdsSchema.parse({})),
+  briefLength: BriefLengthSchema.default({
+    sharp: { zh: { min: 2000, max: 3000 }, en: { min: 600, max: 900 } },
+    quiet: { zh: { min: 1000, max: 2000 }, en: { min: 400, max: 900 } },
+  }),
   publication: z
     .strictObject({
       name: z.strictObject({ zh: z.string(), en: z.string() }),

@@ -57,7 +57,7 @@ export function registerCheck(program: Command, ctx: CliContext, setExit: SetExi
         },
         () => Promise.reject(new Error('brief check prints no PDF')),
       );
-      if (flags.report) ctx.stdout(`${formatReport(result.check)}\n`);
+      if (flags.report) ctx.stdout(`${formatReport(result.check, config.briefLength)}\n`);
       for (const failure of result.check.failures) ctx.stderr(`${formatFailure(failure)}\n`);
       if (result.check.failures.length > 0) setExit(ExitCode.renderFailed);
     });

@@ -27,7 +27,7 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
   const bullet: B<'etfVolume'> = {
     asset: ctx.ticker(f.asset),
     products: etfProducts(ctx, f),
-    date: fmt.date(f.date),
+    date: fmt.usSession(f.date),
     total: fmt.usd(f.totalDollarVolumeUsd),
     record: f.isRecord,
     heavy: f.multipleOf30dAvg !== undefined && f.multipleOf30dAvg >= ctx.input.config.thresholds.etf.volumeMultipleMin,
@@ -64,7 +64,7 @@ export function etfFlowsBullet(ctx: ComposeContext, f: FindingOf<'etf_flows'>): 
   if (f.netFlowUsd === 0) return undefined;
   return {
     asset: ctx.ticker(f.asset),
-    date: fmt.date(f.date),
+    date: fmt.usSession(f.date),
     net: fmt.usd(Math.abs(f.netFlowUsd)),
     inflow: f.netFlowUsd > 0,
     streak: fmt.count(f.streakDays),

@@ -12,6 +12,7 @@ import { InputError, InsufficientDataError } from '../../kernel/errors.js';
 import type { Snapshot } from '../../kernel/snapshot/index.js';
 import { Citations, type CiteFrom } from './citations.js';
 import { md, mdUrl, joinMd, type Md } from './markdown-escape.js';
+import { readerDay, usSession } from './dateline.js';
 import type { SourceLink } from './model.js';
 import { assetName, providerName, publisherName } from './names.js';
 import type { Notes, NoteSource } from './notes.js';
@@ -52,6 +53,8 @@ export interface Fmt {
   date(iso: string): Md;
   month(iso: string): Md;
   weekday(iso: string): Md;
+  /** A US session's date: en "Wednesday's US session" relative to the dateline, zh the date (see dateline.ts). */
+  usSession(iso: string): Md;
   time(ms: number): Md;
   dateTime(ms: number): Md;
   /** Date of an instant in the brief's zone. */
@@ -88,7 +91,7 @@ export interface ComposeContext {
   cite<T extends object>(target: T & { cite?: Md }, ...from: CiteFrom[]): T;
 }
 
-function bindFormatters(lang: Lang, tz: string): Fmt {
+function bindFormatters(lang: Lang, tz: string, readerIso: string): Fmt {
   return {
     usd: (v) => md(format.formatUsd(v, lang)),
     usdFloor: (v) => md(format.formatUsdFloor(v, lang)),
@@ -107,6 +110,7 @@ function bindFormatters(lang: Lang, tz: string): Fmt {
     date: (iso) => md(format.formatDate(iso, lang)),
     month: (iso) => md(format.formatMonth(iso, lang)),
     weekday: (iso) => md(format.formatWeekday(iso, lang)),
+    usSession: (iso) => md(usSession(iso, readerIso, lang)),
     time: (ms) => md(format.formatTime(ms, tz)),
     dateTime: (ms) => md(format.formatDateTime(ms, tz, lang)),
     dateOf: (ms) => md(format.formatDate(format.zonedDate(ms, tz), lang)),
@@ -153,7 +157,7 @@ export function createContext(input: ComposeInput): ComposeContext {
     tz,
     input,
     findings,
-    fmt: bindFormatters(lang, tz),
+    fmt: bindFormatters(lang, tz, readerDay(input.config.enDateline, tz, input.snapshot.window.end)),
     primary,
     plan,
     all,

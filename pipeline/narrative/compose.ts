@@ -184,7 +184,7 @@ function composeSession(ctx: ComposeContext): Macro['session'] {
   const paths = ctx.plan.paths.filter((p) => p.startsWith('macro['));
   return ctx.cite(
     {
-      date: fmt.date(moves.reduce((d, m) => (m.date > d ? m.date : d), moves[0]!.date)),
+      date: fmt.usSession(moves.reduce((d, m) => (m.date > d ? m.date : d), moves[0]!.date)),
       moves: moves.map((m) => ({
         name: md(macroName(m.symbol, m.name, ctx.lang)),
         change: m.kind === 'yield' ? md(format.formatNumber(Math.abs(m.change) * 100, 1)) : fmt.pctAbs(m.change),

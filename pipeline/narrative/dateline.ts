@@ -1,10 +1,18 @@
 /**
- * The en brief's dateline and weekday in its readers' convention, not the brief's zone: a wire
- * wrap for US readers dates itself in New York time ("4 January (ET)") and says the move came
- * "on Wednesday" when the low fell on a Wednesday evening in New York, though it was Thursday
- * morning in UTC+8. `config.enDateline` picks ET (default), UTC or the brief's own zone.
+ * The en brief's dateline, as a wire desk writes it (config.enDateline: ET by default, UTC, or
+ * the brief's own zone).
+ *
+ * - The dateline is the brief's day as the readers' clock has it: the date of the window's last
+ *   instant in the readers' zone. A UTC+8 day ends at 11:00 ET on the same date, so the UTC+8
+ *   brief for Thursday 4 January is datelined "4 January (ET)".
+ * - The lead's weekday is the weekday of that same date ("on Thursday"), never the weekday of
+ *   one moment inside the window in another zone: "4 January … on Wednesday" reads as a mistake.
+ * - Figures from a US session (ETF volume and flows, the macro series) name their session by its
+ *   weekday, "in Wednesday's US session", so a reader sees that they come from the day before;
+ *   a Monday brief's last session is "Friday's". A session more than six days back is dated.
  */
 import { formatDate, formatUtcOffset, formatWeekday, zonedDate, type Lang } from '../../kernel/locale/format.js';
+import { DAY_MS } from '../../kernel/time.js';
 import { md, type Md } from './markdown-escape.js';
 
 export type DatelineConvention = 'ET' | 'UTC' | 'brief';
@@ -12,19 +20,40 @@ export type DatelineConvention = 'ET' | 'UTC' | 'brief';
 const ZONES: Record<Exclude<DatelineConvention, 'brief'>, string> = { ET: 'America/New_York', UTC: 'UTC' };
 
 export interface ReaderDate {
-  /** en "4 January (ET)": the date the brief is read on, at the end of its window, in the readers' zone. */
+  /** en "4 January (ET)": the brief's day by the readers' clock. */
   dateline: Md;
-  /** The weekday of the move's key moment in the readers' zone: en "Wednesday". */
+  /** The weekday of the dateline's date: en "Thursday". */
   readerWeekday: Md;
 }
 
-export function readerDate(convention: DatelineConvention, briefZone: string, windowEnd: number, keyTime: number, lang: Lang): ReaderDate {
-  const zone = convention === 'brief' ? briefZone : ZONES[convention];
-  // The window's last instant, not its end (which is the next day's midnight in the brief's zone).
-  const published = zonedDate(windowEnd - 1, zone);
+function zoneOf(convention: DatelineConvention, briefZone: string): string {
+  return convention === 'brief' ? briefZone : ZONES[convention];
+}
+
+/** The dateline's date (ISO): the window's last instant (not its end, the next midnight) in the readers' zone. */
+export function readerDay(convention: DatelineConvention, briefZone: string, windowEnd: number): string {
+  return zonedDate(windowEnd - 1, zoneOf(convention, briefZone));
+}
+
+export function readerDate(convention: DatelineConvention, briefZone: string, windowEnd: number, lang: Lang): ReaderDate {
+  const zone = zoneOf(convention, briefZone);
+  const day = readerDay(convention, briefZone, windowEnd);
   const label = convention === 'brief' ? formatUtcOffset(windowEnd - 1, zone) : convention;
   return {
-    dateline: md(lang === 'zh' ? `${formatDate(published, 'zh')}（${label}）` : `${formatDate(published, 'en')} (${label})`),
-    readerWeekday: md(formatWeekday(zonedDate(keyTime, zone), lang)),
+    dateline: md(lang === 'zh' ? `${formatDate(day, 'zh')}（${label}）` : `${formatDate(day, 'en')} (${label})`),
+    readerWeekday: md(formatWeekday(day, lang)),
   };
+}
+
+/**
+ * A US session's date as the brief names it. en: "Wednesday's US session" when it is the
+ * dateline's day or one of the six before, else "the 3 January US session"; zh: the date
+ * ("1 月 3 日"), which the zh templates label （美东交易日） themselves.
+ */
+export function usSession(sessionIso: string, readerIso: string, lang: Lang): string {
+  if (lang === 'zh') return formatDate(sessionIso, 'zh');
+  const daysBack = Math.round((Date.parse(`${readerIso}T00:00:00Z`) - Date.parse(`${sessionIso}T00:00:00Z`)) / DAY_MS);
+  return daysBack >= 0 && daysBack <= 6
+    ? `${formatWeekday(sessionIso, 'en')}'s US session`
+    : `the ${formatDate(sessionIso, 'en')} US session`;
 }

@@ -84,14 +84,8 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
     severe: Math.abs(move.changeFraction) >= SEVERE_MOVE,
     // The intraday path has its own size: a 3.8 % close after a 6.9 % high-to-low swing still 跳水.
     sharpSwing: Math.abs(move.drawdownFraction) >= SHARP_MOVE,
-    // The readers' date and the weekday of the move's key moment (the low of a fall, the high of a rise).
-    ...readerDate(
-      ctx.input.config.enDateline,
-      ctx.tz,
-      ctx.input.snapshot.window.end,
-      day.crash ? move.lowTime : day.rally ? move.highTime : ctx.input.snapshot.window.end - 1,
-      ctx.lang,
-    ),
+    // The dateline and its weekday in the readers' convention (dateline.ts).
+    ...readerDate(ctx.input.config.enDateline, ctx.tz, ctx.input.snapshot.window.end, ctx.lang),
     ...partDayEnd(ctx.input.snapshot, (ms) => fmt.time(ms)),
     asset: ctx.ticker(ctx.primary),
     assetName: ctx.name(ctx.primary),
@@ -155,7 +149,7 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
     lead.etfRecord = ctx.cite(
       {
         total: fmt.usd(etfVolume.totalDollarVolumeUsd),
-        date: fmt.date(etfVolume.date),
+        date: fmt.usSession(etfVolume.date),
         products: etfProducts(ctx, etfVolume),
         // The window the record is stated over (a record "since records began" says nothing).
         days: fmt.count(ctx.input.config.thresholds.etf.avgDays),
@@ -164,7 +158,7 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
     );
   // Only a session that closed inside the window can be what moved the price in it.
   if (etfFlows && etfFlows.netFlowUsd > 0 && day.rally && sessionInWindow(ctx, etfFlows.date))
-    lead.etfInflow = ctx.cite({ net: fmt.usd(etfFlows.netFlowUsd), date: fmt.date(etfFlows.date) }, etfFlows);
+    lead.etfInflow = ctx.cite({ net: fmt.usd(etfFlows.netFlowUsd), date: fmt.usSession(etfFlows.date) }, etfFlows);
   // The lead's own figures in doubt (hours missing or quarantined): said beside them.
   const caveat = leadCaveat(ctx, move);
   if (caveat) lead.caveat = caveat;

@@ -103,13 +103,26 @@ function matches(f: Figure, values: readonly number[]): boolean {
 }
 
 /** Dates as [month, day] pairs, so zh "1 月 4 日" and en "4 January" compare. */
-function dates(markdown: string, lang: 'zh' | 'en'): string[] {
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * The dates a brief prints. en names a recent US session by its weekday ("Wednesday's US
+ * session", pipeline/narrative/dateline.ts): that is the latest such weekday on or before the
+ * brief's date, and it counts as the date zh prints ("1 月 3 日（美东交易日）").
+ */
+function dates(markdown: string, lang: 'zh' | 'en', briefDate: string): string[] {
   const text = bodyOf(markdown);
   const out: string[] = [];
   if (lang === 'zh') for (const m of text.matchAll(/(\d{1,2}) 月 (\d{1,2}) 日/g)) out.push(`${m[1]}-${m[2]}`);
-  else
+  else {
     for (const m of text.matchAll(new RegExp(`(\\d{1,2}) (${EN_MONTHS.join('|')})`, 'g')))
       out.push(`${EN_MONTHS.indexOf(m[2]!) + 1}-${m[1]}`);
+    for (const m of text.matchAll(new RegExp(`(${WEEKDAYS.join('|')})'s US session`, 'g'))) {
+      const day = new Date(`${briefDate}T00:00:00Z`);
+      while (WEEKDAYS[day.getUTCDay()] !== m[1]) day.setUTCDate(day.getUTCDate() - 1);
+      out.push(`${day.getUTCMonth() + 1}-${day.getUTCDate()}`);
+    }
+  }
   return [...new Set(out)].sort();
 }
 
@@ -143,7 +156,7 @@ describe.each(CASES)('faithful figures: $name', (c) => {
   it('zh and en carry the same dates and the same money and percentage facts', () => {
     const zh = render(loaded, 'zh', templates).markdown;
     const en = render(loaded, 'en', templates).markdown;
-    expect(dates(zh, 'zh')).toEqual(dates(en, 'en'));
+    expect(dates(zh, 'zh', loaded.findings.date)).toEqual(dates(en, 'en', loaded.findings.date));
     expect(facts(zh)).toEqual(facts(en));
   });
 });

@@ -1,0 +1,78 @@
+/**
+ * A brief's length as an editor measures it, and the house-style limits it is held to.
+ *
+ * Counted: the body a reader reads, from the lead to the end of the last section — not the
+ * headline, the chart images, the footnote markers, link targets, the source notes or the
+ * footer. en counts words: whitespace-separated tokens with a letter or digit ("$1.26", "73%"
+ * and "high-to-low" are one word each; a dash alone is none). zh counts 字 as a Chinese editor's
+ * word processor does: each Han character and each full-width punctuation mark is one, and a run
+ * of Latin letters or digits ("Binance", "42,873.9", "0.0010%") is one.
+ */
+import type { Config } from '../../kernel/config.js';
+import type { Lang } from '../../kernel/lang.js';
+import { formatNumber } from '../../kernel/locale/format.js';
+
+export type BriefLength = Config['briefLength'];
+export type DayKind = 'sharp' | 'quiet';
+
+export interface LengthCount {
+  lang: Lang;
+  /** en words, zh 字. */
+  count: number;
+  unit: 'words' | '字';
+  /** From the findings' day type: a crash or rally day is sharp, a range day quiet. */
+  day: DayKind;
+}
+
+const SOURCES_HEADING = /^## (?:Sources|数据来源)\s*$/m;
+
+/** The reader's body: lead to last section, without headline, images, markers and link targets. */
+export function bodyText(markdown: string): string {
+  const heading = SOURCES_HEADING.exec(markdown);
+  const body = heading ? markdown.slice(0, heading.index) : markdown;
+  return body
+    .split('\n')
+    .filter((line) => !/^# /.test(line) && !/^!\[[^\]]*\]\([^)]*\)\s*$/.test(line))
+    .join('\n')
+    .replace(/\[\^\d+\]/g, '')
+    .replace(/\]\([^)\s]*\)/g, ']');
+}
+
+export function countEnWords(markdown: string): number {
+  return bodyText(markdown)
+    .split(/\s+/)
+    .filter((token) => /[A-Za-z0-9]/.test(token)).length;
+}
+
+// Han ideographs (BMP and extension A), full-width CJK punctuation and forms, and the dash,
+// ellipsis and quotes Chinese text sets full width.
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/gu;
+const ZH_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65—…“”‘’]/gu;
+const LATIN_RUN = /[A-Za-z0-9][A-Za-z0-9.,%_+\-−$/]*/gu;
+
+export function countZhZi(markdown: string): number {
+  const body = bodyText(markdown).replace(/\*\*/g, '');
+  return (body.match(HAN) ?? []).length + (body.match(ZH_PUNCTUATION) ?? []).length + (body.match(LATIN_RUN) ?? []).length;
+}
+
+export function measure(lang: Lang, markdown: string, day: { crash: boolean; rally: boolean }): LengthCount {
+  const kind: DayKind = day.crash || day.rally ? 'sharp' : 'quiet';
+  return lang === 'zh'
+    ? { lang, count: countZhZi(markdown), unit: '字', day: kind }
+    : { lang, count: countEnWords(markdown), unit: 'words', day: kind };
+}
+
+export function limitsFor(limits: BriefLength, c: Pick<LengthCount, 'lang' | 'day'>): { min: number; max: number } {
+  return limits[c.day][c.lang];
+}
+
+export function withinLimits(limits: BriefLength, c: LengthCount): boolean {
+  const { min, max } = limitsFor(limits, c);
+  return c.count >= min && c.count <= max;
+}
+
+/** `brief check --report`: "en length 842 words (sharp day: 600–900) pass". */
+export function formatLength(limits: BriefLength, c: LengthCount): string {
+  const { min, max } = limitsFor(limits, c);
+  return `${withinLimits(limits, c) ? 'pass' : 'FAIL'} length ${formatNumber(c.count)} ${c.unit} (${c.day} day: ${formatNumber(min)}–${formatNumber(max)})`;
+}

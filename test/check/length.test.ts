@@ -1,0 +1,109 @@
+/**
+ * House-style length (pipeline/check/length.ts): the counting rules on hand-counted text, the
+ * report line `brief check --report` prints, and the limits (config.briefLength) held on every
+ * day of the corpus — zh 2,000–3,000 字 and en 600–900 words on a sharp-move (crash or rally)
+ * day; zh 1,000–2,000 字 and en 400–900 words on a quiet (range) day.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../kernel/config.js';
+import { checkDay, formatReport } from '../../pipeline/check/index.js';
+import { countEnWords, countZhZi, formatLength, measure, withinLimits } from '../../pipeline/check/length.js';
+import { loadRenderAssets, type RenderAssets } from '../../pipeline/render/render-briefs.js';
+import { SCENARIOS } from '../fixtures/scenarios/build.js';
+import { ROOT } from '../narrative/brief-cases.js';
+import { checkedOf } from './corpus-support.js';
+import { join } from 'node:path';
+
+const LIMITS = DEFAULT_CONFIG.briefLength;
+
+describe('counting', () => {
+  it('counts en words of the body only: no headline, image, marker, link target or sources', () => {
+    const md = [
+      '# Bitcoin slides below $43,000',
+      '',
+      '4 January (ET) — Bitcoin fell 3.8% to $42,874.[^1] Funding is high-to-low ([Federal Reserve](https://example.com/a)).',
+      '',
+      '![BTC hourly price](charts/price.svg)',
+      '',
+      '● **Volume:** up 52%.[^2]',
+      '',
+      '## Sources',
+      '',
+      '[^1]: Binance `/api/v3/klines`, as of 4 January.',
+    ].join('\n');
+    // "4 January (ET) Bitcoin fell 3.8% to $42,874. Funding is high-to-low (Federal Reserve)." = 13
+    // (the dash alone is no word); "● **Volume:** up 52%." = 3 ("●" has no letter or digit).
+    expect(countEnWords(md)).toBe(16);
+  });
+
+  it('counts zh 字: Han characters and full-width punctuation one each, a Latin or digit run one', () => {
+    const md = [
+      '# BTC 跌破 4.3 万美元',
+      '',
+      '据 Coinglass 统计，全网清算约 12.6 亿美元（多头占 73%）。[^1]',
+      '',
+      '## 数据来源',
+      '',
+      '[^1]: Coinglass，截至 1 月 4 日。',
+    ].join('\n');
+    // Han: 据 统 计 全 网 清 算 约 亿 美 元 多 头 占 = 14; full-width ，（）。 = 4; runs Coinglass 12.6 73% = 3.
+    expect(countZhZi(md)).toBe(21);
+  });
+
+  it('a crash or rally day is sharp, a range day quiet, each judged by its own limits', () => {
+    const sharp = measure('en', 'word '.repeat(950), { crash: true, rally: false });
+    expect(sharp).toEqual({ lang: 'en', count: 950, unit: 'words', day: 'sharp' });
+    expect(withinLimits(LIMITS, sharp)).toBe(false);
+    expect(formatLength(LIMITS, sharp)).toBe('FAIL length 950 words (sharp day: 600–900)');
+    const quiet = measure('zh', '字'.repeat(1500), { crash: false, rally: false });
+    expect(formatLength(LIMITS, quiet)).toBe('pass length 1,500 字 (quiet day: 1,000–2,000)');
+  });
+});
+
+/**
+ * Days outside the limits, each with the count it had when recorded: a ratchet — an over-long
+ * brief may only get shorter, a short one only longer — and an entry must go once the day fits.
+ * - The four 5 August variants (en): three assets, two desk remarks, a labelled wallet and
+ *   per-asset funding and basis points, every figure of which zh also prints.
+ * - The US-holiday and ETF-launch days (zh, sharp-move days): no US session inside the window or
+ *   few data families, so zh says less than the genre's 2,000 字.
+ */
+const OUTSIDE: Record<string, number> = {
+  'crash-2024-08-05:en': 1056,
+  'crash-parts-2024-08-05:en': 1073,
+  'crash-scope-2024-08-05:en': 1096,
+  'crash-history-2024-08-05:en': 1053,
+  'holiday-2024-07-05:zh': 1991,
+  'etf-launch-2024-01-12:zh': 1951,
+};
+
+let assets: RenderAssets;
+beforeAll(async () => {
+  assets = await loadRenderAssets(join(ROOT, 'templates'));
+});
+
+describe('the corpus keeps the house length', () => {
+  it.each(SCENARIOS.map((s) => s.file))(
+    '%s',
+    async (file) => {
+      const briefs = await checkedOf(file, assets);
+      const report = checkDay(briefs[0]!.model.date, briefs);
+      for (const c of report.lengths) {
+        const key = `${file.startsWith('snapshots/') ? 'bundled' : file.split('/').at(-2)}:${c.lang}`;
+        const recorded = OUTSIDE[key];
+        if (recorded === undefined) {
+          expect(formatLength(LIMITS, c), key).toMatch(/^pass /);
+          continue;
+        }
+        const { max } = LIMITS[c.day][c.lang];
+        expect(withinLimits(LIMITS, c), `${key} fits now (${c.count}): remove it from OUTSIDE`).toBe(false);
+        if (c.count > max) expect(c.count, key).toBeLessThanOrEqual(recorded);
+        else expect(c.count, key).toBeGreaterThanOrEqual(recorded);
+      }
+      // `brief check --report` prints each brief's length beside its rules.
+      expect(formatReport(report)).toContain(`${report.date} en: `);
+      expect(formatReport(report)).toMatch(/ length [\d,]+ words \((sharp|quiet) day: [\d,]+–[\d,]+\)/);
+    },
+    60_000,
+  );
+});

@@ -85,6 +85,32 @@ describe('basis_compression', () => {
     expect(f.paths).toEqual(['basis[2].history', 'basis[1].history', 'basis[0].history']);
   });
 
+  it('every configured asset with futures gets its own finding, per contract; an asset without futures none', () => {
+    const eth = (contract: string, venue: string, prior: number, current: number): Tenor => ({
+      ...tenor(contract, venue, '2024-03-29T08:00:00Z', [prior, prior, prior], [[20, current]]),
+      asset: 'ETH',
+    });
+    const findings = basisCompressionSignal(
+      makeSnapshot({
+        assets: ['BTC', 'ETH', 'BNB'],
+        basis: [SERIES[1]!, eth('ETHUSDT_240329', 'binance', 0.1, 0.06), eth('ETH-29MAR24', 'deribit', 0.09, 0.055)],
+      }),
+      DEFAULT_THRESHOLDS,
+      contextWith(),
+    );
+    expect(findings.map((f) => (f.kind === 'basis_compression' ? f.asset : undefined))).toEqual(['BTC', 'ETH']);
+    const ethFinding = findings[1]!;
+    if (ethFinding.kind !== 'basis_compression') throw new Error('expected basis_compression');
+    // March on both venues: one expiry, so one range; 84 days 4 h from 2024-01-04 12:00Z.
+    expect(ethFinding.tenors.map((t) => [t.venue, t.contract, t.daysToExpiry, t.priorAnnualized, t.currentAnnualized])).toEqual([
+      ['binance', 'ETHUSDT_240329', 84.8333, 0.1, 0.06],
+      ['deribit', 'ETH-29MAR24', 84.8333, 0.09, 0.055],
+    ]);
+    expect(ethFinding).toMatchObject({ priorRange: { low: 0.09, high: 0.1 }, currentRange: { low: 0.055, high: 0.06 } });
+    // Mean fall ((0.10 − 0.06) + (0.09 − 0.055)) / 2 = 0.0375 ≥ 0.03: compressed.
+    expect(ethFinding.compressed).toBe(true);
+  });
+
   it('priorDays 0 uses the last point before the window', () => {
     const t = ThresholdsSchema.parse({ basis: { priorDays: 0 } });
     const [f] = basisCompressionSignal(makeSnapshot({ basis: [SERIES[1]!] }), t, contextWith());

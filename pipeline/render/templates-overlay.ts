@@ -36,9 +36,12 @@ export async function listTree(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** `userDir` over `builtinDir`; the caller disposes of the result when the work is done. */
-export async function overlayTemplates(userDir: string, builtinDir: string): Promise<TemplateOverlay> {
-  if (!(await stat(userDir).catch(() => undefined))?.isDirectory()) throw new UsageError(`templates ${userDir}: no such folder`);
+/**
+ * `userDir` over `builtinDir`; the caller disposes of the result when the work is done. `label`
+ * names the folder's option in the message when it does not exist (`--templates`, `templatesDir`).
+ */
+export async function overlayTemplates(userDir: string, builtinDir: string, label = 'templatesDir'): Promise<TemplateOverlay> {
+  if (!(await stat(userDir).catch(() => undefined))?.isDirectory()) throw new UsageError(`${label} ${userDir}: no such folder`);
   const [mine, builtin] = await Promise.all([listTree(userDir), listTree(builtinDir)]);
   const have = new Set(mine);
   const fallback = builtin.filter((rel) => !have.has(rel));

@@ -46,6 +46,7 @@ describe('overlayTemplates', () => {
     const error = await overlayTemplates(join(work, 'absent'), TEMPLATES).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BriefError);
     expect((error as BriefError).exitCode).toBe(2);
+    expect((error as Error).message).toBe(`templatesDir ${join(work, 'absent')}: no such folder`);
   });
 });
 

@@ -15,7 +15,7 @@ export function registerAnalyze(program: Command, ctx: CliContext, _setExit: Set
     .option('--config <file>', 'configuration JSON (thresholds)')
     .action(async (positional: string | undefined, flags: { snapshot?: string; json?: boolean; config?: string }) => {
       const snapshotFile = resolve(ctx.cwd, snapshotArgument(positional, flags.snapshot, 'analyze'));
-      const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      const config = await loadConfig(flags.config, ctx);
       const { analyze, formatFindingsTable } = await import('../analysis/index.js');
       const snapshot = await loadSnapshot(snapshotFile);
       const findings = analyze(snapshot, config.thresholds);

@@ -34,7 +34,7 @@ export function registerCheck(program: Command, ctx: CliContext, setExit: SetExi
     .option('--report', 'print every rule passed or failed, per brief')
     .action(async (positional: string | undefined, flags: CheckFlags) => {
       const snapshotFile = resolve(ctx.cwd, snapshotArgument(positional, flags.snapshot, 'check'));
-      const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      const config = await loadConfig(flags.config, ctx);
       const { dir: templatesDir } = await templatesFor(flags.templates, ctx.cwd);
       await assertTemplatesLintClean(templatesDir);
       const [{ renderBriefs }, { formatFailure, formatReport }] = await Promise.all([

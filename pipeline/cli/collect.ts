@@ -28,14 +28,14 @@ export function registerCollect(program: Command, ctx: CliContext, setExit: SetE
       if (flags.health) {
         const { checkHealth } = await import('../../sources/collector/index.js');
         const health = await checkHealth(resolve(ctx.cwd, flags.out ?? flags.collected), {
-          now: Date.now(),
+          now: ctx.now(),
           maxAgeMs: flags.maxAge * 1000,
         });
         (health.healthy ? ctx.stdout : ctx.stderr)(`${health.message}\n`);
         setExit(health.healthy ? 0 : 1);
         return;
       }
-      const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      const config = await loadConfig(flags.config, ctx);
       const { runCollector } = await import('../../sources/collector/index.js');
       const { withLock } = await import('../../kernel/fs/lock.js');
       if (flags.out !== undefined) ctx.stderr('brief: collect --out is deprecated; use --collected\n');

@@ -46,7 +46,7 @@ export function registerFetch(program: Command, ctx: CliContext, setExit: SetExi
     .option('--config <file>', 'configuration JSON')
     .option('--strict', 'exit 10 when a data gap is disclosed')
     .action(async (flags: FetchFlags) => {
-      const loaded = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      const loaded = await loadConfig(flags.config, ctx);
       if (flags.out !== undefined) ctx.stderr('brief: fetch --out is deprecated; use --snapshots\n');
       const snapshotsDir = resolve(ctx.cwd, flags.out ?? flags.snapshots);
       const [{ fetchSnapshot }, { PROVIDER_IDS, DEFAULT_HTTP }] = await Promise.all([

@@ -16,7 +16,7 @@ export function registerFreshness(program: Command, ctx: CliContext, _setExit: S
     .option('--max-age-hours <hours>', 'age limit in hours', parseHours, 26)
     .action(async (flags: { site: string; maxAgeHours: number }) => {
       const { checkFreshness } = await import('../freshness.js');
-      const result = await checkFreshness(resolve(ctx.cwd, flags.site), flags.maxAgeHours, Date.now());
+      const result = await checkFreshness(resolve(ctx.cwd, flags.site), flags.maxAgeHours, ctx.now());
       ctx.stdout(`newest brief: data as of ${result.newest} (${result.ageHours.toFixed(1)} hours old)\n`);
     });
 }

@@ -15,7 +15,7 @@ import { registerFetch } from './fetch.js';
 import { registerLint } from './lint.js';
 import { registerFreshness } from './freshness.js';
 import { registerInit } from './init.js';
-import { rewriteOverlayPaths } from './templates-overlay.js';
+import { withOverlayScope } from './templates-overlay.js';
 import { registerPreview } from './preview.js';
 import { registerPublish } from './publish.js';
 import { registerRerender } from './rerender.js';
@@ -23,20 +23,28 @@ import { registerRun } from './run.js';
 import { registerRender } from './render.js';
 import type { CliContext } from './context.js';
 import { examplesFor, programHelp } from './help.js';
+import { installShutdownHandlers } from '../../kernel/process/shutdown.js';
 
 /** The package's version, from its package.json (found from the sources and the build alike). */
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
 }
-import { installShutdownHandlers } from '../../kernel/process/shutdown.js';
 
-/** The `brief` executable: signal handling for the process, then `main`. */
+/**
+ * The `brief` executable: signal handling for the process, then `main`. Only here: `main` itself
+ * installs nothing process-wide, so tests run it in-process many times over.
+ */
 export async function runExecutable(argv: string[]): Promise<number> {
   installShutdownHandlers({ log: (line) => process.stderr.write(`${line}\n`), exit: (code) => process.exit(code) });
   return main(argv);
 }
 
+/**
+ * One `brief` command. Everything it takes from its surroundings comes through the context (the
+ * process's streams, environment, folder and clock by default), so a caller — the tests — may run
+ * it in-process with its own.
+ */
 export async function main(argv: string[], context: Partial<CliContext> = {}): Promise<number> {
   const ctx: CliContext = {
     stdout: (text) => process.stdout.write(text),
@@ -44,11 +52,18 @@ export async function main(argv: string[], context: Partial<CliContext> = {}): P
     env: process.env,
     cwd: process.cwd(),
     now: () => Date.now(),
+    // A caller's own stderr is not the terminal, whatever the process's is.
+    stderrIsTTY: context.stderr === undefined && Boolean(process.stderr.isTTY),
     ...context,
   };
-  // Messages about files in a templates overlay name the files where they really are.
-  const printErr = ctx.stderr;
-  ctx.stderr = (text) => printErr(rewriteOverlayPaths(text));
+  return withOverlayScope((overlays) => {
+    // Messages about files in a templates overlay name the files where they really are.
+    const printErr = ctx.stderr;
+    return runProgram(argv, { ...ctx, stderr: (text) => printErr(overlays.rewrite(text)) });
+  });
+}
+
+async function runProgram(argv: string[], ctx: CliContext): Promise<number> {
   let exitCode: number = ExitCode.ok;
   const program = new Command('brief')
     .description('Daily crypto market brief in Chinese and English: fetch → analyze → render → publish.')

@@ -30,6 +30,8 @@ export function registerPreview(program: Command, ctx: CliContext, _setExit: Set
       const date = flags.date ?? (await newestSnapshotDate(snapshotsDir));
       const { startPreview } = await import('../preview/server.js');
       const templates = await templatesFor(flags.templates, ctx.cwd);
+      // Read again on every edit, so resolved now against the command's folder.
+      const configFile = flags.config ?? ctx.env.BRIEF_CONFIG;
       const server = await startPreview({
         snapshotFile: join(snapshotsDir, `${date}.json`),
         templatesDir: templates.dir,
@@ -37,7 +39,7 @@ export function registerPreview(program: Command, ctx: CliContext, _setExit: Set
           ? { editedTemplatesDir: resolve(ctx.cwd, flags.templates), prepare: templates.refresh }
           : {}),
         notesFile: flags.notes ? resolve(ctx.cwd, flags.notes) : undefined,
-        configFile: flags.config ? resolve(ctx.cwd, flags.config) : ctx.env.BRIEF_CONFIG,
+        configFile: configFile ? resolve(ctx.cwd, configFile) : undefined,
         port: flags.port,
         log: (line) => ctx.stderr(`${line}\n`),
       });

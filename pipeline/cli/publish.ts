@@ -25,7 +25,7 @@ export function registerPublish(program: Command, ctx: CliContext, _setExit: Set
         prune?: boolean;
         published?: string;
       }) => {
-        const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+        const config = await loadConfig(flags.config, ctx);
         if (flags.from !== undefined) ctx.stderr('brief: publish --from is deprecated; use --briefs\n');
         const { publishSite } = await import('../publish.js');
         const result = await publishSite({

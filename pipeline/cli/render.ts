@@ -36,7 +36,7 @@ export function registerRender(program: Command, ctx: CliContext, setExit: SetEx
     .option('--allow-check-failures', 'write the briefs even when the check stage finds faults (they are listed on stderr)')
     .action(async (positional: string | undefined, flags: RenderFlags) => {
       const snapshotFile = resolve(ctx.cwd, snapshotArgument(positional, flags.snapshot, 'render'));
-      const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      const config = await loadConfig(flags.config, ctx);
       const { dir: templatesDir } = await templatesFor(flags.templates, ctx.cwd);
       await assertTemplatesLintClean(templatesDir);
       // Loaded on use, so `--help` and usage errors stay fast.

@@ -59,7 +59,7 @@ export function registerRerender(program: Command, ctx: CliContext, setExit: Set
     .option('--workers <n>', 'worker threads composing days (default: cores − 1, at least 1, from 6 days on; 0: none)', parseWorkers)
     .action(async (flags: RerenderFlags) => {
       assertOrderedRange(flags.from, flags.to);
-      const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      const config = await loadConfig(flags.config, ctx);
       const snapshotsDir = resolve(ctx.cwd, flags.snapshots);
       for (const name of await oddJsonNames(snapshotsDir))
         ctx.stderr(`skipped: ${join(snapshotsDir, name)} (not named <YYYY-MM-DD>.json)\n`);
@@ -93,7 +93,7 @@ export function registerRerender(program: Command, ctx: CliContext, setExit: Set
             },
           },
           printer.get,
-          (total) => createProgress(total, { write: ctx.stderr, isTTY: Boolean(process.stderr.isTTY), now: Date.now }),
+          (total) => createProgress(total, { write: ctx.stderr, isTTY: ctx.stderrIsTTY, now: Date.now }),
         );
         for (const date of dates) {
           // "gap: 2024-01-04: etfFlows from coinglass (BTC): …", one line per gap, as render prints them plus the day.

@@ -53,7 +53,7 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
     .option('--prune', 'let the site drop published briefs that are not rendered (refused otherwise)')
     .option('--published <file>', "the live site's briefs.json: briefs that must stay published")
     .action(async (flags: RunFlags) => {
-      const config = await loadConfig(flags.config ?? ctx.env.BRIEF_CONFIG);
+      const config = await loadConfig(flags.config, ctx);
       const [{ withLock }, { fetchSnapshot }, { renderBriefs }, { rerender }, { publishSite }, { lazyPrinter }] = await Promise.all([
         import('../../kernel/fs/lock.js'),
         import('../fetch/index.js'),

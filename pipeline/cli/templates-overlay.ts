@@ -2,10 +2,12 @@
  * `--templates DIR` with fallback: any file of the built-in tree that DIR lacks is taken from
  * the built-in templates, so a team keeps only the files it changed. The pipeline reads one
  * folder, so when DIR is incomplete the two are overlaid into a temporary folder (built-in
- * files first, DIR's on top, DIR's extra partials included), removed when the process exits.
+ * files first, DIR's on top, DIR's extra partials included), removed when the command ends
+ * (`withOverlayScope`; outside one, when the process exits).
  * Messages name files by their overlay path; `describeOrigin` maps them back to where each file
  * really lives, so an error in a team's partial names the team's file.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,11 +15,32 @@ import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../../kernel/errors.js';
 import { defaultTemplatesDir } from './paths.js';
 
-/** Rewrites of the overlays made by this process, applied to everything printed (main.ts). */
-const activeRewrites: ((text: string) => string)[] = [];
+/**
+ * The overlays one command made: their path rewrites, applied to everything it prints, and their
+ * folders, removed when it ends. One scope per `main` call (async-local), so commands run in one
+ * process one after another or side by side (the tests) neither see each other's overlays nor
+ * leave folders or exit listeners behind.
+ */
+export interface OverlayScope {
+  rewrite(text: string): string;
+}
 
-export function rewriteOverlayPaths(text: string): string {
-  return activeRewrites.reduce((out, rewrite) => rewrite(out), text);
+interface ScopeState {
+  rewrites: ((text: string) => string)[];
+  dirs: string[];
+}
+
+const scopes = new AsyncLocalStorage<ScopeState>();
+
+/** Runs `work` as one command: overlays made inside are rewritten in its messages and removed after it. */
+export async function withOverlayScope<T>(work: (scope: OverlayScope) => Promise<T>): Promise<T> {
+  const state: ScopeState = { rewrites: [], dirs: [] };
+  const scope: OverlayScope = { rewrite: (text) => state.rewrites.reduce((out, rewrite) => rewrite(out), text) };
+  try {
+    return await scopes.run(state, () => work(scope));
+  } finally {
+    for (const dir of state.dirs) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The templates a verb uses: the built-in tree, or `--templates DIR` with fallback. */
@@ -25,7 +48,7 @@ export async function templatesFor(flag: string | undefined, cwd: string): Promi
   const builtin = defaultTemplatesDir();
   if (!flag) return { dir: builtin, fallback: [], rewrite: (text) => text, refresh: () => {} };
   const choice = await overlayTemplates(resolve(cwd, flag), builtin);
-  if (choice.fallback.length > 0) activeRewrites.push(choice.rewrite);
+  if (choice.fallback.length > 0) scopes.getStore()?.rewrites.push(choice.rewrite);
   return choice;
 }
 
@@ -62,7 +85,9 @@ export async function overlayTemplates(userDir: string, builtinDir: string): Pro
   const fallback = builtin.filter((rel) => !have.has(rel));
   if (fallback.length === 0) return { dir: userDir, fallback, rewrite: (text) => text, refresh: () => {} };
   const dir = mkdtempSync(join(tmpdir(), 'brief-templates-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const scope = scopes.getStore();
+  if (scope) scope.dirs.push(dir);
+  else process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const refresh = () => {
     for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
     cpSync(builtinDir, dir, { recursive: true });

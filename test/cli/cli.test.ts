@@ -1,5 +1,12 @@
+/**
+ * The command line's surface: help, usage errors, exit 2 for bad input (in-process, through
+ * `main`), and one smoke test of the executable itself as a user runs it.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli.js';
+import { runCli, spawnCli } from '../support/run-cli.js';
 
 describe('brief command line', () => {
   it('prints help for the program and for every verb, exit 0', async () => {
@@ -44,4 +51,20 @@ describe('brief command line', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("unknown command 'rendr'");
   });
+});
+
+describe('the executable', () => {
+  it('smoke test: `node bin/brief.js render` on the bundled snapshot writes zh and en in every format, exit 0', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'brief-smoke-'));
+    const run = await spawnCli(['render', 'snapshots/2024-01-04.json', '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const printed = run.stdout.split('\n');
+    for (const lang of ['zh', 'en'])
+      for (const format of ['md', 'html', 'pdf']) {
+        const file = join(out, '2024-01-04', `${lang}.${format}`);
+        expect(existsSync(file), file).toBe(true);
+        expect(printed).toContain(file);
+      }
+    expect(run.stderr).toContain('gap: etfFlows from coinglass (BTC): not-applicable:');
+  }, 120_000);
 });

@@ -39,11 +39,8 @@ const DEFAULT_FUNDING_INTERVAL_HOURS = 8;
 export function createBinanceFuturesSource(): Source {
   return {
     id: 'binance-futures',
-    defaultBaseUrl: 'https://fapi.binance.com',
     families: ['perpetuals', 'funding', 'openInterest', 'basis'],
     http: {
-      concurrency: 4,
-      minIntervalMs: 100,
       banStatuses: [418],
       weightBudget: { perWindow: 2400, windowMs: 60_000, useFraction: 0.8 },
       envelope: binanceEnvelope,

@@ -19,11 +19,8 @@ const STALE_AFTER_HOURS = 2;
 export function createBinanceSource(): Source {
   return {
     id: 'binance',
-    defaultBaseUrl: 'https://api.binance.com',
     families: ['prices'],
     http: {
-      concurrency: 4,
-      minIntervalMs: 50,
       banStatuses: [418],
       weightBudget: { perWindow: 6000, windowMs: 60_000, useFraction: 0.8 },
       envelope: binanceEnvelope,

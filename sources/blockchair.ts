@@ -79,10 +79,9 @@ export function parseDailyCounts(raw: unknown, context: ParseContext): Array<{ d
 export function createBlockchairSource(): Source {
   return {
     id: 'blockchair',
-    defaultBaseUrl: 'https://api.blockchair.com',
     families: ['whaleTransfers'],
     // 30 requests/min hard limit → one every 2 s.
-    http: { concurrency: 1, minIntervalMs: 2000, banStatuses: [430], envelope: blockchairEnvelope },
+    http: { banStatuses: [430], envelope: blockchairEnvelope },
     parse: { parseTransactions, parseDailyCounts },
     fetch(context) {
       const tasks: Task[] = context.request.assets.includes('BTC')

@@ -83,9 +83,8 @@ export function parseTicker(raw: unknown, context: ParseContext, symbol?: string
 export function createBybitSource(): Source {
   return {
     id: 'bybit',
-    defaultBaseUrl: 'https://api.bybit.com',
     families: ['funding'],
-    http: { concurrency: 4, minIntervalMs: 20, envelope: bybitEnvelope },
+    http: { envelope: bybitEnvelope },
     parse: { parseFundingHistory, parseTicker },
     fetch(context) {
       const tasks: Task[] = context.request.assets.map((asset) => ({

@@ -123,10 +123,8 @@ export function parseEtfFlows(raw: unknown, context: ParseContext) {
 export function createCoinglassSource(): Source {
   return {
     id: 'coinglass',
-    defaultBaseUrl: 'https://open-api-v4.coinglass.com',
     families: ['liquidations', 'etfFlows'],
-    keyEnv: 'COINGLASS_API_KEY',
-    http: { concurrency: 1, minIntervalMs: 2000, envelope: coinglassEnvelope },
+    http: { envelope: coinglassEnvelope },
     parse: { parseLiquidationBars, parseMarketWide, parseEtfFlows },
     fetch(context) {
       const tasks: Task[] = [{ family: 'liquidations', run: () => fetchMarketWide(context) }];

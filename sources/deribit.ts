@@ -118,9 +118,8 @@ export function parseDvol(
 export function createDeribitSource(): Source {
   return {
     id: 'deribit',
-    defaultBaseUrl: 'https://www.deribit.com',
     families: ['basis', 'volatility'],
-    http: { concurrency: 2, minIntervalMs: 60, envelope: deribitEnvelope },
+    http: { envelope: deribitEnvelope },
     parse: { parseBookSummary, parseDvol, parseExpiry },
     fetch(context) {
       const tasks: Task[] = [];

@@ -30,10 +30,9 @@ export function parseSpotCandles(raw: unknown, context: ParseContext): Candle[] 
 export function createOkxSpotFallback(): Source {
   return {
     id: 'okx',
-    defaultBaseUrl: 'https://www.okx.com',
     families: ['prices'],
     // history-candles: 20 requests / 2 s per IP.
-    http: { concurrency: 2, minIntervalMs: 200, envelope: okxEnvelope },
+    http: { envelope: okxEnvelope },
     parse: { parseSpotCandles },
     fetch(context) {
       const tasks: Task[] = [];

@@ -36,9 +36,8 @@ const MAX_PAGES = 20;
 export function createOkxSource(): Source {
   return {
     id: 'okx',
-    defaultBaseUrl: 'https://www.okx.com',
     families: ['perpetuals', 'funding', 'openInterest', 'liquidations'],
-    http: { concurrency: 2, minIntervalMs: 200, envelope: okxEnvelope },
+    http: { envelope: okxEnvelope },
     parse: { parseCandles, parseFundingHistory, parseFundingCurrent, parseOpenInterest, parseContractValue, parseLiquidationOrders },
     fetch(context) {
       const tasks: Task[] = [];

@@ -24,18 +24,9 @@ import type {
 } from '../kernel/snapshot/schema.js';
 import type { ProviderHttp, ProviderHttpSpec } from './http.js';
 
-export const PROVIDER_IDS = [
-  'binance',
-  'binance-futures',
-  'okx',
-  'bybit',
-  'deribit',
-  'yahoo',
-  'blockchair',
-  'whale-alert',
-  'coinglass',
-] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+// The provider ids and their facts (base URL, key, pacing, names) live in the kernel's descriptor.
+import type { ProviderId } from '../kernel/providers.js';
+export { PROVIDER_IDS, type ProviderId } from '../kernel/providers.js';
 
 export interface SourceRequest {
   window: BriefWindow;
@@ -88,16 +79,12 @@ export interface SourceResult {
 }
 
 export interface Source {
+  /** Its descriptor (kernel/providers.ts) gives the base URL, the key and the pacing. */
   id: ProviderId;
-  defaultBaseUrl: string;
   /** The families this source feeds (for 'not-configured' gaps). */
   families: readonly DataFamily[];
-  /** Environment variable holding the key; without it the source is not called. */
-  keyEnv?: string;
-  /** Limits and HTTP settings from the provider's documented limits (CONTRACTS.md). */
+  /** HTTP settings of the provider's protocol (envelope, ban statuses, weight budget; CONTRACTS.md). */
   http: Partial<Omit<ProviderHttpSpec, 'id' | 'baseUrl' | 'limiter'>> & {
-    concurrency: number;
-    minIntervalMs: number;
     weightBudget?: { perWindow: number; windowMs: number; useFraction: number };
   };
   fetch(context: SourceContext): Promise<SourceResult>;

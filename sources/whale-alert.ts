@@ -6,12 +6,15 @@
  * CONTRACTS.md (third-party client); the parser is strict so a change shows up as a gap.
  */
 import { z } from 'zod';
+import { PROVIDERS } from '../kernel/providers.js';
 import type { EnvelopeProblem } from './http.js';
 import { EmptyResultError, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
 import type { Source, SourceContext } from './types.js';
 import { nonNegativeDecimal, parseWith, positiveDecimal, type ParseContext } from './validate.js';
 
 const TRANSACTIONS = '/v1/transactions';
+/** The query parameter carrying the key (its descriptor: kernel/providers.ts). */
+const KEY_PARAM = PROVIDERS['whale-alert'].auth.queryParam;
 const THRESHOLD_BTC = 1000;
 /** Whale Alert filters by USD value; 1000 BTC was never worth less than this in the API's lifetime. */
 const MIN_VALUE_USD = 3_000_000;
@@ -85,10 +88,8 @@ export function parseTransactions(raw: unknown, context: ParseContext) {
 export function createWhaleAlertSource(): Source {
   return {
     id: 'whale-alert',
-    defaultBaseUrl: 'https://api.whale-alert.io',
     families: ['whaleTransfers'],
-    keyEnv: 'WHALE_ALERT_API_KEY',
-    http: { concurrency: 1, minIntervalMs: 6000, secretParams: ['api_key'], envelope: whaleAlertEnvelope },
+    http: { secretParams: [KEY_PARAM], envelope: whaleAlertEnvelope },
     parse: { parseTransactions },
     fetch(context) {
       const tasks: Task[] = context.request.assets.includes('BTC')
@@ -106,7 +107,7 @@ async function fetchTransfers(context: SourceContext): Promise<TaskOutput> {
   let fetchedAt = 0;
   for (let page = 0; page < 10; page += 1) {
     const response = await context.http.getJson(TRANSACTIONS, {
-      api_key: context.apiKey,
+      [KEY_PARAM]: context.apiKey,
       start: Math.floor(window.start / 1000),
       end: Math.floor(window.end / 1000) - 1,
       min_value: MIN_VALUE_USD,

@@ -108,11 +108,8 @@ export function parseChart(raw: unknown, end: number, context: ParseContext, exp
 export function createYahooSource(): Source {
   return {
     id: 'yahoo',
-    defaultBaseUrl: 'https://query2.finance.yahoo.com',
     families: ['etfs', 'macro'],
     http: {
-      concurrency: 2,
-      minIntervalMs: 250,
       envelope: yahooEnvelope,
       // Yahoo refuses clients without a browser-like User-Agent.
       headers: { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36' },

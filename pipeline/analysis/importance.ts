@@ -1,5 +1,6 @@
 /**
- * Importance (0–100) for ordering findings, and the fixed order that breaks ties.
+ * Importance (0–100) for ordering findings, and the fixed order that breaks ties, both from one
+ * table of finding kinds (FINDING_KINDS).
  *
  * Each kind has a base weight (what a desk leads with: the price move and liquidations first,
  * data gaps last). A finding whose threshold fired scores at least its base, rising with how far
@@ -9,49 +10,52 @@
 import type { Finding, FindingKind } from './findings.js';
 import { clamp, roundTo } from './util/stats.js';
 
-/** Fixed kind order: ties in importance keep this order, then asset name. */
-export const KIND_ORDER: readonly FindingKind[] = [
-  'price_move',
-  'level_break',
-  'systemic_move',
-  'historical_rank',
-  'liquidations',
-  'liquidation_cluster',
-  'volume_spike',
-  'funding_flip',
-  'basis_compression',
-  'open_interest_change',
-  'etf_volume',
-  'etf_flows',
-  'whale_activity',
-  'exchange_flows',
-  'implied_vol',
-  'key_levels',
-  'data_gap',
-  'day_plan',
-];
+/** What analysis must know of every finding kind. */
+export interface KindFacts {
+  /** Place in the fixed order that breaks importance ties (and the analysis phases' order). */
+  readonly order: number;
+  /**
+   * Base weight: what a desk leads with (the price move and liquidations first, data gaps last);
+   * ≤ 66 so the 1.5× cap never exceeds 100.
+   */
+  readonly weight: number;
+}
 
-export const BASE_WEIGHT: Readonly<Record<FindingKind, number>> = {
-  price_move: 66,
-  liquidations: 64,
-  funding_flip: 55,
-  basis_compression: 52,
-  level_break: 50,
-  volume_spike: 50,
-  open_interest_change: 50,
-  historical_rank: 48,
-  systemic_move: 45,
-  implied_vol: 44,
-  etf_volume: 42,
-  etf_flows: 42,
-  liquidation_cluster: 40,
-  whale_activity: 40,
-  key_levels: 38,
-  exchange_flows: 36,
-  data_gap: 30,
+/**
+ * One row per finding kind, typed by the kind union: a new kind in FindingSchema does not compile
+ * until it has its order and weight here (its bullet: pipeline/narrative/bullet-kinds.ts).
+ */
+export const FINDING_KINDS = {
+  price_move: { order: 1, weight: 66 },
+  level_break: { order: 2, weight: 50 },
+  systemic_move: { order: 3, weight: 45 },
+  historical_rank: { order: 4, weight: 48 },
+  liquidations: { order: 5, weight: 64 },
+  liquidation_cluster: { order: 6, weight: 40 },
+  volume_spike: { order: 7, weight: 50 },
+  funding_flip: { order: 8, weight: 55 },
+  basis_compression: { order: 9, weight: 52 },
+  open_interest_change: { order: 10, weight: 50 },
+  etf_volume: { order: 11, weight: 42 },
+  etf_flows: { order: 12, weight: 42 },
+  whale_activity: { order: 13, weight: 40 },
+  exchange_flows: { order: 14, weight: 36 },
+  implied_vol: { order: 15, weight: 44 },
+  key_levels: { order: 16, weight: 38 },
+  data_gap: { order: 17, weight: 30 },
   // The plan is the brief's outline, not a fact to rank: it sorts last and is read by kind.
-  day_plan: 0,
-};
+  day_plan: { order: 18, weight: 0 },
+} as const satisfies Record<FindingKind, KindFacts>;
+
+const KINDS = Object.keys(FINDING_KINDS) as FindingKind[];
+
+/** Fixed kind order: ties in importance keep this order, then asset name. */
+export const KIND_ORDER: readonly FindingKind[] = [...KINDS].sort((a, b) => FINDING_KINDS[a].order - FINDING_KINDS[b].order);
+
+/** Each kind's base weight (FINDING_KINDS). */
+export const BASE_WEIGHT: Readonly<Record<FindingKind, number>> = Object.fromEntries(
+  KINDS.map((kind) => [kind, FINDING_KINDS[kind].weight]),
+) as Record<FindingKind, number>;
 
 /**
  * Importance of a finding of `kind` whose magnitude is `ratio` times its threshold
@@ -73,7 +77,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       b.importance - a.importance ||
-      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      FINDING_KINDS[a.kind].order - FINDING_KINDS[b.kind].order ||
       (assetOf(a) < assetOf(b) ? -1 : assetOf(a) > assetOf(b) ? 1 : 0),
   );
 }

@@ -3,5 +3,6 @@ export { analyze, SIGNALS } from './analyze.js';
 export type { AnalysisContext, Signal } from './context.js';
 export * from './findings.js';
 export { DEFAULT_THRESHOLDS, ThresholdsSchema, type Thresholds, type ThresholdsInput } from '../../kernel/thresholds.js';
-export { BASE_WEIGHT, KIND_ORDER, importanceOf, sortFindings } from './importance.js';
+export { BASE_WEIGHT, FINDING_KINDS, KIND_ORDER, importanceOf, sortFindings, type KindFacts } from './importance.js';
+export { FAMILY_FINDINGS, familyFindingsOf, type FamilyFindings } from './families.js';
 export { formatFindingsTable, summarize } from './table.js';

@@ -12,7 +12,7 @@ import { createSources } from '../../sources/index.js';
 import { createOkxSpotFallback } from '../../sources/okx-spot.js';
 import { createLimiter } from '../../sources/limiter.js';
 import type { Source, SourceRequest, SourceResult } from '../../sources/types.js';
-import { PROVIDER_PACING } from './pacing.js';
+import { PROVIDERS } from '../../kernel/providers.js';
 import type { AxiosInstance } from 'axios';
 
 export interface SourceRunOptions {
@@ -56,39 +56,44 @@ export async function runSource(source: Source, run: SourceRunOptions): Promise<
       })),
     };
   }
-  const apiKey = source.keyEnv ? effects.env[source.keyEnv]?.trim() || undefined : undefined;
-  if (source.keyEnv && !apiKey) {
+  // Base URL, key and pacing: the provider's descriptor (kernel/providers.ts).
+  const descriptor = PROVIDERS[source.id];
+  const auth = descriptor.auth;
+  const apiKey = auth ? effects.env[auth.keyEnv]?.trim() || undefined : undefined;
+  if (auth && !apiKey) {
     return {
       parts: {},
       gaps: source.families.map((family) => ({
         family,
         source: source.id,
         kind: 'not-configured',
-        reason: `${source.id}: no API key (set ${source.keyEnv} to use it)`,
+        reason: `${source.id}: no API key (set ${auth.keyEnv} to use it)`,
       })),
     };
   }
-  const { concurrency, minIntervalMs, weightBudget, ...httpSettings } = source.http;
+  const { weightBudget, ...httpSettings } = source.http;
   // A spacing from the configuration replaces the documented pacing, windows included.
-  const pacing = providerConfig?.minIntervalMs === undefined ? PROVIDER_PACING[source.id] : undefined;
+  const { pacing } = descriptor;
+  const windows = providerConfig?.minIntervalMs === undefined ? pacing.windows : [];
   const limiter = createLimiter(
     {
-      concurrency: providerConfig?.concurrency ?? pacing?.concurrency ?? concurrency,
-      minIntervalMs: providerConfig?.minIntervalMs ?? pacing?.minIntervalMs ?? minIntervalMs,
-      ...(pacing?.windows.length ? { windows: pacing.windows } : {}),
+      concurrency: providerConfig?.concurrency ?? pacing.concurrency,
+      minIntervalMs: providerConfig?.minIntervalMs ?? pacing.minIntervalMs,
+      ...(windows.length ? { windows } : {}),
       ...(weightBudget ? { weightBudget } : {}),
       maxQueue: 1000,
     },
     effects,
   );
-  const headers = { ...httpSettings.headers, ...(source.id === 'coinglass' && apiKey ? { 'CG-API-KEY': apiKey } : {}) };
+  // A key sent as a header goes here; one sent in the query is the source's parameter (a secret either way).
+  const headers = { ...httpSettings.headers, ...(auth && 'header' in auth && apiKey ? { [auth.header]: apiKey } : {}) };
   const http = createProviderHttp(
     {
       ...DEFAULT_HTTP,
       ...httpSettings,
       ...(providerConfig?.timeoutMs ? { timeoutMs: providerConfig.timeoutMs } : {}),
       id: source.id,
-      baseUrl: resolveBaseUrl(config, source.id, source.defaultBaseUrl, effects.env as NodeJS.ProcessEnv),
+      baseUrl: resolveBaseUrl(config, source.id, descriptor.baseUrl, effects.env as NodeJS.ProcessEnv),
       headers,
       secrets: apiKey ? [apiKey] : [],
       limiter,

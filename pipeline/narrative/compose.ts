@@ -14,23 +14,12 @@ import * as format from '../../kernel/locale/format.js';
 import type { Lang } from '../../kernel/locale/format.js';
 import type { PriceMove } from '../analysis/findings.js';
 import { InputError } from '../../kernel/errors.js';
-import {
-  clusterBullet,
-  crossAssetBullet,
-  basisBullet,
-  fundingBullet,
-  liquidationsBullet,
-  liquidationFindings,
-  moveOf,
-  openInterestBullet,
-  volatilityBullet,
-  volumeBullet,
-} from './bullets-market.js';
-import { entitiesBullet, etfFlowsBullet, etfVolumeBullet, exchangeFlowsBullet, whalesBullet } from './bullets-flows.js';
+import { entitiesBullet } from './bullets-flows.js';
+import { BULLET_KINDS, type BulletKey } from './bullet-kinds.js';
 import type { CiteFrom } from './citations.js';
 import { createContext, type ComposeContext, type ComposeInput } from './compose-context.js';
 import { composeHeadline } from './headline.js';
-import { composeLead, dayOf, headlineBreak, primaryMove, type Day } from './lead.js';
+import { composeLead, dayOf, primaryMove, type Day } from './lead.js';
 import { md, mdUrl } from './markdown-escape.js';
 import { macroName } from './names.js';
 import type { BriefModel, Bullet, Chart, Macro, Section, SectionId } from './model.js';
@@ -40,7 +29,6 @@ import { composePositioning } from './positioning.js';
 
 export type { ComposeInput } from './compose-context.js';
 
-type BulletKey = Exclude<keyof Bullet, 'cite'>;
 type Layout = { id: SectionId; bullets: BulletKey[] }[];
 
 /** Data sections per day type, in reading order; empty sections are dropped. */
@@ -85,41 +73,16 @@ function layoutOf(day: Day): Layout {
 
 /** Every bullet the data supports, keyed by kind (cross-asset: one per asset). */
 function composeBullets(ctx: ComposeContext, day: Day): Map<BulletKey, Bullet[]> {
-  const p = ctx.primary;
   const out = new Map<BulletKey, Bullet[]>();
   // Each bullet is registered with the findings its figures come from, for its source footnotes.
   const put = <K extends BulletKey>(key: K, value: Bullet[K] | undefined, ...from: CiteFrom[]): void => {
     if (value) out.set(key, [...(out.get(key) ?? []), ctx.cite({ [key]: value } as Bullet, ...from)]);
   };
-  if (day.multiAsset && day.crash) {
-    // Every asset in configured order; the words comparing it with the lead asset are the plan's claims.
-    for (const a of ctx.plan.assets) {
-      const move = moveOf(ctx.findings, a.asset);
-      put('crossAsset', crossAssetBullet(ctx, a, move), move, headlineBreak(ctx, a.asset));
-    }
+  // One row per finding kind (bullet-kinds.ts); entity moves come from the notes, not a finding.
+  for (const row of Object.values(BULLET_KINDS)) {
+    if (row.bullet === undefined) continue;
+    for (const { value, from } of row.build(ctx, day)) put(row.bullet, value, ...from);
   }
-  const liq = ctx.plan.liquidations;
-  if (liq) put('liquidations', liquidationsBullet(ctx, liq), ...liquidationFindings(ctx, liq));
-  const cluster = ctx.one('liquidation_cluster', p) ?? ctx.one('liquidation_cluster');
-  if (cluster) put('cluster', clusterBullet(ctx, cluster), cluster);
-  const volume = ctx.all('volume_spike', p).find((v) => v.market === 'perp') ?? ctx.one('volume_spike', p);
-  if (volume) put('volume', volumeBullet(ctx, volume), volume);
-  const funding = ctx.one('funding_flip', p);
-  if (funding) put('funding', fundingBullet(ctx, funding), funding);
-  const basis = ctx.one('basis_compression', p);
-  if (basis) put('basis', basisBullet(ctx, basis), basis);
-  const oi = ctx.one('open_interest_change', p);
-  if (oi) put('openInterest', openInterestBullet(ctx, oi), oi);
-  const vol = ctx.one('implied_vol', p);
-  if (vol) put('volatility', volatilityBullet(ctx, vol), vol);
-  const etfVolume = ctx.one('etf_volume', p);
-  if (etfVolume) put('etfVolume', etfVolumeBullet(ctx, etfVolume), etfVolume);
-  const etfFlows = ctx.one('etf_flows', p);
-  if (etfFlows) put('etfFlows', etfFlowsBullet(ctx, etfFlows), etfFlows);
-  const whales = ctx.one('whale_activity', p);
-  if (whales) put('whales', whalesBullet(ctx, whales), whales);
-  const flows = ctx.one('exchange_flows', p);
-  if (flows) put('exchangeFlows', exchangeFlowsBullet(ctx, flows), flows);
   put(
     'entities',
     entitiesBullet(

@@ -8,7 +8,10 @@
  * the entry names them instead of the whole family, so "one ETF had no data" never reads as "no
  * ETF data". A check that left data out or a substitute provider is kept as its own clause.
  */
+import { familyFindingsOf } from '../analysis/families.js';
 import type { FindingOf } from '../analysis/findings.js';
+import { isProviderId, PROVIDERS } from '../../kernel/providers.js';
+import { familyOf } from '../../kernel/snapshot/families.js';
 import type { ComposeContext } from './compose-context.js';
 import { listOf } from './compose-context.js';
 import { md, type Md } from './markdown-escape.js';
@@ -18,8 +21,6 @@ import { familyName, gapReason, providerName, subjectName } from './names.js';
 
 type DataGap = FindingOf<'data_gap'>;
 
-/** Families whose series are one per symbol, with the symbol as the endpoint's last path segment. */
-const PER_SYMBOL = new Set(['etfs', 'macro']);
 const SYMBOL = /^[A-Z0-9.^=-]{1,12}$/;
 
 /**
@@ -27,7 +28,8 @@ const SYMBOL = /^[A-Z0-9.^=-]{1,12}$/;
  * "IBIT"), for per-symbol families; undefined when the gap covers the whole family.
  */
 export function gapSymbol(ctx: ComposeContext, g: DataGap): string | undefined {
-  if (!PER_SYMBOL.has(g.family)) return undefined;
+  // Per-symbol families (the descriptor's `perSymbol`): the symbol is the endpoint's last path segment.
+  if (!familyOf(g.family)?.perSymbol) return undefined;
   const index = g.paths.map((p) => /^gaps\[(\d+)\]$/.exec(p)?.[1]).find((i) => i !== undefined);
   const endpoint = index === undefined ? undefined : ctx.input.snapshot.gaps[Number(index)]?.endpoint;
   if (!endpoint) return undefined;
@@ -48,22 +50,10 @@ interface Group {
   symbols: string[] | undefined;
 }
 
-/** The finding a family's data makes: when it exists, the body prints that family (from some source). */
-const FAMILY_FINDING: Record<string, Parameters<ComposeContext['all']>[0]> = {
-  liquidations: 'liquidations',
-  funding: 'funding_flip',
-  basis: 'basis_compression',
-  openInterest: 'open_interest_change',
-  etfs: 'etf_volume',
-  etfFlows: 'etf_flows',
-  whaleTransfers: 'whale_activity',
-  exchangeFlows: 'exchange_flows',
-  volatility: 'implied_vol',
-  perpetuals: 'volume_spike',
-};
-
-/** Venues whose own series a family is: the reader is told which venue's figure is missing. */
-const VENUE_SOURCES = new Set(['binance', 'binance-futures', 'okx', 'bybit', 'deribit']);
+/** A venue's own series (its descriptor's `venueSeries`): the reader is told which venue's figure is missing. */
+function isVenueSource(source: string): boolean {
+  return isProviderId(source) && PROVIDERS[source].venueSeries;
+}
 
 /**
  * Families the body prints per venue and sums across venues (perp volume, funding, open interest,
@@ -83,8 +73,9 @@ function bearsOnBrief(ctx: ComposeContext, g: DataGap, assets: ReadonlySet<strin
   if (g.gapKind === 'not-applicable') return false;
   if (g.asset !== undefined && !assets.has(g.asset)) return false;
   // A venue's own series: the other venues' figures print, but without this venue's part.
-  if (VENUE_SOURCES.has(g.source) && PER_VENUE.has(g.family)) return true;
-  const kind = FAMILY_FINDING[g.family];
+  if (isVenueSource(g.source) && PER_VENUE.has(g.family)) return true;
+  // The finding that prints the family (analysis' FAMILY_FINDINGS), if one does.
+  const kind = familyFindingsOf(g.family)?.printedAs;
   // Printed from another source: the body has the family's figures, the reader misses nothing.
   if (kind && ctx.all(kind).some((f) => g.asset === undefined || !('asset' in f) || f.asset === g.asset)) return false;
   return true;
@@ -100,7 +91,7 @@ export function composeGaps(ctx: ComposeContext): BriefGap[] {
   for (const { gap, finding } of plain) {
     // `what` is already Markdown-safe; the venue's name is escaped before it joins.
     const name = (
-      finding.source && VENUE_SOURCES.has(finding.source) ? `${md(providerName(finding.source, ctx.lang))} ${gap.what}` : gap.what
+      finding.source && isVenueSource(finding.source) ? `${md(providerName(finding.source, ctx.lang))} ${gap.what}` : gap.what
     ) as Md;
     if (!names.includes(name)) names.push(name);
   }

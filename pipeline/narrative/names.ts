@@ -4,36 +4,13 @@
  * provider still prints something true.
  */
 import type { Lang } from '../../kernel/locale/format.js';
-
-const PROVIDERS: Record<string, string> = {
-  binance: 'Binance',
-  'binance-futures': 'Binance',
-  okx: 'OKX',
-  bybit: 'Bybit',
-  deribit: 'Deribit',
-  coinglass: 'Coinglass',
-  yahoo: 'Yahoo Finance',
-  blockchair: 'Blockchair',
-  'whale-alert': 'Whale Alert',
-  coinbase: 'Coinbase',
-  farside: 'Farside Investors',
-  sosovalue: 'SoSoValue',
-  cryptoquant: 'CryptoQuant',
-  glassnode: 'Glassnode',
-  'binance-stream': 'Binance',
-  'okx-stream': 'OKX',
-  'bybit-stream': 'Bybit',
-};
-
-const LOCALIZED_PROVIDERS: Record<string, { zh: string; en: string }> = {
-  collector: { zh: '交易所强平推送', en: 'exchange liquidation feeds' },
-};
+import { knownSourceName } from '../../kernel/providers.js';
+import { familyOf } from '../../kernel/snapshot/families.js';
 
 /** Display name of a provider or venue id ("okx" → "OKX"). */
 export function providerName(id: string, lang: Lang = 'en'): string {
-  const localized = LOCALIZED_PROVIDERS[id.toLowerCase()];
-  if (localized) return localized[lang];
-  const known = PROVIDERS[id.toLowerCase()];
+  // The provider descriptor's name (kernel/providers.ts), or a known venue's or stream's.
+  const known = knownSourceName(id, lang);
   if (known) return known;
   if (/^[a-z0-9-]+$/.test(id))
     return id
@@ -56,23 +33,9 @@ export function assetName(asset: string, lang: Lang): string {
   return ASSETS[asset]?.[lang] ?? asset;
 }
 
-const FAMILIES: Record<string, { zh: string; en: string }> = {
-  prices: { zh: '现货价格', en: 'spot prices' },
-  perpetuals: { zh: '永续合约行情', en: 'perpetual-swap prices' },
-  liquidations: { zh: '清算数据', en: 'liquidation data' },
-  funding: { zh: '资金费率', en: 'funding rates' },
-  basis: { zh: '期货基差', en: 'futures basis' },
-  openInterest: { zh: '未平仓合约', en: 'open interest' },
-  etfs: { zh: '现货 ETF 成交数据', en: 'spot-ETF trading data' },
-  etfFlows: { zh: 'ETF 资金流向', en: 'ETF flows' },
-  whaleTransfers: { zh: '链上大额转账', en: 'large on-chain transfers' },
-  exchangeFlows: { zh: '交易所链上流入流出', en: 'exchange on-chain flows' },
-  volatility: { zh: '隐含波动率指数', en: 'implied-volatility index' },
-  macro: { zh: '宏观行情', en: 'macro series' },
-};
-
+/** What a reader calls a data family: its descriptor's name (kernel/snapshot/families.ts); unknown names stay as given. */
 export function familyName(family: string, lang: Lang): string {
-  return FAMILIES[family]?.[lang] ?? family;
+  return familyOf(family)?.name[lang] ?? family;
 }
 
 const GAP_KINDS: Record<string, { zh: string; en: string }> = {
@@ -100,11 +63,7 @@ const NO_API_KEY = { zh: '未配置 API 密钥', en: 'no API key configured' };
 const COLLECTOR_IDLE = { zh: '采集程序当日未运行', en: 'the stream collector was not running' };
 const NO_TRADING_DAYS = { zh: '区间内无交易记录', en: 'no trading days in the range' };
 
-/** Why a family the brief expects is absent from the snapshot with no failure recorded. */
-const ABSENT: Record<string, { zh: string; en: string }> = {
-  // No free, documented source of exchange flows exists (sources/README, CONTRACTS.md §6d).
-  exchangeFlows: { zh: '尚未接入免费公开的数据源', en: 'no free public source is connected' },
-};
+/** Why a family is absent with no failure recorded, when its descriptor gives no reason of its own. */
 const ABSENT_DEFAULT = { zh: '快照中无此数据', en: 'not in the snapshot' };
 
 export interface GapCause {
@@ -124,7 +83,7 @@ export interface GapCause {
  */
 export function gapReason(gap: GapCause, lang: Lang): string {
   const { gapKind: kind, reason } = gap;
-  if (kind === 'absent' || kind === 'missing') return (ABSENT[gap.family] ?? ABSENT_DEFAULT)[lang];
+  if (kind === 'absent' || kind === 'missing') return (familyOf(gap.family)?.absentReason ?? ABSENT_DEFAULT)[lang];
   if (kind === 'not-configured' && gap.source === 'collector') return COLLECTOR_IDLE[lang];
   if (kind === 'not-configured' && /\bapi key\b/i.test(reason)) return NO_API_KEY[lang];
   if (kind === 'empty' && /no trading days/i.test(reason)) return NO_TRADING_DAYS[lang];

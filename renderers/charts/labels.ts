@@ -3,6 +3,7 @@
  * strings here only choose words. Chinese follows the brief's style: 万/亿 for amounts, 东八区.
  */
 import type { Lang } from './types.js';
+import { knownSourceName } from '../../kernel/providers.js';
 
 export const LABELS = {
   zh: {
@@ -85,24 +86,10 @@ export function labelsFor(lang: Lang): Labels {
   return LABELS[lang];
 }
 
-const VENUE_NAMES: Record<string, string> = {
-  binance: 'Binance',
-  'binance-futures': 'Binance',
-  okx: 'OKX',
-  bybit: 'Bybit',
-  deribit: 'Deribit',
-  coinglass: 'Coinglass',
-  yahoo: 'Yahoo Finance',
-  blockchair: 'Blockchair',
-  'whale-alert': 'Whale Alert',
-  bitmex: 'BitMEX',
-  coinbase: 'Coinbase',
-  kraken: 'Kraken',
-};
-
 /** A provider or venue id as readers know it: `okx` → `OKX`; unknown ids are shown as given. */
 export function venueName(id: string): string {
-  return VENUE_NAMES[id.toLowerCase()] ?? id;
+  // One table of names for brief and charts (kernel/providers.ts); venue names are brands, alike in zh and en.
+  return knownSourceName(id, 'en') ?? id;
 }
 
 /** Distinct display names in first-seen order, joined with `、` (zh) or `, ` (en). */

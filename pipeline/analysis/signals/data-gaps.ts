@@ -7,47 +7,16 @@
  *  - ETF net flows for an asset that has ETF volume data but no flow series and no gap entry
  *    (flows are the one family the brief expects per asset whenever ETFs trade).
  */
-import type { Snapshot } from '../../../kernel/snapshot/schema.js';
+import { FAMILIES } from '../../../kernel/snapshot/families.js';
+import type { DataFamily, Snapshot } from '../../../kernel/snapshot/schema.js';
 import type { Signal } from '../context.js';
-import type { Finding, FindingKind } from '../findings.js';
+import { FAMILY_FINDINGS } from '../families.js';
+import type { Finding } from '../findings.js';
 import { importanceOf } from '../importance.js';
 
-/** Finding kinds that need each data family. */
-export const AFFECTS: Readonly<Record<string, readonly FindingKind[]>> = {
-  prices: ['price_move', 'level_break', 'systemic_move', 'historical_rank', 'key_levels'],
-  perpetuals: ['volume_spike'],
-  liquidations: ['liquidations', 'liquidation_cluster'],
-  funding: ['funding_flip'],
-  basis: ['basis_compression'],
-  openInterest: ['open_interest_change'],
-  etfs: ['etf_volume'],
-  etfFlows: ['etf_flows'],
-  whaleTransfers: ['whale_activity'],
-  exchangeFlows: ['exchange_flows'],
-  volatility: ['implied_vol'],
-  macro: [],
-};
-
-/** Whether the snapshot holds any data for a family. */
-export function familyHasData(snapshot: Snapshot, family: string): boolean {
-  switch (family) {
-    case 'liquidations':
-      return snapshot.liquidations.totals.length > 0 || snapshot.liquidations.orders.some((o) => o.orders.length > 0);
-    case 'prices':
-    case 'perpetuals':
-    case 'funding':
-    case 'basis':
-    case 'openInterest':
-    case 'etfs':
-    case 'etfFlows':
-    case 'whaleTransfers':
-    case 'exchangeFlows':
-    case 'volatility':
-    case 'macro':
-      return (snapshot[family] as readonly unknown[]).length > 0;
-    default:
-      return true; // an unknown family name in the configuration is not a gap in the data
-  }
+/** Whether the snapshot holds any data for a family: its descriptor's `hasData` (kernel/snapshot/families.ts). */
+export function familyHasData(snapshot: Snapshot, family: DataFamily): boolean {
+  return FAMILIES[family].hasData(snapshot);
 }
 
 export const dataGapsSignal: Signal = (snapshot, thresholds) => {
@@ -66,7 +35,7 @@ export const dataGapsSignal: Signal = (snapshot, thresholds) => {
       reason: gap.reason,
       ...(gap.status !== undefined ? { status: gap.status } : {}),
       ...(gap.check !== undefined ? { check: gap.check } : {}),
-      affects: [...(AFFECTS[gap.family] ?? [])],
+      affects: [...FAMILY_FINDINGS[gap.family].affects],
     });
   });
 
@@ -84,7 +53,7 @@ export const dataGapsSignal: Signal = (snapshot, thresholds) => {
       source: 'snapshot',
       gapKind: 'absent',
       reason: 'no data in the snapshot and no recorded gap',
-      affects: [...(AFFECTS[family] ?? [])],
+      affects: [...FAMILY_FINDINGS[family].affects],
     });
   }
 

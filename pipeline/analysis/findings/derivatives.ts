@@ -1,0 +1,129 @@
+/**
+ * Derivatives findings: perpetual volume, funding, futures basis, open interest and implied volatility.
+ */
+import { z } from 'zod';
+import { base, epochMs, finite, fraction, Range, usd } from './common.js';
+
+export const VolumeSpikeSchema = z.strictObject({
+  kind: z.literal('volume_spike'),
+  ...base,
+  asset: z.string(),
+  market: z.enum(['perp', 'spot']),
+  perVenue: z.array(
+    z.strictObject({
+      venue: z.string(),
+      dayVolumeUsd: usd,
+      prevDayVolumeUsd: usd,
+      /** dayVolume / prevDayVolume − 1. */
+      changeVsPrevFraction: fraction,
+      avg30dUsd: usd.optional(),
+      multipleOf30dAvg: finite.optional(),
+      peakHour: z.strictObject({ time: epochMs, volumeUsd: usd }),
+      /** Largest hourly volume in the 30 days before the window. */
+      max30dHourlyUsd: usd.optional(),
+      /** The day's peak hour is the largest of the last 30 days. */
+      isMonthPeak: z.boolean(),
+    }),
+  ),
+  changeVsPrevRange: Range,
+  /** The day's volume summed across the venues (one scope: these venues, not the whole market). */
+  totalDayVolumeUsd: usd,
+  venuesAtMonthPeak: z.array(z.string()),
+});
+
+export const FundingFlipSchema = z.strictObject({
+  kind: z.literal('funding_flip'),
+  ...base,
+  asset: z.string(),
+  perVenue: z.array(
+    z.strictObject({
+      venue: z.string(),
+      intervalHours: finite,
+      /** Average of settled rates over the prior days, normalised to 8 h. */
+      priorAvgPer8h: fraction,
+      /** Latest rate, normalised to 8 h. */
+      currentPer8h: fraction,
+      /** Latest rate as the venue quotes it, per its own interval. */
+      currentRate: fraction,
+      /** The running period's rate (not yet settled) or, without one, the last settled rate. */
+      currentKind: z.enum(['current-period', 'settled']),
+      /** currentPer8h × 3 × 365. */
+      currentAnnualizedFraction: fraction,
+    }),
+  ),
+  /** Open-interest-weighted across venues (equal weights when OI is missing). */
+  weightedPriorPer8h: fraction,
+  weightedCurrentPer8h: fraction,
+  weighting: z.enum(['open-interest', 'equal']),
+  priorDays: z.number().int().positive(),
+  /** elevated → neutral or negative is a flip; other states describe the day. */
+  state: z.enum(['flip_to_neutral', 'flip_to_negative', 'elevated', 'neutral', 'negative', 'rising']),
+  flipped: z.boolean(),
+  /**
+   * The weighted current rate's sign and size, the only reading the brief words: at or above
+   * `funding.elevatedPriorMinPer8h` elevated; above `funding.neutralMaxAbsPer8h` positive; within
+   * ±that about zero; at or below −`funding.shortPressureMinPer8h` deeply negative (shorts pay
+   * heavily); in between slightly negative.
+   */
+  level: z.enum(['elevated', 'positive', 'about_zero', 'slightly_negative', 'deeply_negative']),
+  /** Whether the venues' current rates are running-period rates, settled ones, or a mix. */
+  currentKind: z.enum(['current-period', 'settled', 'mixed']),
+});
+
+export const BasisCompressionSchema = z.strictObject({
+  kind: z.literal('basis_compression'),
+  ...base,
+  asset: z.string(),
+  tenors: z.array(
+    z.strictObject({
+      venue: z.string(),
+      contract: z.string(),
+      tenor: z.string(),
+      expiry: epochMs,
+      daysToExpiry: finite,
+      priorAnnualized: fraction,
+      currentAnnualized: fraction,
+      /** Lowest annualized basis seen in the window. */
+      minAnnualized: fraction,
+      /** Traded below index at some point in the window. */
+      backwardation: z.boolean(),
+    }),
+  ),
+  /** The expiry the ranges and the compression are measured on (nearest with enough days left). */
+  headlineExpiry: epochMs,
+  /** Across the venues of `headlineExpiry` only. */
+  priorRange: Range,
+  currentRange: Range,
+  compressed: z.boolean(),
+  anyBackwardation: z.boolean(),
+});
+
+export const OpenInterestChangeSchema = z.strictObject({
+  kind: z.literal('open_interest_change'),
+  ...base,
+  asset: z.string(),
+  perVenue: z.array(
+    z.strictObject({ venue: z.string(), priorUsd: usd, currentUsd: usd, changeFraction: fraction, peakUsd: usd, peakTime: epochMs }),
+  ),
+  totalPriorUsd: usd,
+  totalCurrentUsd: usd,
+  changeFraction: fraction,
+  /** Open interest falling while price falls: positions closed, not added. */
+  deleveraging: z.boolean(),
+});
+
+export const ImpliedVolSchema = z.strictObject({
+  kind: z.literal('implied_vol'),
+  ...base,
+  asset: z.string(),
+  index: z.string(),
+  /** vol points (45 = 45 % annualized). */
+  current: finite,
+  /** First value of the window (vol points), when hourly data is present. */
+  open: finite.optional(),
+  dayHigh: finite,
+  dayLow: finite,
+  avg30d: finite,
+  changeVsAvgFraction: fraction,
+  elevated: z.boolean(),
+});

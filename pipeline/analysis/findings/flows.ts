@@ -1,0 +1,76 @@
+/**
+ * Flow findings: spot-ETF volume and net flows, whale transfers, exchange on-chain flows.
+ */
+import { z } from 'zod';
+import { base, epochMs, finite, fraction, usd } from './common.js';
+
+export const EtfVolumeSchema = z.strictObject({
+  kind: z.literal('etf_volume'),
+  ...base,
+  asset: z.string(),
+  /** US trading day the figures are for. */
+  date: z.string(),
+  tickers: z.array(z.strictObject({ ticker: z.string(), dollarVolumeUsd: usd, avg30dUsd: usd.optional(), multiple: finite.optional() })),
+  totalDollarVolumeUsd: usd,
+  avg30dUsd: usd.optional(),
+  multipleOf30dAvg: finite.optional(),
+  /** Largest total in the available history (never when a fund is excluded). */
+  isRecord: z.boolean(),
+  /** Funds without a bar for `date` (or whose fetch failed): the totals exclude them, and the brief says so. */
+  excluded: z.array(z.string()).optional(),
+  /** The asset's close-to-close change on the ETF day. */
+  priceChangeFraction: fraction.optional(),
+  /** Heavy volume while price fell: volume is not direction. */
+  divergence: z.boolean(),
+});
+
+export const EtfFlowsFindingSchema = z.strictObject({
+  kind: z.literal('etf_flows'),
+  ...base,
+  asset: z.string(),
+  date: z.string(),
+  netFlowUsd: usd,
+  perTicker: z.array(z.strictObject({ ticker: z.string(), netFlowUsd: usd })),
+  /** Consecutive days of flows with the same sign, including this one. */
+  streakDays: z.number().int().nonnegative(),
+});
+
+export const WhaleActivitySchema = z.strictObject({
+  kind: z.literal('whale_activity'),
+  ...base,
+  asset: z.string(),
+  thresholdCoins: finite,
+  /** Transfers ≥ threshold in the window. */
+  count: z.number().int().nonnegative(),
+  totalCoins: finite,
+  totalUsd: usd.optional(),
+  baseline30dAvgCount: finite.optional(),
+  multipleOfBaseline: finite.optional(),
+  /** Count before and after the first break of a level, when one broke in the window. */
+  aroundLevel: z
+    .strictObject({ level: finite, breakTime: epochMs, before: z.number().int(), after: z.number().int(), windowHours: finite })
+    .optional(),
+  /** Labelled entities (owner names), when the source labels wallets. */
+  largest: z
+    .array(z.strictObject({ hash: z.string(), time: epochMs, amountCoins: finite, from: z.string().optional(), to: z.string().optional() }))
+    .default([]),
+});
+
+export const ExchangeFlowsFindingSchema = z.strictObject({
+  kind: z.literal('exchange_flows'),
+  ...base,
+  asset: z.string(),
+  /** Net inflow (inflow − outflow) in the window, coins. */
+  netCoins: finite,
+  peakInflow: z.strictObject({ time: epochMs, coins: finite }),
+  /** Net flow after the peak (negative = coins leaving exchanges). */
+  netAfterPeakCoins: finite,
+  /** Typical hourly inflow, coins: mean over the baseline days before the window, else the window's median hour. */
+  baselineHourlyInflowCoins: finite.optional(),
+  /** Where the baseline came from: the days before the window, or the window's median hour. */
+  baselineFrom: z.enum(['prior-days', 'window-median']).optional(),
+  /** Peak inflow / baseline hourly inflow. */
+  peakMultipleOfBaseline: finite.optional(),
+  /** Inflow spiked, then reversed into net outflow. */
+  reversal: z.boolean(),
+});

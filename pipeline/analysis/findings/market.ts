@@ -1,0 +1,95 @@
+/**
+ * Price-action findings: the day's move, round levels crossed, moves across assets, the move's rank in history, key levels.
+ */
+import { z } from 'zod';
+import { base, epochMs, finite, fraction } from './common.js';
+
+/** The day's price action for one asset. */
+export const PriceMoveSchema = z.strictObject({
+  kind: z.literal('price_move'),
+  ...base,
+  asset: z.string(),
+  venue: z.string(),
+  /** Brief window in UTC ms. */
+  start: epochMs,
+  end: epochMs,
+  open: finite,
+  high: finite,
+  low: finite,
+  close: finite,
+  highTime: epochMs,
+  lowTime: epochMs,
+  prevClose: finite,
+  /** close / prevClose − 1. */
+  changeFraction: fraction,
+  /** low / high − 1 within the window (negative): the intraday high-to-low drawdown. */
+  drawdownFraction: fraction,
+  /** Whether the low came after the high (a drop) or before it (a rally). */
+  direction: z.enum(['down', 'up', 'flat']),
+  /**
+   * Open times of the window's closed hours with no candle (missing from the source or left out
+   * by a cross-check): the high, low, drawdown (and the close, if the last hour is among them) are
+   * computed without them, so the brief says so beside them. Absent when the window is complete.
+   */
+  missingHours: z.array(epochMs).optional(),
+});
+
+/** A round level crossed during the window. */
+export const LevelBreakSchema = z.strictObject({
+  kind: z.literal('level_break'),
+  ...base,
+  asset: z.string(),
+  level: finite,
+  direction: z.enum(['below', 'above']),
+  /** First hour (open time) whose low (or high) crossed the level. */
+  time: epochMs,
+  /** Whether the window closed beyond the level (held) or back on the other side (reclaimed). */
+  closedBeyond: z.boolean(),
+});
+
+/** Several assets falling or rising together. */
+export const SystemicMoveSchema = z.strictObject({
+  kind: z.literal('systemic_move'),
+  ...base,
+  direction: z.enum(['down', 'up']),
+  assets: z.array(z.strictObject({ asset: z.string(), changeFraction: fraction })),
+  /** True when every configured asset moved the same way beyond the threshold. */
+  systemic: z.boolean(),
+});
+
+/** The day's move ranked against the available daily history. */
+export const HistoricalRankSchema = z.strictObject({
+  kind: z.literal('historical_rank'),
+  ...base,
+  asset: z.string(),
+  metric: z.enum(['close_to_close', 'high_to_low']),
+  value: fraction,
+  /** 1 = the largest move of its sign in the sample. */
+  rank: z.number().int().positive(),
+  sampleDays: z.number().int().positive(),
+  /** The last day with a larger move of the same sign ("largest since …"), or absent if none. */
+  since: z
+    .strictObject({
+      date: z.string(),
+      value: fraction,
+      daysAgo: z.number().int(),
+      /** The curated market event that day belongs to (market-events.ts), when it does. */
+      event: z.strictObject({ id: z.string(), zh: z.string(), en: z.string(), url: z.string() }).optional(),
+    })
+    .optional(),
+  /** First day of the sample: without \`since\`, the move is the largest since at least this day, not "in N days". */
+  sampleStart: z.string(),
+});
+
+export const KeyLevelsSchema = z.strictObject({
+  kind: z.literal('key_levels'),
+  ...base,
+  asset: z.string(),
+  reference: finite,
+  supports: z.array(
+    z.strictObject({ price: finite, basis: z.enum(['round', 'swing_low', 'swing_high', 'cluster', 'range']), note: z.string().optional() }),
+  ),
+  resistances: z.array(
+    z.strictObject({ price: finite, basis: z.enum(['round', 'swing_low', 'swing_high', 'cluster', 'range']), note: z.string().optional() }),
+  ),
+});

@@ -1,18 +1,15 @@
 /**
  * `--templates DIR` with fallback: any file of the built-in tree that DIR lacks is taken from
- * the built-in templates, so a team keeps only the files it changed. The pipeline reads one
- * folder, so when DIR is incomplete the two are overlaid into a temporary folder (built-in
- * files first, DIR's on top, DIR's extra partials included), removed when the command ends
- * (`withOverlayScope`; outside one, when the process exits).
- * Messages name files by their overlay path; `describeOrigin` maps them back to where each file
- * really lives, so an error in a team's partial names the team's file.
+ * the built-in templates, so a team keeps only the files it changed. The overlay itself (a
+ * temporary folder, built-in files first, DIR's on top) is pipeline/render/templates-overlay.ts,
+ * shared with the library API; here it lives for one command: removed when the command ends
+ * (`withOverlayScope`; outside one, when the process exits), and its path rewrite applied to
+ * that command's messages, so an error in a team's partial names the team's file.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { UsageError } from '../../kernel/errors.js';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { listTree, overlayTemplates as overlayCore } from '../render/templates-overlay.js';
 import { defaultTemplatesDir } from './paths.js';
 
 /**
@@ -69,47 +66,15 @@ export interface TemplatesChoice {
   refresh(): void;
 }
 
-/** Every file under `dir`, as sorted relative paths ("zh/partials/lead.hbs"). */
-export async function listTree(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
-}
+export { listTree };
 
+/** `--templates DIR` over the built-in tree (pipeline/render/templates-overlay.ts), removed when the command ends. */
 export async function overlayTemplates(userDir: string, builtinDir: string): Promise<TemplatesChoice> {
-  if (!(await stat(userDir).catch(() => undefined))?.isDirectory()) throw new UsageError(`--templates ${userDir}: no such folder`);
-  const [mine, builtin] = await Promise.all([listTree(userDir), listTree(builtinDir)]);
-  const have = new Set(mine);
-  const fallback = builtin.filter((rel) => !have.has(rel));
-  if (fallback.length === 0) return { dir: userDir, fallback, rewrite: (text) => text, refresh: () => {} };
-  const dir = mkdtempSync(join(tmpdir(), 'brief-templates-'));
-  const scope = scopes.getStore();
-  if (scope) scope.dirs.push(dir);
-  else process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const refresh = () => {
-    for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
-    cpSync(builtinDir, dir, { recursive: true });
-    cpSync(userDir, dir, { recursive: true, force: true });
-  };
-  refresh();
-  const fromBuiltin = new Set(fallback);
-  const prefix = `${dir}/`;
-  return {
-    dir,
-    fallback,
-    refresh,
-    rewrite: (text) =>
-      text
-        .split(prefix)
-        .reduce((out, part, i) => {
-          if (i === 0) return part;
-          const rel = (/^[\w./-]+/.exec(part)?.[0] ?? '').replace(/\.+$/, '');
-          const real = fromBuiltin.has(rel) ? builtinDir : userDir;
-          return `${out}${real}/${part}`;
-        }, '')
-        .split(dir)
-        .join(userDir),
-  };
+  const overlay = await overlayCore(userDir, builtinDir, '--templates');
+  if (overlay.fallback.length > 0) {
+    const scope = scopes.getStore();
+    if (scope) scope.dirs.push(overlay.dir);
+    else process.once('exit', () => overlay.dispose());
+  }
+  return overlay;
 }

@@ -80,7 +80,10 @@ export function analyze(snapshot: Snapshot, thresholds: Thresholds = DEFAULT_THR
     start: snapshot.window.start,
     end: snapshot.window.end,
     assets: [...snapshot.assets],
-    bounds: { fundingMaxAbsPerInterval: thresholds.funding.plausibleMaxAbsPerInterval },
+    bounds: {
+      fundingMaxAbsPerInterval: thresholds.funding.plausibleMaxAbsPerInterval,
+      priceMaxUsd: thresholds.price.plausibleMaxUsd,
+    },
     findings: sortFindings(findings),
   });
 }

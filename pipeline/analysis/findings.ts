@@ -65,11 +65,13 @@ export const FindingsSchema = z.strictObject({
   assets: z.array(z.string()),
   /**
    * The configured bounds analysis applied to raw snapshot values; a chart drawing the same raw
-   * values (the funding chart) applies these, so a configured value reaches finding and chart alike.
+   * values (the funding and price charts) applies these, so a configured value reaches finding and chart alike.
    */
   bounds: z.strictObject({
     /** `funding.plausibleMaxAbsPerInterval`: rates beyond it, either sign, are left out (fraction per interval). */
     fundingMaxAbsPerInterval: fraction,
+    /** `price.plausibleMaxUsd`: candles whose high is above it are left out (USD per unit). */
+    priceMaxUsd: z.number(),
   }),
   /** Ordered by importance, highest first; ties keep a fixed kind order. */
   findings: z.array(FindingSchema),

@@ -59,7 +59,10 @@ export function buildPriceData(snapshot: Snapshot, findings: Findings, lang: Lan
   const series = hourlySeries(snapshot, asset);
   if (!series) return undefined;
   const tz = snapshot.timezone;
-  const candles = series.candles.filter((c) => inWindow(c.t, snapshot.window)).sort((a, b) => a.t - b.t);
+  // Candles above the configured price ceiling are left out, as analysis leaves them out (findings.bounds).
+  const candles = series.candles
+    .filter((c) => inWindow(c.t, snapshot.window) && c.h <= findings.bounds.priceMaxUsd)
+    .sort((a, b) => a.t - b.t);
   const first = candles[0];
   const last = candles[candles.length - 1];
   if (!first || !last) return undefined;

@@ -9,7 +9,7 @@ const FINDINGS: Findings = {
   start: START,
   end: END,
   assets: ['BTC'],
-  bounds: { fundingMaxAbsPerInterval: 0.03 },
+  bounds: { fundingMaxAbsPerInterval: 0.03, priceMaxUsd: 10_000_000 },
   findings: [
     {
       kind: 'liquidations',

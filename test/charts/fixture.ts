@@ -232,7 +232,7 @@ export function fixtureFindings(): Findings {
     start: WINDOW_START,
     end: WINDOW_END,
     assets: ['BTC'],
-    bounds: { fundingMaxAbsPerInterval: 0.03 },
+    bounds: { fundingMaxAbsPerInterval: 0.03, priceMaxUsd: 10_000_000 },
     findings: [
       {
         kind: 'price_move',

@@ -31,13 +31,16 @@ export function windowPrices(snapshot: Snapshot, asset: string, thresholds: Thre
   const { start, end } = snapshot.window;
   const picked = pickSpotSeries(snapshot, asset, '1h', thresholds.venues.pricePreference);
   if (!picked) return undefined;
-  const inWindow = candlesIn(picked.item.candles, start, end);
+  // A candle above the configured price ceiling cannot be real (fetch quarantines it; a stored
+  // snapshot may still hold one): left out, so its hour counts as missing.
+  const plausible = picked.item.candles.filter((c) => c.h <= thresholds.price.plausibleMaxUsd);
+  const inWindow = candlesIn(plausible, start, end);
   const first = inWindow[0];
   if (first === undefined) return undefined;
   const expected = hoursIn(start, end);
   if (expected > 0 && inWindow.length < expected * thresholds.window.minCoverageFraction) return undefined;
 
-  const before = picked.item.candles.filter((c) => c.t < start).sort((a, b) => a.t - b.t);
+  const before = plausible.filter((c) => c.t < start).sort((a, b) => a.t - b.t);
   const last = before[before.length - 1];
   let prevClose = first.o;
   let prevCloseFrom: WindowPrices['prevCloseFrom'] = 'window-open';

@@ -70,8 +70,8 @@ export const ThresholdsSchema = z.strictObject({
     drawdownFractionMin: fraction.default(0.04),
     /**
      * No asset a brief covers trades above this (USD per unit): `brief fetch` quarantines a candle
-     * whose high is above it and discloses an 'Implausible' gap. At most the snapshot's format
-     * bound (1e9).
+     * whose high is above it and discloses an 'Implausible' gap; analysis and the price chart leave
+     * such a candle out of a stored snapshot too. At most the snapshot's format bound (1e9).
      */
     plausibleMaxUsd: z.number().positive().max(PRICE_FORMAT_MAX_USD).default(10_000_000),
   }),
@@ -155,7 +155,8 @@ export const ThresholdsSchema = z.strictObject({
     shortPressureMinPer8h: fraction.default(0.0003),
     /**
      * Rates beyond this, either sign, cannot be real (exchanges cap funding well below it) and are
-     * left out rather than averaged (fraction per funding interval; 0.03 = 3 %).
+     * left out rather than averaged — by `brief fetch`, analysis and the funding chart alike
+     * (fraction per funding interval; 0.03 = 3 %).
      */
     plausibleMaxAbsPerInterval: fraction.default(0.03),
   }),

@@ -22,6 +22,12 @@ export interface FamilyDescriptor<S = Snapshot> {
    * path segment: a gap names the missing symbols rather than the whole family.
    */
   readonly perSymbol: boolean;
+  /**
+   * The body prints the family per venue and sums it across venues (perp volume, funding, open
+   * interest, basis tenors): one venue missing leaves a smaller figure, not a complete one from
+   * another source, so the data note names that venue's gap.
+   */
+  readonly perVenue: boolean;
   /** Why the family is absent when it is absent with no failure recorded; undefined = "not in the snapshot". */
   readonly absentReason?: Readonly<Record<Lang, string>>;
   /** Whether the snapshot holds any data of the family (required: a new family states it). */
@@ -34,40 +40,57 @@ function listed(key: Exclude<DataFamily, 'liquidations'>): (snapshot: Snapshot) 
 }
 
 export const FAMILIES = {
-  prices: { key: 'prices', name: { zh: '现货价格', en: 'spot prices' }, perSymbol: false, hasData: listed('prices') },
+  prices: { key: 'prices', name: { zh: '现货价格', en: 'spot prices' }, perSymbol: false, perVenue: false, hasData: listed('prices') },
   perpetuals: {
     key: 'perpetuals',
     name: { zh: '永续合约行情', en: 'perpetual-swap prices' },
     perSymbol: false,
+    perVenue: true,
     hasData: listed('perpetuals'),
   },
   liquidations: {
     key: 'liquidations',
     name: { zh: '清算数据', en: 'liquidation data' },
     perSymbol: false,
+    perVenue: false,
     // Totals, or at least one collected order: a batch with no orders is not data.
     hasData: (s) => s.liquidations.totals.length > 0 || s.liquidations.orders.some((o) => o.orders.length > 0),
   },
-  funding: { key: 'funding', name: { zh: '资金费率', en: 'funding rates' }, perSymbol: false, hasData: listed('funding') },
-  basis: { key: 'basis', name: { zh: '期货基差', en: 'futures basis' }, perSymbol: false, hasData: listed('basis') },
+  funding: { key: 'funding', name: { zh: '资金费率', en: 'funding rates' }, perSymbol: false, perVenue: true, hasData: listed('funding') },
+  basis: { key: 'basis', name: { zh: '期货基差', en: 'futures basis' }, perSymbol: false, perVenue: true, hasData: listed('basis') },
   openInterest: {
     key: 'openInterest',
     name: { zh: '未平仓合约', en: 'open interest' },
     perSymbol: false,
+    perVenue: true,
     hasData: listed('openInterest'),
   },
-  etfs: { key: 'etfs', name: { zh: '现货 ETF 成交数据', en: 'spot-ETF trading data' }, perSymbol: true, hasData: listed('etfs') },
-  etfFlows: { key: 'etfFlows', name: { zh: 'ETF 资金流向', en: 'ETF flows' }, perSymbol: false, hasData: listed('etfFlows') },
+  etfs: {
+    key: 'etfs',
+    name: { zh: '现货 ETF 成交数据', en: 'spot-ETF trading data' },
+    perSymbol: true,
+    perVenue: false,
+    hasData: listed('etfs'),
+  },
+  etfFlows: {
+    key: 'etfFlows',
+    name: { zh: 'ETF 资金流向', en: 'ETF flows' },
+    perSymbol: false,
+    perVenue: false,
+    hasData: listed('etfFlows'),
+  },
   whaleTransfers: {
     key: 'whaleTransfers',
     name: { zh: '链上大额转账', en: 'large on-chain transfers' },
     perSymbol: false,
+    perVenue: false,
     hasData: listed('whaleTransfers'),
   },
   exchangeFlows: {
     key: 'exchangeFlows',
     name: { zh: '交易所链上流入流出', en: 'exchange on-chain flows' },
     perSymbol: false,
+    perVenue: false,
     // No free, documented source of exchange flows exists (sources/README, CONTRACTS.md §6d).
     absentReason: { zh: '尚未接入免费公开的数据源', en: 'no free public source is connected' },
     hasData: listed('exchangeFlows'),
@@ -76,9 +99,10 @@ export const FAMILIES = {
     key: 'volatility',
     name: { zh: '隐含波动率指数', en: 'implied-volatility index' },
     perSymbol: false,
+    perVenue: false,
     hasData: listed('volatility'),
   },
-  macro: { key: 'macro', name: { zh: '宏观行情', en: 'macro series' }, perSymbol: true, hasData: listed('macro') },
+  macro: { key: 'macro', name: { zh: '宏观行情', en: 'macro series' }, perSymbol: true, perVenue: false, hasData: listed('macro') },
 } as const satisfies Record<DataFamily, FamilyDescriptor>;
 
 /** The descriptor of a family named in data (a finding's or gap's `family` string), if it is one. */

@@ -55,12 +55,6 @@ function isVenueSource(source: string): boolean {
   return isProviderId(source) && PROVIDERS[source].venueSeries;
 }
 
-/**
- * Families the body prints per venue and sums across venues (perp volume, funding, open interest,
- * basis tenors): one venue missing leaves a smaller figure, not a complete one from another source.
- */
-const PER_VENUE = new Set(['perpetuals', 'funding', 'openInterest', 'basis']);
-
 /** The assets the brief is about: its primary asset and, on a market-wide day, the others it names. */
 function briefAssets(ctx: ComposeContext): Set<string> {
   const assets = new Set([ctx.primary]);
@@ -73,7 +67,8 @@ function bearsOnBrief(ctx: ComposeContext, g: DataGap, assets: ReadonlySet<strin
   if (g.gapKind === 'not-applicable') return false;
   if (g.asset !== undefined && !assets.has(g.asset)) return false;
   // A venue's own series: the other venues' figures print, but without this venue's part.
-  if (isVenueSource(g.source) && PER_VENUE.has(g.family)) return true;
+  // (Per-venue families: the descriptor's `perVenue`.)
+  if (isVenueSource(g.source) && familyOf(g.family)?.perVenue) return true;
   // The finding that prints the family (analysis' FAMILY_FINDINGS), if one does.
   const kind = familyFindingsOf(g.family)?.printedAs;
   // Printed from another source: the body has the family's figures, the reader misses nothing.

@@ -41,12 +41,12 @@ const noDescriptor: Record<TideFamily, FamilyDescriptor<TideSnapshot>> = FAMILIE
 const noHasData = {
   ...FAMILIES,
   // @ts-expect-error hasData is required
-  tides: { key: 'tides', name: { zh: '潮汐', en: 'tides' }, perSymbol: false },
+  tides: { key: 'tides', name: { zh: '潮汐', en: 'tides' }, perSymbol: false, perVenue: false },
 } satisfies Record<TideFamily, FamilyDescriptor<TideSnapshot>>;
 const noEnglishName = {
   ...FAMILIES,
   // @ts-expect-error every language names the family
-  tides: { key: 'tides', name: { zh: '潮汐' }, perSymbol: false, hasData: (s: TideSnapshot) => s.tides.length > 0 },
+  tides: { key: 'tides', name: { zh: '潮汐' }, perSymbol: false, perVenue: false, hasData: (s: TideSnapshot) => s.tides.length > 0 },
 } satisfies Record<TideFamily, FamilyDescriptor<TideSnapshot>>;
 
 // 3. Analysis: what the family affects, and the new kind's order, weight and bullet.
@@ -64,7 +64,13 @@ const noProvider: Record<TideProvider, ProviderDescriptor> = PROVIDERS;
 // The family with everything it needs compiles.
 const withTides = {
   ...FAMILIES,
-  tides: { key: 'tides', name: { zh: '潮汐数据', en: 'tide data' }, perSymbol: false, hasData: (s: TideSnapshot) => s.tides.length > 0 },
+  tides: {
+    key: 'tides',
+    name: { zh: '潮汐数据', en: 'tide data' },
+    perSymbol: false,
+    perVenue: false,
+    hasData: (s: TideSnapshot) => s.tides.length > 0,
+  },
 } satisfies Record<TideFamily, FamilyDescriptor<TideSnapshot>>;
 const tideFindings = {
   ...FAMILY_FINDINGS,

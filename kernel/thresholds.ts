@@ -216,6 +216,8 @@ export const ThresholdsSchema = z.strictObject({
     minBaselineDays: days.default(7),
     /** Count at or above this multiple of the baseline is elevated (multiple). */
     multipleMin: multiple.default(1.5),
+    /** Count at or below this multiple of the baseline is below normal, never "about normal" (multiple). */
+    quietMultipleMax: multiple.default(0.7),
     /** Hours before and after a level break in which transfers are counted (hours). */
     aroundLevelHours: z.number().positive().default(12),
     /**

@@ -53,6 +53,13 @@ export const MARKET_EVENTS: readonly MarketEvent[] = [
     url: 'https://en.wikipedia.org/wiki/Bankruptcy_of_FTX',
   },
   {
+    id: 'iran-strike-2024',
+    from: '2024-04-13',
+    to: '2024-04-13',
+    name: { zh: '2024 年 4 月 13 日伊朗空袭以色列引发的下跌', en: 'the 13 April 2024 sell-off on Iran’s strike on Israel' },
+    url: 'https://en.wikipedia.org/wiki/April_2024_Iranian_strikes_against_Israel',
+  },
+  {
     id: 'carry-unwind-2024',
     from: '2024-08-05',
     to: '2024-08-05',

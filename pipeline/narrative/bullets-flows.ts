@@ -95,6 +95,8 @@ export function whalesBullet(ctx: ComposeContext, f: FindingOf<'whale_activity'>
       count: md(formatNumber(f.baseline30dAvgCount, 1)),
       multiple: fmt.multiple(f.multipleOfBaseline),
       elevated: f.multipleOfBaseline >= ctx.input.config.thresholds.whale.multipleMin,
+      // The judgement follows the multiple both ways: 0.6x the average is not "about normal".
+      quiet: f.multipleOfBaseline <= ctx.input.config.thresholds.whale.quietMultipleMax,
       days: fmt.count(ctx.input.config.thresholds.whale.baselineDays),
     };
   }

@@ -69,6 +69,7 @@ export function liquidationFigures(ctx: ComposeContext, h: LiquidationHeadline):
     longShare: fmt.pctRange(h.longFractionRange.low, h.longFractionRange.high, 0),
     shortShare: fmt.pctRange(1 - h.longFractionRange.high, 1 - h.longFractionRange.low, 0),
     longDominant: ctx.plan.dominantSide === 'long',
+    flush: hasClaim(ctx, 'leverage_flush'),
     shortDominant: ctx.plan.dominantSide === 'short',
     sources: ctx.sources(h.sources),
     ...(h.scope === 'market'

@@ -7,7 +7,7 @@
 import * as format from '../../kernel/locale/format.js';
 import type { Lang } from '../../kernel/locale/format.js';
 import type { PriceMove } from '../analysis/findings.js';
-import type { ComposeContext } from './compose-context.js';
+import { hasClaim, type ComposeContext } from './compose-context.js';
 import type { Day } from './lead.js';
 import { headlineBreak, leadStep } from './lead.js';
 import { liquidationTotal } from './liquidation-total.js';
@@ -36,6 +36,8 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
   const longShare = liq ? format.formatPercentRange(liq.longFractionRange.low, liq.longFractionRange.high, lang, 0) : undefined;
   const shortsSqueezed = ctx.plan.dominantSide === 'short';
   const longsFlushed = ctx.plan.dominantSide === 'long';
+  // "集中出清" is a word of size: the plan's leverage_flush claim, not the long share alone.
+  const flushFired = hasClaim(ctx, 'leverage_flush');
   // An ETF session that closed before the window (a weekend, a US holiday) did not move this day's price.
   const etfFlows = ctx.one('etf_flows', asset);
   const etf = etfFlows && sessionInWindow(ctx, etfFlows.date) ? etfFlows : undefined;
@@ -59,7 +61,7 @@ export function composeHeadline(ctx: ComposeContext, move: PriceMove, day: Day):
       title = `加密市场全线下挫：${zhList(moves)}${liqTotal ? `，${zhScope}爆仓 ${liqTotal}` : ''}`;
     } else if (day.crash) {
       const event = level ? `${asset} ${brk!.closedBeyond ? '' : '一度'}跌破 ${level}` : `${asset} 单日下跌 ${change}`;
-      const judgement = longsFlushed
+      const judgement = flushFired
         ? `${liqTotal ? `${zhScope}爆仓 ${liqTotal}，` : ''}杠杆多头集中出清`
         : liqTotal
           ? `${zhScope}爆仓 ${liqTotal}`

@@ -6,6 +6,8 @@
  * - `list items`: joins Markdown-safe strings the way the brief's language does:
  *   zh "Binance、OKX 和 Bybit", en "Binance, OKX and Bybit".
  * - `nth index`: the watchlist's ordinal from a 0-based `@index`: zh 其一/其二…, en first/second… (lower case: they follow a colon).
+ * - `article figure`: en "a" or "an" as the figure is read aloud ("an 8.1%", "a 1.8%"), from
+ *   kernel/locale/en-article.ts; zh has no articles, so it prints nothing there.
  * - `variant slot count`: which of `count` skeletons a sentence uses today, 0-based, from the
  *   root model's `date` (variation.ts): `{{#if (eq (variant "thesis" 3) 1)}}…`.
  *
@@ -13,6 +15,7 @@
  */
 import type { HelperOptions } from 'handlebars';
 import { variantOf } from './variation.js';
+import { enArticle } from '../../kernel/locale/en-article.js';
 
 export type HelperLang = 'zh' | 'en';
 
@@ -61,6 +64,11 @@ export const HELPERS = {
     if (!isOptions(options)) throw new Error('nth: expected one argument');
     if (typeof index !== 'number' || !Number.isInteger(index)) throw new TypeError('nth: expected an integer such as @index');
     return ordinal(index, langOf(options));
+  },
+  article: (figure: unknown, options: unknown): string => {
+    if (!isOptions(options)) throw new Error('article: expected one argument');
+    if (typeof figure !== 'string') throw new TypeError('article: expected the figure it precedes');
+    return langOf(options) === 'en' ? enArticle(figure) : '';
   },
   variant: (slot: unknown, count: unknown, options: unknown): number => {
     if (!isOptions(options)) throw new Error('variant: expected a slot name and a count');

@@ -31,7 +31,15 @@ export function primaryMove(ctx: ComposeContext): PriceMove {
 /** Crash, rally or range and whether several assets moved together: the plan's decision. */
 export function dayOf(ctx: ComposeContext): Day {
   const { dayType, multiAsset } = ctx.plan;
-  return { crash: dayType === 'crash', rally: dayType === 'rally', range: dayType === 'range', multiAsset };
+  return {
+    crash: dayType === 'crash',
+    rally: dayType === 'rally',
+    range: dayType === 'range',
+    multiAsset,
+    // Words of the findings, not of the day type: a rally is not a short squeeze unless shorts dominated.
+    shortSqueeze: hasClaim(ctx, 'short_squeeze'),
+    leverageFlush: hasClaim(ctx, 'leverage_flush'),
+  };
 }
 
 /** The lead asset's round-level step, as analysis chose it (`levels.step` or its override). */
@@ -49,6 +57,9 @@ export function headlineBreak(ctx: ComposeContext, asset: string = ctx.primary):
 /** Close-to-close moves that take a stronger verb: tumbled/急挫 from 5 %, plunged/暴跌 from 10 %. */
 const SHARP_MOVE = 0.05;
 const SEVERE_MOVE = 0.1;
+
+/** A "since" day at most this many days back is named by its date, not its month. */
+const RECENT_SINCE_DAYS = 31;
 
 export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): BriefLead {
   const { fmt } = ctx;
@@ -91,6 +102,9 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
     assetName: ctx.name(ctx.primary),
     down: move.changeFraction < 0,
     up: move.changeFraction > 0,
+    // A labelled-wallet move or a news item in the notes is a candidate driver printed in the
+    // brief: "no trigger" beside it would contradict the notes' paragraph.
+    notedDriver: (ctx.input.notes?.notes ?? []).some((n) => n.kind === 'entity_move' || n.kind === 'macro'),
     fromLevel: fmt.level(fromLevel),
     high: fmt.price(move.high),
     highTime: fmt.time(move.highTime),
@@ -131,8 +145,11 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   // "Largest drop since <event or month>"; without a larger day, since at least the first fetched month.
   const rankText = (r: FindingOf<'historical_rank'>): NonNullable<BriefLead['rank']> => {
     const event = r.since?.event;
+    // A day within the last month is named by its date: "since April 2024" on 24 April 2024
+    // would read as "this month", hiding that 13 April moved further.
+    const recent = r.since !== undefined && r.since.daysAgo <= RECENT_SINCE_DAYS;
     return {
-      since: fmt.month(r.since?.date ?? r.sampleStart),
+      since: recent ? fmt.date(r.since!.date) : fmt.month(r.since?.date ?? r.sampleStart),
       atLeast: r.since === undefined,
       ...(event ? { event: ctx.link({ name: event[ctx.lang], url: event.url }) } : {}),
       down: r.value < 0,

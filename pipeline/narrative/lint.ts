@@ -243,6 +243,7 @@ class ModelWalker {
       return LEAF_TEXT;
     }
     if (name === 'nth' && params.length !== 1) this.issue(node, 'nth takes one index (@index)');
+    if (name === 'article' && params.length !== 1) this.issue(node, 'article takes the one figure it precedes');
     if (name === 'eq') {
       if (params.length !== 2) this.issue(node, 'eq takes two arguments');
       return LEAF_FLAG;

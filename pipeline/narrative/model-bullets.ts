@@ -143,7 +143,7 @@ const WhaleBulletSchema = z.strictObject({
   count: md,
   total: md,
   totalUsd: md.optional(),
-  baseline: z.strictObject({ count: md, multiple: md, elevated: flag, days: md }).optional(),
+  baseline: z.strictObject({ count: md, multiple: md, elevated: flag, quiet: flag, days: md }).optional(),
   aroundLevel: z.strictObject({ level: md, before: md, after: md, hours: md, more: flag }).optional(),
   largest: z.strictObject({ amount: md, time: md, from: md.optional(), to: md.optional() }).optional(),
   source: md,

@@ -31,6 +31,8 @@ export const LiquidationFiguresSchema = z.strictObject({
   longShare: md,
   shortShare: md,
   longDominant: flag,
+  /** The `leverage_flush` claim fired (a large multiple of the median, longs dominant, OI fell): "Long squeeze" / "杠杆挤兑". */
+  flush: flag,
   shortDominant: flag,
   sources: md,
   /** The assets added up, when the scope is not market-wide (BTC、ETH 和 BNB). */

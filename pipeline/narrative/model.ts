@@ -51,6 +51,10 @@ const DaySchema = z.strictObject({
   range: flag,
   /** Several assets moved together beyond the systemic threshold. */
   multiAsset: flag,
+  /** Shorts held at least `liquidations.longShareMin` of the liquidations (the short_squeeze claim): "short squeeze" / "空头回补". */
+  shortSqueeze: flag,
+  /** The leverage_flush claim (a large multiple of the median, longs dominant, OI fell): "杠杆出清" / "flush". */
+  leverageFlush: flag,
 });
 
 // ---------------------------------------------------------------- lead
@@ -127,6 +131,8 @@ const LeadSchema = z.strictObject({
   others: z.array(LeadAssetMoveSchema),
   liquidations: LiquidationFiguresSchema.extend({ ...cite }).optional(),
   trigger: z.strictObject({ name: md, time: md }).optional(),
+  /** The notes name a driver (an entity move, a macro or news item): the lead never says there was no trigger. */
+  notedDriver: flag,
   /** The thesis sentence: longs flushed while open interest fell (positions closed, not shorts added). */
   /** `venues`: the venues whose open interest was measured, named (never "major venues" for one). */
   deleveraging: z.strictObject({ oiChange: md, venues: md, ...cite }).optional(),
@@ -211,8 +217,9 @@ const BasisClauseSchema = z.strictObject({ asset: md, tenor: md.optional(), venu
 /** One argument in the bulls-versus-bears paragraphs: exactly one key is present, plus `cite`. */
 const PointSchema = z.strictObject({
   ...cite,
-  flushed: z.strictObject({ longShare: md, total: md }).optional(),
-  squeezed: z.strictObject({ shortShare: md, total: md }).optional(),
+  /** Only with the `leverage_flush` claim; `floor`: the total is a floor from sampled streams (至少, never 合计). */
+  flushed: z.strictObject({ longShare: md, total: md, floor: z.boolean() }).optional(),
+  squeezed: z.strictObject({ shortShare: md, total: md, floor: z.boolean() }).optional(),
   /** Assets whose funding is not elevated, in configured order. */
   fundingReset: FundingPointSchema.optional(),
   /** Assets whose funding is elevated. */
@@ -228,7 +235,7 @@ const PointSchema = z.strictObject({
   levelGained: z.strictObject({ level: md }).optional(),
   volElevated: z.strictObject({ current: md, index: md }).optional(),
   volCalm: z.strictObject({ current: md, index: md }).optional(),
-  etfInflow: z.strictObject({ net: md, date: md }).optional(),
+  etfInflow: z.strictObject({ net: md, date: md, streak: z.boolean() }).optional(),
   /** `notable`: the outflow reached `etf.netFlowNotableUsd` (the plan's claim), the only case worded "撤离". */
   etfOutflow: z.strictObject({ net: md, date: md, notable: flag }).optional(),
   entitySold: z.strictObject({ entity: md, amount: md }).optional(),

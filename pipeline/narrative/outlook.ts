@@ -5,7 +5,7 @@
  * without a note or an expiry is not listed.
  */
 import type { BasisCompression, KeyLevels, PriceMove } from '../analysis/findings.js';
-import { listOf, type ComposeContext } from './compose-context.js';
+import { hasClaim, listOf, type ComposeContext } from './compose-context.js';
 import type { Day } from './lead.js';
 import { deleveragingThesisFired, headlineBreak } from './lead.js';
 import { md } from './markdown-escape.js';
@@ -154,9 +154,9 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
     down: day.crash,
     up: day.rally,
     flat: day.range,
-    // The same claim that licenses the lead's deleveraging thesis (OI fell AND longs dominated):
-    // the long share alone does not make a flush.
-    leverageFlushed: deleveragingThesisFired(ctx, day),
+    // The lead's deleveraging thesis (OI fell AND longs dominated) and a flush of size (the
+    // leverage_flush claim): the long share alone, or a total near its median, is no flush.
+    leverageFlushed: deleveragingThesisFired(ctx, day) && hasClaim(ctx, 'leverage_flush'),
     noCatalyst: ctx.plan.noCatalyst && catalysts.every((c) => c.date > horizonEnd(ctx)),
     horizonDays: fmt.count(ctx.input.config.thresholds.catalysts.horizonDays),
   };

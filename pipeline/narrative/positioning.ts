@@ -28,13 +28,15 @@ export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
   // Every point is registered with the finding behind its figures, for its source footnote.
   const cite = ctx.cite;
 
-  if (liq && ctx.plan.dominantSide === 'long' && !day.rally) {
+  // "Flushed" is a word of size: only with the plan's leverage_flush claim, never for a long share alone.
+  if (liq && hasClaim(ctx, 'leverage_flush') && !day.rally) {
     bulls.push(
       cite(
         {
           flushed: {
             longShare: fmt.pctRange(liq.longFractionRange.low, liq.longFractionRange.high, 0),
             total: md(liquidationTotal(liq, ctx.lang)),
+            floor: liq.scope === 'floor',
           },
         },
         ...liqFrom,
@@ -48,13 +50,16 @@ export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
           squeezed: {
             shortShare: fmt.pctRange(1 - liq.longFractionRange.high, 1 - liq.longFractionRange.low, 0),
             total: md(liquidationTotal(liq, ctx.lang)),
+            floor: liq.scope === 'floor',
           },
         },
         ...liqFrom,
       ),
     );
   }
-  if (etf && etf.netFlowUsd > 0) bulls.push(cite({ etfInflow: { net: fmt.usd(etf.netFlowUsd), date: fmt.date(etf.date) } }, etf));
+  // "仍在" (still) only after two or more inflow sessions in a row, as in the ETF bullet (longStreak).
+  if (etf && etf.netFlowUsd > 0)
+    bulls.push(cite({ etfInflow: { net: fmt.usd(etf.netFlowUsd), date: fmt.date(etf.date), streak: etf.streakDays >= 2 } }, etf));
   // "撤离" only when the outflow reached the notable-flow threshold (the plan's claim).
   if (etf && etf.netFlowUsd < 0)
     bears.push(

@@ -106,6 +106,33 @@ export const dayPlanSignal: Signal = (snapshot, thresholds, context) => {
     }
   }
 
+  // "Leverage flushed" / "出清" / "Long squeeze" are words of size, not of share: the total must be a
+  // complete figure at least `liquidations.multipleOfMedianMin` times its 30-day median, longs
+  // must dominate it and the lead asset's open interest must have fallen. The assets' sum has no
+  // median of its own: the lead asset's multiple (from a complete source) stands for it. A floor
+  // from sampled streams has no median and never licenses it.
+  const leadOi = earlierOf(context, 'open_interest_change').find((o) => o.asset === leadAsset);
+  const leadLiq = earlierOf(context, 'liquidations').find((l) => l.asset === leadAsset);
+  const multiple =
+    liquidations?.scope === 'market'
+      ? liquidations.multipleOfMedian
+      : liquidations?.scope === 'assets'
+        ? leadLiq?.multipleOfMedian
+        : undefined;
+  if (
+    dominantSide === 'long' &&
+    multiple !== undefined &&
+    multiple >= t.liquidations.multipleOfMedianMin &&
+    leadOi &&
+    leadOi.changeFraction < 0
+  )
+    claims.push({
+      id: 'leverage_flush',
+      measure: 'liquidations / 30-day median (longs dominant, open interest fell)',
+      value: multiple,
+      threshold: { name: 'liquidations.multipleOfMedianMin', value: t.liquidations.multipleOfMedianMin, unit: 'multiple' },
+    });
+
   for (const asset of order) {
     const volume = earlierOf(context, 'volume_spike').find((v) => v.asset === asset && v.market === 'perp' && v.threshold !== undefined);
     if (volume?.threshold) {

@@ -1,0 +1,207 @@
+/**
+ * The copy desk's corrections to the scenario corpus, each asserted on the rendered text:
+ * words of size need the claim whose threshold fired (flush, squeeze, "仍在", "about normal"),
+ * a floor is never a total, the lead does not deny a driver the notes name, an article follows
+ * how a figure is read aloud, and a recent "since" day is named by its date.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
+import type { Claim, DayPlan } from '../../pipeline/analysis/findings.js';
+import { enArticle } from '../../kernel/locale/en-article.js';
+import { CASES, loadCase, render, type LoadedCase } from './brief-cases.js';
+
+let templates: TemplateSet;
+beforeAll(async () => {
+  templates = await loadTemplates();
+});
+
+const caseOf = (name: string): LoadedCase => loadCase(CASES.find((c) => c.name === name)!);
+const planOf = (loaded: LoadedCase): DayPlan => loaded.findings.findings.find((f): f is DayPlan => f.kind === 'day_plan')!;
+const md = (name: string, lang: 'zh' | 'en', edit?: (l: LoadedCase) => void): string => {
+  const loaded = caseOf(name);
+  edit?.(loaded);
+  return render(loaded, lang, templates).markdown;
+};
+const claimIds = (name: string): Claim['id'][] => planOf(caseOf(name)).claims.map((c) => c.id);
+
+describe('leverage flush: a claim of size, not of share', () => {
+  it('fires only where liquidations reached liquidations.multipleOfMedianMin (3x) with longs dominant and OI down', () => {
+    // Holiday 5.6x the median, 82 % longs, OI −5.7 %; outage 1.3x; ETF launch 1.9x; no keys: a floor, no median.
+    expect(claimIds('holiday-2024-07-05')).toContain('leverage_flush');
+    expect(claimIds('crash-scope-2024-08-05')).toContain('leverage_flush'); // the assets' sum: BTC's own multiple
+    for (const name of ['outage-2024-05-14', 'etf-launch-2024-01-12', 'nokeys-2024-04-24']) {
+      expect(claimIds(name)).toContain('long_flush'); // longs still dominated
+      expect(claimIds(name)).not.toContain('leverage_flush');
+    }
+  });
+
+  it('outage day (1.3x median): no "flushed" point, the bullet is labelled by share, not "Long squeeze"', () => {
+    const en = md('outage-2024-05-14', 'en');
+    const zh = md('outage-2024-05-14', 'zh');
+    expect(en).toContain(
+      '● **Mostly longs liquidated:** longs were 70% of the $138 million liquidated, 1.3x the 30-day median of $110 million.[^2]',
+    );
+    expect(en).toContain('The bull case: funding shows no crowded longs');
+    expect(en).not.toMatch(/leverage has been flushed|Long squeeze/);
+    expect(zh).toContain('● **多头清算为主**：据 Coinglass 数据，全网 24 小时清算金额 1.38 亿美元');
+    expect(zh).toContain('一方面，多头认为：资金费率未显示多头拥挤');
+    expect(zh).not.toMatch(/出清|杠杆挤兑/);
+  });
+
+  it("no-keys day: the $31M floor is never a flush nor a 合计 in the bulls' case", () => {
+    const zh = md('nokeys-2024-04-24', 'zh');
+    expect(zh).toContain('一方面，多头的依据在于：资金费率未显示多头拥挤');
+    expect(zh).not.toMatch(/出清|合计 3,100 万美元/);
+    expect(md('nokeys-2024-04-24', 'en')).not.toMatch(/leverage has been flushed|Long squeeze/);
+  });
+
+  it('a floor that did license the point is said as 至少, never 合计', () => {
+    const zh = md('nokeys-2024-04-24', 'zh', (l) =>
+      planOf(l).claims.push({
+        id: 'leverage_flush',
+        measure: 'test',
+        value: 5,
+        threshold: { name: 'liquidations.multipleOfMedianMin', value: 3, unit: 'multiple' },
+      }),
+    );
+    expect(zh).toContain('多头杠杆已被集中出清（清算中多头占 71%，至少 3,100 万美元），拥挤度明显下降');
+  });
+
+  it('holiday day (5.6x median) keeps the flush in point, bullet and headline', () => {
+    expect(md('holiday-2024-07-05', 'en')).toContain('The bull case: leverage has been flushed, so positioning is cleaner[^2]');
+    expect(md('holiday-2024-07-05', 'en')).toContain('● **Long squeeze:** longs were 82% of the $664 million liquidated, 5.6x');
+    const zh = md('holiday-2024-07-05', 'zh');
+    expect(zh).toContain('# BTC 跌破 5.7 万美元：全网爆仓 6.64 亿美元，杠杆多头集中出清');
+    expect(zh).toContain('多头杠杆已被集中出清（清算中多头占 82%，合计 6.64 亿美元）');
+  });
+
+  it('ETF launch (1.9x median): the headline and synthesis make no flush claim', () => {
+    const zh = md('etf-launch-2024-01-12', 'zh');
+    expect(zh).toContain('# BTC 跌破 4.4 万美元：全网爆仓 2.86 亿美元\n');
+    expect(zh).toContain('总体来看，本轮下跌的驱动因素仍需更多数据确认，短期价格或以区间震荡消化抛压为主。');
+  });
+});
+
+describe('ETF inflow point: "仍在" only after two or more inflow sessions', () => {
+  it('one inflow session (ETF launch, weekend): 显示存在, not 仍在', () => {
+    expect(md('etf-launch-2024-01-12', 'zh')).toContain('美国现货 ETF 1 月 11 日净流入约 5.47 亿美元，显示存在机构配置需求[^9]');
+    expect(md('weekend-2024-03-17', 'zh')).toContain('美国现货 ETF 3 月 15 日净流入约 2.24 亿美元，显示存在机构配置需求[^10]');
+  });
+
+  it('a second inflow session in a row says 仍在', () => {
+    const zh = md('weekend-2024-03-17', 'zh', (l) => {
+      const etf = l.findings.findings.find((f) => f.kind === 'etf_flows')!;
+      if (etf.kind === 'etf_flows') etf.streakDays = 2;
+    });
+    expect(zh).toContain('美国现货 ETF 3 月 15 日净流入约 2.24 亿美元，机构配置需求仍在[^10]');
+  });
+});
+
+describe('the lead does not deny a driver the notes name', () => {
+  const NO_TRIGGER = {
+    en: /no single clear macro or news trigger|No single macro release or headline|no one macro event or news item|no clear macro or news catalyst/,
+    zh: /尚无单一明确的宏观|未见可单独解释|尚未找到单一的宏观|暂无明确的宏观数据/,
+  };
+  it.each(['zh', 'en'] as const)('holiday (Mt. Gox labelled wallet in the notes), %s: no no-trigger sentence', (lang) => {
+    const text = md('holiday-2024-07-05', lang);
+    expect(text).toContain(lang === 'en' ? 'the Mt. Gox trustee' : 'Mt. Gox 破产信托标记钱包');
+    expect(text.split('\n\n')[1]).not.toMatch(NO_TRIGGER[lang]);
+    expect(text.split('\n\n')[1]).toContain(lang === 'en' ? '82% of them longs.[^2] Open interest on' : '多头占 82%。[^2]与此同时');
+  });
+  it.each(['zh', 'en'] as const)('ETF launch (only a remark in the notes), %s: the sentence stays', (lang) => {
+    expect(md('etf-launch-2024-01-12', lang).split('\n\n')[1]).toMatch(NO_TRIGGER[lang]);
+  });
+});
+
+describe('en article before a figure', () => {
+  it('follows the figure as read aloud', () => {
+    for (const f of [
+      '8.1%',
+      '8.3%',
+      '8-day',
+      '11',
+      '11.5%',
+      '18%',
+      '18,500',
+      '80%',
+      '86',
+      '800',
+      '8,000',
+      '$8 million',
+      'ETH',
+      'SOL',
+      'increase',
+    ])
+      expect(enArticle(f), f).toBe('an');
+    for (const f of [
+      '1.8%',
+      '3.0%',
+      '110',
+      '180',
+      '1,800',
+      '1,100',
+      '0.8%',
+      '7-day',
+      '30-session',
+      '$1.2 billion',
+      '15.7%',
+      'US',
+      'BTC',
+      'rise',
+    ])
+      expect(enArticle(f), f).toBe('a');
+  });
+  it('prints "an 8.1%" / "an 8.3%" in the leads', () => {
+    expect(md('holiday-2024-07-05', 'en')).toContain('at 13:00 UTC+8, an 8.1% high-to-low slide');
+    expect(md('etf-launch-2024-01-12', 'en')).toContain('at 22:00 UTC+8, an 8.3% high-to-low slide');
+    expect(md('nokeys-2024-04-24', 'en')).toContain('range on Wednesday, a 3.0% high-to-low swing');
+  });
+});
+
+describe('historical rank on the no-keys day', () => {
+  it('names the day that last beat the drop through its event (13 April 2024), zh and en', () => {
+    expect(md('nokeys-2024-04-24', 'en')).toContain(
+      'the largest daily drop since [the 13 April 2024 sell-off on Iran’s strike on Israel](https://en.wikipedia.org/wiki/April_2024_Iranian_strikes_against_Israel).[^1]',
+    );
+    expect(md('nokeys-2024-04-24', 'zh')).toContain(
+      '[2024 年 4 月 13 日伊朗空袭以色列引发的下跌](https://en.wikipedia.org/wiki/April_2024_Iranian_strikes_against_Israel)以来最大单日跌幅',
+    );
+  });
+  it('without an event, a day 11 days back is named by its date, not "April 2024"', () => {
+    const noEvent = (l: LoadedCase) => {
+      for (const f of l.findings.findings) if (f.kind === 'historical_rank' && f.since) delete f.since.event;
+    };
+    expect(md('nokeys-2024-04-24', 'en', noEvent)).toContain(
+      'down 2.2% from the previous close — the largest daily drop since 13 April.[^1]',
+    );
+    expect(md('nokeys-2024-04-24', 'zh', noEvent)).toContain('较前一日收盘下跌 2.2%，为 4 月 13 日以来最大单日跌幅。[^1]');
+  });
+});
+
+describe('whale activity judged by its multiple', () => {
+  it('0.6x the 30-day average (weekend) is below normal (whale.quietMultipleMax 0.7)', () => {
+    expect(md('weekend-2024-03-17', 'en')).toContain('0.6x the 30-day daily average of 55.5;');
+    expect(md('weekend-2024-03-17', 'en')).toContain('the largest, 4,834 BTC at 21:24. Whale activity was below normal.[^12]');
+    expect(md('weekend-2024-03-17', 'zh')).toContain('最大一笔 4,834 枚 BTC（21:24），大额转账活跃度低于常态。[^12]');
+  });
+  it('1.0x (outage) stays about normal', () => {
+    expect(md('outage-2024-05-14', 'en')).toContain('1.0x the 30-day daily average of 49.7;');
+    expect(md('outage-2024-05-14', 'en')).toContain('Whale activity was about normal.[^10]');
+  });
+});
+
+describe('rally section heading follows the liquidation split', () => {
+  it('shorts 65 % of liquidations (≥ liquidations.longShareMin 60 %): a short squeeze', () => {
+    expect(md('rally-2024-02-28', 'en')).toContain('## Fresh money and a short squeeze\n');
+    expect(md('rally-2024-02-28', 'zh')).toContain('## 增量资金与空头回补\n');
+  });
+  it('shorts 65 % against a 70 % share: no short squeeze in the heading', () => {
+    const loaded = loadCase({ ...CASES.find((c) => c.name === 'rally-2024-02-28')!, thresholds: { liquidations: { longShareMin: 0.7 } } });
+    expect(planOf(loaded).claims.map((c) => c.id)).not.toContain('short_squeeze');
+    const en = render(loaded, 'en', templates).markdown;
+    const zh = render(loaded, 'zh', templates).markdown;
+    expect(en).toContain('## Fresh money and liquidations\n');
+    expect(en).not.toContain('short squeeze');
+    expect(zh).toContain('## 增量资金与合约清算\n');
+  });
+});

@@ -20,7 +20,12 @@ export interface LengthCount {
   /** en words, zh 字. */
   count: number;
   unit: 'words' | '字';
-  /** From the findings' day type: a crash or rally day is sharp, a range day quiet. */
+  /**
+   * The day plan's day type (the model's `day`, from `dayOf`): a crash or rally day is sharp, a
+   * range day quiet. A day the plan calls a crash for its intraday slide alone (the lead asset's
+   * high-to-low swing past `price.drawdownFractionMin`, the close within `moveFractionMin`) is a
+   * sharp day too: the brief is written as a sell-off, in the genre's length.
+   */
   day: DayKind;
 }
 

@@ -213,6 +213,7 @@ const FundingPointSchema = z.strictObject({ assets: z.array(FundingClauseSchema)
 
 /** One asset's annualized basis in a positioning point: its headline expiry across venues, prior → current. */
 const BasisClauseSchema = z.strictObject({ asset: md, tenor: md.optional(), venues: md, expiry: md, days: md, prior: md, current: md });
+const BasisContractSchema = z.strictObject({ tenor: md.optional(), venues: md, expiry: md, days: md });
 
 /** One argument in the bulls-versus-bears paragraphs: exactly one key is present, plus `cite`. */
 const PointSchema = z.strictObject({
@@ -226,8 +227,9 @@ const PointSchema = z.strictObject({
   fundingCrowded: FundingPointSchema.optional(),
   exchangeOutflow: z.strictObject({ after: md }).optional(),
   exchangeInflow: z.strictObject({ net: md }).optional(),
-  basisCooled: z.strictObject({ assets: z.array(BasisClauseSchema).min(1) }).optional(),
-  basisRich: z.strictObject({ assets: z.array(BasisClauseSchema).min(1) }).optional(),
+  /** `shared`: the contract (tenor, venues, expiry, days left) when two or more assets quote the same one. */
+  basisCooled: z.strictObject({ assets: z.array(BasisClauseSchema).min(1), shared: BasisContractSchema.optional() }).optional(),
+  basisRich: z.strictObject({ assets: z.array(BasisClauseSchema).min(1), shared: BasisContractSchema.optional() }).optional(),
   oiDown: z.strictObject({ change: md }).optional(),
   oiUp: z.strictObject({ change: md }).optional(),
   levelLost: z.strictObject({ level: md }).optional(),

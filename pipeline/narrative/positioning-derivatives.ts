@@ -100,7 +100,22 @@ export function basisPoints(ctx: ComposeContext, day: Day): Point[] {
     else if (day.rally && main.currentAnnualized - main.priorAnnualized >= widen) rich.push([headlinePaths(ctx, f), clause]);
   }
   const points: Point[] = [];
-  if (cooled.length > 0) points.push(ctx.cite({ basisCooled: { assets: cooled.map(([, c]) => c) } }, ...cooled.map(([p]) => p)));
-  if (rich.length > 0) points.push(ctx.cite({ basisRich: { assets: rich.map(([, c]) => c) } }, ...rich.map(([p]) => p)));
+  if (cooled.length > 0) points.push(ctx.cite({ basisCooled: basisPoint(cooled.map(([, c]) => c)) }, ...cooled.map(([p]) => p)));
+  if (rich.length > 0) points.push(ctx.cite({ basisRich: basisPoint(rich.map(([, c]) => c)) }, ...rich.map(([p]) => p)));
   return points;
+}
+
+/**
+ * Several assets quoted on the same contract (tenor, venues, expiry, days left): the contract is
+ * `shared`, so a language may name it once and give each asset only its prior → current.
+ */
+function basisPoint(assets: BasisClause[]): NonNullable<Point['basisCooled']> {
+  const [first, ...rest] = assets;
+  if (!first || rest.length === 0) return { assets };
+  const same = rest.every(
+    (c) => c.tenor === first.tenor && c.venues === first.venues && c.expiry === first.expiry && c.days === first.days,
+  );
+  if (!same) return { assets };
+  const { venues, expiry, days } = first;
+  return { assets, shared: { ...(first.tenor ? { tenor: first.tenor } : {}), venues, expiry, days } };
 }

@@ -5,7 +5,8 @@
  * how a figure is read aloud, and a recent "since" day is named by its date.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
+import { loadTemplates, renderBriefMarkdown, type TemplateSet } from '../../pipeline/narrative/index.js';
+import { variantOf } from '../../pipeline/narrative/variation.js';
 import type { Claim, DayPlan } from '../../pipeline/analysis/findings.js';
 import { enArticle } from '../../kernel/locale/en-article.js';
 import { CASES, loadCase, render, type LoadedCase } from './brief-cases.js';
@@ -79,6 +80,25 @@ describe('leverage flush: a claim of size, not of share', () => {
     const zh = md('etf-launch-2024-01-12', 'zh');
     expect(zh).toContain('# BTC 跌破 4.4 万美元：全网爆仓 2.86 亿美元\n');
     expect(zh).toContain('总体来看，本轮下跌的驱动因素仍需更多数据确认，短期价格或以区间震荡消化抛压为主。');
+  });
+});
+
+describe('the deleveraging thesis says flush only with the leverage_flush claim', () => {
+  // The ETF launch (OI −6.9 %, longs 75 %, 1.9x the median) keeps its thesis; rendered on dates whose
+  // skeleton is the one that would say "flushed" (en 0) or "出清" / "集中清洗" (zh 2 and 0).
+  const on = (lang: 'zh' | 'en', slot: number): string => {
+    const { model } = render(caseOf('etf-launch-2024-01-12'), lang, templates);
+    const date = ['2024-01-12', '2024-01-13', '2024-01-14'].find((d) => variantOf(d, 'thesis', 3) === slot)!;
+    return renderBriefMarkdown({ ...model, date }, templates).split('\n\n')[1]!;
+  };
+  it('en: "closing out", not "being flushed"', () => {
+    expect(on('en', 0)).toContain(
+      'fell 6.9% at the same time, which points to leveraged longs closing out rather than fresh shorts pressing the market.',
+    );
+  });
+  it('zh: 平仓 / 被动减仓, not 出清 / 集中清洗', () => {
+    expect(on('zh', 2)).toContain('仓位收缩与价格下跌同步发生，主导力量是杠杆多头平仓，而不是空头加仓。');
+    expect(on('zh', 0)).toContain('这更像是高杠杆多头的被动减仓，而非新增空头主动砸盘。');
   });
 });
 

@@ -40,6 +40,24 @@ export const ALLOWED = {
   cli: ['kernel', 'sources', 'analysis', 'narrative', 'renderers', 'check', 'fetch', 'render', 'preview', 'orchestration'],
 };
 
+/**
+ * The public entry another layer must import a file through: its folder's index.ts (the layer's
+ * own for a stage; a sub-folder's for the kernel, the renderers and the collector), or undefined
+ * when the file is itself public (an index.ts, or a single-file module at the top of kernel/ or
+ * pipeline/). Type-only imports follow the same path: the index is the folder's whole surface.
+ */
+export function entryOf(file, root = ROOT) {
+  const parts = relative(root, file).split(sep);
+  if (parts.at(-1) === 'index.ts') return undefined;
+  const [top, sub] = parts;
+  if ((top === 'kernel' || top === 'pipeline') && parts.length === 2) return undefined;
+  if (top === 'kernel') return `kernel/${sub}/index.ts`;
+  if (top === 'renderers') return parts.length === 2 ? 'renderers/index.ts' : `renderers/${sub}/index.ts`;
+  if (top === 'sources') return sub === 'collector' && parts.length > 2 ? 'sources/collector/index.ts' : 'sources/index.ts';
+  if (top === 'pipeline') return `pipeline/${sub}/index.ts`;
+  return undefined;
+}
+
 export function layerOf(file, root = ROOT) {
   const path = relative(root, file).split(sep).join('/');
   return LAYERS.find(([, prefix]) => path.startsWith(prefix))?.[0];
@@ -52,6 +70,7 @@ const rule = {
     schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
     messages: {
       wrongWay: '{{from}} may not import {{to}} ({{spec}}): a stage depends only on the kernel and the stages below it (README, "Layers")',
+      bypass: '{{spec}} reaches inside {{to}}: import it through {{entry}} (README, "Layers")',
     },
   },
   create(context) {
@@ -60,9 +79,15 @@ const rule = {
     if (!from) return {};
     const check = (node, source) => {
       if (!source || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
-      const to = layerOf(resolve(dirname(context.filename), source.value), root);
-      if (!to || to === from || ALLOWED[from].includes(to)) return;
-      context.report({ node: source, messageId: 'wrongWay', data: { from, to, spec: source.value } });
+      const target = resolve(dirname(context.filename), source.value).replace(/\.js$/, '.ts');
+      const to = layerOf(target, root);
+      if (!to || to === from) return;
+      if (!ALLOWED[from].includes(to)) {
+        context.report({ node: source, messageId: 'wrongWay', data: { from, to, spec: source.value } });
+        return;
+      }
+      const entry = entryOf(target, root);
+      if (entry) context.report({ node: source, messageId: 'bypass', data: { to, spec: source.value, entry } });
     };
     return {
       ImportDeclaration: (node) => check(node, node.source),

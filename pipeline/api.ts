@@ -13,9 +13,9 @@ import { FORMATS, LANGS, type Format, type Lang } from '../kernel/lang.js';
 import { packagePath } from '../kernel/package-root.js';
 import { saveSnapshot, type Snapshot } from '../kernel/snapshot/index.js';
 import { fetchSnapshot as fetchDay, type FetchEffects, type FetchResult } from './fetch/index.js';
-import { renderBriefs, type RenderResult } from './render/render-briefs.js';
-import { overlayTemplates, type TemplateOverlay } from './render/templates-overlay.js';
-import { lazyPrinter } from '../renderers/pdf/lazy-printer.js';
+import { renderBriefs, type RenderResult } from './render/index.js';
+import { overlayTemplates, type TemplateOverlay } from './render/index.js';
+import { lazyPrinter } from '../renderers/pdf/index.js';
 
 export type { Config, Format, Lang, Snapshot, FetchResult, RenderResult };
 export { DEFAULT_CONFIG, FORMATS, LANGS };

@@ -14,11 +14,11 @@ import { join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../kernel/config.js';
 import { BriefError, InputError, PublishError, UsageError, formatZodIssues } from '../kernel/errors.js';
-import { withLock } from '../kernel/fs/lock.js';
+import { withLock } from '../kernel/fs/index.js';
 import { parseStrictJson } from '../kernel/json.js';
-import { buildSite } from '../renderers/site/build-site.js';
-import { collectBriefs, type RenderedBriefFiles } from '../renderers/site/collect-briefs.js';
-import { publishRelease, siteTargetProblem } from '../renderers/site/release.js';
+import { buildSite } from '../renderers/site/index.js';
+import { collectBriefs, type RenderedBriefFiles } from '../renderers/site/index.js';
+import { publishRelease, siteTargetProblem } from '../renderers/site/index.js';
 
 export interface PublishRequest {
   fromDir: string;

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomic } from '../kernel/fs/atomic-write.js';
+import { writeFileAtomic } from '../kernel/fs/index.js';
 
 const BanFileSchema = z.record(z.string(), z.number());
 

@@ -3,7 +3,7 @@
  * pagination, and the error envelope (`{"code":-1121,"msg":"Invalid symbol."}`).
  */
 import { z } from 'zod';
-import type { Candle } from '../kernel/snapshot/schema.js';
+import type { Candle } from '../kernel/snapshot/index.js';
 import type { EnvelopeProblem, ProviderHttp } from './http.js';
 import { normalizeSeries } from './series.js';
 import { epochMillis, nonNegativeDecimal, parseWith, positiveDecimal, type ParseContext } from './validate.js';

@@ -7,7 +7,7 @@
  *    it: the lower bound is left out and a gap says so.
  * Tolerances come from `thresholds.crossCheck`. Pure: parts in, cleaned parts and gaps out.
  */
-import type { Gap, LiquidationOrder, LiquidationTotals } from '../kernel/snapshot/schema.js';
+import type { Gap, LiquidationOrder, LiquidationTotals } from '../kernel/snapshot/index.js';
 import type { CrossCheckTolerances } from './cross-check.js';
 import type { SnapshotParts } from './types.js';
 

@@ -4,7 +4,7 @@
  * or a drawdown computed over 22 of 24 hours is never printed as if it covered the day.
  * Pure: parts in, gaps out.
  */
-import type { Gap, PriceSeries } from '../kernel/snapshot/schema.js';
+import type { Gap, PriceSeries } from '../kernel/snapshot/index.js';
 import type { SnapshotParts } from './types.js';
 import { HOUR_MS } from '../kernel/time.js';
 

@@ -13,7 +13,7 @@
  * figures computed without it, never silently. Tolerances come from `thresholds.crossCheck`.
  * Pure: parts in, cleaned parts and gaps out.
  */
-import type { Candle, Gap, GapFigure, PriceSeries } from '../kernel/snapshot/schema.js';
+import type { Candle, Gap, GapFigure, PriceSeries } from '../kernel/snapshot/index.js';
 import type { Thresholds } from '../kernel/thresholds.js';
 import type { SnapshotParts } from './types.js';
 import { DAY_MS, HOUR_MS } from '../kernel/time.js';

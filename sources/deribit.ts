@@ -6,7 +6,7 @@
  * Only BTC and ETH have these instruments. Public limits are credit based (≈20 req/s).
  */
 import { z } from 'zod';
-import type { BasisTenor } from '../kernel/snapshot/schema.js';
+import type { BasisTenor } from '../kernel/snapshot/index.js';
 import type { EnvelopeProblem } from './http.js';
 import { LOOKBACK } from './ranges.js';
 import { normalizeSeries } from './series.js';

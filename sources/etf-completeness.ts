@@ -4,7 +4,7 @@
  * cut off) is named in a gap, so totals over the others are said to exclude it instead of being
  * presented as the whole market. Pure: parts in, gaps out.
  */
-import type { Gap } from '../kernel/snapshot/schema.js';
+import type { Gap } from '../kernel/snapshot/index.js';
 import type { SnapshotParts } from './types.js';
 
 export function etfCompletenessGaps(parts: Partial<SnapshotParts>): Gap[] {

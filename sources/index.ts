@@ -41,3 +41,12 @@ export {
   type SourceRequest,
   type SnapshotParts,
 } from './types.js';
+export type { SourceResult } from './types.js';
+export { checkLiquidations } from './collected-check.js';
+export { coverageGaps } from './coverage.js';
+export { crossCheckPrices } from './cross-check.js';
+export { etfCompletenessGaps } from './etf-completeness.js';
+export { checkPlausibility } from './plausibility.js';
+export { loadManifest, saveManifest } from './recording.js';
+export { mergeParts } from './tasks.js';
+export { createOkxSpotFallback } from './okx-spot.js';

@@ -3,7 +3,7 @@
  * timestamps too; lists are newest first; the envelope is `{code:"0", msg, data}`.
  */
 import { z } from 'zod';
-import type { Candle, LiquidationOrder } from '../kernel/snapshot/schema.js';
+import type { Candle, LiquidationOrder } from '../kernel/snapshot/index.js';
 import type { EnvelopeProblem } from './http.js';
 import { normalizeSeries } from './series.js';
 import { HOUR_MS } from '../kernel/time.js';

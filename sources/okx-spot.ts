@@ -5,7 +5,7 @@
  * For spot, `vol` is in base units and `volCcyQuote` in USDT.
  */
 import { z } from 'zod';
-import type { Candle } from '../kernel/snapshot/schema.js';
+import type { Candle } from '../kernel/snapshot/index.js';
 import { CandleRowSchema, okxEnvelope, okxRowCount } from './okx-parse.js';
 import { LOOKBACK, dailyStart, hourlyStart } from './ranges.js';
 import { normalizeSeries } from './series.js';

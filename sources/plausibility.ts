@@ -4,7 +4,7 @@
  * 'Implausible' gaps. A cross-venue check flags a Binance/OKX perpetual price divergence.
  * Pure: parts in, cleaned parts and gaps out.
  */
-import type { Candle, Gap, PriceSeries } from '../kernel/snapshot/schema.js';
+import type { Candle, Gap, PriceSeries } from '../kernel/snapshot/index.js';
 import type { Thresholds } from '../kernel/thresholds.js';
 import type { SnapshotParts } from './types.js';
 

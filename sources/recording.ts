@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../kernel/fs/atomic-write.js';
+import { writeFileAtomic } from '../kernel/fs/index.js';
 
 export const RecordedResponseSchema = z.strictObject({
   provider: z.string(),

@@ -2,7 +2,7 @@
  * Running a source's independent requests in parallel, each failure becoming a gap that names
  * the family, the asset, the error kind and the endpoint, while the other requests go on.
  */
-import type { DataFamily, Gap, Provenance } from '../kernel/snapshot/schema.js';
+import type { DataFamily, Gap, Provenance } from '../kernel/snapshot/index.js';
 import { isSourceError } from './errors.js';
 import type { ProviderHttp } from './http.js';
 import type { SnapshotParts, SourceResult } from './types.js';

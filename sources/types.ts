@@ -21,7 +21,7 @@ import type {
   Provenance,
   VolatilityIndex,
   WhaleTransfers,
-} from '../kernel/snapshot/schema.js';
+} from '../kernel/snapshot/index.js';
 import type { ProviderHttp, ProviderHttpSpec } from './http.js';
 
 // The provider ids and their facts (base URL, key, pacing, names) live in the kernel's descriptor.

@@ -22,7 +22,7 @@
  * The result is ordered by importance (ties: kind order, then asset) and validated against
  * FindingsSchema, which also guarantees no NaN or ±Infinity left the signals.
  */
-import type { Snapshot } from '../../kernel/snapshot/schema.js';
+import type { Snapshot } from '../../kernel/snapshot/index.js';
 import type { AnalysisContext, Signal } from './context.js';
 import { FindingsSchema, type Finding, type Findings } from './findings.js';
 import { sortFindings } from './importance.js';

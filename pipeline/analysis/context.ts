@@ -1,7 +1,7 @@
 /**
  * What every signal receives besides the snapshot and thresholds, and the signal type itself.
  */
-import type { Snapshot } from '../../kernel/snapshot/schema.js';
+import type { Snapshot } from '../../kernel/snapshot/index.js';
 import type { Finding } from './findings.js';
 import type { Thresholds } from '../../kernel/thresholds.js';
 

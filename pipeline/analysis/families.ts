@@ -6,7 +6,7 @@
  *
  * Typed `satisfies Record<DataFamily, …>`: a new family does not compile until it is listed here.
  */
-import type { DataFamily } from '../../kernel/snapshot/schema.js';
+import type { DataFamily } from '../../kernel/snapshot/index.js';
 import type { FindingKind } from './findings.js';
 
 export interface FamilyFindings {

@@ -6,3 +6,7 @@ export { DEFAULT_THRESHOLDS, ThresholdsSchema, type Thresholds, type ThresholdsI
 export { BASE_WEIGHT, FINDING_KINDS, KIND_ORDER, importanceOf, sortFindings, type KindFacts } from './importance.js';
 export { FAMILY_FINDINGS, familyFindingsOf, type FamilyFindings } from './families.js';
 export { formatFindingsTable, summarize } from './table.js';
+export { dayPlanSignal } from './signals/day-plan.js';
+export { usCloseInstant } from './util/us-market.js';
+export { candlesIn, hoursIn } from './util/time.js';
+export { pickSpotSeries } from './util/series.js';

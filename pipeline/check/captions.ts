@@ -3,7 +3,7 @@
  * has a caption the chart renderer writes; these readers give its figures the quantity of the
  * bullet they repeat, so a caption and a bullet with two values for one thing are caught.
  */
-import type { BriefModel } from '../narrative/model.js';
+import type { BriefModel } from '../narrative/index.js';
 import { parseFigures, type Figure } from './figures.js';
 import type { ModelFigure } from './model-figures.js';
 

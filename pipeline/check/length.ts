@@ -10,7 +10,7 @@
  */
 import type { Config } from '../../kernel/config.js';
 import type { Lang } from '../../kernel/lang.js';
-import { formatNumber } from '../../kernel/locale/format.js';
+import { formatNumber } from '../../kernel/locale/index.js';
 
 export type BriefLength = Config['briefLength'];
 export type DayKind = 'sharp' | 'quiet';

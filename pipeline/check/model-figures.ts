@@ -4,7 +4,7 @@
  * is its identity: `sections[0].bullets[0].liquidations.total` and `lead.liquidations.total`
  * are both the day's liquidation total and must print one value.
  */
-import type { BriefModel } from '../narrative/model.js';
+import type { BriefModel } from '../narrative/index.js';
 import { parseFigures, type Figure } from './figures.js';
 
 export interface ModelFigure extends Figure {

@@ -2,7 +2,7 @@
  * The copy desk's rules. Each reads one brief (its model and the Markdown the templates made of
  * it) and returns what it found wrong, naming the sentence and the figures.
  */
-import type { BriefModel } from '../narrative/model.js';
+import type { BriefModel } from '../narrative/index.js';
 import { captionFigures, liquidationChartSum } from './captions.js';
 import { parseFigures, sameValue, type Figure } from './figures.js';
 import { modelFigures, type ModelFigure } from './model-figures.js';

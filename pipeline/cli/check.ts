@@ -38,7 +38,7 @@ export function registerCheck(program: Command, ctx: CliContext, setExit: SetExi
       const { dir: templatesDir } = await templatesFor(flags.templates, ctx.cwd);
       await assertTemplatesLintClean(templatesDir);
       const [{ renderBriefs }, { formatFailure, formatReport }] = await Promise.all([
-        import('../render/render-briefs.js'),
+        import('../render/index.js'),
         import('../check/index.js'),
       ]);
       // Markdown only, nothing written (no formats): the check runs inside, failures let through

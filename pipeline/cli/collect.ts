@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { loadConfig } from './lazy.js';
 import { parseAssets } from './options.js';
-import { onShutdown } from '../../kernel/process/shutdown.js';
+import { onShutdown } from '../../kernel/process/index.js';
 import type { CliContext, SetExit } from './context.js';
 
 function parseSeconds(value: string): number {
@@ -37,7 +37,7 @@ export function registerCollect(program: Command, ctx: CliContext, setExit: SetE
       }
       const config = await loadConfig(flags.config, ctx);
       const { runCollector } = await import('../../sources/collector/index.js');
-      const { withLock } = await import('../../kernel/fs/lock.js');
+      const { withLock } = await import('../../kernel/fs/index.js');
       if (flags.out !== undefined) ctx.stderr('brief: collect --out is deprecated; use --collected\n');
       const outDir = resolve(ctx.cwd, flags.out ?? flags.collected);
       await mkdir(outDir, { recursive: true });

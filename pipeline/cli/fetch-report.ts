@@ -4,7 +4,7 @@
  * provider after the snapshot is written.
  */
 import type { Config } from '../../kernel/config.js';
-import type { Gap } from '../../kernel/snapshot/schema.js';
+import type { Gap } from '../../kernel/snapshot/index.js';
 
 export function startLine(
   date: string,

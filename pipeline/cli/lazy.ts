@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { Config } from '../../kernel/config.js';
 import type { Snapshot } from '../../kernel/snapshot/index.js';
-import type * as BriefDay from '../fetch/brief-day.js';
+import type * as BriefDay from '../fetch/index.js';
 import type { CliContext } from './context.js';
 
 /** The configuration of `--config FILE`, else of BRIEF_CONFIG, else the built-in one; a relative path is the command's folder's. */
@@ -23,5 +23,5 @@ export async function loadSnapshot(file: string): Promise<Snapshot> {
 export async function resolveBriefDay(
   ...args: Parameters<typeof BriefDay.resolveBriefDay>
 ): Promise<ReturnType<typeof BriefDay.resolveBriefDay>> {
-  return (await import('../fetch/brief-day.js')).resolveBriefDay(...args);
+  return (await import('../fetch/index.js')).resolveBriefDay(...args);
 }

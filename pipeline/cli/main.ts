@@ -23,7 +23,7 @@ import { registerRun } from './run.js';
 import { registerRender } from './render.js';
 import type { CliContext } from './context.js';
 import { examplesFor, programHelp } from './help.js';
-import { installShutdownHandlers } from '../../kernel/process/shutdown.js';
+import { installShutdownHandlers } from '../../kernel/process/index.js';
 
 /** The package's version, from its package.json (found from the sources and the build alike). */
 function packageVersion(): string {

@@ -28,7 +28,7 @@ export function registerPreview(program: Command, ctx: CliContext, _setExit: Set
     .action(async (flags: PreviewFlags) => {
       const snapshotsDir = resolve(ctx.cwd, flags.snapshots);
       const date = flags.date ?? (await newestSnapshotDate(snapshotsDir));
-      const { startPreview } = await import('../preview/server.js');
+      const { startPreview } = await import('../preview/index.js');
       const templates = await templatesFor(flags.templates, ctx.cwd);
       // Read again on every edit, so resolved now against the command's folder.
       const configFile = flags.config ?? ctx.env.BRIEF_CONFIG;

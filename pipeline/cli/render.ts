@@ -40,8 +40,8 @@ export function registerRender(program: Command, ctx: CliContext, setExit: SetEx
       const { dir: templatesDir } = await templatesFor(flags.templates, ctx.cwd);
       await assertTemplatesLintClean(templatesDir);
       // Loaded on use, so `--help` and usage errors stay fast.
-      const { renderBriefs } = await import('../render/render-briefs.js');
-      const { lazyPrinter } = await import('../../renderers/pdf/lazy-printer.js');
+      const { renderBriefs } = await import('../render/index.js');
+      const { lazyPrinter } = await import('../../renderers/pdf/index.js');
       const printer = lazyPrinter({ env: ctx.env });
       try {
         const result = await renderBriefs(

@@ -1,4 +1,4 @@
-import type { Gap } from '../../kernel/snapshot/schema.js';
+import type { Gap } from '../../kernel/snapshot/index.js';
 import type { CliContext } from './context.js';
 
 /** Lists a snapshot's data gaps on stderr (they are disclosed in the brief too); returns the count. */

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from './lazy.js';
 import { BriefError, ExitCode } from '../../kernel/errors.js';
-import type { Gap } from '../../kernel/snapshot/schema.js';
+import type { Gap } from '../../kernel/snapshot/index.js';
 import { assertOrderedRange, FORMATS, LANGS, listOf, parseDate, type Format, type Lang } from './options.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
@@ -66,9 +66,9 @@ export function registerRerender(program: Command, ctx: CliContext, setExit: Set
       const { dir: templatesDir } = await templatesFor(flags.templates, ctx.cwd);
       await assertTemplatesLintClean(templatesDir);
       const [{ rerender }, { createProgress }, { lazyPrinter }] = await Promise.all([
-        import('../render/rerender.js'),
-        import('../render/progress.js'),
-        import('../../renderers/pdf/lazy-printer.js'),
+        import('../render/index.js'),
+        import('../render/index.js'),
+        import('../../renderers/pdf/index.js'),
       ]);
       const printer = lazyPrinter({ env: ctx.env });
       const failed: { date: string; error: unknown }[] = [];

@@ -55,12 +55,12 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
     .action(async (flags: RunFlags) => {
       const config = await loadConfig(flags.config, ctx);
       const [{ withLock }, { fetchSnapshot }, { renderBriefs }, { rerender }, { publishSite }, { lazyPrinter }] = await Promise.all([
-        import('../../kernel/fs/lock.js'),
+        import('../../kernel/fs/index.js'),
         import('../fetch/index.js'),
-        import('../render/render-briefs.js'),
-        import('../render/rerender.js'),
+        import('../render/index.js'),
+        import('../render/index.js'),
         import('../publish.js'),
-        import('../../renderers/pdf/lazy-printer.js'),
+        import('../../renderers/pdf/index.js'),
       ]);
       const { dir: templatesDir } = await templatesFor(flags.templates, ctx.cwd);
       // Before the lock and the fetch: bad templates are the analyst's to fix, and cost no API calls.

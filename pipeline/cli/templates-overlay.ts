@@ -9,7 +9,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { listTree, overlayTemplates as overlayCore } from '../render/templates-overlay.js';
+import { listTree, overlayTemplates as overlayCore } from '../render/index.js';
 import { defaultTemplatesDir } from './paths.js';
 
 /**

@@ -4,8 +4,8 @@
  */
 import type { Config } from '../../kernel/config.js';
 import { InsufficientDataError } from '../../kernel/errors.js';
-import { SCHEMA_VERSION, type Gap, type Snapshot } from '../../kernel/snapshot/schema.js';
-import type { BriefWindow, SnapshotParts } from '../../sources/types.js';
+import { SCHEMA_VERSION, type Gap, type Snapshot } from '../../kernel/snapshot/index.js';
+import type { BriefWindow, SnapshotParts } from '../../sources/index.js';
 
 export function assembleSnapshot(input: {
   window: BriefWindow;

@@ -6,7 +6,7 @@
  * Completeness is counted per data family: the series it holds and the data points in them. The
  * new fetch replaces the stored one when no family has fewer series or points than before.
  */
-import { DataFamilySchema, type DataFamily, type Snapshot } from '../../kernel/snapshot/schema.js';
+import { DataFamilySchema, type DataFamily, type Snapshot } from '../../kernel/snapshot/index.js';
 
 /** The snapshot's data families, as the schema declares them; liquidations (an object) are counted apart. */
 type ListFamily = Exclude<DataFamily, 'liquidations'>;

@@ -6,12 +6,12 @@
  * ones, become 'not-configured' gaps without a request.
  */
 import { resolveBaseUrl } from '../../kernel/config.js';
-import type { BanRegistry } from '../../sources/bans.js';
-import { DEFAULT_HTTP, createProviderHttp, type HttpEffects } from '../../sources/http.js';
+import type { BanRegistry } from '../../sources/index.js';
+import { DEFAULT_HTTP, createProviderHttp, type HttpEffects } from '../../sources/index.js';
 import { createSources } from '../../sources/index.js';
-import { createOkxSpotFallback } from '../../sources/okx-spot.js';
-import { createLimiter } from '../../sources/limiter.js';
-import type { Source, SourceRequest, SourceResult } from '../../sources/types.js';
+import { createOkxSpotFallback } from '../../sources/index.js';
+import { createLimiter } from '../../sources/index.js';
+import type { Source, SourceRequest, SourceResult } from '../../sources/index.js';
 import { PROVIDERS } from '../../kernel/providers.js';
 import type { AxiosInstance } from 'axios';
 

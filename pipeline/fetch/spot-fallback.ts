@@ -4,8 +4,8 @@
  * disclosure that names the substitute ("BTC 现货价格取自 OKX（Binance 不可用）"), with the first
  * failure's kind and status kept for stderr; the brief never says those prices were left out.
  */
-import type { Gap } from '../../kernel/snapshot/schema.js';
-import type { SnapshotParts } from '../../sources/types.js';
+import type { Gap } from '../../kernel/snapshot/index.js';
+import type { SnapshotParts } from '../../sources/index.js';
 
 export function nameSpotFallback(
   gaps: readonly Gap[],

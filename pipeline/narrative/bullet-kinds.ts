@@ -7,7 +7,7 @@
  * A row with a bullet picks its finding(s) for the brief's primary asset and builds the bullet's
  * value with the findings its figures cite (for the source footnotes).
  */
-import type { FindingKind } from '../analysis/findings.js';
+import type { FindingKind } from '../analysis/index.js';
 import {
   basisBullet,
   clusterBullet,

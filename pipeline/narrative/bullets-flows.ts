@@ -2,8 +2,8 @@
  * Bullets for flows: spot-ETF volume and net flows, on-chain whale transfers, exchange
  * inflows/outflows, and labelled-entity moves from the editorial notes.
  */
-import { formatNumber } from '../../kernel/locale/format.js';
-import type { FindingOf } from '../analysis/findings.js';
+import { formatNumber } from '../../kernel/locale/index.js';
+import type { FindingOf } from '../analysis/index.js';
 import { hasClaim, type ComposeContext } from './compose-context.js';
 import { joinMd, md, type Md } from './markdown-escape.js';
 import type { Bullet } from './model.js';

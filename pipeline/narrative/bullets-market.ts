@@ -4,8 +4,8 @@
  * finding and returns its figures formatted for the language, plus the flags the templates
  * choose words by. No words here.
  */
-import type { DayPlan, Finding, FindingOf, LiquidationHeadline, PriceMove } from '../analysis/findings.js';
-import * as format from '../../kernel/locale/format.js';
+import type { DayPlan, Finding, FindingOf, LiquidationHeadline, PriceMove } from '../analysis/index.js';
+import * as format from '../../kernel/locale/index.js';
 import { hasClaim, listOf, type ComposeContext } from './compose-context.js';
 import { liquidationTotal } from './liquidation-total.js';
 import { md } from './markdown-escape.js';

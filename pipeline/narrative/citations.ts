@@ -13,8 +13,8 @@
  * numbered in order of first use. Both languages walk the same model shape, so zh and en carry the
  * same footnotes under the same numbers.
  */
-import { formatDate, formatTime, formatUtcOffset, zonedDate, type Lang } from '../../kernel/locale/format.js';
-import type { Finding } from '../analysis/findings.js';
+import { formatDate, formatTime, formatUtcOffset, zonedDate, type Lang } from '../../kernel/locale/index.js';
+import type { Finding } from '../analysis/index.js';
 import type { Provenance, Snapshot } from '../../kernel/snapshot/index.js';
 import { footnoteRefs, md, mdCode, type Md } from './markdown-escape.js';
 import type { BriefModel, SeriesNote, SourceNote } from './model.js';

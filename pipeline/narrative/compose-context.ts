@@ -3,10 +3,10 @@
  * kind and asset, the formatters bound to the language, each returning Markdown-safe text, and
  * the registry of source footnotes.
  */
-import * as format from '../../kernel/locale/format.js';
-import type { Lang } from '../../kernel/locale/format.js';
-import type { Claim, DayPlan, Finding, FindingKind, FindingOf, Findings } from '../analysis/findings.js';
-import { dayPlanSignal } from '../analysis/signals/day-plan.js';
+import * as format from '../../kernel/locale/index.js';
+import type { Lang } from '../../kernel/locale/index.js';
+import type { Claim, DayPlan, Finding, FindingKind, FindingOf, Findings } from '../analysis/index.js';
+import { dayPlanSignal } from '../analysis/index.js';
 import type { Config } from '../../kernel/config.js';
 import { InputError, InsufficientDataError } from '../../kernel/errors.js';
 import type { Snapshot } from '../../kernel/snapshot/index.js';

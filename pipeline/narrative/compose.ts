@@ -10,9 +10,9 @@
  *   7. gaps      what could not be measured; charts placed in the section they illustrate
  *   8. sources   footnotes numbered in print order: each figure's series, provider and as-of time
  */
-import * as format from '../../kernel/locale/format.js';
-import type { Lang } from '../../kernel/locale/format.js';
-import type { PriceMove } from '../analysis/findings.js';
+import * as format from '../../kernel/locale/index.js';
+import type { Lang } from '../../kernel/locale/index.js';
+import type { PriceMove } from '../analysis/index.js';
 import { InputError } from '../../kernel/errors.js';
 import { entitiesBullet } from './bullets-flows.js';
 import { BULLET_KINDS, type BulletKey } from './bullet-kinds.js';

@@ -11,7 +11,7 @@
  *   weekday, "in Wednesday's US session", so a reader sees that they come from the day before;
  *   a Monday brief's last session is "Friday's". A session more than six days back is dated.
  */
-import { formatDate, formatUtcOffset, formatWeekday, zonedDate, type Lang } from '../../kernel/locale/format.js';
+import { formatDate, formatUtcOffset, formatWeekday, zonedDate, type Lang } from '../../kernel/locale/index.js';
 import { DAY_MS } from '../../kernel/time.js';
 import { md, type Md } from './markdown-escape.js';
 

@@ -3,7 +3,7 @@
  * the window. A Sunday brief in UTC+8 holds Friday's session, which closed 28 hours before the
  * window opened: its flow is reported with its date, never offered as what moved the price.
  */
-import { usCloseInstant } from '../analysis/util/us-market.js';
+import { usCloseInstant } from '../analysis/index.js';
 import type { ComposeContext } from './compose-context.js';
 
 export function sessionInWindow(ctx: ComposeContext, date: string): boolean {

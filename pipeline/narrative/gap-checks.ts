@@ -3,8 +3,8 @@
  * fallback): what was left out or substituted, and which figures that touches, in the brief's
  * language and timezone. The snapshot's English `reason` never reaches a reader through here.
  */
-import { formatDate, formatTime, formatUtcOffset, type Lang } from '../../kernel/locale/format.js';
-import type { GapCheck, GapFigure } from '../../kernel/snapshot/schema.js';
+import { formatDate, formatTime, formatUtcOffset, type Lang } from '../../kernel/locale/index.js';
+import type { GapCheck, GapFigure } from '../../kernel/snapshot/index.js';
 import { providerName } from './names.js';
 import { HOUR_MS } from '../../kernel/time.js';
 

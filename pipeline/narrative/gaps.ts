@@ -8,10 +8,10 @@
  * the entry names them instead of the whole family, so "one ETF had no data" never reads as "no
  * ETF data". A check that left data out or a substitute provider is kept as its own clause.
  */
-import { familyFindingsOf } from '../analysis/families.js';
-import type { FindingOf } from '../analysis/findings.js';
+import { familyFindingsOf } from '../analysis/index.js';
+import type { FindingOf } from '../analysis/index.js';
 import { isProviderId, PROVIDERS } from '../../kernel/providers.js';
-import { familyOf } from '../../kernel/snapshot/families.js';
+import { familyOf } from '../../kernel/snapshot/index.js';
 import type { ComposeContext } from './compose-context.js';
 import { listOf } from './compose-context.js';
 import { md, type Md } from './markdown-escape.js';

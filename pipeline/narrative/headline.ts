@@ -4,9 +4,9 @@
  * Pattern (brief-style): figure + event + judgement, e.g. "BTC 跌破 4.2 万美元:杠杆多头集中爆仓" /
  * "Bitcoin slides below $42,000 as leveraged longs are flushed".
  */
-import * as format from '../../kernel/locale/format.js';
-import type { Lang } from '../../kernel/locale/format.js';
-import type { PriceMove } from '../analysis/findings.js';
+import * as format from '../../kernel/locale/index.js';
+import type { Lang } from '../../kernel/locale/index.js';
+import type { PriceMove } from '../analysis/index.js';
 import { hasClaim, type ComposeContext } from './compose-context.js';
 import type { Day } from './lead.js';
 import { headlineBreak, leadStep } from './lead.js';

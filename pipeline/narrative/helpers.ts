@@ -15,7 +15,7 @@
  */
 import type { HelperOptions } from 'handlebars';
 import { variantOf } from './variation.js';
-import { enArticle } from '../../kernel/locale/en-article.js';
+import { enArticle } from '../../kernel/locale/index.js';
 
 export type HelperLang = 'zh' | 'en';
 

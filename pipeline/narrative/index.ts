@@ -9,3 +9,6 @@ export { loadNotes, parseNotes, findNotesFor } from './notes-load.js';
 export { NotesSchema, type Notes, type Note } from './notes.js';
 export { BriefModelSchema, type BriefModel } from './model.js';
 export { md, mdUrl, type Md } from './markdown-escape.js';
+export { compileLanguage, readTemplateFiles, type CompiledLanguage, type TemplateFile } from './engine.js';
+export { lintLanguage } from './lint.js';
+export { LAYOUT_FILES, lintLayout } from './layout-lint.js';

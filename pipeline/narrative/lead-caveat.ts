@@ -4,7 +4,7 @@
  * drawdown — and the close, when the last hour is one of them — are computed without them. The
  * lead says so beside the figures instead of printing them as fact.
  */
-import type { FindingOf } from '../analysis/findings.js';
+import type { FindingOf } from '../analysis/index.js';
 import type { ComposeContext } from './compose-context.js';
 import { hoursLabel } from './gap-checks.js';
 import { md, type Md } from './markdown-escape.js';

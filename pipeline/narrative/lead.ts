@@ -3,12 +3,12 @@
  * its window, and the trigger (a macro note marked `trigger`) or the lack of one.
  */
 import { readerDate } from './dateline.js';
-import { formatUtcOffset } from '../../kernel/locale/format.js';
-import type { FindingOf, LevelBreakSchema, PriceMove } from '../analysis/findings.js';
+import { formatUtcOffset } from '../../kernel/locale/index.js';
+import type { FindingOf, LevelBreakSchema, PriceMove } from '../analysis/index.js';
 import type { z } from 'zod';
 import { InsufficientDataError } from '../../kernel/errors.js';
 import type { Snapshot } from '../../kernel/snapshot/index.js';
-import { HOUR_MS } from '../analysis/util/time.js';
+import { HOUR_MS } from '../../kernel/time.js';
 import type { ComposeContext } from './compose-context.js';
 import { md } from './markdown-escape.js';
 import type { BriefLead, BriefModel } from './model.js';

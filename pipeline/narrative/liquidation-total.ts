@@ -4,9 +4,9 @@
  * streams only is a floor ("至少" / "at least"): it rounds down and carries no 约, since
  * "至少 约 X" contradicts itself and a rounded-up floor would overstate what was recorded.
  */
-import * as format from '../../kernel/locale/format.js';
+import * as format from '../../kernel/locale/index.js';
 import type { Lang } from '../../kernel/lang.js';
-import type { LiquidationHeadline } from '../analysis/findings.js';
+import type { LiquidationHeadline } from '../analysis/index.js';
 
 export function liquidationTotal(h: Pick<LiquidationHeadline, 'scope' | 'totalRangeUsd'>, lang: Lang): string {
   if (h.scope === 'floor') return format.formatUsdFloor(h.totalRangeUsd.low, lang);

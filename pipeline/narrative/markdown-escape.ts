@@ -9,7 +9,7 @@
  * thematic breaks) nor break out of its line.
  */
 
-import { stripInvisible } from '../../kernel/text/invisible.js';
+import { stripInvisible } from '../../kernel/text/index.js';
 
 declare const mdBrand: unique symbol;
 /** Text that is safe to print inline in Markdown: escaped data, or words from this codebase. */

@@ -3,9 +3,9 @@
  * tenors, per language. Unknown ids fall back to the id itself (escaped by the caller), so a new
  * provider still prints something true.
  */
-import type { Lang } from '../../kernel/locale/format.js';
+import type { Lang } from '../../kernel/locale/index.js';
 import { knownSourceName } from '../../kernel/providers.js';
-import { familyOf } from '../../kernel/snapshot/families.js';
+import { familyOf } from '../../kernel/snapshot/index.js';
 
 /** Display name of a provider or venue id ("okx" → "OKX"). */
 export function providerName(id: string, lang: Lang = 'en'): string {

@@ -5,12 +5,12 @@
  * this the operator sees only "nothing to lead with" and has to dig through the snapshot.
  * English only: it is an operator message, not brief text.
  */
-import { formatTime, formatUtcOffset } from '../../kernel/locale/format.js';
-import type { Gap, Snapshot } from '../../kernel/snapshot/schema.js';
+import { formatTime, formatUtcOffset } from '../../kernel/locale/index.js';
+import type { Gap, Snapshot } from '../../kernel/snapshot/index.js';
 import type { Thresholds } from '../../kernel/thresholds.js';
 import { HOUR_MS } from '../../kernel/time.js';
-import { pickSpotSeries } from '../analysis/util/series.js';
-import { candlesIn, hoursIn } from '../analysis/util/time.js';
+import { pickSpotSeries } from '../analysis/index.js';
+import { candlesIn, hoursIn } from '../analysis/index.js';
 
 /** What each check did to the hours it names, as the operator reads it. */
 function cause(gap: Gap): string | undefined {

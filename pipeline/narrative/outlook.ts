@@ -4,7 +4,7 @@
  * data-bearing part is registered for its source footnotes. Nothing here is invented: a window
  * without a note or an expiry is not listed.
  */
-import type { BasisCompression, KeyLevels, PriceMove } from '../analysis/findings.js';
+import type { BasisCompression, KeyLevels, PriceMove } from '../analysis/index.js';
 import { hasClaim, listOf, type ComposeContext } from './compose-context.js';
 import type { Day } from './lead.js';
 import { deleveragingThesisFired, headlineBreak } from './lead.js';

@@ -8,7 +8,7 @@
  * level argues that longs are not crowded. A compressed basis is the bears' (cooling appetite);
  * on a rally a basis that widened by `basis.compressionMinFraction` or more is too (chasing).
  */
-import type { BasisCompression, FundingFlip } from '../analysis/findings.js';
+import type { BasisCompression, FundingFlip } from '../analysis/index.js';
 import { hasClaim, type ComposeContext } from './compose-context.js';
 import type { Day } from './lead.js';
 import { md } from './markdown-escape.js';

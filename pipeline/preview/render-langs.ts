@@ -11,12 +11,12 @@ import type { Lang } from '../../kernel/lang.js';
 import { loadConfig } from '../../kernel/config.js';
 import { analyze } from '../analysis/index.js';
 import { findNotesFor, loadNotes } from '../narrative/index.js';
-import { compileLanguage, readTemplateFiles, type CompiledLanguage, type TemplateFile, type TemplateSet } from '../narrative/engine.js';
-import { lintLanguage } from '../narrative/lint.js';
-import { LAYOUT_FILES, lintLayout } from '../narrative/layout-lint.js';
+import { compileLanguage, readTemplateFiles, type CompiledLanguage, type TemplateFile, type TemplateSet } from '../narrative/index.js';
+import { lintLanguage } from '../narrative/index.js';
+import { LAYOUT_FILES, lintLayout } from '../narrative/index.js';
 import { loadSnapshot } from '../../kernel/snapshot/index.js';
-import { renderBrief, type RenderAssets } from '../render/render-briefs.js';
-import { loadPageLayout } from '../../renderers/html-page.js';
+import { renderBrief, type RenderAssets } from '../render/index.js';
+import { loadPageLayout } from '../../renderers/index.js';
 
 export interface PreviewInputs {
   snapshotFile: string;

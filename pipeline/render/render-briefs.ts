@@ -16,11 +16,11 @@
  */
 import { join } from 'node:path';
 import { analyze } from '../analysis/index.js';
-import type { Findings } from '../analysis/findings.js';
+import type { Findings } from '../analysis/index.js';
 import type { Config } from '../../kernel/config.js';
 import { RenderError } from '../../kernel/errors.js';
-import { writeFileAtomic } from '../../kernel/fs/atomic-write.js';
-import { pausePoint } from '../../kernel/fs/pause-point.js';
+import { writeFileAtomic } from '../../kernel/fs/index.js';
+import { pausePoint } from '../../kernel/fs/index.js';
 import {
   composeBrief,
   findNotesFor,
@@ -34,14 +34,14 @@ import {
 import { loadSnapshot, type Snapshot } from '../../kernel/snapshot/index.js';
 import type { Format, Lang } from '../../kernel/lang.js';
 import { renderCharts, type ChartSvg } from '../../renderers/charts/index.js';
-import { loadPageLayout, type PageLayout } from '../../renderers/html-page.js';
-import { markdownToHtml } from '../../renderers/markdown-to-html.js';
-import { finishPrintPage } from '../../renderers/pdf/fonts.js';
-import { printCss } from '../../renderers/pdf/page-decorations.js';
-import type { PdfPrinter } from '../../renderers/pdf/printer.js';
-import { dateLabel, pageLabel } from '../../kernel/locale/labels.js';
+import { loadPageLayout, type PageLayout } from '../../renderers/index.js';
+import { markdownToHtml } from '../../renderers/index.js';
+import { finishPrintPage } from '../../renderers/pdf/index.js';
+import { printCss } from '../../renderers/pdf/index.js';
+import type { PdfPrinter } from '../../renderers/pdf/index.js';
+import { dateLabel, pageLabel } from '../../kernel/locale/index.js';
 import { checkDay, CheckFailedError, type CheckedBrief, type CheckReport } from '../check/index.js';
-import type { BriefMeta } from '../../renderers/site/brief-meta.js';
+import type { BriefMeta } from '../../renderers/site/index.js';
 
 export interface RenderRequest {
   snapshotFile: string;

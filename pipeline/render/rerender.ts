@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Config } from '../../kernel/config.js';
 import { InputError } from '../../kernel/errors.js';
 import type { Format, Lang } from '../../kernel/lang.js';
-import type { PdfPrinter } from '../../renderers/pdf/printer.js';
+import type { PdfPrinter } from '../../renderers/pdf/index.js';
 import { availableParallelism } from 'node:os';
 import { ComposePool } from './compose-pool.js';
 import { loadRenderAssets, printAndWriteDay, renderBriefs, type RenderRequest } from './render-briefs.js';

@@ -5,8 +5,8 @@
  * A zero rule marks backwardation (futures below index).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Findings } from '../../pipeline/analysis/findings.js';
-import type { BasisTenor, Snapshot } from '../../kernel/snapshot/schema.js';
+import type { Findings } from '../../pipeline/analysis/index.js';
+import type { BasisTenor, Snapshot } from '../../kernel/snapshot/index.js';
 import { formatPercent } from './format.js';
 import { labelsFor, listNames, venueName } from './labels.js';
 import { HOUR_MS, inWindow, primaryAsset } from './select.js';

@@ -6,8 +6,8 @@
  * (16:00 New York) before the brief's window ended. Volume is not direction: no flows here.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Findings } from '../../pipeline/analysis/findings.js';
-import type { Snapshot } from '../../kernel/snapshot/schema.js';
+import type { Findings } from '../../pipeline/analysis/index.js';
+import type { Snapshot } from '../../kernel/snapshot/index.js';
 import { formatUsd, usdUnit } from './format.js';
 import { labelsFor } from './labels.js';
 import { findingsOfKind, primaryAsset } from './select.js';

@@ -4,8 +4,8 @@
  * (and so the chart axes) does; `-0` never appears. Amounts, prices and percentages a caption
  * states go through the brief's own formatter (kernel/locale/format.ts).
  */
-import * as locale from '../../kernel/locale/format.js';
-import { formatNumber } from '../../kernel/locale/format.js';
+import * as locale from '../../kernel/locale/index.js';
+import { formatNumber } from '../../kernel/locale/index.js';
 import type { Lang } from './types.js';
 
 /** `1234567.891, 2` → `1,234,567.89` (the brief's own number formatter: no exponent, no −0). */

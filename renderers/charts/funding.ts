@@ -4,8 +4,8 @@
  * settle every 1, 4 or 8 hours compare. Venues differ in colour lightness and in dash pattern.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Findings } from '../../pipeline/analysis/findings.js';
-import type { Snapshot } from '../../kernel/snapshot/schema.js';
+import type { Findings } from '../../pipeline/analysis/index.js';
+import type { Snapshot } from '../../kernel/snapshot/index.js';
 import { formatPercent } from './format.js';
 import { labelsFor, listNames, venueName } from './labels.js';
 import { HOUR_MS, primaryAsset } from './select.js';

@@ -8,8 +8,8 @@
  *
  * A chart without data is left out, never drawn empty. The same inputs give byte-identical SVG.
  */
-import type { Findings } from '../../pipeline/analysis/findings.js';
-import type { Snapshot } from '../../kernel/snapshot/schema.js';
+import type { Findings } from '../../pipeline/analysis/index.js';
+import type { Snapshot } from '../../kernel/snapshot/index.js';
 import { planBasisChart } from './basis.js';
 import { planEtfVolumeChart } from './etf-volume.js';
 import { planFundingChart } from './funding.js';
@@ -18,7 +18,7 @@ import { planPriceChart } from './price.js';
 import { renderVegaLite } from './render.js';
 import type { ChartPlan, ChartSvg, Lang } from './types.js';
 import { planWhaleTransfersChart } from './whale-transfers.js';
-import { stripInvisibleDeep } from '../../kernel/text/invisible.js';
+import { stripInvisibleDeep } from '../../kernel/text/index.js';
 
 export type { ChartId, ChartPlan, ChartSvg, Lang } from './types.js';
 export { renderVegaLite, findUnsafeMarkup, type RenderedSvg, type RenderOptions } from './render.js';

@@ -5,8 +5,8 @@
  * the source line says so. Hours without orders are real zeros: the streams covered them.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Findings } from '../../pipeline/analysis/findings.js';
-import type { Snapshot } from '../../kernel/snapshot/schema.js';
+import type { Findings } from '../../pipeline/analysis/index.js';
+import type { Snapshot } from '../../kernel/snapshot/index.js';
 import { formatUsd, formatUsdFloor, usdUnit } from './format.js';
 import { labelsFor, listNames } from './labels.js';
 import { hourSlots, slotIndex } from './select.js';

@@ -5,8 +5,8 @@
  * Times are wall-clock in the brief's zone (see time.ts); marker positions are hour midpoints.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Findings } from '../../pipeline/analysis/findings.js';
-import type { Snapshot } from '../../kernel/snapshot/schema.js';
+import type { Findings } from '../../pipeline/analysis/index.js';
+import type { Snapshot } from '../../kernel/snapshot/index.js';
 import { formatCaptionPrice, formatPercent, formatPrice } from './format.js';
 import { labelsFor, venueName } from './labels.js';
 import { findingsOfKind, hourlySeries, hourTicks, HOUR_MS, inWindow, primaryAsset } from './select.js';

@@ -2,8 +2,8 @@
  * Choosing what a chart shows from a snapshot and its findings: the primary asset, the hourly
  * series for the brief's window, findings of a kind, and the window's hour slots.
  */
-import type { Findings, FindingKind, FindingOf } from '../../pipeline/analysis/findings.js';
-import type { PriceSeries, Snapshot } from '../../kernel/snapshot/schema.js';
+import type { Findings, FindingKind, FindingOf } from '../../pipeline/analysis/index.js';
+import type { PriceSeries, Snapshot } from '../../kernel/snapshot/index.js';
 import { wallClockHHMM } from './time.js';
 import { HOUR_MS } from '../../kernel/time.js';
 

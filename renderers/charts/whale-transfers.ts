@@ -5,8 +5,8 @@
  * level_break. A day without any such transfer draws no chart.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Findings } from '../../pipeline/analysis/findings.js';
-import type { Snapshot } from '../../kernel/snapshot/schema.js';
+import type { Findings } from '../../pipeline/analysis/index.js';
+import type { Snapshot } from '../../kernel/snapshot/index.js';
 import { formatPrice, groupThousands } from './format.js';
 import { labelsFor, venueName } from './labels.js';
 import { findingsOfKind, hourSlots, inWindow, primaryAsset, slotIndex } from './select.js';

@@ -15,7 +15,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import Handlebars from 'handlebars';
-import { dateLabel } from '../../kernel/locale/labels.js';
+import { dateLabel } from '../../kernel/locale/index.js';
 import { atomFeed, escapeXml } from './atom.js';
 import { groupByMonth } from './months.js';
 import { absolute, siteBase } from './site-url.js';

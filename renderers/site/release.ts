@@ -12,8 +12,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { isProcessAlive } from '../../kernel/fs/process-alive.js';
-import { pausePoint } from '../../kernel/fs/pause-point.js';
+import { isProcessAlive } from '../../kernel/fs/index.js';
+import { pausePoint } from '../../kernel/fs/index.js';
 
 export function releasesDirFor(siteDir: string): string {
   return join(dirname(siteDir), `.${basename(siteDir)}-releases`);

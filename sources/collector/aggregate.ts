@@ -5,7 +5,7 @@
  * not have run the whole window, so every figure is a lower bound: coverage 'lower-bound'.
  */
 import { join } from 'node:path';
-import type { LiquidationOrder, LiquidationTotals, Provenance } from '../../kernel/snapshot/schema.js';
+import type { LiquidationOrder, LiquidationTotals, Provenance } from '../../kernel/snapshot/index.js';
 import { readDayFile } from './day-file.js';
 import { EXCHANGES, dayFileName, utcDay, type CollectedEvent, type Exchange } from './event.js';
 import { DAY_MS } from '../../kernel/time.js';

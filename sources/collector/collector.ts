@@ -15,7 +15,7 @@
  * whatever is aggregated from these files is a lower bound.
  */
 import { UsageError } from '../../kernel/errors.js';
-import { AssetSchema } from '../../kernel/snapshot/schema.js';
+import { AssetSchema } from '../../kernel/snapshot/index.js';
 import { DEFAULT_BACKOFF } from './backoff.js';
 import { BINANCE_WS_URL, binanceStream } from './binance.js';
 import { BYBIT_WS_URL, bybitStream } from './bybit.js';

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { AssetSchema } from '../../kernel/snapshot/schema.js';
+import { AssetSchema } from '../../kernel/snapshot/index.js';
 
 export const EXCHANGES = ['binance', 'okx', 'bybit'] as const;
 export type Exchange = (typeof EXCHANGES)[number];

@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../../kernel/fs/atomic-write.js';
+import { writeFileAtomic } from '../../kernel/fs/index.js';
 import { EXCHANGES, type Exchange } from './event.js';
 
 export const STATUS_FILE = '.collect-status.json';

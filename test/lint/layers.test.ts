@@ -6,7 +6,7 @@
 import { ESLint } from 'eslint';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALLOWED, layerOf } from '../../eslint/layers.js';
+import { ALLOWED, entryOf, layerOf } from '../../eslint/layers.js';
 import { REPO } from '../support/run-cli.js';
 
 // Planted files exist only as text: parsed without the TypeScript project, and only the layer rule runs.
@@ -58,11 +58,45 @@ describe('import layers', () => {
     expect(
       await layerProblems(
         'pipeline/narrative/planted.ts',
-        "import { HOUR_MS } from '../../kernel/time.js';\nimport type { Findings } from '../analysis/findings.js';\nexport const x: [number, Findings?] = [HOUR_MS];\n",
+        "import { HOUR_MS } from '../../kernel/time.js';\nimport type { Findings } from '../analysis/index.js';\nexport const x: [number, Findings?] = [HOUR_MS];\n",
       ),
     ).toEqual([]);
     expect(
       await layerProblems('pipeline/cli/planted.ts', "import { publishSite } from '../publish.js';\nexport const p = publishSite;\n"),
     ).toEqual([]);
+  });
+
+  it('fails an import that reaches inside another layer past its index', async () => {
+    expect(
+      await layerProblems(
+        'sources/planted.ts',
+        "import { loadSnapshot } from '../kernel/snapshot/io.js';\nexport const l = loadSnapshot;\n",
+      ),
+    ).toEqual(['../kernel/snapshot/io.js reaches inside kernel: import it through kernel/snapshot/index.ts (README, "Layers")']);
+    expect(
+      await layerProblems(
+        'renderers/charts/planted.ts',
+        "import type { Findings } from '../../pipeline/analysis/findings.js';\nexport type F = Findings;\n",
+      ),
+    ).toEqual([
+      '../../pipeline/analysis/findings.js reaches inside analysis: import it through pipeline/analysis/index.ts (README, "Layers")',
+    ]);
+    // Inside one layer a file imports its neighbours directly; a top-level kernel module is public.
+    expect(
+      await layerProblems(
+        'pipeline/narrative/planted.ts',
+        "import { leadOf } from './lead.js';\nimport { DAY_MS } from '../../kernel/time.js';\nexport const x = [leadOf, DAY_MS];\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('names the entry of each folder', () => {
+    expect(entryOf(join(REPO, 'kernel/fs/lock.ts'), REPO)).toBe('kernel/fs/index.ts');
+    expect(entryOf(join(REPO, 'kernel/errors.ts'), REPO)).toBeUndefined();
+    expect(entryOf(join(REPO, 'pipeline/analysis/signals/day-plan.ts'), REPO)).toBe('pipeline/analysis/index.ts');
+    expect(entryOf(join(REPO, 'renderers/markdown-to-html.ts'), REPO)).toBe('renderers/index.ts');
+    expect(entryOf(join(REPO, 'sources/collector/store.ts'), REPO)).toBe('sources/collector/index.ts');
+    expect(entryOf(join(REPO, 'sources/okx.ts'), REPO)).toBe('sources/index.ts');
+    expect(entryOf(join(REPO, 'pipeline/publish.ts'), REPO)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
  * What could not be measured, as a finding (signals/data-gaps.ts).
  */
 import { z } from 'zod';
-import { GapCheckSchema } from '../../../kernel/snapshot/schema.js';
+import { GapCheckSchema } from '../../../kernel/snapshot/index.js';
 import { base } from './common.js';
 
 export const DataGapFindingSchema = z.strictObject({

@@ -7,8 +7,8 @@
  *  - ETF net flows for an asset that has ETF volume data but no flow series and no gap entry
  *    (flows are the one family the brief expects per asset whenever ETFs trade).
  */
-import { FAMILIES } from '../../../kernel/snapshot/families.js';
-import type { DataFamily, Snapshot } from '../../../kernel/snapshot/schema.js';
+import { FAMILIES } from '../../../kernel/snapshot/index.js';
+import type { DataFamily, Snapshot } from '../../../kernel/snapshot/index.js';
 import type { Signal } from '../context.js';
 import { FAMILY_FINDINGS } from '../families.js';
 import type { Finding } from '../findings.js';

@@ -10,7 +10,7 @@
  * - The asset's change is the close-to-close change of its daily spot candle on the ETF date
  *   (UTC day), which holds the US session; absent without both candles.
  */
-import type { Snapshot } from '../../../kernel/snapshot/schema.js';
+import type { Snapshot } from '../../../kernel/snapshot/index.js';
 import type { Signal } from '../context.js';
 import type { Finding } from '../findings.js';
 import { importanceOf, thresholdRatio } from '../importance.js';

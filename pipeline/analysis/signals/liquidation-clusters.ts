@@ -19,7 +19,7 @@
  * - Reached: whether the asset's traded range (the price move's low–high) overlaps the band. Only
  *   then may a brief say the band is where the break set off the cascade.
  */
-import type { LiquidationOrder } from '../../../kernel/snapshot/schema.js';
+import type { LiquidationOrder } from '../../../kernel/snapshot/index.js';
 import { earlierOf, type Signal } from '../context.js';
 import type { Finding } from '../findings.js';
 import { importanceOf, thresholdRatio } from '../importance.js';

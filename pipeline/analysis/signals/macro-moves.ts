@@ -11,7 +11,7 @@
  *   `macro.dollarMoveFractionMin`, `macro.yieldMovePointsMin`. Only fired moves may be called a
  *   shock; the others are reported as they are.
  */
-import type { Snapshot } from '../../../kernel/snapshot/schema.js';
+import type { Snapshot } from '../../../kernel/snapshot/index.js';
 import type { DayPlan } from '../findings.js';
 import type { Thresholds } from '../../../kernel/thresholds.js';
 import { roundSignificant } from '../util/stats.js';

@@ -11,7 +11,7 @@
  * - The 30-day average and the month's largest hour need `volume.minAvgDays` complete days.
  * - One hourly series per venue and asset (the first in the snapshot).
  */
-import type { Candle } from '../../../kernel/snapshot/schema.js';
+import type { Candle } from '../../../kernel/snapshot/index.js';
 import type { Signal } from '../context.js';
 import type { Finding } from '../findings.js';
 import { importanceOf, thresholdRatio } from '../importance.js';

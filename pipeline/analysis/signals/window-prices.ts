@@ -2,7 +2,7 @@
  * The brief window's hourly spot candles of an asset, shared by price moves, level breaks and
  * key levels so that all three read the same series.
  */
-import type { Candle, PriceSeries, Snapshot } from '../../../kernel/snapshot/schema.js';
+import type { Candle, PriceSeries, Snapshot } from '../../../kernel/snapshot/index.js';
 import type { Thresholds } from '../../../kernel/thresholds.js';
 import { pickSpotSeries } from '../util/series.js';
 import { HOUR_MS, candlesIn, hoursIn } from '../util/time.js';

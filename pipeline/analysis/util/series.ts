@@ -2,7 +2,7 @@
  * Choosing among series when several venues publish the same asset, and naming the snapshot
  * paths a finding used.
  */
-import type { PriceSeries, Snapshot } from '../../../kernel/snapshot/schema.js';
+import type { PriceSeries, Snapshot } from '../../../kernel/snapshot/index.js';
 
 export interface Indexed<T> {
   readonly item: T;

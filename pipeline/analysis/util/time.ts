@@ -2,7 +2,7 @@
  * Time helpers. All instants are milliseconds since the epoch, UTC; the brief's window is
  * `snapshot.window` = [start, end) of the brief's calendar day in its timezone (UTC+8 by default).
  */
-import type { Candle } from '../../../kernel/snapshot/schema.js';
+import type { Candle } from '../../../kernel/snapshot/index.js';
 
 import { DAY_MS, HOUR_MS } from '../../../kernel/time.js';
 

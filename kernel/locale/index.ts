@@ -1,0 +1,4 @@
+/** The public surface of kernel/locale/: other layers import it through this file only (README, "Layers"). */
+export * from './format.js';
+export { enArticle } from './en-article.js';
+export { dateLabel, pageLabel } from './labels.js';

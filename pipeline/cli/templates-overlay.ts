@@ -9,7 +9,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { listTree, overlayTemplates as overlayCore } from '../render/index.js';
 import { defaultTemplatesDir } from './paths.js';
 
 /**
@@ -66,11 +65,18 @@ export interface TemplatesChoice {
   refresh(): void;
 }
 
-export { listTree };
+// The render stage (and with it the narrative, charts and vega) is imported when a verb uses the
+// templates, not when the command line starts: `brief --help` stays well under 0.3 s.
+const renderStage = () => import('../render/index.js');
+
+/** Every file under `dir`, relative to it (pipeline/render/templates-overlay.ts). */
+export async function listTree(dir: string): Promise<string[]> {
+  return (await renderStage()).listTree(dir);
+}
 
 /** `--templates DIR` over the built-in tree (pipeline/render/templates-overlay.ts), removed when the command ends. */
 export async function overlayTemplates(userDir: string, builtinDir: string): Promise<TemplatesChoice> {
-  const overlay = await overlayCore(userDir, builtinDir, '--templates');
+  const overlay = await (await renderStage()).overlayTemplates(userDir, builtinDir, '--templates');
   if (overlay.fallback.length > 0) {
     const scope = scopes.getStore();
     if (scope) scope.dirs.push(overlay.dir);

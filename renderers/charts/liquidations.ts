@@ -71,8 +71,13 @@ export function buildLiquidationsData(snapshot: Snapshot, _findings: Findings, l
   const zone = zoneLabel(snapshot.timezone, snapshot.window.start, lang);
   const coverage = lowerBound ? L.lowerBound : L.complete;
   const side = (name: string): string => (lang === 'en' ? name.toLowerCase() : name);
-  // Sampled feeds give floors: rounded down and without 约, as the text prints them.
-  const amount = (usd: number): string => (lowerBound ? formatUsdFloor(usd, lang) : formatUsd(usd, lang));
+  // Sampled feeds give floors: rounded down and without 约, as the text prints them. Each side is
+  // floored at the unit of the total's third significant figure, the precision the text prints
+  // the total at, so the two sides never add up to more than the total beside them (longs
+  // 828 万 + shorts 308 万 read as more than a total printed 1,130 万; 820 万 + 300 万 do not).
+  const totalUnit = 10 ** (Math.floor(Math.log10(Math.max(longUsd + shortUsd, 1))) - 2);
+  const amount = (usd: number): string =>
+    lowerBound ? formatUsdFloor(Math.floor(usd / totalUnit) * totalUnit, lang) : formatUsd(usd, lang);
   const totals = `${side(L.longs)} ${amount(longUsd)} / ${side(L.shorts)} ${amount(shortUsd)}`;
   const alt =
     lang === 'zh'

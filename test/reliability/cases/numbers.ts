@@ -36,11 +36,16 @@ const scalePrices =
   };
 
 /** Renders the edited snapshot (md, html; zh and en) and returns every text a reader sees. */
-async function renderedText(edit: Edit): Promise<string> {
+async function renderedText(edit: Edit, config?: object): Promise<string> {
   const dir = tempDir();
   const file = join(dir, '2024-01-04.json');
   writeFileSync(file, edited(edit));
-  const run = await brief(['render', '--snapshot', file, '--format', 'md,html', '--out', join(dir, 'out')]);
+  const configArgs: string[] = [];
+  if (config) {
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+    configArgs.push('--config', join(dir, 'config.json'));
+  }
+  const run = await brief(['render', '--snapshot', file, '--format', 'md,html', '--out', join(dir, 'out'), ...configArgs]);
   expect(run.code, run.stderr).toBe(0);
   const day = join(dir, 'out', '2024-01-04');
   return ['zh', 'en']
@@ -138,7 +143,8 @@ export const NUMBER_CASES: BadInputCase[] = [
   },
   {
     id: 'B10',
-    title: 'prices × 1e300 are refused as implausible, naming the field; ×10,000 (4.4e8, under the bound) print no exponent notation',
+    title:
+      'prices × 1e300 are refused as implausible, naming the field; ×10,000 (4.4e8: under the format bound, over the default price ceiling) says no price move, and with the ceiling raised prints no exponent notation',
     run: async () => {
       const dir = tempDir();
       const file = join(dir, '2024-01-04.json');
@@ -148,7 +154,14 @@ export const NUMBER_CASES: BadInputCase[] = [
       expect(run.stderr).toMatch(
         /^ {2}(perpetuals|prices)\[\d+\]\.candles\[\d+\]\.[ohlc]: implausible price: more than 1e9 USD per unit$/m,
       );
-      expectClean(await renderedText(scalePrices(1e4)));
+      // Over the configured ceiling (price.plausibleMaxUsd, 10 M USD) every candle is left out, as
+      // fetch would have quarantined them: no brief without a price, said plainly (exit 3).
+      const over = join(dir, 'over.json');
+      writeFileSync(over, edited(scalePrices(1e4)));
+      const refused = await brief(['render', '--snapshot', over, '--format', 'md', '--out', join(dir, 'out-over')]);
+      expect(refused.code).toBe(3);
+      expect(refused.stderr).toContain('no price move in the findings');
+      expectClean(await renderedText(scalePrices(1e4), { thresholds: { price: { plausibleMaxUsd: 1e9 } } }));
     },
   },
   {

@@ -12,6 +12,9 @@
  *   once ("$1.21–1.28 billion").
  * - Negative numbers use U+2212 MINUS SIGN; fractions in (0.05) are printed as percentages (5%).
  */
+import { format as formatCalendar } from 'date-fns/format';
+import { enUS } from 'date-fns/locale/en-US';
+import { zhCN } from 'date-fns/locale/zh-CN';
 import type { Lang } from '../lang.js';
 
 export type { Lang };
@@ -263,23 +266,14 @@ export function formatVolPoints(value: number): string {
 
 // ---------------------------------------------------------------- dates and times
 
-/** English month names, January first. */
-export const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const ZH_WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+// Month and weekday names come from date-fns's locales (en-US, zh-CN), not tables of our own.
+// A calendar date is built at local midnight and formatted in local time, so the host's zone
+// cannot move it to another day.
+const EN = { locale: enUS };
+const ZH = { locale: zhCN };
+
+/** English month names, January first (the checker reads dates back with them). */
+export const EN_MONTHS: readonly string[] = Array.from({ length: 12 }, (_, i) => formatCalendar(new Date(2000, i, 1), 'MMMM', EN));
 
 function parseIsoDate(iso: string): { year: number; month: number; day: number } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -291,20 +285,22 @@ function parseIsoDate(iso: string): { year: number; month: number; day: number }
 export function formatDate(iso: string, lang: Lang, options: { year?: boolean } = {}): string {
   const { year, month, day } = parseIsoDate(iso);
   if (lang === 'zh') return `${options.year ? `${year} 年 ` : ''}${month} 月 ${day} 日`;
-  return `${day} ${EN_MONTHS[month - 1]}${options.year ? ` ${year}` : ''}`;
+  return formatCalendar(new Date(year, month - 1, day), options.year ? 'd MMMM yyyy' : 'd MMMM', EN);
 }
 
 /** A month: zh "2023 年 3 月", en "March 2023". */
 export function formatMonth(iso: string, lang: Lang): string {
   const { year, month } = parseIsoDate(iso);
-  return lang === 'zh' ? `${year} 年 ${month} 月` : `${EN_MONTHS[month - 1]} ${year}`;
+  return lang === 'zh' ? `${year} 年 ${month} 月` : formatCalendar(new Date(year, month - 1, 1), 'MMMM yyyy', EN);
 }
 
 /** The weekday of a calendar date (proleptic Gregorian, no timezone involved): en "Thursday", zh "周四". */
 export function formatWeekday(iso: string, lang: Lang): string {
   const { year, month, day } = parseIsoDate(iso);
-  const index = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return (lang === 'zh' ? ZH_WEEKDAYS : EN_WEEKDAYS)[index]!;
+  // zh-CN's abbreviated weekday is the 周四 form the briefs use (its wide form is 星期四).
+  return lang === 'zh'
+    ? formatCalendar(new Date(year, month - 1, day), 'EEE', ZH)
+    : formatCalendar(new Date(year, month - 1, day), 'EEEE', EN);
 }
 
 interface ZonedParts {

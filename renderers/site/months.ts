@@ -3,8 +3,9 @@
  * Month names come from date-fns' locales. The date is a calendar date with no time of day, so
  * it is read as a local date at noon: no time zone can move it into the neighbouring month.
  */
-import { format } from 'date-fns';
-import { enUS, zhCN } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { enUS } from 'date-fns/locale/en-US';
+import { zhCN } from 'date-fns/locale/zh-CN';
 
 type Lang = 'zh' | 'en';
 

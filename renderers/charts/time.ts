@@ -6,36 +6,11 @@
  * ("wall-clock ms"), then use `utc` scales: the axis shows 08:00 for 00:00 UTC in UTC+8 whatever
  * TZ the renderer runs under. The zone offset comes from Intl with a fixed locale (ICU's tz data).
  */
+import { formatUtcOffset, zonedParts } from '../../kernel/locale/index.js';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** Offset of `timeZone` from UTC at instant `t` (ms UTC), in ms: UTC+8 → 28,800,000. */
+/** Offset of `timeZone` from UTC at instant `t` (ms UTC), in ms: UTC+8 → 28,800,000 (the kernel's Intl reading). */
 export function zoneOffsetMs(t: number, timeZone: string): number {
-  const parts = formatterFor(timeZone).formatToParts(new Date(t));
-  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
-  const wallAsUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  const wholeSecond = Math.floor(t / 1000) * 1000;
-  const offset = wallAsUtc - wholeSecond;
-  if (!Number.isFinite(offset)) throw new RangeError(`cannot resolve time zone ${JSON.stringify(timeZone)}`);
-  return offset;
+  return zonedParts(t, timeZone).offsetMinutes * 60_000;
 }
 
 /** The wall-clock time of `t` in `timeZone`, expressed as ms that read correctly as UTC. */
@@ -56,17 +31,12 @@ export function wallClockMonthDay(t: number, timeZone: string): string {
 }
 
 /**
- * A reader's name for the zone at `t`: 'UTC+8', 'UTC−5', 'UTC+5:30', 'UTC'; in Chinese UTC+8 is
- * 东八区 (how Chinese briefs name it), other offsets keep the UTC form.
+ * A reader's name for the zone at `t`: 'UTC+8', 'UTC−5', 'UTC+5:30', 'UTC' (the kernel's
+ * formatUtcOffset); in Chinese UTC+8 is 东八区 (how Chinese briefs name it).
  */
 export function zoneLabel(timeZone: string, t: number, lang: 'zh' | 'en'): string {
-  const offsetMinutes = Math.round(zoneOffsetMs(t, timeZone) / 60_000);
-  if (lang === 'zh' && offsetMinutes === 480) return '东八区';
-  if (offsetMinutes === 0) return 'UTC';
-  const sign = offsetMinutes > 0 ? '+' : '−';
-  const abs = Math.abs(offsetMinutes);
-  const minutes = abs % 60;
-  return `UTC${sign}${Math.floor(abs / 60)}${minutes ? `:${pad2(minutes)}` : ''}`;
+  if (lang === 'zh' && zonedParts(t, timeZone).offsetMinutes === 480) return '东八区';
+  return formatUtcOffset(t, timeZone);
 }
 
 function pad2(n: number): string {

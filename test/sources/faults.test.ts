@@ -4,6 +4,10 @@
  * disclosed gap whose message names the provider, the endpoint and (for schema faults) the
  * field. Waits go through a fake sleep, so Retry-After and backoff are asserted, not waited.
  * Prints "N/N fault scenarios survived".
+ *
+ * Each target has its own replay server, so the targets run at the same time (their scenarios
+ * one after the other): most of the file's time is deadlines running out (F01, F02), and those
+ * waits overlap instead of adding up.
  */
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,8 +23,13 @@ import { FAKE_KEYS, FIXED_NOW, GOLDEN_DATE, fakeEffects, serverEnv, type Recorde
 import { startReplayServer, type ReplayServer, type Step } from '../replay/server.js';
 import { FAULT_TARGETS, type FaultTarget } from './fault-targets.js';
 
-/** Short deadlines keep the suite fast; healthy answers from the fake market take a few ms. */
-const TIMEOUT_MS = 400;
+/**
+ * The deadline of F01 and F02, waited three times per target. The targets run side by side in
+ * one event loop (vitest runs five tests at a time), so a request may wait its turn before it is
+ * sent: the deadline leaves room for that (a request aborted before it reached the server would
+ * not be counted; at 400 ms that happened once on a loaded machine). Healthy answers take a few ms.
+ */
+const TIMEOUT_MS = 600;
 /** Backoff with random() = 0.5: ceiling/2 + 0.5 × ceiling/2, ceilings 500 and 1000 ms → 375, 750. */
 const BACKOFFS = [375, 750];
 
@@ -41,15 +50,10 @@ const PART_FAMILY: Record<keyof SnapshotParts, string> = {
   liquidationOrders: 'liquidations',
 };
 
-let server: ReplayServer;
 const healthy = marketFallback(FIXED_NOW);
 const outcomes: Array<{ provider: string; fault: string; survived: boolean }> = [];
 
-beforeAll(async () => {
-  server = await startReplayServer(healthy);
-});
-afterAll(async () => {
-  await server.close();
+afterAll(() => {
   const survived = outcomes.filter((o) => o.survived).length;
   const byFault = new Map<string, [number, number]>();
   for (const o of outcomes) {
@@ -68,7 +72,8 @@ interface Run {
   all: number;
 }
 
-async function runProvider(
+async function runOn(
+  server: ReplayServer,
   t: FaultTarget,
   options: { steps?: Step[]; timeoutMs?: number; concurrency?: number; baseUrl?: string } = {},
 ): Promise<Run> {
@@ -135,12 +140,16 @@ function expectGap(run: Run, t: FaultTarget, kind: SourceErrorKind | 'empty', me
   return gap!;
 }
 
-describe.each(FAULT_TARGETS)('faults: $provider $path', (t) => {
+// Targets side by side (describe.concurrent), each target's scenarios in turn (it.sequential):
+// they share the target's server, which each run resets.
+describe.concurrent.each(FAULT_TARGETS)('faults: $provider $path', (t) => {
+  let server: ReplayServer;
   let baseline: string;
   let baselineResult: SourceResult;
+  const runProvider = (target: FaultTarget, options?: Parameters<typeof runOn>[2]) => runOn(server, target, options);
 
   const scenario = (fault: string, body: () => Promise<void>, timeout?: number) =>
-    it(
+    it.sequential(
       fault,
       async () => {
         let survived = false;
@@ -155,11 +164,13 @@ describe.each(FAULT_TARGETS)('faults: $provider $path', (t) => {
     );
 
   beforeAll(async () => {
+    server = await startReplayServer(healthy);
     const run = await runProvider(t);
     baseline = JSON.stringify(run.result);
     baselineResult = run.result;
     expect(gapOf(run, t)).toBeUndefined();
   });
+  afterAll(() => server.close());
 
   const expectRecovered = (run: Run) => expect(JSON.stringify(run.result)).toBe(baseline);
   /** The provider's other families still arrive, unchanged, when one request fails. */

@@ -19,6 +19,8 @@ import { BULLET_KINDS, type BulletKey } from './bullet-kinds.js';
 import type { CiteFrom } from './citations.js';
 import { createContext, type ComposeContext, type ComposeInput } from './compose-context.js';
 import { composeHeadline } from './headline.js';
+import { bundledHeadline } from './headline-templates.js';
+import type { TemplateSet } from './engine.js';
 import { composeLead, dayOf, primaryMove, type Day } from './lead.js';
 import { md, mdUrl } from './markdown-escape.js';
 import { macroName } from './names.js';
@@ -175,7 +177,11 @@ function chartOf(chart: ComposeInput['charts'][number]): Chart | undefined {
   return { alt: md(chart.alt || chart.title || chart.id), src: md(`charts/${chart.id}.svg`) };
 }
 
-export function composeBrief(input: ComposeInput): BriefModel {
+/**
+ * `templates`: the set whose headline files word the title and description (the render stage
+ * passes the one it renders the body with); without it, the package's own.
+ */
+export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, Lang>): BriefModel {
   const lang: Lang = input.lang;
   if (input.notes && input.notes.date !== input.findings.date) {
     throw new InputError('notes', `the notes are for ${input.notes.date} but the snapshot is for ${input.findings.date}`);
@@ -183,7 +189,7 @@ export function composeBrief(input: ComposeInput): BriefModel {
   const ctx = createContext(input);
   const move = primaryMove(ctx);
   const day = dayOf(ctx);
-  const headline = composeHeadline(ctx, move, day);
+  const headline = composeHeadline(ctx, move, day, templates?.[lang].headline ?? bundledHeadline(lang));
   const lead = composeLead(ctx, move, day);
 
   const bullets = composeBullets(ctx, day);

@@ -3,7 +3,8 @@
  *
  * Layout: `<dir>/zh/brief.hbs` and `<dir>/en/brief.hbs` are the entry templates; every other
  * `.hbs` under `<dir>/<lang>/partials/` is a partial named by its path without the extension
- * (`partials/bullets/funding.hbs` → `{{> bullets/funding}}`).
+ * (`partials/bullets/funding.hbs` → `{{> bullets/funding}}`). `<dir>/<lang>/headline/` holds the
+ * title and description, plain text compiled apart (headline-templates.ts).
  *
  * Safety: each language gets an isolated Handlebars environment; templates compile with
  * `strict` (a missing field throws), `knownHelpersOnly` (only helpers.ts and the built-ins),
@@ -16,7 +17,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { InputError, RenderError } from '../../kernel/errors.js';
-import { HELPERS, HELPER_NAMES } from './helpers.js';
+import { COMPILE_OPTIONS, lineOfError } from './compile-options.js';
+import { HELPERS } from './helpers.js';
+import type { HeadlineTemplates } from './headline.js';
+import { bundledHeadline, compileHeadline, isHeadlineFile, readHeadlineFiles } from './headline-templates.js';
 import type { BriefModel } from './model.js';
 import { forbiddenConstructs } from './template-rules.js';
 
@@ -29,18 +33,12 @@ export type TemplateLang = (typeof LANGS)[number];
 /** The package's templates folder (from the sources or the build alike). */
 export const DEFAULT_TEMPLATES_DIR = packagePath('templates');
 
-export const COMPILE_OPTIONS = {
-  strict: true,
-  knownHelpersOnly: true,
-  knownHelpers: Object.fromEntries(HELPER_NAMES.map((name) => [name, true])),
-  noEscape: true,
-  preventIndent: true,
-} as const;
+export { COMPILE_OPTIONS, lineOfError };
 
 export interface TemplateFile {
   /** Absolute path. */
   file: string;
-  /** `brief` for the entry, else the partial name (`bullets/funding`). */
+  /** `brief` for the entry, `headline:<name>` for the headline's files (headline-templates.ts), else the partial name (`bullets/funding`). */
   name: string;
   source: string;
 }
@@ -49,6 +47,8 @@ export interface CompiledLanguage {
   lang: TemplateLang;
   files: TemplateFile[];
   render(model: BriefModel): string;
+  /** The title and description, from `<lang>/headline/` (compose renders them: the page needs the title first). */
+  headline: HeadlineTemplates;
 }
 
 export interface TemplateSet {
@@ -98,21 +98,13 @@ export async function readTemplateFiles(dir: string, lang: TemplateLang): Promis
   const sources = await Promise.all(partialFiles.map((file) => readFile(file, 'utf8')));
   return [
     { file: entry, name: 'brief', source: entrySource },
+    ...readHeadlineFiles(dir, lang),
     // A partial's final newline is the file's, not the text's: partials are used inline.
     ...partialFiles.map((file, i) => ({ file, name: names[i]!, source: sources[i]!.replace(/\r?\n$/, '') })),
   ];
 }
 
 const PARTIAL_NAME = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
-
-/** Handlebars' "… - 12:4" location suffix, or its `lineNumber`, as a line number. */
-export function lineOfError(error: unknown): number {
-  const e = error as { lineNumber?: unknown; message?: unknown };
-  if (typeof e.lineNumber === 'number') return e.lineNumber;
-  const message = typeof e.message === 'string' ? e.message : '';
-  const match = /(?:line |- )(\d+)(?::\d+)?/.exec(message) ?? /on line (\d+)/.exec(message);
-  return match ? Number(match[1]) : 1;
-}
 
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -159,23 +151,30 @@ function compileFile(env: HandlebarsEnv, tf: TemplateFile): HandlebarsTemplateDe
  * successful one takes its environment over, and `previous` must not be used afterwards.
  */
 export function compileLanguage(lang: TemplateLang, files: TemplateFile[], previous?: CompiledLanguage): CompiledLanguage {
+  // The headline's few files compile afresh in their own environment (they are plain text, and
+  // not partials of the brief); first, so that a failure leaves `previous` as it was. A list
+  // without them (made by hand; readTemplateFiles always reads them) takes the package's.
+  const headlineFiles = files.filter(isHeadlineFile);
+  const headline = headlineFiles.length > 0 ? compileHeadline(lang, headlineFiles) : bundledHeadline(lang);
+  const briefFiles = files.filter((tf) => !isHeadlineFile(tf));
   const reused = previous?.lang === lang ? UPDATABLE.get(previous) : undefined;
   const env = reused?.env ?? Handlebars.create();
   if (!reused) for (const [name, fn] of Object.entries(HELPERS)) env.registerHelper(name, fn);
-  const before = new Map(reused ? previous!.files.map((tf) => [tf.name, tf]) : []);
-  const changed = files.filter((tf) => before.get(tf.name)?.source !== tf.source || before.get(tf.name)?.file !== tf.file);
+  const before = new Map(reused ? previous!.files.filter((tf) => !isHeadlineFile(tf)).map((tf) => [tf.name, tf]) : []);
+  const changed = briefFiles.filter((tf) => before.get(tf.name)?.source !== tf.source || before.get(tf.name)?.file !== tf.file);
   // Everything is compiled and checked before the environment is touched.
   const compiledFiles = changed.map((tf) => [tf, compileFile(env, tf)] as const);
   const entry =
-    compiledFiles.find(([tf]) => tf.name === 'brief')?.[1] ?? (files.some((tf) => tf.name === 'brief') ? reused?.entry : undefined);
+    compiledFiles.find(([tf]) => tf.name === 'brief')?.[1] ?? (briefFiles.some((tf) => tf.name === 'brief') ? reused?.entry : undefined);
   if (!entry) throw new InputError(lang, 'no brief.hbs entry template');
-  const names = new Set(files.map((tf) => tf.name));
+  const names = new Set(briefFiles.map((tf) => tf.name));
   for (const name of before.keys()) if (name !== 'brief' && !names.has(name)) env.unregisterPartial(name);
   for (const [tf, template] of compiledFiles) if (tf.name !== 'brief') env.registerPartial(tf.name, template);
   const compiled = entry;
   const language: CompiledLanguage = {
     lang,
     files,
+    headline,
     render(model: BriefModel): string {
       if (model.lang !== lang) throw new RenderError(`a ${model.lang} model given to the ${lang} templates`);
       let out: string;

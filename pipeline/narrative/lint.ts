@@ -12,6 +12,8 @@
  *   guards it (strict mode would throw on a day without that data);
  * - a partial that does not exist, or one that is never used;
  * - a digit typed into template text (typed-digits.ts): figures come from the model.
+ * The headline's files (`<lang>/headline/`) are walked the same way from their entries (title,
+ * description, move) against the headline model (headline.ts).
  */
 import Handlebars from 'handlebars';
 import type { z } from 'zod';
@@ -22,6 +24,8 @@ import { lintLayout } from './layout-lint.js';
 import { BriefModelSchema, PLAIN_TEXT_FIELDS } from './model.js';
 import { forbiddenConstructs } from './template-rules.js';
 import { typedDigits } from './typed-digits.js';
+import { DescriptionModelSchema, HeadlineModelSchema, HeadlineMoveSchema } from './headline.js';
+import { HEADLINE_DIR, HEADLINE_PREFIX, isHeadlineFile } from './headline-templates.js';
 import { handlebarsMessage } from './parse-message.js';
 
 export interface LintIssue {
@@ -110,8 +114,43 @@ function dedupe(issues: LintIssue[]): LintIssue[] {
   });
 }
 
-/** Lints one language's files (entry `brief` first). */
+/** One tree of templates: its entries, each with the model it renders, and how its partials are named. */
+interface Tree {
+  entries: readonly { name: string; schema: Schema }[];
+  /** A `{{> name}}` call's key among the tree's files. */
+  key(partial: string): string;
+  /** Where that partial's file would be, for the message. */
+  expected(partial: string): string;
+}
+
+const BRIEF_TREE: Tree = {
+  entries: [{ name: 'brief', schema: BriefModelSchema }],
+  key: (partial) => partial,
+  expected: (partial) => `partials/${partial}.hbs`,
+};
+
+const HEADLINE_TREE: Tree = {
+  entries: [
+    { name: `${HEADLINE_PREFIX}title`, schema: HeadlineModelSchema },
+    { name: `${HEADLINE_PREFIX}description`, schema: DescriptionModelSchema },
+    { name: `${HEADLINE_PREFIX}move`, schema: HeadlineMoveSchema },
+  ],
+  key: (partial) => `${HEADLINE_PREFIX}${partial}`,
+  expected: (partial) => `${HEADLINE_DIR}/${partial}.hbs`,
+};
+
+/** Lints one language's files: the brief's (entry `brief` first) and the headline's (headline-templates.ts). */
 export function lintLanguage(files: readonly TemplateFile[]): LintIssue[] {
+  return [
+    ...lintTree(
+      files.filter((tf) => !isHeadlineFile(tf)),
+      BRIEF_TREE,
+    ),
+    ...lintTree(files.filter(isHeadlineFile), HEADLINE_TREE),
+  ];
+}
+
+function lintTree(files: readonly TemplateFile[], tree: Tree): LintIssue[] {
   const issues: LintIssue[] = [];
   const asts = new Map<string, { tf: TemplateFile; ast: hbs.AST.Program }>();
   const env = Handlebars.create();
@@ -132,10 +171,10 @@ export function lintLanguage(files: readonly TemplateFile[]): LintIssue[] {
     }
     asts.set(tf.name, { tf, ast });
   }
-  const entry = asts.get('brief');
-  if (!entry) return issues;
+  const entries = tree.entries.filter((e) => asts.has(e.name));
+  if (entries.length === 0) return issues;
 
-  const used = new Set<string>(['brief']);
+  const used = new Set<string>(entries.map((e) => e.name));
   const visited = new Set<string>();
   const walk = (name: string, scope: Scope): void => {
     const target = asts.get(name);
@@ -144,18 +183,18 @@ export function lintLanguage(files: readonly TemplateFile[]): LintIssue[] {
     if (visited.has(key)) return;
     visited.add(key);
     new ModelWalker(target.tf.file, scope, issues, (partial, partialScope, line) => {
-      if (!asts.has(partial)) {
-        issues.push({ file: target.tf.file, line, message: `partial "${partial}" does not exist (expected partials/${partial}.hbs)` });
+      if (!asts.has(tree.key(partial))) {
+        issues.push({ file: target.tf.file, line, message: `partial "${partial}" does not exist (expected ${tree.expected(partial)})` });
         return;
       }
-      used.add(partial);
-      walk(partial, partialScope);
+      used.add(tree.key(partial));
+      walk(tree.key(partial), partialScope);
     }).accept(target.ast);
   };
-  walk('brief', { stack: [{ schema: BriefModelSchema, path: '' }], guarded: new Set() });
+  for (const { name, schema } of entries) walk(name, { stack: [{ schema, path: '' }], guarded: new Set() });
 
   for (const [name, { tf }] of asts) {
-    if (!used.has(name)) issues.push({ file: tf.file, line: 1, message: `partial "${name}" is never used` });
+    if (!used.has(name)) issues.push({ file: tf.file, line: 1, message: `partial "${name.replace(HEADLINE_PREFIX, '')}" is never used` });
   }
   return issues;
 }

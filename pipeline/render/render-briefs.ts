@@ -198,7 +198,7 @@ export function checkBriefs(
   const partner = (['zh', 'en'] as const).find((lang) => !briefs.some((b) => b.lang === lang));
   const report = checkDay(snapshot.date, checked);
   if (!partner || briefs.length === 0) return report;
-  const model = composeBrief({ snapshot, findings, notes, lang: partner, config: request.config, charts: [] });
+  const model = composeBrief({ snapshot, findings, notes, lang: partner, config: request.config, charts: [] }, assets.templates);
   const both = checkDay(snapshot.date, [...checked, { lang: partner, model, markdown: renderBriefMarkdown(model, assets.templates) }]);
   // Only the comparison is taken from the partner; its own rules are not this render's business.
   const parity = both.failures.filter((f) => f.rule === 'parity');
@@ -277,14 +277,18 @@ export async function renderBrief(
   assets: RenderAssets,
 ): Promise<RenderedBrief> {
   const charts = await chartsOf(snapshot, findings, lang, assets.chartCache);
-  const model = composeBrief({
-    snapshot,
-    findings,
-    notes,
-    lang,
-    config,
-    charts: charts.map(({ id, title, alt }) => ({ id, title, alt })),
-  });
+  const model = composeBrief(
+    {
+      snapshot,
+      findings,
+      notes,
+      lang,
+      config,
+      charts: charts.map(({ id, title, alt }) => ({ id, title, alt })),
+    },
+    // The title and description come from the same templates as the body (an overlay's included).
+    assets.templates,
+  );
   const markdown = renderBriefMarkdown(model, assets.templates);
   const page = {
     lang,

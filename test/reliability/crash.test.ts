@@ -2,6 +2,9 @@
  * Crash safety: SIGKILL at named points while a snapshot is written, a brief rendered and a site
  * published. Afterwards every file is the old or the new complete version, and no Chromium
  * process is left behind.
+ *
+ * The cases run side by side (describe.concurrent): each kills its own child process in its own
+ * temporary folders, and most of a case is waiting for that child to start up.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +19,7 @@ import { TEMPLATES } from '../support/render-bundled.js';
 
 const MINIMAL = join(REPO, 'test/fixtures/minimal/snapshot.json');
 
-describe('SIGKILL while a snapshot is written', () => {
+describe.concurrent('SIGKILL while a snapshot is written', () => {
   for (const point of ['write:before-fsync', 'write:before-rename', 'write:before-dir-fsync']) {
     it(`at ${point}: the snapshot is the old or the new complete file`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'brief-crash-snap-'));
@@ -33,7 +36,7 @@ describe('SIGKILL while a snapshot is written', () => {
   }
 });
 
-describe('SIGKILL while a brief is rendered, Chromium alive', () => {
+describe.concurrent('SIGKILL while a brief is rendered, Chromium alive', () => {
   it('writes no partial output and leaves no Chromium process', async () => {
     const out = mkdtempSync(join(tmpdir(), 'brief-crash-render-'));
     const killed = await killAt(
@@ -53,7 +56,7 @@ describe('SIGKILL while a brief is rendered, Chromium alive', () => {
   });
 });
 
-describe('SIGKILL while a site is published', () => {
+describe.concurrent('SIGKILL while a site is published', () => {
   for (const point of ['publish:staged', 'publish:before-swap']) {
     it(`at ${point}: the live site is wholly the old release, and the next publish completes`, async () => {
       const root = mkdtempSync(join(tmpdir(), 'brief-crash-site-'));

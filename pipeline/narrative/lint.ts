@@ -139,15 +139,32 @@ const HEADLINE_TREE: Tree = {
   expected: (partial) => `${HEADLINE_DIR}/${partial}.hbs`,
 };
 
+/**
+ * Issues of the last few languages linted, by their exact files (path, name and text). Linting is
+ * a pure function of the files, and most of a render's template time (every file parsed and
+ * precompiled): a process that renders again and again (the preview, rerender's verbs in one
+ * process, the test suite) lints an unchanged language once. Any edit is a different key.
+ */
+const LINTED = new Map<string, readonly LintIssue[]>();
+const LINTED_KEPT = 8;
+
 /** Lints one language's files: the brief's (entry `brief` first) and the headline's (headline-templates.ts). */
 export function lintLanguage(files: readonly TemplateFile[]): LintIssue[] {
-  return [
-    ...lintTree(
-      files.filter((tf) => !isHeadlineFile(tf)),
-      BRIEF_TREE,
-    ),
-    ...lintTree(files.filter(isHeadlineFile), HEADLINE_TREE),
-  ];
+  const key = JSON.stringify(files.map((tf) => [tf.file, tf.name, tf.source]));
+  let issues = LINTED.get(key);
+  if (!issues) {
+    issues = [
+      ...lintTree(
+        files.filter((tf) => !isHeadlineFile(tf)),
+        BRIEF_TREE,
+      ),
+      ...lintTree(files.filter(isHeadlineFile), HEADLINE_TREE),
+    ];
+    if (LINTED.size >= LINTED_KEPT) LINTED.delete(LINTED.keys().next().value!);
+    LINTED.set(key, issues);
+  }
+  // Copies: callers may filter or change what they get without touching what is kept.
+  return issues.map((issue) => ({ ...issue }));
 }
 
 function lintTree(files: readonly TemplateFile[], tree: Tree): LintIssue[] {

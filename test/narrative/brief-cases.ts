@@ -1,6 +1,6 @@
 /**
- * The brief cases the narrative tests render: the bundled snapshot and the three hand-made
- * scenarios, each with its notes, run through analyze → compose → render with a fixed
+ * The brief cases the narrative tests render: the scenario days of the golden harness (test/golden/cases.ts),
+ * each with its notes, run through analyze → compose → render with a fixed
  * publication config (our own links, not AiCoin's) and every chart present.
  */
 import { readFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import {
   type TemplateSet,
 } from '../../pipeline/narrative/index.js';
 import { parseSnapshot, type Snapshot } from '../../kernel/snapshot/index.js';
+import { SCENARIO_CASES } from '../golden/cases.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 
@@ -52,33 +53,12 @@ export function configOf(c: Pick<BriefCase, 'thresholds'>): Config {
   return c.thresholds ? ConfigSchema.parse({ ...TEST_CONFIG, thresholds: c.thresholds }) : TEST_CONFIG;
 }
 
-export const CASES: BriefCase[] = [
-  { name: 'bundled-2024-01-04', snapshotFile: join(ROOT, 'snapshots/2024-01-04.json') },
-  { name: 'rally-2024-02-28', snapshotFile: join(ROOT, 'test/fixtures/rally-2024-02-28/snapshot.json') },
-  { name: 'quiet-2024-06-20', snapshotFile: join(ROOT, 'test/fixtures/quiet-2024-06-20/snapshot.json') },
-  { name: 'crash-2024-08-05', snapshotFile: join(ROOT, 'test/fixtures/crash-2024-08-05/snapshot.json') },
-  { name: 'crash-parts-2024-08-05', snapshotFile: join(ROOT, 'test/fixtures/crash-parts-2024-08-05/snapshot.json') },
-  { name: 'crash-scope-2024-08-05', snapshotFile: join(ROOT, 'test/fixtures/crash-scope-2024-08-05/snapshot.json') },
-  { name: 'crash-history-2024-08-05', snapshotFile: join(ROOT, 'test/fixtures/crash-history-2024-08-05/snapshot.json') },
-  // The quiet day read with a one-week catalyst horizon: nothing in the calendar from 21 to 27 June 2024.
-  {
-    name: 'quiet-no-catalyst-2024-06-20',
-    snapshotFile: join(ROOT, 'test/fixtures/quiet-2024-06-20/snapshot.json'),
-    thresholds: { catalysts: { horizonDays: 7 } },
-  },
-  // The day after the April CPI: nothing scheduled from 17 to 30 May 2024 (default two-week horizon).
-  { name: 'quiet-no-catalyst-2024-05-16', snapshotFile: join(ROOT, 'test/fixtures/quiet-2024-05-16/snapshot.json') },
-  // Sunday: no US session in the window; ETF and macro figures are Friday 15 March's.
-  { name: 'weekend-2024-03-17', snapshotFile: join(ROOT, 'test/fixtures/weekend-2024-03-17/snapshot.json') },
-  // US markets shut on 4 July: the last US session is 3 July.
-  { name: 'holiday-2024-07-05', snapshotFile: join(ROOT, 'test/fixtures/holiday-2024-07-05/snapshot.json') },
-  // OKX answers 503 all day: its perpetuals, funding, open interest and liquidation orders are gaps.
-  { name: 'outage-2024-05-14', snapshotFile: join(ROOT, 'test/fixtures/outage-2024-05-14/snapshot.json') },
-  // The first US spot bitcoin ETF session (11 January): one day of ETF history.
-  { name: 'etf-launch-2024-01-12', snapshotFile: join(ROOT, 'test/fixtures/etf-launch-2024-01-12/snapshot.json') },
-  // No COINGLASS_API_KEY or WHALE_ALERT_API_KEY: those providers' families are gaps.
-  { name: 'nokeys-2024-04-24', snapshotFile: join(ROOT, 'test/fixtures/nokeys-2024-04-24/snapshot.json') },
-];
+/** The golden harness's scenario days (test/golden/cases.ts), with absolute snapshot paths. */
+export const CASES: BriefCase[] = SCENARIO_CASES.map(({ name, snapshot, thresholds }) => ({
+  name,
+  snapshotFile: join(ROOT, snapshot),
+  ...(thresholds ? { thresholds } : {}),
+}));
 
 export interface LoadedCase {
   config?: Config;

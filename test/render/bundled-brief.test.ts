@@ -5,12 +5,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CASES_DIR } from '../golden/cases.js';
+import { goldenHtml } from '../golden/render-case.js';
 import { expectGolden } from '../support/golden.js';
 import { pdfFonts, pdfText } from '../support/pdf-tools.js';
 import { pageBlankShares } from './pdf-blank.js';
 import { renderToTemp } from '../support/render-bundled.js';
 
-const GOLDEN = new URL('../golden/render/2024-01-04/', import.meta.url).pathname;
+// The golden harness's bundled case holds what this render writes (test/golden/cases.ts).
+const GOLDEN = join(CASES_DIR, 'bundled-2024-01-04');
 let first: Awaited<ReturnType<typeof renderToTemp>>;
 let second: Awaited<ReturnType<typeof renderToTemp>>;
 
@@ -23,9 +26,16 @@ const read = (dir: string, file: string) => readFileSync(join(dir, '2024-01-04',
 
 describe('the bundled brief (2024-01-04)', () => {
   for (const lang of ['zh', 'en'] as const) {
-    it(`${lang}: Markdown and HTML match the golden files`, () => {
+    it(`${lang}: Markdown, HTML and charts as written match the golden case`, () => {
       expectGolden(join(GOLDEN, `${lang}.md`), read(first.outDir, `${lang}.md`));
-      expectGolden(join(GOLDEN, `${lang}.html`), read(first.outDir, `${lang}.html`));
+      const charts = new Map(
+        readdirSync(join(first.outDir, '2024-01-04', 'charts', lang)).map((f) => [
+          `charts/${lang}/${f}`,
+          read(first.outDir, `charts/${lang}/${f}`),
+        ]),
+      );
+      for (const [path, svg] of charts) expectGolden(join(GOLDEN, path), svg);
+      expectGolden(join(GOLDEN, `${lang}.html`), goldenHtml(read(first.outDir, `${lang}.html`), lang, charts));
     });
 
     it(`${lang}: a second render is byte-identical (Markdown, HTML, chart SVGs)`, () => {

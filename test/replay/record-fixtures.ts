@@ -2,7 +2,9 @@
  * Regenerates test/fixtures/replay/2024-01-04: runs the real `fetchSnapshot` with `--record`
  * against the fake market (test/replay/market.ts) at the fixed clock, so the fixtures are the
  * exact bytes such a run receives. Run: `npx tsx test/replay/record-fixtures.ts`.
- * (The golden snapshot is then refreshed with `UPDATE_GOLDEN=1 npx vitest run test/sources`.)
+ * (The golden snapshot, test/golden/cases/replayed-2024-01-04/snapshot.json, and the briefs
+ * rendered from it are then refreshed with
+ * `UPDATE_GOLDEN=1 npx vitest run test/sources/fetch-e2e.test.ts test/golden`.)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -18,9 +18,11 @@ import { marketFallback, recordingsFallback } from '../replay/fallbacks.js';
 import { FAKE_KEYS, FIXED_NOW, GOLDEN_DATE, fakeEffects, serverEnv } from '../replay/harness.js';
 import { FIXTURE_DIR, GOLDEN_ASSETS } from '../replay/record-fixtures.js';
 import { startReplayServer, type ReplayServer } from '../replay/server.js';
-import { checkGolden } from './golden.js';
+import { caseDir, REPLAYED_CASE } from '../golden/cases.js';
+import { expectGolden } from '../support/golden.js';
 
-const GOLDEN = join(import.meta.dirname, '..', 'golden', 'fetch', `${GOLDEN_DATE}.json`);
+// The replayed case of the golden harness renders this snapshot (test/golden/cases.ts).
+const GOLDEN = join(caseDir(REPLAYED_CASE), 'snapshot.json');
 
 let server: ReplayServer;
 let out: string;
@@ -59,8 +61,7 @@ describe('brief fetch end to end (replay server, real sockets)', () => {
     expect(result.file).toBe(join(out, `${GOLDEN_DATE}.json`));
     const text = await readFile(result.file, 'utf8');
     expect(text).toBe(serializeSnapshot(result.snapshot));
-    const golden = checkGolden(GOLDEN, text);
-    expect(golden.ok, golden.message).toBe(true);
+    expectGolden(GOLDEN, text);
     // Every request went to the loopback server and found a recording.
     expect(server.requests.length).toBe(41);
     expect(effects.logs.filter((line) => line.includes('retrying'))).toEqual([]);

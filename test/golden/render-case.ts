@@ -1,0 +1,77 @@
+/**
+ * One golden case rendered as the user gets it: `brief render --format md,html` into a fresh
+ * folder through the real render stage (charts, notes beside the snapshot, check stage), with
+ * the default config and the case's threshold overrides. Returns every artefact the case's
+ * golden folder holds, keyed by its path inside that folder.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { ConfigSchema, type Config } from '../../kernel/config.js';
+import { formatFailure, formatReport, type CheckReport } from '../../pipeline/check/index.js';
+import { renderBriefs, type RenderAssets } from '../../pipeline/render/render-briefs.js';
+import { REPO_ROOT, type GoldenCase } from './cases.js';
+
+export interface RenderedCase {
+  /** Artefact path inside the case folder → its text. */
+  files: Map<string, string>;
+  check: CheckReport;
+}
+
+export function configOfCase(c: GoldenCase): Config {
+  return ConfigSchema.parse(c.thresholds ? { thresholds: c.thresholds } : {});
+}
+
+export async function renderCase(c: GoldenCase, assets: RenderAssets): Promise<RenderedCase> {
+  const outDir = mkdtempSync(join(tmpdir(), `golden-${c.name}-`));
+  try {
+    const result = await renderBriefs(
+      {
+        snapshotFile: join(REPO_ROOT, c.snapshot),
+        langs: ['zh', 'en'],
+        formats: ['md', 'html'],
+        outDir,
+        templatesDir: join(REPO_ROOT, 'templates'),
+        config: configOfCase(c),
+        // Failures are written to check.txt and asserted empty by the harness, not thrown.
+        allowCheckFailures: true,
+      },
+      () => Promise.reject(new Error('the golden cases print no PDF')),
+      assets,
+    );
+    const dayDir = join(outDir, result.snapshot.date);
+    const files = new Map<string, string>();
+    for (const file of listFiles(dayDir)) files.set(relative(dayDir, file), readFileSync(file, 'utf8'));
+    for (const lang of ['zh', 'en']) {
+      const html = `${lang}.html`;
+      files.set(html, goldenHtml(files.get(html)!, lang, files));
+    }
+    files.set('findings.json', `${JSON.stringify(result.findings, null, 2)}\n`);
+    const failures = result.check.failures.map(formatFailure);
+    files.set('check.txt', `${formatReport(result.check)}\n${failures.length ? `\n${failures.join('\n')}\n` : ''}`);
+    return { files, check: result.check };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The page inlines each chart's SVG, byte for byte the file charts/<lang>/<id>.svg beside it;
+ * the golden page names the file instead, so each drawing is kept (and compared) once.
+ */
+export function goldenHtml(html: string, lang: string, files: ReadonlyMap<string, string>): string {
+  let page = html;
+  for (const [path, svg] of files) {
+    if (!path.startsWith(`charts/${lang}/`)) continue;
+    if (!page.includes(svg)) throw new Error(`${lang}.html does not inline ${path} as written`);
+    page = page.replace(svg, () => `<!-- golden: ${path} -->`);
+  }
+  return page;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}

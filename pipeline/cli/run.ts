@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, resolveBriefDay } from './lazy.js';
 import { ExitCode } from '../../kernel/errors.js';
-import { FORMATS, LANGS, parseAsOf, parseDate } from './options.js';
+import { FORMATS, LANGS, listOf, parseAsOf, parseDate, type Format } from './options.js';
 import { reportGaps } from './report-gaps.js';
 import type { CliContext, SetExit } from './context.js';
 import { templatesFor } from './templates-overlay.js';
@@ -23,6 +23,7 @@ interface RunFlags {
   prune?: boolean;
   published?: string;
   allowCheckFailures?: boolean;
+  format: Format[];
 }
 
 /**
@@ -30,7 +31,8 @@ interface RunFlags {
  *
  *   1. fetch     the last complete day (or --date; --as-of now for the day so far); a poorer
  *                fetch keeps the stored snapshot
- *   2–3. render  the day, zh and en, every format
+ *   2–3. render  the day, zh and en, every format (--format md,html: a site without PDFs,
+ *                where no Chromium runs)
  *   3b. archive  stored snapshots without rendered briefs are rendered (a lost cache)
  *   4. publish   refusing to drop published briefs unless --prune
  */
@@ -47,6 +49,7 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
     .option('--record <dir>', 'save the raw responses (secrets stripped) into DIR')
     .option('--replay <dir>', 'serve recorded responses from DIR instead of the network')
     .option('--templates <dir>', 'templates directory')
+    .option('--format <list>', 'formats rendered and published, comma-separated: md,html,pdf', listOf(FORMATS, 'format'), [...FORMATS])
     .option('--config <file>', 'configuration JSON')
     .option('--strict', 'exit 10 when a data gap is disclosed')
     .option('--allow-check-failures', 'publish briefs even when the check stage finds faults (they are listed on stderr)')
@@ -77,7 +80,11 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
           record: flags.record ? resolve(ctx.cwd, flags.record) : undefined,
           replay: flags.replay ? resolve(ctx.cwd, flags.replay) : undefined,
           // Bans (Binance 418, Blockchair 430) persist across runs here, so the next run makes no call before they expire.
-          effects: { env: ctx.env, log: (line: string) => ctx.stderr(`${line}\n`), banFile: resolve(ctx.cwd, '.brief-state', 'bans.json') },
+          effects: {
+            env: ctx.env,
+            log: (line: string) => ctx.stderr(`${line}\n`),
+            banFile: resolve(ctx.cwd, '.brief-state', 'bans.json'),
+          },
         });
         // 2–3. analyze and render every language and format
         const printer = lazyPrinter({ env: ctx.env });
@@ -86,13 +93,13 @@ export function registerRun(program: Command, ctx: CliContext, setExit: SetExit)
         try {
           const allowCheckFailures = flags.allowCheckFailures === true;
           await renderBriefs(
-            { snapshotFile: fetched.file, langs: LANGS, formats: FORMATS, outDir, templatesDir, config, allowCheckFailures },
+            { snapshotFile: fetched.file, langs: LANGS, formats: flags.format, outDir, templatesDir, config, allowCheckFailures },
             printer.get,
           );
           // 3b. the archive: every committed snapshot not rendered in --out (a lost cache) is rendered
           //     again, so the site is rebuilt from what is durable, never from a cache alone.
           const restored = await rerender(
-            { snapshotsDir, langs: LANGS, formats: FORMATS, outDir, templatesDir, config, missingOnly: true, allowCheckFailures },
+            { snapshotsDir, langs: LANGS, formats: flags.format, outDir, templatesDir, config, missingOnly: true, allowCheckFailures },
             printer.get,
           );
           if (restored.length > 0) ctx.stderr(`archive: rendered ${restored.length} stored day(s) missing from ${outDir}\n`);

@@ -3,6 +3,10 @@
  * briefs the UTC+8 day that just ended; after the rendered briefs are lost (an evicted cache) the
  * published site still holds every stored day, rebuilt from the snapshots; a site that would
  * lose a published brief is refused (exit 5).
+ *
+ * The runs render Markdown and HTML only (`--format md,html`): what is tested is which days are
+ * rendered and published, the same for every format; run.test.ts and signals.test.ts run the
+ * scheduler's command with PDFs (Chromium), and the site says which formats it has.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +22,7 @@ const CRON_NOW = Date.parse('2024-01-04T23:17:00Z');
 async function run(cwd: string, args: string[] = []) {
   let stdout = '';
   let stderr = '';
-  const code = await main(['run', '--replay', REPLAY, ...args], {
+  const code = await main(['run', '--replay', REPLAY, '--format', 'md,html', ...args], {
     cwd,
     now: () => CRON_NOW,
     stdout: (t) => (stdout += t),
@@ -46,6 +50,15 @@ describe('the scheduled run', () => {
     expect(first.stderr).toContain('archive: rendered 2 stored day(s) missing from');
     const all = ['2024-01-04/en', '2024-01-04/zh', '2024-06-20/en', '2024-06-20/zh', '2024-08-05/en', '2024-08-05/zh'];
     expect(publishedDays(cwd)).toEqual(all);
+    // The formats asked for, and no other: the site links no PDF.
+    const latest = JSON.parse(readFileSync(join(cwd, 'site', 'latest.json'), 'utf8')) as { latest: Record<string, Record<string, string>> };
+    expect(latest.latest.en).toMatchObject({ date: '2024-08-05', md: 'briefs/2024-08-05/en.md', html: 'briefs/2024-08-05/en.html' });
+    expect(latest.latest.en).not.toHaveProperty('pdf');
+    expect(
+      readdirSync(join(cwd, 'out', '2024-06-20'))
+        .filter((f) => !f.endsWith('.json') && f !== 'charts')
+        .sort(),
+    ).toEqual(['en.html', 'en.md', 'zh.html', 'zh.md']);
 
     // The cache of rendered briefs is evicted: the next run rebuilds them from the snapshots.
     rmSync(join(cwd, 'out'), { recursive: true });

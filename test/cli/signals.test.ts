@@ -25,6 +25,12 @@ function startPaused(command: string, args: string[], cwd: string): { child: Chi
   return { child, marker, stderr: () => stderr };
 }
 
+/** Whether the child wrote its pause marker; a child that exited first fails at once, not after the minute. */
+async function reachedPause(run: { child: ChildProcess; marker: string }): Promise<boolean> {
+  await waitFor(() => existsSync(run.marker) || run.child.exitCode !== null || run.child.signalCode !== null, 60_000);
+  return existsSync(run.marker);
+}
+
 async function waitFor(what: () => boolean, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (!what() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
@@ -49,7 +55,7 @@ describe('stop signals', () => {
   it('SIGTERM while rendering: exit 143, lock released, Chromium gone, nothing published', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'brief-sigterm-'));
     const run = startPaused(process.execPath, [join(REPO, 'bin/brief.js'), ...runArgs(dir)], dir);
-    expect(await waitFor(() => existsSync(run.marker), 60_000), run.stderr()).toBe(true);
+    expect(await reachedPause(run), run.stderr()).toBe(true);
     expect(existsSync(join(dir, '.brief-run.lock'))).toBe(true);
     const browsers = childPids(run.child.pid!);
     expect(browsers.length).toBeGreaterThan(0); // Chromium was running: the stop came mid-render
@@ -65,7 +71,7 @@ describe('stop signals', () => {
   it('npx killed with SIGTERM: the run it started stops too and publishes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'brief-npx-'));
     const npx = startPaused('npx', ['--prefix', REPO, '--no-install', 'brief', ...runArgs(dir)], dir);
-    expect(await waitFor(() => existsSync(npx.marker), 60_000), npx.stderr()).toBe(true);
+    expect(await reachedPause(npx), npx.stderr()).toBe(true);
     const runPid = Number((await import('node:fs')).readFileSync(npx.marker, 'utf8').split(' ')[0]);
     (await import('node:fs')).rmSync(npx.marker);
     npx.child.kill('SIGTERM');

@@ -44,12 +44,11 @@ describe('brief rerender', () => {
     expect(first.stderr).toMatch(/2\/2 100%/);
     expect(readdirSync(a).sort()).toEqual(['2024-01-04', '2024-02-28']);
 
-    const b = mkdtempSync(join(tmpdir(), 'brief-rerender-b-'));
-    expect((await rerender(b, '--from', '2024-01-01', '--to', '2024-03-31')).code).toBe(0);
-    expect(tree(b)).toEqual(tree(a));
-
+    // A second run renders the same days byte for byte: the whole range's run renders them again.
     const whole = mkdtempSync(join(tmpdir(), 'brief-rerender-whole-'));
     expect((await rerender(whole)).code).toBe(0);
+    const again = Object.fromEntries(Object.entries(tree(whole)).filter(([path]) => !path.startsWith('2024-06-20/')));
+    expect(again).toEqual(tree(a));
     const merged = mkdtempSync(join(tmpdir(), 'brief-rerender-shards-'));
     for (const shard of ['1/2', '2/2']) expect((await rerender(merged, '--shard', shard)).code).toBe(0);
     expect(readdirSync(merged).sort()).toEqual(['2024-01-04', '2024-02-28', '2024-06-20']);

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { InputError, formatZodIssues } from './errors.js';
 import { parseStrictJson } from './json.js';
+import { PROVIDER_IDS, PROVIDERS, type ProviderId } from './providers.js';
 import { ThresholdsSchema } from './thresholds.js';
 import { AssetSchema } from './snapshot/schema.js';
 
@@ -48,9 +49,13 @@ export const ConfigSchema = z.strictObject({
     { symbol: '^TNX', name: 'US 10-year yield' },
     { symbol: '^IXIC', name: 'Nasdaq Composite' },
   ]),
-  /** Sources without which no brief is written (exit 3). */
-  coreSources: z.array(z.string()).default(['binance']),
-  providers: z.record(z.string(), ProviderConfigSchema).default({}),
+  /** Providers without whose BTC price no brief is written (exit 3); by default those the descriptors mark core. */
+  coreSources: z
+    .array(z.enum(PROVIDER_IDS))
+    .min(1)
+    .default(PROVIDER_IDS.filter((id) => PROVIDERS[id].core)),
+  /** Per provider (by id; an unknown id is an error, not ignored): base URL and pacing overrides. */
+  providers: z.partialRecord(z.enum(PROVIDER_IDS), ProviderConfigSchema).default({}),
   thresholds: ThresholdsSchema.default(ThresholdsSchema.parse({})),
   briefLength: BriefLengthSchema.default({
     sharp: { zh: { min: 2000, max: 3000 }, en: { min: 600, max: 900 } },
@@ -114,6 +119,6 @@ export function baseUrlEnvName(providerId: string): string {
 }
 
 /** A provider's base URL: environment first, then config, then the provider's default. */
-export function resolveBaseUrl(config: Config, providerId: string, fallback: string, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveBaseUrl(config: Config, providerId: ProviderId, fallback: string, env: NodeJS.ProcessEnv = process.env): string {
   return env[baseUrlEnvName(providerId)] ?? config.providers[providerId]?.baseUrl ?? fallback;
 }

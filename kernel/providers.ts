@@ -58,6 +58,13 @@ export interface ProviderDescriptor {
    * note names that venue when its part is missing. False for aggregators and other publishers.
    */
   readonly venueSeries: boolean;
+  /**
+   * Core by default: without its BTC price no brief is written (exit 3). `coreSources` in the
+   * configuration replaces the set (kernel/config.ts).
+   */
+  readonly core: boolean;
+  /** The provider whose spot candles stand in for this one's when it cannot answer (fetch step 2b), or null. */
+  readonly spotFallback: ProviderId | null;
 }
 
 const SECOND = 1000;
@@ -76,6 +83,8 @@ export const PROVIDERS = {
     auth: null,
     pacing: { concurrency: 4, minIntervalMs: 0, windows: [] },
     venueSeries: true,
+    core: true,
+    spotFallback: 'okx',
   },
   'binance-futures': {
     name: brand('Binance'),
@@ -83,6 +92,8 @@ export const PROVIDERS = {
     auth: null,
     pacing: { concurrency: 8, minIntervalMs: 0, windows: [{ requests: 500, ms: 5 * MINUTE }] },
     venueSeries: true,
+    core: false,
+    spotFallback: null,
   },
   // Per endpoint: history-candles 20 / 2 s, funding-rate 20 / 2 s, funding-rate-history
   // 10 / 2 s: the strictest, applied to the whole provider.
@@ -92,6 +103,8 @@ export const PROVIDERS = {
     auth: null,
     pacing: { concurrency: 8, minIntervalMs: 0, windows: [{ requests: 10, ms: 2 * SECOND }] },
     venueSeries: true,
+    core: false,
+    spotFallback: null,
   },
   // 600 requests / 5 s per IP.
   bybit: {
@@ -100,6 +113,8 @@ export const PROVIDERS = {
     auth: null,
     pacing: { concurrency: 4, minIntervalMs: 0, windows: [{ requests: 600, ms: 5 * SECOND }] },
     venueSeries: true,
+    core: false,
+    spotFallback: null,
   },
   // Credit based: about 20 requests/s sustained.
   deribit: {
@@ -108,6 +123,8 @@ export const PROVIDERS = {
     auth: null,
     pacing: { concurrency: 4, minIntervalMs: 0, windows: [{ requests: 20, ms: SECOND }] },
     venueSeries: true,
+    core: false,
+    spotFallback: null,
   },
   // Undocumented: go gently, but a run's eight chart requests need not take two seconds.
   // Eight per two seconds, four at a time, is the pace of one person opening a few charts.
@@ -117,6 +134,8 @@ export const PROVIDERS = {
     auth: null,
     pacing: { concurrency: 4, minIntervalMs: 0, windows: [{ requests: 8, ms: 2 * SECOND }] },
     venueSeries: false,
+    core: false,
+    spotFallback: null,
   },
   // No key: 30 requests/min hard, 5/s soft (and 1440/day: a run makes two).
   blockchair: {
@@ -132,6 +151,8 @@ export const PROVIDERS = {
       ],
     },
     venueSeries: false,
+    core: false,
+    spotFallback: null,
   },
   // Free plans: 10 requests/min. The key goes in the query (the API takes no header).
   'whale-alert': {
@@ -140,6 +161,8 @@ export const PROVIDERS = {
     auth: { keyEnv: 'WHALE_ALERT_API_KEY', queryParam: 'api_key' },
     pacing: { concurrency: 1, minIntervalMs: 0, windows: [{ requests: 10, ms: MINUTE }] },
     venueSeries: false,
+    core: false,
+    spotFallback: null,
   },
   // Hobbyist plan: 30 requests/min.
   coinglass: {
@@ -148,6 +171,8 @@ export const PROVIDERS = {
     auth: { keyEnv: 'COINGLASS_API_KEY', header: 'CG-API-KEY' },
     pacing: { concurrency: 2, minIntervalMs: 0, windows: [{ requests: 30, ms: MINUTE }] },
     venueSeries: false,
+    core: false,
+    spotFallback: null,
   },
 } as const satisfies Record<ProviderId, ProviderDescriptor>;
 

@@ -4,6 +4,7 @@
  * provider after the snapshot is written.
  */
 import type { Config } from '../../kernel/config.js';
+import type { ProviderId } from '../../kernel/providers.js';
 import type { Gap } from '../../kernel/snapshot/index.js';
 
 export function startLine(
@@ -33,7 +34,7 @@ export function providerSummary(providers: readonly string[], gaps: readonly Gap
 }
 
 /** The configuration with one per-request deadline for every provider (`--timeout`). */
-export function withRequestTimeout(config: Config, providers: readonly string[], timeoutMs: number): Config {
+export function withRequestTimeout(config: Config, providers: readonly ProviderId[], timeoutMs: number): Config {
   const entries = providers.map((id) => [id, { enabled: true, ...config.providers[id], timeoutMs }] as const);
   return { ...config, providers: { ...config.providers, ...Object.fromEntries(entries) } };
 }

@@ -4,6 +4,7 @@
  */
 import type { Config } from '../../kernel/config.js';
 import { InsufficientDataError } from '../../kernel/errors.js';
+import { PROVIDERS } from '../../kernel/providers.js';
 import { SCHEMA_VERSION, type Gap, type Snapshot } from '../../kernel/snapshot/index.js';
 import type { BriefWindow, SnapshotParts } from '../../sources/index.js';
 
@@ -50,16 +51,15 @@ export function coreAsset(assets: readonly string[]): string {
   return assets.includes('BTC') ? 'BTC' : assets[0]!;
 }
 
-/** A core source's stand-in for spot prices: OKX spot candles replace Binance's (fetch step 2b). */
-export const SPOT_FALLBACK: Record<string, string> = { binance: 'okx' };
-
 /**
- * Throws InsufficientDataError unless a core source (config.coreSources, default binance) — or
- * its spot fallback — gave the core asset's daily candles and hourly candles inside the window.
+ * Throws InsufficientDataError unless a core source (config.coreSources, default the providers
+ * marked core) — or its spot fallback (the provider descriptor's spotFallback) — gave the core asset's daily candles and hourly candles inside the window.
  */
 export function assertCoreData(snapshot: Snapshot, config: Config): void {
   const asset = coreAsset(snapshot.assets);
-  const providers = new Set(config.coreSources.flatMap((id) => [id, ...(SPOT_FALLBACK[id] ? [SPOT_FALLBACK[id]] : [])]));
+  const providers = new Set<string>(
+    config.coreSources.flatMap((id) => [id, ...(PROVIDERS[id].spotFallback ? [PROVIDERS[id].spotFallback] : [])]),
+  );
   const core = snapshot.prices.filter(
     (series) => series.asset === asset && series.market === 'spot' && providers.has(series.provenance.provider),
   );
@@ -68,7 +68,7 @@ export function assertCoreData(snapshot: Snapshot, config: Config): void {
   const daily = core.find((series) => series.interval === '1d')?.candles ?? [];
   if (hourly.length > 0 && daily.length > 0) return;
   const related = snapshot.gaps.filter(
-    (gap) => config.coreSources.includes(gap.source) && (gap.asset === undefined || gap.asset === asset),
+    (gap) => (config.coreSources as readonly string[]).includes(gap.source) && (gap.asset === undefined || gap.asset === asset),
   );
   const why = related.length
     ? related.map((gap) => `  - ${gap.reason}`).join('\n')

@@ -7,11 +7,21 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { BUNDLED, brief, copyTemplates, listTree, REPO_FILE, tempDir, type BadInputCase } from './harness.js';
 
-/** Appends `lines` to en/brief.hbs in a copy of the templates; returns the folder, the file and the first new line's number. */
+let copy: { dir: string; original: string } | undefined;
+
+/**
+ * Appends `lines` to en/brief.hbs in a copy of the templates; returns the folder, the file and
+ * the first new line's number. One copy serves every case (the entry is written afresh from the
+ * original each time), so the untouched zh templates keep their path and text and their lint
+ * is not repeated.
+ */
 function withLines(lines: string): { dir: string; file: string; line: number } {
-  const dir = copyTemplates();
+  copy ??= (() => {
+    const dir = copyTemplates();
+    return { dir, original: readFileSync(join(dir, 'en', 'brief.hbs'), 'utf8') };
+  })();
+  const { dir, original: before } = copy;
   const file = join(dir, 'en', 'brief.hbs');
-  const before = readFileSync(file, 'utf8');
   writeFileSync(file, `${before}${before.endsWith('\n') ? '' : '\n'}${lines}`);
   return { dir, file, line: before.split('\n').length + (before.endsWith('\n') ? 0 : 1) };
 }

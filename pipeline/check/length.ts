@@ -23,8 +23,12 @@ export interface LengthCount {
   /**
    * The day plan's day type (the model's `day`, from `dayOf`): a crash or rally day is sharp, a
    * range day quiet. A day the plan calls a crash for its intraday slide alone (the lead asset's
-   * high-to-low swing past `price.drawdownFractionMin`, the close within `moveFractionMin`) is a
-   * sharp day too: the brief is written as a sell-off, in the genre's length.
+   * high-to-low swing past `price.drawdownFractionMin`, the close within `moveFractionMin`,
+   * `day.intradayOnly`) is held to the quiet day's length. The genre's 2,000–3,000 字 is the length
+   * of a day that ends sharply moved: its funding, basis, flows and positioning all reset and each
+   * needs its paragraph. A slide the close bought back (the 5 July 2024 holiday: −1.8 % after
+   * an 8.1 % slide, two thirds recovered, funding about zero, basis eased) has one story — the slide
+   * and its recovery — and the brief says it, still worded as a sell-off, at a quiet day's length.
    */
   day: DayKind;
 }
@@ -60,8 +64,8 @@ export function countZhZi(markdown: string): number {
   return (body.match(HAN) ?? []).length + (body.match(ZH_PUNCTUATION) ?? []).length + (body.match(LATIN_RUN) ?? []).length;
 }
 
-export function measure(lang: Lang, markdown: string, day: { crash: boolean; rally: boolean }): LengthCount {
-  const kind: DayKind = day.crash || day.rally ? 'sharp' : 'quiet';
+export function measure(lang: Lang, markdown: string, day: { crash: boolean; rally: boolean; intradayOnly?: boolean }): LengthCount {
+  const kind: DayKind = (day.crash || day.rally) && !day.intradayOnly ? 'sharp' : 'quiet';
   return lang === 'zh'
     ? { lang, count: countZhZi(markdown), unit: '字', day: kind }
     : { lang, count: countEnWords(markdown), unit: 'words', day: kind };

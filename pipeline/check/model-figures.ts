@@ -86,6 +86,12 @@ export function modelFigures(model: BriefModel): ModelFigure[] {
       });
     } else if (value && typeof value === 'object') {
       const record = value as Record<string, unknown>;
+      // The en wire wrap's points are the same objects as the positioning's bulls and bears: read once.
+      if (path.endsWith('.positioning')) {
+        const { wire: _wire, ...rest } = record;
+        for (const [k, v] of Object.entries(rest)) walk(v, `${path}.${k}`, `${qpath}.${k}`, aboutOf(record) ?? about);
+        return;
+      }
       // An object that names an asset or a venue: its figures are about that one.
       const here = aboutOf(record) ?? about;
       for (const [k, v] of Object.entries(record)) walk(v, path ? `${path}.${k}` : k, qpath ? `${qpath}.${k}` : k, here);

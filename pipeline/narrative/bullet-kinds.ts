@@ -10,6 +10,7 @@
 import type { FindingKind } from '../analysis/index.js';
 import {
   basisBullet,
+  basisPaths,
   clusterBullet,
   crossAssetBullet,
   fundingBullet,
@@ -17,6 +18,7 @@ import {
   liquidationsBullet,
   moveOf,
   openInterestBullet,
+  printedFloors,
   volatilityBullet,
   volumeBullet,
 } from './bullets-market.js';
@@ -57,14 +59,18 @@ function of<B extends BulletKey, F extends object>(finding: F | undefined, build
 }
 
 export const BULLET_KINDS = {
-  // On a market-wide sell-off, one bullet per asset (configured order) from the day plan; the
-  // words comparing it with the lead asset are the plan's claims.
+  // On a market-wide sell-off, one bullet per asset other than the lead asset (configured order)
+  // from the day plan; the words comparing it with the lead asset are the plan's claims. The lead
+  // asset has none: its close, low, level and swing are all in the lead, so its bullet could only
+  // repeat them ("set the tone for the market" carries no figure).
   price_move: bulleted('crossAsset', (ctx, day) =>
     day.multiAsset && day.crash
-      ? ctx.plan.assets.map((a) => {
-          const move = moveOf(ctx.findings, a.asset);
-          return { value: crossAssetBullet(ctx, a, move), from: [move, headlineBreak(ctx, a.asset)] };
-        })
+      ? ctx.plan.assets
+          .filter((a) => a.asset !== ctx.primary)
+          .map((a) => {
+            const move = moveOf(ctx.findings, a.asset);
+            return { value: crossAssetBullet(ctx, a, move), from: [move, headlineBreak(ctx, a.asset)] };
+          })
       : [],
   ),
   level_break: { bullet: undefined, printedIn: 'lead' },
@@ -73,7 +79,7 @@ export const BULLET_KINDS = {
   // The headline figure with its scope, as the day plan decided it.
   liquidations: bulleted('liquidations', (ctx) => {
     const liq = ctx.plan.liquidations;
-    return liq ? [{ value: liquidationsBullet(ctx, liq), from: liquidationFindings(ctx, liq) }] : [];
+    return liq ? [{ value: liquidationsBullet(ctx, liq), from: liquidationFindings(ctx, liq, printedFloors(liq).length > 0) }] : [];
   }),
   liquidation_cluster: bulleted('cluster', (ctx) =>
     of(ctx.one('liquidation_cluster', ctx.primary) ?? ctx.one('liquidation_cluster'), (f) => clusterBullet(ctx, f)),
@@ -85,7 +91,11 @@ export const BULLET_KINDS = {
     ),
   ),
   funding_flip: bulleted('funding', (ctx) => of(ctx.one('funding_flip', ctx.primary), (f) => fundingBullet(ctx, f))),
-  basis_compression: bulleted('basis', (ctx) => of(ctx.one('basis_compression', ctx.primary), (f) => basisBullet(ctx, f))),
+  // Cited by the series of the contracts it prints (the finding read every tenor).
+  basis_compression: bulleted('basis', (ctx) => {
+    const f = ctx.one('basis_compression', ctx.primary);
+    return f ? [{ value: basisBullet(ctx, f), from: [basisPaths(ctx, f)] }] : [];
+  }),
   open_interest_change: bulleted('openInterest', (ctx) =>
     of(ctx.one('open_interest_change', ctx.primary), (f) => openInterestBullet(ctx, f)),
   ),

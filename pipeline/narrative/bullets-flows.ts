@@ -69,14 +69,36 @@ export function etfFlowsBullet(ctx: ComposeContext, f: FindingOf<'etf_flows'>): 
     inflow: f.netFlowUsd > 0,
     streak: fmt.count(f.streakDays),
     longStreak: f.streakDays >= 2,
-    top: [...f.perTicker]
-      .filter((t) => t.netFlowUsd !== 0)
-      .sort((a, b) => Math.abs(b.netFlowUsd) - Math.abs(a.netFlowUsd) || (a.ticker < b.ticker ? -1 : 1))
-      .slice(0, 3)
-      .map((t) => ({ ticker: md(t.ticker), net: fmt.usd(Math.abs(t.netFlowUsd)), inflow: t.netFlowUsd > 0 })),
+    top: topFunds(f.perTicker, f.netFlowUsd).map((t) => ({
+      ticker: md(t.ticker),
+      net: fmt.usd(Math.abs(t.netFlowUsd)),
+      inflow: t.netFlowUsd > 0,
+    })),
     source: ctx.sources(f.sources),
     notable: hasClaim(ctx, f.netFlowUsd > 0 ? 'etf_inflow' : 'etf_outflow', f.asset),
   };
+}
+
+/** A fund against the day's net is a story of its own from this share of the net's size. */
+const AGAINST_SHARE_MIN = 0.1;
+
+/**
+ * The funds an ETF-flow bullet names: the three largest by size; and when a fund moved against the
+ * day's net by at least a tenth of the net and none of the three did, the largest such fund
+ * replaces the third. A net inflow with one fund bleeding (GBTC's $95.1 million out of a $547
+ * million inflow on the spot ETFs' first day) is two stories; a $6.8 million inflow beside a $237
+ * million outflow is not.
+ */
+export function topFunds<T extends { ticker: string; netFlowUsd: number }>(perTicker: readonly T[], net: number): T[] {
+  const sorted = [...perTicker]
+    .filter((t) => t.netFlowUsd !== 0)
+    .sort((a, b) => Math.abs(b.netFlowUsd) - Math.abs(a.netFlowUsd) || (a.ticker < b.ticker ? -1 : 1));
+  const top = sorted.slice(0, 3);
+  const against = sorted.find(
+    (t) => Math.sign(t.netFlowUsd) === -Math.sign(net) && Math.abs(t.netFlowUsd) >= AGAINST_SHARE_MIN * Math.abs(net),
+  );
+  if (top.length === 3 && against && !top.includes(against)) top[2] = against;
+  return top;
 }
 
 export function whalesBullet(ctx: ComposeContext, f: FindingOf<'whale_activity'>): B<'whales'> | undefined {
@@ -100,16 +122,8 @@ export function whalesBullet(ctx: ComposeContext, f: FindingOf<'whale_activity'>
       days: fmt.count(ctx.input.config.thresholds.whale.baselineDays),
     };
   }
-  if (f.aroundLevel) {
-    const a = f.aroundLevel;
-    bullet.aroundLevel = {
-      level: fmt.level(a.level),
-      before: fmt.count(a.before),
-      after: fmt.count(a.after),
-      hours: fmt.hours(a.windowHours),
-      more: a.after > a.before,
-    };
-  }
+  // The counts either side of the level break are not printed: the hourly transfers chart beside
+  // the bullet shows when they came, and the day's count, total and baseline carry the reading.
   const largest = [...f.largest].sort((a, b) => b.amountCoins - a.amountCoins || a.time - b.time)[0];
   if (largest) {
     bullet.largest = { amount: fmt.coins(largest.amountCoins, f.asset), time: fmt.time(largest.time) };

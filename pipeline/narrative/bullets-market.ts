@@ -35,15 +35,26 @@ export function crossAssetBullet(
     drawdown: fmt.pctAbs(a.drawdownFraction),
     low: fmt.price(a.low),
     high: fmt.price(a.high),
-    primary,
   };
   if (a.brokenLevel) bullet.level = { price: fmt.level(a.brokenLevel.level), held: a.brokenLevel.closedBeyond };
   return bullet;
 }
 
-/** The findings a liquidation headline's figures come from: the total's scope, its parts and floors. */
+/**
+ * The sampled floors printed beside a complete total: only those of an asset the total does not
+ * cover. A market-wide total covers every asset, and an assets' sum covers the assets it adds up,
+ * so a floor of one of them is a second, smaller figure of the same quantity, which tells the
+ * reader nothing the total does not (an editor cuts "at least $184 million of BTC" beside
+ * "$1.02 billion market-wide"). A floor of an asset outside the sum is the only figure for it.
+ */
+export function printedFloors(h: LiquidationHeadline): LiquidationHeadline['floors'] {
+  if (h.scope !== 'assets') return [];
+  return h.floors.filter((p) => !h.assets.includes(p.asset));
+}
+
+/** The findings a liquidation headline's figures come from: the total's scope, its parts and printed floors. */
 export function liquidationFindings(ctx: ComposeContext, h: LiquidationHeadline, withFloors = true): FindingOf<'liquidations'>[] {
-  const assets = new Set([...h.parts, ...(withFloors ? h.floors : [])].map((p) => p.asset));
+  const assets = new Set([...h.parts, ...(withFloors ? printedFloors(h) : [])].map((p) => p.asset));
   return ctx.all('liquidations').filter((l) => (l.asset === undefined ? h.scope === 'market' : assets.has(l.asset)));
 }
 
@@ -60,7 +71,7 @@ export function liquidationFigures(ctx: ComposeContext, h: LiquidationHeadline):
   // The headline figure is printed alike everywhere (headline, lead, bullets, positioning), so
   // the check stage sees one value; only the side list of other-scope floors is rounded down.
   const total = md(liquidationTotal(h, ctx.lang));
-  const floors = h.floors;
+  const floors = printedFloors(h);
   const venues = sharedVenues(h.parts);
   return {
     total,
@@ -184,9 +195,28 @@ export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>):
 
 export function fundingBullet(ctx: ComposeContext, f: FindingOf<'funding_flip'>): B<'funding'> {
   const { fmt } = ctx;
+  const venues = [...f.perVenue]
+    .sort((a, b) => a.currentPer8h - b.currentPer8h || (a.venue < b.venue ? -1 : 1))
+    .slice(0, 3)
+    .map((v) => ({
+      venue: md(providerName(v.venue, ctx.lang)),
+      rate: fmt.rate(v.currentRate),
+      interval: fmt.hours(v.intervalHours),
+      per8h: fmt.rate(v.currentPer8h),
+      eightHour: v.intervalHours === 8,
+      settled: v.currentKind === 'settled',
+      annualized: fmt.pct(v.currentAnnualizedFraction, 1),
+    }));
+  // Venues that share the kind of rate and the settlement interval: said once for the group.
+  const first = venues[0];
+  const shared = first && venues.every((v) => v.settled === first.settled && v.interval === first.interval);
   return {
     asset: ctx.ticker(f.asset),
     flipToNeutral: f.state === 'flip_to_neutral',
+    // "Reversal" (逆转) only when the weighted rate changed sign; a fall that stays on one side
+    // of zero is a fall ("回落至零附近" when it ends about zero).
+    signChange: Math.sign(f.weightedPriorPer8h) * Math.sign(f.weightedCurrentPer8h) < 0,
+    aboutZero: f.level === 'about_zero',
     flipToNegative: f.state === 'flip_to_negative',
     elevated: f.state === 'elevated',
     neutral: f.state === 'neutral',
@@ -199,36 +229,53 @@ export function fundingBullet(ctx: ComposeContext, f: FindingOf<'funding_flip'>)
     annualized: fmt.pct(f.weightedCurrentPer8h * 3 * 365, 1),
     priorDays: fmt.count(f.priorDays),
     weighted: f.weighting === 'open-interest',
-    venues: [...f.perVenue]
-      .sort((a, b) => a.currentPer8h - b.currentPer8h || (a.venue < b.venue ? -1 : 1))
-      .slice(0, 3)
-      .map((v) => ({
-        venue: md(providerName(v.venue, ctx.lang)),
-        rate: fmt.rate(v.currentRate),
-        interval: fmt.hours(v.intervalHours),
-        per8h: fmt.rate(v.currentPer8h),
-        eightHour: v.intervalHours === 8,
-        settled: v.currentKind === 'settled',
-        annualized: fmt.pct(v.currentAnnualizedFraction, 1),
-      })),
+    venues,
+    ...(shared && venues.length > 1 ? { venueKind: { settled: first.settled, interval: first.interval, eightHour: first.eightHour } } : {}),
   };
+}
+
+/**
+ * The contracts a basis bullet prints: the headline expiry across its venues (analysis chose it),
+ * then another expiry only when it says what the headline expiry does not — it went below spot
+ * while the headline expiry stayed above. Otherwise the curve moved together and the headline
+ * expiry (with the chart of every tenor beside the bullet) tells the reader enough.
+ */
+export function basisContracts(f: FindingOf<'basis_compression'>): { group: typeof f.tenors; others: typeof f.tenors } {
+  const group = f.tenors.filter((t) => t.expiry === f.headlineExpiry);
+  const below = group.some((t) => t.backwardation);
+  return { group, others: below ? [] : f.tenors.filter((t) => t.expiry !== f.headlineExpiry && t.backwardation).slice(0, 3) };
+}
+
+/** The snapshot series of the contracts a basis bullet prints: its footnote lists only those. */
+export function basisPaths(ctx: ComposeContext, f: FindingOf<'basis_compression'>): string[] {
+  const { group, others } = basisContracts(f);
+  const printed = new Set([...group, ...others].map((t) => `${t.venue} ${t.contract}`));
+  return ctx.input.snapshot.basis.flatMap((b, i) =>
+    b.asset === f.asset && printed.has(`${b.venue} ${b.contract}`) ? [`basis[${i}].history`] : [],
+  );
 }
 
 export function basisBullet(ctx: ComposeContext, f: FindingOf<'basis_compression'>): B<'basis'> | undefined {
   const { fmt } = ctx;
-  // One expiry, across its venues (analysis chose it); other expiries are listed contract by contract.
-  const group = f.tenors.filter((t) => t.expiry === f.headlineExpiry);
+  const { group, others } = basisContracts(f);
   const main = group[0];
   if (!main) return undefined;
   const several = group.length > 1;
   const prior = several ? fmt.pctRange(f.priorRange.low, f.priorRange.high) : fmt.pct(main.priorAnnualized);
   const current = several ? fmt.pctRange(f.currentRange.low, f.currentRange.high) : fmt.pct(main.currentAnnualized);
   const threshold = ctx.input.config.thresholds.basis.compressionMinFraction;
-  const others = f.tenors.filter((t) => t.expiry !== f.headlineExpiry).slice(0, 3);
+  const backwardation = group.some((t) => t.backwardation);
+  const expanded = !f.compressed && main.currentAnnualized - main.priorAnnualized >= threshold;
+  // Neither compressed nor widened past the threshold: "held" only when the two figures print the
+  // same; a smaller move is said as one ("eased"/"edged up"), never "held at 7.3% (from 8.4%)".
+  const held = !f.compressed && !expanded && prior === current;
   const bullet: B<'basis'> = {
     asset: ctx.ticker(f.asset),
     compressed: f.compressed,
-    expanded: !f.compressed && main.currentAnnualized - main.priorAnnualized >= threshold,
+    expanded,
+    held,
+    eased: !f.compressed && !expanded && !held && main.currentAnnualized < main.priorAnnualized,
+    edgedUp: !f.compressed && !expanded && !held && main.currentAnnualized > main.priorAnnualized,
     venue: ctx.sources(group.map((t) => t.venue)),
     tenor: md(tenorName(main.tenor, ctx.lang)),
     expiry: fmt.dateOf(main.expiry),
@@ -236,7 +283,7 @@ export function basisBullet(ctx: ComposeContext, f: FindingOf<'basis_compression
     prior,
     current,
     min: fmt.pct(Math.min(...group.map((t) => t.minAnnualized))),
-    backwardation: group.some((t) => t.backwardation),
+    backwardation,
   };
   if (others.length > 0)
     bullet.contracts = others.map((t) => ({
@@ -287,7 +334,8 @@ export function volatilityBullet(ctx: ComposeContext, f: FindingOf<'implied_vol'
     elevated: f.elevated,
     avgDays: fmt.count(ctx.input.config.thresholds.impliedVol.avgDays),
   };
-  if (f.open !== undefined) bullet.open = fmt.vol(f.open);
+  // The open only when the day's range does not already print it as one of its ends.
+  if (f.open !== undefined && fmt.vol(f.open) !== bullet.low && fmt.vol(f.open) !== bullet.high) bullet.open = fmt.vol(f.open);
   return bullet;
 }
 

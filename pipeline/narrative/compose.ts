@@ -210,7 +210,8 @@ export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, 
     if (before.bullets.length + last.bullets.length > MAX_BULLETS) break;
     sections = [...sections.slice(0, -2), { ...before, bullets: [...before.bullets, ...last.bullets] }];
   }
-  const positioning = composePositioning(ctx, day);
+  const printed = new Set(sections.flatMap((s) => s.bullets.flatMap((b) => Object.keys(b).filter((k) => k !== 'cite'))));
+  const positioning = composePositioning(ctx, day, printed);
   const positioningSection: Section = { id: 'positioning', bullets: [], charts: [], positioning };
   if (macro) {
     // Still too many: the macro paragraphs open the positioning section instead of their own.

@@ -31,7 +31,9 @@ export function primaryMove(ctx: ComposeContext): PriceMove {
 /** Crash, rally or range and whether several assets moved together: the plan's decision. */
 export function dayOf(ctx: ComposeContext): Day {
   const { dayType, multiAsset } = ctx.plan;
+  const close = Math.abs(ctx.one('price_move', ctx.primary)?.changeFraction ?? 0);
   return {
+    intradayOnly: dayType !== 'range' && close < ctx.input.config.thresholds.price.moveFractionMin,
     crash: dayType === 'crash',
     rally: dayType === 'rally',
     range: dayType === 'range',
@@ -153,16 +155,25 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
       atLeast: r.since === undefined,
       ...(event ? { event: ctx.link({ name: event[ctx.lang], url: event.url }) } : {}),
       down: r.value < 0,
+      intraday: false,
     };
   };
   if (rank) lead.rank = rankText(rank);
   if (drawdownRank) lead.drawdownRank = rankText(drawdownRank);
+  // Both measures the largest since the same day: said once, after the close ("the largest daily
+  // drop and deepest intraday fall since at least May 2024"), not once per measure.
+  if (lead.rank && lead.drawdownRank && sameRank(lead.rank, lead.drawdownRank)) {
+    lead.rank.intraday = true;
+    delete lead.drawdownRank;
+  }
   ctx.cite(lead, rank, drawdownRank);
   if (liq) lead.liquidations = ctx.cite(liquidationFigures(ctx, liq), ...liquidationFindings(ctx, liq, false));
   if (trigger && trigger.kind === 'macro') lead.trigger = { name: ctx.text(trigger.name), time: fmt.dateTime(Date.parse(trigger.time)) };
   if (oi && deleveragingThesisFired(ctx, day))
     lead.deleveraging = ctx.cite({ oiChange: fmt.pctAbs(oi.changeFraction), venues: ctx.sources(oi.perVenue.map((v) => v.venue)) }, oi);
-  if (etfVolume?.isRecord)
+  // A record session that closed before the window (Friday's, in a Monday brief) is reported in
+  // its bullet with its date, as the flows are: the lead tells what happened in the window.
+  if (etfVolume?.isRecord && sessionInWindow(ctx, etfVolume.date))
     lead.etfRecord = ctx.cite(
       {
         total: fmt.usd(etfVolume.totalDollarVolumeUsd),
@@ -176,10 +187,22 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   // Only a session that closed inside the window can be what moved the price in it.
   if (etfFlows && etfFlows.netFlowUsd > 0 && day.rally && sessionInWindow(ctx, etfFlows.date))
     lead.etfInflow = ctx.cite({ net: fmt.usd(etfFlows.netFlowUsd), date: fmt.usSession(etfFlows.date) }, etfFlows);
+  // A slide the close mostly bought back: without the recovery, "fell 1.8 %" beside "an 8.1 %
+  // slide" leaves the reader to do the sum. Both figures come from the same price move.
+  if (day.intradayOnly && day.crash && move.high > move.low && move.close > move.low)
+    lead.rebound = {
+      fromLow: fmt.pctAbs(move.close / move.low - 1),
+      share: fmt.pct((move.close - move.low) / (move.high - move.low), 0),
+    };
   // The lead's own figures in doubt (hours missing or quarantined): said beside them.
   const caveat = leadCaveat(ctx, move);
   if (caveat) lead.caveat = caveat;
   return lead;
+}
+
+/** Two ranks that print the same "since": the same day, event and "at least". */
+function sameRank(a: NonNullable<BriefLead['rank']>, b: NonNullable<BriefLead['rank']>): boolean {
+  return a.since === b.since && a.atLeast === b.atLeast && a.event?.url === b.event?.url && a.down === b.down;
 }
 
 /**

@@ -54,6 +54,10 @@ const VolumeBulletSchema = z.strictObject({
 const FundingBulletSchema = z.strictObject({
   asset: md,
   flipToNeutral: flag,
+  /** The weighted rate changed sign (prior and current on opposite sides of zero): only then "逆转" / "reversed". */
+  signChange: flag,
+  /** The current rate is about zero (analysis' level). */
+  aboutZero: flag,
   flipToNegative: flag,
   elevated: flag,
   neutral: flag,
@@ -71,12 +75,19 @@ const FundingBulletSchema = z.strictObject({
   weighted: flag,
   /** `settled`: the last settled rate, else the running period's (not yet settled) rate. */
   venues: z.array(z.strictObject({ venue: md, rate: md, interval: md, per8h: md, eightHour: flag, settled: flag, annualized: md })),
+  /** Every venue listed has the same kind of rate and settlement interval: said once for the group. */
+  venueKind: z.strictObject({ settled: flag, interval: md, eightHour: flag }).optional(),
 });
 
 const BasisBulletSchema = z.strictObject({
   asset: md,
   compressed: flag,
   expanded: flag,
+  /** Neither compressed nor widened, and prior and current print the same: "held" / "维持". */
+  held: flag,
+  /** Neither compressed nor widened, but the printed figures differ: "eased" / "edged up" with both. */
+  eased: flag,
+  edgedUp: flag,
   venue: md,
   tenor: md,
   expiry: md,
@@ -86,7 +97,7 @@ const BasisBulletSchema = z.strictObject({
   min: md,
   backwardation: flag,
   otherTenors: md.optional(),
-  /** Contracts of other expiries, each on its own: venue, contract, days left, prior → current. */
+  /** Other expiries that went below spot while the headline expiry did not: venue, contract, days left, prior → current. */
   contracts: z.array(z.strictObject({ venue: md, contract: md, days: md, prior: md, current: md, backwardation: flag })).optional(),
 });
 
@@ -144,7 +155,6 @@ const WhaleBulletSchema = z.strictObject({
   total: md,
   totalUsd: md.optional(),
   baseline: z.strictObject({ count: md, multiple: md, elevated: flag, quiet: flag, days: md }).optional(),
-  aroundLevel: z.strictObject({ level: md, before: md, after: md, hours: md, more: flag }).optional(),
   largest: z.strictObject({ amount: md, time: md, from: md.optional(), to: md.optional() }).optional(),
   source: md,
 });
@@ -203,8 +213,7 @@ const CrossAssetBulletSchema = z.strictObject({
   drawdown: md,
   low: md,
   high: md,
-  primary: flag,
-  /** The largest move among the assets. */
+  /** The largest move among the assets (the lead asset has no bullet of its own: the lead prints it). */
   leader: flag,
   /** Fell (rose) more than the lead asset on both measures by a notable gap: the plan's claim. */
   deeper: flag,

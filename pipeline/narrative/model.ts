@@ -55,6 +55,11 @@ const DaySchema = z.strictObject({
   shortSqueeze: flag,
   /** The leverage_flush claim (a large multiple of the median, longs dominant, OI fell): "杠杆出清" / "flush". */
   leverageFlush: flag,
+  /**
+   * A crash or rally by the intraday swing alone: the close moved less than price.moveFractionMin
+   * from the previous close. The lead then says how much of the swing the close won back.
+   */
+  intradayOnly: flag,
 });
 
 // ---------------------------------------------------------------- lead
@@ -68,6 +73,8 @@ const RankSchema = z.strictObject({
   atLeast: flag,
   event: SourceLinkSchema.optional(),
   down: flag,
+  /** The close-to-close rank also stands for the high-to-low swing (same "since"): one clause names both. */
+  intraday: flag,
 });
 
 const LeadAssetMoveSchema = z.strictObject({
@@ -136,6 +143,11 @@ const LeadSchema = z.strictObject({
   /** The thesis sentence: longs flushed while open interest fell (positions closed, not shorts added). */
   /** `venues`: the venues whose open interest was measured, named (never "major venues" for one). */
   deleveraging: z.strictObject({ oiChange: md, venues: md, ...cite }).optional(),
+  /**
+   * On an intraday-only crash: the close's rise off the day's low, and the share of the high-to-low
+   * slide it recovered ((close − low) / (high − low)) — the other half of the day's story.
+   */
+  rebound: z.strictObject({ fromLow: md, share: md }).optional(),
   etfRecord: z.strictObject({ total: md, date: md, products: md, days: md, ...cite }).optional(),
   etfInflow: z.strictObject({ net: md, date: md, ...cite }).optional(),
 });
@@ -196,6 +208,12 @@ const MacroSchema = z.strictObject({
 const FundingClauseSchema = z.strictObject({
   asset: md,
   current: md,
+  /**
+   * en: the funding bullet already prints this asset's rate (the lead asset's), so the wire wrap's
+   * point leaves it out; `sep`: a separator goes before this clause among those printed.
+   */
+  quoted: flag,
+  sep: flag,
   elevated: flag,
   positive: flag,
   aboutZero: flag,
@@ -209,11 +227,13 @@ const FundingClauseSchema = z.strictObject({
 });
 
 /** Funding of several assets; the kind of rate said once when all are running-period or all settled. */
-const FundingPointSchema = z.strictObject({ assets: z.array(FundingClauseSchema).min(1), allCurrent: flag, allSettled: flag });
+/** `fresh`: some asset is not `quoted` (en prints a figure list only then). */
+const FundingPointSchema = z.strictObject({ assets: z.array(FundingClauseSchema).min(1), allCurrent: flag, allSettled: flag, fresh: flag });
 
 /** One asset's annualized basis in a positioning point: its headline expiry across venues, prior → current. */
 const BasisClauseSchema = z.strictObject({ asset: md, tenor: md.optional(), venues: md, expiry: md, days: md, prior: md, current: md });
-const BasisContractSchema = z.strictObject({ tenor: md.optional(), venues: md, expiry: md, days: md });
+/** `described`: the basis bullet gives this contract's venues, expiry and days; the point names it by its tenor. */
+const BasisContractSchema = z.strictObject({ tenor: md.optional(), venues: md, expiry: md, days: md, described: flag });
 
 /** One argument in the bulls-versus-bears paragraphs: exactly one key is present, plus `cite`. */
 const PointSchema = z.strictObject({
@@ -248,6 +268,14 @@ const PointSchema = z.strictObject({
 const PositioningSchema = z.strictObject({
   bulls: z.array(PointSchema),
   bears: z.array(PointSchema),
+  /**
+   * The points the en wire wrap prints (the same objects as in `bulls` / `bears`, so the check stage
+   * reads their figures there once): a point that only restates
+   * the reading of a bullet the brief prints (the ETF-flow, exchange-flow, open-interest,
+   * volatility, wallet or liquidation bullet) is left out, unless it is its side's only point. zh
+   * prints every point: the long-form 多空 paragraph gathers the figures by genre.
+   */
+  wire: z.strictObject({ bulls: z.array(PointSchema), bears: z.array(PointSchema) }),
   /** One side has no argument from the data: say why the other dominates. */
   bullsOnly: flag,
   bearsOnly: flag,

@@ -21,10 +21,12 @@ type BasisClause = NonNullable<Point['basisCooled']>['assets'][number];
 /** Tenors with a name of their own (names.ts tenorName); others are contract labels. */
 const KNOWN_TENORS = new Set(['CURRENT_QUARTER', 'NEXT_QUARTER', 'CURRENT_MONTH', 'NEXT_MONTH']);
 
-function fundingClause(ctx: ComposeContext, f: FundingFlip, showKind: boolean): FundingClause {
+function fundingClause(ctx: ComposeContext, f: FundingFlip, showKind: boolean, quoted: boolean): FundingClause {
   return {
     asset: ctx.ticker(f.asset),
     current: ctx.fmt.rate(f.weightedCurrentPer8h),
+    quoted,
+    sep: false,
     elevated: f.level === 'elevated',
     positive: f.level === 'positive',
     aboutZero: f.level === 'about_zero',
@@ -38,13 +40,18 @@ function fundingClause(ctx: ComposeContext, f: FundingFlip, showKind: boolean): 
 }
 
 /** One funding point: the kind of rate said once when every asset's is the same, else per asset. */
-function fundingPoint(ctx: ComposeContext, fs: readonly FundingFlip[]): NonNullable<Point['fundingReset']> {
+function fundingPoint(ctx: ComposeContext, fs: readonly FundingFlip[], quoted: string | undefined): NonNullable<Point['fundingReset']> {
   const kinds = new Set(fs.map((f) => f.currentKind));
   const one = kinds.size === 1 ? fs[0]!.currentKind : undefined;
+  const assets = fs.map((f) => fundingClause(ctx, f, one === undefined || one === 'mixed', f.asset === quoted));
+  // A separator before every printed clause but the first printed one.
+  let printed = 0;
+  for (const a of assets) if (!a.quoted) a.sep = printed++ > 0;
   return {
-    assets: fs.map((f) => fundingClause(ctx, f, one === undefined || one === 'mixed')),
+    assets,
     allCurrent: one === 'current-period',
     allSettled: one === 'settled',
+    fresh: printed > 0,
   };
 }
 
@@ -68,13 +75,18 @@ function basisClause(ctx: ComposeContext, f: BasisCompression): BasisClause | un
 }
 
 /** Funding, every asset with a finding: the not-crowded ones in one bulls' point, the crowded in one bears' point. */
-export function fundingPoints(ctx: ComposeContext): { bulls: Point[]; bears: Point[] } {
+/**
+ * `quoted`: the asset whose funding bullet the brief prints, when the language does not repeat a
+ * bullet's figure in a point (en, the wire wrap: "funding shows no crowded longs" on a one-asset
+ * day, the other assets' rates on a market-wide one). zh quotes every asset's rate.
+ */
+export function fundingPoints(ctx: ComposeContext, quoted?: string): { bulls: Point[]; bears: Point[] } {
   const fundings = ctx.input.snapshot.assets.flatMap((a) => ctx.all('funding_flip', a).slice(0, 1));
   const crowded = fundings.filter((f) => f.level === 'elevated');
   const calm = fundings.filter((f) => f.level !== 'elevated');
   return {
-    bulls: calm.length > 0 ? [ctx.cite({ fundingReset: fundingPoint(ctx, calm) }, ...calm)] : [],
-    bears: crowded.length > 0 ? [ctx.cite({ fundingCrowded: fundingPoint(ctx, crowded) }, ...crowded)] : [],
+    bulls: calm.length > 0 ? [ctx.cite({ fundingReset: fundingPoint(ctx, calm, quoted) }, ...calm)] : [],
+    bears: crowded.length > 0 ? [ctx.cite({ fundingCrowded: fundingPoint(ctx, crowded, quoted) }, ...crowded)] : [],
   };
 }
 
@@ -99,9 +111,34 @@ export function basisPoints(ctx: ComposeContext, day: Day): Point[] {
     // The bullet's "widened" test, on the same contract, so bullet and point agree.
     else if (day.rally && main.currentAnnualized - main.priorAnnualized >= widen) rich.push([headlinePaths(ctx, f), clause]);
   }
+  // The clause the basis bullet prints (the lead asset's), whose contract it describes.
+  const lead = ctx.one('basis_compression', ctx.primary);
+  const bullet = lead ? basisClause(ctx, lead) : undefined;
   const points: Point[] = [];
-  if (cooled.length > 0) points.push(ctx.cite({ basisCooled: basisPoint(cooled.map(([, c]) => c)) }, ...cooled.map(([p]) => p)));
-  if (rich.length > 0) points.push(ctx.cite({ basisRich: basisPoint(rich.map(([, c]) => c)) }, ...rich.map(([p]) => p)));
+  if (cooled.length > 0)
+    points.push(
+      ctx.cite(
+        {
+          basisCooled: basisPoint(
+            cooled.map(([, c]) => c),
+            bullet,
+          ),
+        },
+        ...cooled.map(([p]) => p),
+      ),
+    );
+  if (rich.length > 0)
+    points.push(
+      ctx.cite(
+        {
+          basisRich: basisPoint(
+            rich.map(([, c]) => c),
+            bullet,
+          ),
+        },
+        ...rich.map(([p]) => p),
+      ),
+    );
   return points;
 }
 
@@ -109,7 +146,7 @@ export function basisPoints(ctx: ComposeContext, day: Day): Point[] {
  * Several assets quoted on the same contract (tenor, venues, expiry, days left): the contract is
  * `shared`, so a language may name it once and give each asset only its prior → current.
  */
-function basisPoint(assets: BasisClause[]): NonNullable<Point['basisCooled']> {
+function basisPoint(assets: BasisClause[], bullet: BasisClause | undefined): NonNullable<Point['basisCooled']> {
   const [first, ...rest] = assets;
   if (!first || rest.length === 0) return { assets };
   const same = rest.every(
@@ -117,5 +154,7 @@ function basisPoint(assets: BasisClause[]): NonNullable<Point['basisCooled']> {
   );
   if (!same) return { assets };
   const { venues, expiry, days } = first;
-  return { assets, shared: { ...(first.tenor ? { tenor: first.tenor } : {}), venues, expiry, days } };
+  // The basis bullet above already gives this contract's venues, expiry and days: named by its tenor.
+  const described = first.tenor !== undefined && bullet !== undefined && bullet.venues === venues && bullet.expiry === expiry;
+  return { assets, shared: { ...(first.tenor ? { tenor: first.tenor } : {}), venues, expiry, days, described } };
 }

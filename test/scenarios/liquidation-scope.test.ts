@@ -35,10 +35,10 @@ describe('crash-parts: the market-wide total leads, the assets are its parts', (
     // Figures exact to three significant figures carry no 约.
     expect(zh).toContain('全网 24 小时清算 20.4 亿美元，多头占 82%；其中 BTC 3.90 亿美元、ETH 3.10 亿美元、BNB 6,200 万美元');
     expect(en.split('\n')[0]).toContain('$2.04 billion of positions liquidated market-wide');
-    // The sampled streams are a floor of another scope, never a range or "多方统计" with Coinglass.
-    expect(zh).toContain('另据交易所强平推送（抽样数据，仅为下限，口径与上述总额不同）至少记录 BTC 1.84 亿美元');
-    // A floor is rounded down and never 约: BNB's floor printed 约 1,900 万 when rounded; as a floor it is 1,890 万.
-    expect(zh).toContain('ETH 1.52 亿美元、BNB 1,890 万美元');
+    // The sampled streams (BTC 1.84 亿, ETH 1.52 亿, BNB 1,890 万) are floors of the same assets the
+    // complete market-wide total covers: not printed beside it, and never a range or "多方统计".
+    expect(zh).not.toContain('抽样数据');
+    expect(en).not.toContain('Sampled');
     expect(zh).not.toContain('多方统计');
     expect(zh).not.toMatch(/清算金额介于/);
   });
@@ -79,14 +79,17 @@ describe('property: no printed liquidation total is smaller than one of its part
       for (const part of m[2]!.split('、')) expect(zhUsd(part)).toBeLessThanOrEqual(total);
       checked++;
     }
-    // A case whose snapshot holds a complete total and a second figure (a sampled-stream floor, or
-    // per-asset totals under a market-wide one) prints them together, so the property has
-    // something to check there; without one (nokeys: the streams only; outage: the market-wide
-    // total alone) no total stands beside a part.
+    // A case whose snapshot holds a complete total and a second figure of its scope prints them
+    // together, so the property has something to check there: per-asset totals under a market-wide
+    // one, the assets of a sum (two or more), or a sampled floor of an asset a sum leaves out. A floor of an asset the total
+    // covers is not printed (bullets-market.ts printedFloors), nor is there anything beside a total
+    // on its own (outage: the market-wide total alone; nokeys: the streams only).
     const totals = caseNamed(name).snapshot.liquidations.totals;
     const complete = totals.filter((t) => t.coverage === 'complete');
-    const second =
-      totals.some((t) => t.coverage === 'lower-bound') || (complete.some((t) => t.asset === undefined) && complete.some((t) => t.asset));
+    const completeAssets = new Set(complete.flatMap((t) => (t.asset ? [t.asset] : [])));
+    const market = complete.some((t) => t.asset === undefined);
+    const uncoveredFloor = totals.some((t) => t.coverage === 'lower-bound' && t.asset !== undefined && !completeAssets.has(t.asset));
+    const second = (market && completeAssets.size > 0) || completeAssets.size > 1 || (completeAssets.size > 0 && uncoveredFloor);
     if (complete.length > 0 && second) expect(checked).toBeGreaterThan(0);
     else expect(checked).toBe(0);
   });

@@ -1,0 +1,180 @@
+/**
+ * Issue 17, the editor's pass over the corpus: each rule asserted on the rendered text, on a
+ * corpus day and, where no corpus day has the other case, on a day adjusted in the test.
+ * - "逆转" / "reversed" only when the weighted funding rate changed sign;
+ * - the kind of funding rate and its settlement interval said once for a group of venues;
+ * - a basis that moved less than the compression threshold "eased" with both figures, "held" only
+ *   when the figures print the same;
+ * - a sampled floor is not printed beside a complete total that covers its asset;
+ * - another basis expiry only when it alone went below spot; no whale counts around the break;
+ * - no cross-asset bullet for the lead asset; one "since" for both ranks when they agree;
+ * - an intraday-only crash says how much of the slide the close won back;
+ * - an ETF-flow bullet names the largest fund against the day's net.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FindingOf } from '../../pipeline/analysis/index.js';
+import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
+import { topFunds } from '../../pipeline/narrative/bullets-flows.js';
+import { printedFloors } from '../../pipeline/narrative/bullets-market.js';
+import type { LiquidationHeadline } from '../../pipeline/analysis/index.js';
+import { CASES, loadCase, render, type LoadedCase } from './brief-cases.js';
+
+let templates: TemplateSet;
+beforeAll(async () => {
+  templates = await loadTemplates();
+});
+
+const caseOf = (name: string): LoadedCase => loadCase(CASES.find((c) => c.name === name)!);
+const md = (name: string, lang: 'zh' | 'en', edit?: (l: LoadedCase) => void): string => {
+  const loaded = caseOf(name);
+  edit?.(loaded);
+  return render(loaded, lang, templates).markdown;
+};
+const bullet = (text: string, label: RegExp): string => text.split('\n').find((l) => label.test(l)) ?? '';
+const one = <K extends 'funding_flip' | 'basis_compression'>(l: LoadedCase, kind: K): FindingOf<K> =>
+  l.findings.findings.find((f): f is FindingOf<K> => f.kind === kind && 'asset' in f && f.asset === 'BTC')!;
+
+describe('funding: "reversal" only with a change of sign', () => {
+  it('bundled day, 0.0467 % → 0.0001 % (no sign change): "回落至零附近" / "fell to about zero", never 逆转', () => {
+    const zh = bullet(md('bundled-2024-01-04', 'zh'), /^● \*\*资金费率/);
+    expect(zh).toContain('● **资金费率回落至零附近**：BTC 永续合约持仓加权资金费率自此前 7 日均值每 8 小时 0.0467% 回落至 0.0001%');
+    expect(zh).not.toContain('逆转');
+    expect(bullet(md('bundled-2024-01-04', 'en'), /^● \*\*Funding/)).toContain('● **Funding:** fell to about zero — BTC perpetual funding');
+  });
+
+  it('the same day with the weighted rate ending below zero: "资金费率逆转" / "reversed"', () => {
+    const flip = (l: LoadedCase): void => {
+      one(l, 'funding_flip').weightedCurrentPer8h = -0.000001;
+    };
+    expect(bullet(md('bundled-2024-01-04', 'zh', flip), /^● \*\*资金费率/)).toMatch(/^● \*\*资金费率逆转\*\*：.*回落至 −0\.0001%/);
+    expect(bullet(md('bundled-2024-01-04', 'en', flip), /^● \*\*Funding/)).toMatch(/^● \*\*Funding:\*\* reversed — /);
+  });
+
+  it('three venues on the same kind of rate and interval: the kind said once for the group', () => {
+    const zh = bullet(md('bundled-2024-01-04', 'zh'), /^● \*\*资金费率/);
+    expect(zh).toContain('各平台当前费率（当期未结算，每 8 小时结算）分别为 OKX −0.0025%、Bybit 0.0002%、Binance 0.0010%');
+    expect(zh.match(/当期未结算/g)).toHaveLength(1);
+    const en = bullet(md('bundled-2024-01-04', 'en'), /^● \*\*Funding/);
+    expect(en).toContain('by venue (current, unsettled): OKX −0.0025%, Bybit 0.0002%, Binance 0.0010%');
+    expect(en.match(/unsettled/g)).toHaveLength(1);
+  });
+});
+
+describe('basis: "held" only beside the same figure', () => {
+  it('holiday, 8.4 % → 7.3 % (below the compression threshold): eased, with both figures', () => {
+    const zh = bullet(md('holiday-2024-07-05', 'zh'), /^● \*\*期货升水/);
+    expect(zh).toContain('● **期货升水小幅回落**：Binance BTC 当季合约（9 月 27 日到期，剩余 84 天）年化升水率自此前 8.4% 小幅回落至 7.3%');
+    expect(zh).not.toMatch(/维持|平稳/);
+    const en = bullet(md('holiday-2024-07-05', 'en'), /^● \*\*Basis/);
+    expect(en).toContain('eased from 8.4% to 7.3%');
+    expect(en).not.toContain('held');
+  });
+
+  it('the same day with the close equal to the open: "held at", one figure', () => {
+    const same = (l: LoadedCase): void => {
+      const f = one(l, 'basis_compression');
+      for (const t of f.tenors) t.currentAnnualized = t.priorAnnualized;
+      f.currentRange = { ...f.priorRange };
+    };
+    expect(bullet(md('holiday-2024-07-05', 'zh', same), /^● \*\*期货升水/)).toMatch(/^● \*\*期货升水平稳\*\*：.*年化升水率维持在 8\.4%，/);
+    expect(bullet(md('holiday-2024-07-05', 'en', same), /^● \*\*Basis/)).toContain('held at 8.4%, intraday low');
+  });
+});
+
+describe('cuts an editor makes on the 5 August crash (both languages)', () => {
+  const zh = (): string => md('crash-2024-08-05', 'zh');
+  const en = (): string => md('crash-2024-08-05', 'en');
+
+  it('no sampled floor beside the complete market-wide total', () => {
+    expect(en()).not.toContain('Sampled exchange liquidation feeds logged');
+    expect(zh()).not.toContain('抽样数据，仅为下限，口径与上述总额不同');
+    // The lead gives the total and the long share; the bullet adds the multiple of the median.
+    expect(bullet(en(), /^● \*\*Long squeeze/)).toBe('● **Long squeeze:** the total was 8.6x the 30-day median of $118 million.[^2]');
+    expect(bullet(zh(), /^● \*\*杠杆挤兑/)).toBe(
+      '● **杠杆挤兑**：据 Coinglass 数据，全网 24 小时清算金额约 10.2 亿美元，其中多头占 80%，约为近 30 日中位数 1.18 亿美元的 8.6 倍，显示下跌驱动力以多头去杠杆为主。[^2]',
+    );
+  });
+
+  it('a floor is printed only for an asset the complete total does not cover', () => {
+    const part = (asset: string, coverage: 'complete' | 'lower-bound') => ({
+      asset,
+      source: coverage === 'complete' ? 'coinglass' : 'collector',
+      totalUsd: 1e7,
+      longFraction: 0.7,
+      coverage,
+    });
+    const h = (scope: LiquidationHeadline['scope'], assets: string[]): LiquidationHeadline => ({
+      scope,
+      assets,
+      sources: ['coinglass'],
+      totalRangeUsd: { low: 5e7, high: 5e7 },
+      longFractionRange: { low: 0.7, high: 0.7 },
+      start: 0,
+      end: 86_400_000,
+      parts: assets.map((a) => part(a, 'complete')),
+      floors: [part('BTC', 'lower-bound'), part('SOL', 'lower-bound')],
+    });
+    // A market-wide total covers every asset; a sum of BTC and ETH covers BTC but not SOL.
+    expect(printedFloors(h('market', []))).toEqual([]);
+    expect(printedFloors(h('assets', ['BTC', 'ETH'])).map((p) => p.asset)).toEqual(['SOL']);
+  });
+
+  it('other expiries only when one alone went below spot: Deribit BTC-9AUG24', () => {
+    const b = bullet(en(), /^● \*\*Basis/);
+    expect(b).toContain('; Deribit BTC-9AUG24 (4 days) went from 6.3% to −3.8%, briefly below spot.');
+    expect(b).not.toMatch(/30AUG24|241227/);
+    expect(bullet(zh(), /^● \*\*期货结构/)).toContain('；Deribit BTC-9AUG24（剩余 4 天）一度贴水，自 6.3% 变为 −3.8%，');
+  });
+
+  it('whale counts either side of the break are not printed', () => {
+    expect(bullet(en(), /^● \*\*Whale/)).not.toMatch(/before the break/);
+    expect(bullet(zh(), /^● \*\*链上大额/)).not.toMatch(/前后各/);
+  });
+
+  it('no BTC cross-asset bullet ("set the tone" carried no figure); ETH and BNB keep theirs', () => {
+    expect(en()).not.toContain('set the tone');
+    expect(en()).not.toMatch(/^● \*\*BTC:\*\*/m);
+    expect(zh()).not.toMatch(/^● \*\*BTC /m);
+    expect(en()).toMatch(/^● \*\*ETH:\*\* a 22\.0% high-to-low swing/m);
+  });
+
+  it('"since at least May 2024" said once for both ranks', () => {
+    expect(en()).toContain(
+      'down 6.9% from the previous close — the largest daily drop and deepest intraday fall since at least May 2024, while',
+    );
+    expect(en().match(/since at least May 2024/g)).toHaveLength(1);
+    expect(zh()).toContain('较前一日收盘下跌 6.9%，至少为 2024 年 5 月以来最大单日跌幅和最大日内回撤；');
+    expect(zh().match(/2024 年 5 月以来/g)).toHaveLength(1);
+  });
+
+  it('the history variant, whose ranks name different days, keeps both', () => {
+    const text = md('crash-history-2024-08-05', 'en');
+    expect(text).toContain('the deepest intraday fall since at least June 2021');
+    expect(text).toContain('the largest daily drop since [the November 2022 collapse of FTX]');
+  });
+});
+
+describe('content the data already held', () => {
+  it('holiday: the lead says how much of the 8.1 % slide the close won back', () => {
+    // Low 53,485.2, high 58,170.4, close 56,610.2: +5.8 % off the low, 3,125.0 / 4,685.2 = 67 %.
+    expect(md('holiday-2024-07-05', 'zh')).toContain('较前一日收盘下跌 1.8%，较日内低点回升 5.8%，收复了日内跌幅的 67%。');
+    expect(md('holiday-2024-07-05', 'en')).toContain(
+      'down 1.8% from the previous close but 5.8% above the low, winning back 67% of the slide.',
+    );
+    // A crash by the close (6.9 %) says no such thing.
+    expect(md('crash-2024-08-05', 'en')).not.toContain('winning back');
+  });
+
+  it("ETF launch: GBTC's outflow, the one fund against the day's net inflow, is named", () => {
+    expect(bullet(md('etf-launch-2024-01-12', 'zh'), /^● \*\*ETF 资金/)).toContain(
+      '其中 BITB 净流入约 2.38 亿美元、FBTC 净流入 2.27 亿美元、GBTC 净流出 9,510 万美元',
+    );
+    const t = (ticker: string, netFlowUsd: number) => ({ ticker, netFlowUsd });
+    // D's −2 against a net of 10 is a fifth of it: named in place of C.
+    expect(topFunds([t('A', 5), t('B', 4), t('C', 3), t('D', -2)], 10).map((f) => f.ticker)).toEqual(['A', 'B', 'D']);
+    // D's −0.9 is under a tenth of the net (crash day: BITB's +$6.8 million beside a $237 million outflow).
+    expect(topFunds([t('A', 5), t('B', 4), t('C', 2.9), t('D', -0.9)], 11).map((f) => f.ticker)).toEqual(['A', 'B', 'C']);
+    expect(topFunds([t('A', 5), t('B', -4), t('C', 3), t('D', -1)], 3).map((f) => f.ticker)).toEqual(['A', 'B', 'C']);
+    expect(topFunds([t('A', 5), t('B', 4)], 9).map((f) => f.ticker)).toEqual(['A', 'B']);
+  });
+});

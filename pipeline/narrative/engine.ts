@@ -238,10 +238,29 @@ function spaceProse(text: string): string {
     .replace(new RegExp(`([${FULL_WIDTH_PUNCT}]) +`, 'gu'), '$1');
 }
 
+/**
+ * Sets compiled for the last few template trees, by their exact files (path, name and text).
+ * A process that renders one call at a time (`brief` verbs run in-process, the test suite)
+ * then compiles an unchanged tree once, and Handlebars compiles each partial on its first use
+ * once, instead of on every call (≈ 0.35 s of a 1 s render). A set given out here is shared, so
+ * it is never updated in place: it is not in UPDATABLE, and compileLanguage given one of its
+ * languages as `previous` compiles afresh.
+ */
+const LOADED = new Map<string, TemplateSet>();
+const LOADED_KEPT = 4;
+
 /** Compiles `dir/zh` and `dir/en` once; an error names the template file and line. */
 export async function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Promise<TemplateSet> {
   const [zhFiles, enFiles] = await Promise.all([readTemplateFiles(dir, 'zh'), readTemplateFiles(dir, 'en')]);
-  return { dir, zh: compileLanguage('zh', zhFiles), en: compileLanguage('en', enFiles) };
+  const key = JSON.stringify([dir, zhFiles, enFiles]);
+  const loaded = LOADED.get(key);
+  if (loaded) return loaded;
+  const set: TemplateSet = { dir, zh: compileLanguage('zh', zhFiles), en: compileLanguage('en', enFiles) };
+  UPDATABLE.delete(set.zh);
+  UPDATABLE.delete(set.en);
+  if (LOADED.size >= LOADED_KEPT) LOADED.delete(LOADED.keys().next().value!);
+  LOADED.set(key, set);
+  return set;
 }
 
 export function renderBriefMarkdown(model: BriefModel, templates: TemplateSet): string {

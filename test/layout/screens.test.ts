@@ -6,7 +6,8 @@
  * - the page itself never scrolls sideways (a chart may, inside its own figure);
  * - no paragraph is justified on a phone;
  * - dark mode darkens the page and the charts' background, and keeps chart text light.
- * Screenshots are written to $BRIEF_SCREENSHOTS (default: a temp folder) for a person to look at.
+ * With $BRIEF_SCREENSHOTS set, a full-page screenshot of each is written there for a person to
+ * look at (PNG encoding is most of this file's time, and the assertions do not need them).
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,10 +23,10 @@ import { serveFolder } from '../support/static-server.js';
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serveFolder>>;
-const shots = process.env.BRIEF_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'brief-screens-'));
+const shots = process.env.BRIEF_SCREENSHOTS;
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
+  if (shots) mkdirSync(shots, { recursive: true });
   const rendered = await renderToTemp(undefined, { formats: ['md', 'html'] });
   const siteDir = join(mkdtempSync(join(tmpdir(), 'brief-screens-site-')), 'site');
   await publishSite({ fromDir: rendered.outDir, siteDir, templatesDir: TEMPLATES, config: DEFAULT_CONFIG });
@@ -77,11 +78,11 @@ function measure(): Measure {
   };
 }
 
-async function look(page: Page, path: string, width: number, scheme: 'light' | 'dark', name: string): Promise<Measure> {
+/** The page as loaded, at a width and colour scheme: both apply live (media queries re-evaluate), no reload needed. */
+async function look(page: Page, width: number, scheme: 'light' | 'dark', name: string): Promise<Measure> {
   await page.setViewport({ width, height: 844, deviceScaleFactor: 1 });
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-  await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
-  await page.screenshot({ path: join(shots, `${name}-${width}-${scheme}.png`), fullPage: true });
+  if (shots) await page.screenshot({ path: join(shots, `${name}-${width}-${scheme}.png`), fullPage: true });
   return page.evaluate(measure);
 }
 
@@ -98,14 +99,17 @@ const PAGES = [
   ['en/index.html', 'index-en'],
 ] as const;
 
-describe('what readers see', () => {
+// Each page in its own tab, the four side by side (most of the time is Chromium laying out);
+// one after the other when screenshots are taken, which Chromium makes only of the tab in front.
+(shots ? describe : describe.concurrent)('what readers see', () => {
   for (const [path, name] of PAGES) {
     it(`${name}: text ≥ 10 px at 360, 390 and 1280 px, no sideways page, no justified lines on a phone, dark mode`, async () => {
       const page = await browser.newPage();
       try {
+        await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
         for (const width of [360, 390, 1280]) {
           for (const scheme of ['light', 'dark'] as const) {
-            const m = await look(page, path, width, scheme, name);
+            const m = await look(page, width, scheme, name);
             const at = `${name} at ${width} px, ${scheme}`;
             expect(m.smallest.size, `${at}: "${m.smallest.text}"`).toBeGreaterThanOrEqual(10);
             expect(m.pageWidth, at).toBeLessThanOrEqual(m.viewport);

@@ -17,6 +17,7 @@ import { listOf } from './compose-context.js';
 import { md, type Md } from './markdown-escape.js';
 import type { BriefGap } from './model.js';
 import { checkReason, windowHoursOf } from './gap-checks.js';
+import { gapWords } from './gap-words.js';
 import { familyName, gapReason, providerName, subjectName } from './names.js';
 
 type DataGap = FindingOf<'data_gap'>;
@@ -94,7 +95,7 @@ export function composeGaps(ctx: ComposeContext): BriefGap[] {
   const missing: BriefGap = {
     what: listOf(names, ctx.lang),
     // The reader's reason, one for the list; the technical causes stay on stderr.
-    why: md(ctx.lang === 'zh' ? '截至发稿未能获取' : 'not available by publication time'),
+    why: md(gapWords(ctx.lang).notAvailable),
     notApplicable: false,
     absent: plain.every(({ gap }) => gap.absent),
   };

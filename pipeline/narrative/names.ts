@@ -6,6 +6,7 @@
 import type { Lang } from '../../kernel/locale/index.js';
 import { knownSourceName } from '../../kernel/providers.js';
 import { familyOf } from '../../kernel/snapshot/index.js';
+import { gapWords } from './gap-words.js';
 
 /** Display name of a provider or venue id ("okx" → "OKX"). */
 export function providerName(id: string, lang: Lang = 'en'): string {
@@ -20,7 +21,7 @@ export function providerName(id: string, lang: Lang = 'en'): string {
   return id;
 }
 
-const ASSETS: Record<string, { zh: string; en: string }> = {
+const ASSETS: Record<string, Record<Lang, string>> = {
   BTC: { zh: '比特币', en: 'Bitcoin' },
   ETH: { zh: '以太坊', en: 'Ether' },
   BNB: { zh: 'BNB', en: 'BNB' },
@@ -38,7 +39,7 @@ export function familyName(family: string, lang: Lang): string {
   return familyOf(family)?.name[lang] ?? family;
 }
 
-const GAP_KINDS: Record<string, { zh: string; en: string }> = {
+const GAP_KINDS: Record<string, Record<Lang, string>> = {
   RequestTimeout: { zh: '请求超时', en: 'request timed out' },
   NetworkError: { zh: '网络错误', en: 'network error' },
   RateLimitExceeded: { zh: '接口限流', en: 'rate limited' },
@@ -59,12 +60,12 @@ const GAP_KINDS: Record<string, { zh: string; en: string }> = {
 };
 
 /** Reasons more precise than the kind, recognised from the source and the reason's words. */
-const NO_API_KEY = { zh: '未配置 API 密钥', en: 'no API key configured' };
-const COLLECTOR_IDLE = { zh: '采集程序当日未运行', en: 'the stream collector was not running' };
-const NO_TRADING_DAYS = { zh: '区间内无交易记录', en: 'no trading days in the range' };
+const NO_API_KEY = { zh: '未配置 API 密钥', en: 'no API key configured' } as const satisfies Record<Lang, string>;
+const COLLECTOR_IDLE = { zh: '采集程序当日未运行', en: 'the stream collector was not running' } as const satisfies Record<Lang, string>;
+const NO_TRADING_DAYS = { zh: '区间内无交易记录', en: 'no trading days in the range' } as const satisfies Record<Lang, string>;
 
 /** Why a family is absent with no failure recorded, when its descriptor gives no reason of its own. */
-const ABSENT_DEFAULT = { zh: '快照中无此数据', en: 'not in the snapshot' };
+const ABSENT_DEFAULT = { zh: '快照中无此数据', en: 'not in the snapshot' } as const satisfies Record<Lang, string>;
 
 export interface GapCause {
   family: string;
@@ -93,7 +94,7 @@ export function gapReason(gap: GapCause, lang: Lang): string {
     const { status } = gap;
     return status !== undefined && status >= 400 ? `${status} ${known[lang]}` : known[lang];
   }
-  return lang === 'zh' ? '未能获取' : reason.slice(0, 80);
+  return gapWords(lang).unknownReason(reason);
 }
 
 /**
@@ -101,25 +102,31 @@ export function gapReason(gap: GapCause, lang: Lang): string {
  * en "ETF trading data for IBIT and BITB". `list` is already joined for the language.
  */
 export function subjectName(family: string, list: string, lang: Lang): string | undefined {
-  if (family === 'etfs') return lang === 'zh' ? `ETF ${list} 的成交数据` : `ETF trading data for ${list}`;
-  if (family === 'macro') return lang === 'zh' ? `${list} 行情` : `${list} prices`;
-  return undefined;
+  const subjects = gapWords(lang).subjects;
+  return family === 'etfs' || family === 'macro' ? subjects[family](list) : undefined;
 }
 
 /** A futures tenor label as a reader says it. */
 export function tenorName(tenor: string, lang: Lang): string {
-  const table: Record<string, { zh: string; en: string }> = {
-    CURRENT_QUARTER: { zh: '当季合约', en: 'current-quarter' },
-    NEXT_QUARTER: { zh: '次季合约', en: 'next-quarter' },
-    CURRENT_MONTH: { zh: '当月合约', en: 'current-month' },
-    NEXT_MONTH: { zh: '次月合约', en: 'next-month' },
-  };
   // zh names include 合约; en names are adjectives the templates follow with "futures"/"contract".
-  return table[tenor]?.[lang] ?? (lang === 'zh' ? `${tenor} 合约` : tenor);
+  return TENORS[tenor]?.[lang] ?? UNKNOWN_TENOR[lang](tenor);
 }
 
+const TENORS: Record<string, Record<Lang, string>> = {
+  CURRENT_QUARTER: { zh: '当季合约', en: 'current-quarter' },
+  NEXT_QUARTER: { zh: '次季合约', en: 'next-quarter' },
+  CURRENT_MONTH: { zh: '当月合约', en: 'current-month' },
+  NEXT_MONTH: { zh: '次月合约', en: 'next-month' },
+};
+
+/** A tenor id no table knows, as the language names a contract. */
+const UNKNOWN_TENOR = {
+  zh: (tenor) => `${tenor} 合约`,
+  en: (tenor) => tenor,
+} as const satisfies Record<Lang, (tenor: string) => string>;
+
 /** Display names of the macro series (Yahoo symbols); others keep the configured name. */
-const MACRO_NAMES: Record<string, { zh: string; en: string }> = {
+const MACRO_NAMES: Record<string, Record<Lang, string>> = {
   'DX-Y.NYB': { zh: '美元指数', en: 'the dollar index' },
   '^TNX': { zh: '美国 10 年期国债收益率', en: 'the US 10-year Treasury yield' },
   '^IXIC': { zh: '纳斯达克综合指数', en: 'the Nasdaq Composite' },
@@ -131,7 +138,7 @@ export function macroName(symbol: string, configured: string, lang: Lang): strin
 }
 
 /** Publishers of the links in notes and calendars, by host: zh link text in Chinese ("（来源：美联储）"). */
-const PUBLISHERS: Record<string, { zh: string; en: string }> = {
+const PUBLISHERS: Record<string, Record<Lang, string>> = {
   'federalreserve.gov': { zh: '美联储', en: 'Federal Reserve' },
   'bls.gov': { zh: '美国劳工统计局', en: 'U.S. Bureau of Labor Statistics' },
   'bea.gov': { zh: '美国经济分析局', en: 'U.S. Bureau of Economic Analysis' },

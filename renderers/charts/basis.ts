@@ -77,17 +77,14 @@ export function buildBasisData(snapshot: Snapshot, _findings: Findings, lang: La
       });
     const days = Math.round((tenor.expiry - snapshot.window.end) / (24 * HOUR_MS));
     const change = `${before ? formatPercent(before.annualizedBasis, 1) : '—'} → ${now ? formatPercent(now.annualizedBasis, 1) : '—'}`;
-    described.push(lang === 'zh' ? `${contract}（${days} 天）${change}` : `${contract} (${days} days) ${change}`);
+    described.push(L.basisContract({ contract, days, change }));
   }
   if (points.length === 0) return undefined;
-  const alt =
-    lang === 'zh'
-      ? `${asset} 期货年化基差，${snapshot.date} 日初与日末：${described.join('；')}。`
-      : `${asset} annualized futures basis at the start and end of ${snapshot.date}: ${described.join('; ')}.`;
+  const alt = L.basisAlt({ asset, date: snapshot.date, contracts: described });
   return {
     asset,
     points,
-    source: `${L.sourcePrefix}${listNames(venues, lang)}${lang === 'zh' ? `，${asset} 交割合约，前值为当日开始前最后一笔` : `, dated ${asset} futures; before = last value before the day began`}`,
+    source: `${L.sourcePrefix}${listNames(venues, lang)}${L.basisSource(asset)}`,
     alt,
   };
 }

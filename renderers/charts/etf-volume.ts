@@ -65,17 +65,14 @@ export function buildEtfVolumeData(snapshot: Snapshot, findings: Findings, lang:
   const unit = usdUnit(Math.max(...shown.map((d) => totals.get(d) ?? 0), averageUsd ?? 0), lang);
   const tickers = funds.map((f) => f.ticker);
   const averageText = averageUsd !== undefined ? `${L.average(averageDays)} ${formatUsd(averageUsd, lang)}` : undefined;
-  const alt =
-    lang === 'zh'
-      ? `${asset} ETF（${tickers.join('、')}）${etfDay} 成交额 ${formatUsd(dayUsd, lang)}${averageText ? `，${averageText}` : ''}。`
-      : `${asset} ETF (${tickers.join(', ')}) dollar volume on ${etfDay}: ${formatUsd(dayUsd, lang)}${averageText ? `; ${averageText}` : ''}.`;
+  const alt = L.etfAlt({ asset, tickers, date: etfDay, amount: formatUsd(dayUsd, lang), ...(averageText ? { average: averageText } : {}) });
   return {
     asset,
     tickers,
     bars: shown.map((date) => ({ day: date.slice(5), date, value: (totals.get(date) ?? 0) / unit.divisor, isEtfDay: date === etfDay })),
     unitLabel: unit.label,
     ...(averageUsd !== undefined && averageText ? { average: { value: averageUsd / unit.divisor, label: averageText } } : {}),
-    source: `${L.sourcePrefix}${tickers.join(lang === 'zh' ? '、' : ', ')}${lang === 'zh' ? '，' : ', '}${L.closeTimesShares}${L.separator}${L.usTradingDay}`,
+    source: `${L.sourcePrefix}${tickers.join(L.enumeration)}${L.clause}${L.closeTimesShares}${L.separator}${L.usTradingDay}`,
     alt,
   };
 }

@@ -6,6 +6,7 @@
  */
 import * as locale from '../../kernel/locale/index.js';
 import { formatNumber } from '../../kernel/locale/index.js';
+import { labelsFor } from './labels.js';
 import type { Lang } from './types.js';
 
 /** `1234567.891, 2` → `1,234,567.89` (the brief's own number formatter: no exponent, no −0). */
@@ -31,16 +32,12 @@ export interface UsdUnit {
   label: string;
 }
 
+/** The language's units (labels.ts `usdUnits`, largest first): the first the largest value reaches. */
 export function usdUnit(maxAbsUsd: number, lang: Lang): UsdUnit {
-  if (lang === 'zh') {
-    if (maxAbsUsd >= 1e8) return { divisor: 1e8, label: '亿美元' };
-    if (maxAbsUsd >= 1e4) return { divisor: 1e4, label: '万美元' };
-    return { divisor: 1, label: '美元' };
-  }
-  if (maxAbsUsd >= 1e9) return { divisor: 1e9, label: 'USD bn' };
-  if (maxAbsUsd >= 1e6) return { divisor: 1e6, label: 'USD m' };
-  if (maxAbsUsd >= 1e3) return { divisor: 1e3, label: 'USD k' };
-  return { divisor: 1, label: 'USD' };
+  const units = labelsFor(lang).usdUnits;
+  // The last unit (from −∞) also takes a value no comparison reaches (NaN).
+  const unit = units.find((u) => maxAbsUsd >= u.from) ?? units[units.length - 1]!;
+  return { divisor: unit.divisor, label: unit.label };
 }
 
 /**

@@ -68,11 +68,8 @@ export function buildFundingData(snapshot: Snapshot, findings: Findings, lang: L
     dash: DASHES[i % DASHES.length] ?? [],
   }));
   const zone = zoneLabel(tz, snapshot.window.start, lang);
-  const latestText = latest.map((l) => `${l.venue} ${formatPercent(l.ratePer8h, 4)}`).join(lang === 'zh' ? '，' : ', ');
-  const alt =
-    lang === 'zh'
-      ? `${asset} 永续合约资金费率（每 8 小时），截至 ${snapshot.date} 的 ${LOOKBACK_DAYS} 天；最新结算：${latestText}。`
-      : `${asset} perpetual funding rates per 8 hours over the ${LOOKBACK_DAYS} days to ${snapshot.date}; latest settlements: ${latestText}.`;
+  const latestText = latest.map((l) => `${l.venue} ${formatPercent(l.ratePer8h, 4)}`).join(L.fundingLatestJoin);
+  const alt = L.fundingAlt({ asset, days: LOOKBACK_DAYS, date: snapshot.date, latest: latestText });
   return {
     asset,
     points,
@@ -81,7 +78,7 @@ export function buildFundingData(snapshot: Snapshot, findings: Findings, lang: L
     // Local midnights from the first day to the brief's day (the window's end is not labelled).
     xTicks: Array.from({ length: LOOKBACK_DAYS }, (_, k) => wallClockMs(snapshot.window.start - k * 24 * HOUR_MS, tz)).reverse(),
     zone,
-    source: `${L.sourcePrefix}${listNames(venueIds, lang)}${lang === 'zh' ? `，${asset} 永续合约已结算费率` : `, settled ${asset} perpetual funding`}`,
+    source: `${L.sourcePrefix}${listNames(venueIds, lang)}${L.fundingSource(asset)}`,
     alt,
   };
 }

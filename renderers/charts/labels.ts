@@ -1,9 +1,83 @@
 /**
- * Every word a chart draws, in Chinese and English. Numbers are formatted in format.ts; the
- * strings here only choose words. Chinese follows the brief's style: 万/亿 for amounts, 东八区.
+ * Every word a chart draws, titles, axes, source lines and alt text, in each language: a row per
+ * language typed against ChartWords, so a language added to kernel/lang.ts makes the compiler list
+ * every string a chart needs from it. Numbers arrive formatted (format.ts); the functions here
+ * only choose words and punctuation. Chinese follows the brief's style: 万/亿 for amounts, 东八区.
  */
 import type { Lang } from './types.js';
 import { knownSourceName } from '../../kernel/providers.js';
+
+/** The alt text of the price chart: prices already formatted as the caption prints them. */
+export interface PriceAltWords {
+  asset: string;
+  zone: string;
+  date: string;
+  open: string;
+  high: string;
+  highAt: string;
+  low: string;
+  lowAt: string;
+  close: string;
+}
+
+export interface ChartWords {
+  priceTitle: (asset: string, zone: string) => string;
+  liquidationsTitle: string;
+  fundingTitle: string;
+  basisTitle: string;
+  etfTitle: string;
+  whaleTitle: (threshold: string, asset: string) => string;
+  high: string;
+  low: string;
+  drop: string;
+  support: string;
+  resistance: string;
+  brokeBelow: string;
+  brokeAbove: string;
+  hourAxis: (zone: string) => string;
+  dateAxis: (zone: string) => string;
+  usTradingDay: string;
+  longs: string;
+  shorts: string;
+  lowerBound: string;
+  complete: string;
+  total: string;
+  fundingAxis: string;
+  before: string;
+  now: string;
+  basisAxis: string;
+  dollarVolume: string;
+  average: (days: number) => string;
+  closeTimesShares: string;
+  transfers: string;
+  count: (n: number) => string;
+  sourcePrefix: string;
+  spotHourly: string;
+  perpHourly: string;
+  /** Between the parts of a source line ("数据：…；美国交易日"). */
+  separator: string;
+  /** Between the items of a list of names or tickers ("IBIT、FBTC"). */
+  enumeration: string;
+  /** Between a source's names and what they give ("OKX，完整统计"). */
+  clause: string;
+  /** Zones with a name of their own in this language, by UTC offset in minutes; others print as UTC±h. */
+  zoneNames: Readonly<Record<number, string>>;
+  /** Side names as a caption's running text uses them (en lower-case: "longs $1 million / shorts …"). */
+  sideInText: (side: string) => string;
+  /** Axis units of a US-dollar axis, largest first; the first whose `from` the largest value reaches is used. */
+  usdUnits: ReadonlyArray<{ from: number; divisor: number; label: string }>;
+  priceAlt: (d: PriceAltWords) => string;
+  liquidationsAlt: (d: { date: string; zone: string; sources: string; coverage: string; totals: string }) => string;
+  fundingLatestJoin: string;
+  fundingAlt: (d: { asset: string; days: number; date: string; latest: string }) => string;
+  fundingSource: (asset: string) => string;
+  basisContract: (d: { contract: string; days: number; change: string }) => string;
+  basisAlt: (d: { asset: string; date: string; contracts: readonly string[] }) => string;
+  basisSource: (asset: string) => string;
+  etfAlt: (d: { asset: string; tickers: readonly string[]; date: string; amount: string; average?: string }) => string;
+  whaleSummary: (d: { count: string; coins: string; asset: string }) => string;
+  whaleAlt: (d: { threshold: string; asset: string; date: string; zone: string; summary: string }) => string;
+}
 
 export const LABELS = {
   zh: {
@@ -41,6 +115,27 @@ export const LABELS = {
     spotHourly: '现货 1 小时 K 线',
     perpHourly: '永续合约 1 小时 K 线',
     separator: '；',
+    enumeration: '、',
+    clause: '，',
+    zoneNames: { 480: '东八区' },
+    sideInText: (side) => side,
+    usdUnits: [
+      { from: 1e8, divisor: 1e8, label: '亿美元' },
+      { from: 1e4, divisor: 1e4, label: '万美元' },
+      { from: -Infinity, divisor: 1, label: '美元' },
+    ],
+    priceAlt: (d) =>
+      `${d.asset} 每小时价格（${d.zone}，${d.date}）：开盘 ${d.open}，最高 ${d.high}（${d.highAt}），最低 ${d.low}（${d.lowAt}），收盘 ${d.close}。`,
+    liquidationsAlt: (d) => `${d.date}（${d.zone}）每小时清算金额，${d.sources} ${d.coverage}：${d.totals}。`,
+    fundingLatestJoin: '，',
+    fundingAlt: (d) => `${d.asset} 永续合约资金费率（每 8 小时），截至 ${d.date} 的 ${d.days} 天；最新结算：${d.latest}。`,
+    fundingSource: (asset) => `，${asset} 永续合约已结算费率`,
+    basisContract: (d) => `${d.contract}（${d.days} 天）${d.change}`,
+    basisAlt: (d) => `${d.asset} 期货年化基差，${d.date} 日初与日末：${d.contracts.join('；')}。`,
+    basisSource: (asset) => `，${asset} 交割合约，前值为当日开始前最后一笔`,
+    etfAlt: (d) => `${d.asset} ETF（${d.tickers.join('、')}）${d.date} 成交额 ${d.amount}${d.average ? `，${d.average}` : ''}。`,
+    whaleSummary: (d) => `${d.count}，合计 ${d.coins} 枚 ${d.asset}`,
+    whaleAlt: (d) => `${d.date}（${d.zone}）≥${d.threshold} ${d.asset} 的链上转账每小时笔数：${d.summary}。`,
   },
   en: {
     priceTitle: (asset: string, zone: string) => `${asset} price (${zone})`,
@@ -77,12 +172,35 @@ export const LABELS = {
     spotHourly: 'spot, 1-hour candles',
     perpHourly: 'perpetual, 1-hour candles',
     separator: '; ',
+    enumeration: ', ',
+    clause: ', ',
+    zoneNames: {},
+    sideInText: (side) => side.toLowerCase(),
+    usdUnits: [
+      { from: 1e9, divisor: 1e9, label: 'USD bn' },
+      { from: 1e6, divisor: 1e6, label: 'USD m' },
+      { from: 1e3, divisor: 1e3, label: 'USD k' },
+      { from: -Infinity, divisor: 1, label: 'USD' },
+    ],
+    priceAlt: (d) =>
+      `${d.asset} hourly price (${d.zone}, ${d.date}): open ${d.open}, high ${d.high} at ${d.highAt}, low ${d.low} at ${d.lowAt}, close ${d.close}.`,
+    liquidationsAlt: (d) => `Liquidations per hour on ${d.date} (${d.zone}) from ${d.sources}, ${d.coverage}: ${d.totals}.`,
+    fundingLatestJoin: ', ',
+    fundingAlt: (d) =>
+      `${d.asset} perpetual funding rates per 8 hours over the ${d.days} days to ${d.date}; latest settlements: ${d.latest}.`,
+    fundingSource: (asset) => `, settled ${asset} perpetual funding`,
+    basisContract: (d) => `${d.contract} (${d.days} days) ${d.change}`,
+    basisAlt: (d) => `${d.asset} annualized futures basis at the start and end of ${d.date}: ${d.contracts.join('; ')}.`,
+    basisSource: (asset) => `, dated ${asset} futures; before = last value before the day began`,
+    etfAlt: (d) => `${d.asset} ETF (${d.tickers.join(', ')}) dollar volume on ${d.date}: ${d.amount}${d.average ? `; ${d.average}` : ''}.`,
+    whaleSummary: (d) => `${d.count}, ${d.coins} ${d.asset} in total`,
+    whaleAlt: (d) => `On-chain transfers of at least ${d.threshold} ${d.asset} per hour on ${d.date} (${d.zone}): ${d.summary}.`,
   },
-} as const satisfies Record<Lang, unknown>;
+} as const satisfies Record<Lang, ChartWords>;
 
-export type Labels = (typeof LABELS)[Lang];
+export type Labels = ChartWords;
 
-export function labelsFor(lang: Lang): Labels {
+export function labelsFor(lang: Lang): ChartWords {
   return LABELS[lang];
 }
 
@@ -92,7 +210,7 @@ export function venueName(id: string): string {
   return knownSourceName(id, 'en') ?? id;
 }
 
-/** Distinct display names in first-seen order, joined with `、` (zh) or `, ` (en). */
+/** Distinct display names in first-seen order, joined with the language's enumeration (`、`, `, `). */
 export function listNames(ids: readonly string[], lang: Lang): string {
-  return [...new Set(ids.map(venueName))].join(lang === 'zh' ? '、' : ', ');
+  return [...new Set(ids.map(venueName))].join(LABELS[lang].enumeration);
 }

@@ -70,7 +70,6 @@ export function buildLiquidationsData(snapshot: Snapshot, _findings: Findings, l
   }
   const zone = zoneLabel(snapshot.timezone, snapshot.window.start, lang);
   const coverage = lowerBound ? L.lowerBound : L.complete;
-  const side = (name: string): string => (lang === 'en' ? name.toLowerCase() : name);
   // Sampled feeds give floors: rounded down and without 约, as the text prints them. Each side is
   // floored at the unit of the total's third significant figure, the precision the text prints
   // the total at, so the two sides never add up to more than the total beside them (longs
@@ -78,16 +77,13 @@ export function buildLiquidationsData(snapshot: Snapshot, _findings: Findings, l
   const totalUnit = 10 ** (Math.floor(Math.log10(Math.max(longUsd + shortUsd, 1))) - 2);
   const amount = (usd: number): string =>
     lowerBound ? formatUsdFloor(Math.floor(usd / totalUnit) * totalUnit, lang) : formatUsd(usd, lang);
-  const totals = `${side(L.longs)} ${amount(longUsd)} / ${side(L.shorts)} ${amount(shortUsd)}`;
-  const alt =
-    lang === 'zh'
-      ? `${snapshot.date}（${zone}）每小时清算金额，${listNames(sources, lang)} ${coverage}：${totals}。`
-      : `Liquidations per hour on ${snapshot.date} (${zone}) from ${listNames(sources, lang)}, ${coverage}: ${totals}.`;
+  const totals = `${L.sideInText(L.longs)} ${amount(longUsd)} / ${L.sideInText(L.shorts)} ${amount(shortUsd)}`;
+  const alt = L.liquidationsAlt({ date: snapshot.date, zone, sources: listNames(sources, lang), coverage, totals });
   return {
     bars,
     unitLabel: unit.label,
     zone,
-    source: `${L.sourcePrefix}${listNames(sources, lang)}${lang === 'zh' ? '，' : ', '}${coverage}${L.separator}${L.total} ${totals}`,
+    source: `${L.sourcePrefix}${listNames(sources, lang)}${L.clause}${coverage}${L.separator}${L.total} ${totals}`,
     longUsd,
     shortUsd,
     alt,

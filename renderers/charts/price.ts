@@ -108,10 +108,17 @@ export function buildPriceData(snapshot: Snapshot, findings: Findings, lang: Lan
   // The caption states prices as the text does (zh one decimal, en dollars); labels stay short.
   const price = (value: number): string => formatCaptionPrice(value, lang);
   const closeText = price(last.c);
-  const alt =
-    lang === 'zh'
-      ? `${asset} 每小时价格（${zone}，${snapshot.date}）：开盘 ${price(first.o)}，最高 ${price(high.price)}（${wallClockHHMM(high.t, tz)}），最低 ${price(low.price)}（${wallClockHHMM(low.t, tz)}），收盘 ${closeText}。`
-      : `${asset} hourly price (${zone}, ${snapshot.date}): open ${price(first.o)}, high ${price(high.price)} at ${wallClockHHMM(high.t, tz)}, low ${price(low.price)} at ${wallClockHHMM(low.t, tz)}, close ${closeText}.`;
+  const alt = L.priceAlt({
+    asset,
+    zone,
+    date: snapshot.date,
+    open: price(first.o),
+    high: price(high.price),
+    highAt: wallClockHHMM(high.t, tz),
+    low: price(low.price),
+    lowAt: wallClockHHMM(low.t, tz),
+    close: closeText,
+  });
 
   return {
     asset,

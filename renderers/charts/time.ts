@@ -7,6 +7,8 @@
  * TZ the renderer runs under. The zone offset comes from Intl with a fixed locale (ICU's tz data).
  */
 import { formatUtcOffset, zonedParts } from '../../kernel/locale/index.js';
+import type { Lang } from '../../kernel/lang.js';
+import { labelsFor } from './labels.js';
 
 /** Offset of `timeZone` from UTC at instant `t` (ms UTC), in ms: UTC+8 → 28,800,000 (the kernel's Intl reading). */
 export function zoneOffsetMs(t: number, timeZone: string): number {
@@ -32,11 +34,11 @@ export function wallClockMonthDay(t: number, timeZone: string): string {
 
 /**
  * A reader's name for the zone at `t`: 'UTC+8', 'UTC−5', 'UTC+5:30', 'UTC' (the kernel's
- * formatUtcOffset); in Chinese UTC+8 is 东八区 (how Chinese briefs name it).
+ * formatUtcOffset), unless the language names that offset (labels.ts `zoneNames`: in Chinese
+ * UTC+8 is 东八区, how Chinese briefs name it).
  */
-export function zoneLabel(timeZone: string, t: number, lang: 'zh' | 'en'): string {
-  if (lang === 'zh' && zonedParts(t, timeZone).offsetMinutes === 480) return '东八区';
-  return formatUtcOffset(t, timeZone);
+export function zoneLabel(timeZone: string, t: number, lang: Lang): string {
+  return labelsFor(lang).zoneNames[zonedParts(t, timeZone).offsetMinutes] ?? formatUtcOffset(t, timeZone);
 }
 
 function pad2(n: number): string {

@@ -63,14 +63,8 @@ export function buildWhaleTransfersData(snapshot: Snapshot, findings: Findings, 
 
   const threshold = groupThousands(series.thresholdCoins, 0);
   const zone = zoneLabel(snapshot.timezone, snapshot.window.start, lang);
-  const summary =
-    lang === 'zh'
-      ? `${L.count(inDay.length)}，合计 ${groupThousands(totalCoins, 0)} 枚 ${asset}`
-      : `${L.count(inDay.length)}, ${groupThousands(totalCoins, 0)} ${asset} in total`;
-  const alt =
-    lang === 'zh'
-      ? `${snapshot.date}（${zone}）≥${threshold} ${asset} 的链上转账每小时笔数：${summary}。`
-      : `On-chain transfers of at least ${threshold} ${asset} per hour on ${snapshot.date} (${zone}): ${summary}.`;
+  const summary = L.whaleSummary({ count: L.count(inDay.length), coins: groupThousands(totalCoins, 0), asset });
+  const alt = L.whaleAlt({ threshold, asset, date: snapshot.date, zone, summary });
   return {
     asset,
     threshold,
@@ -85,7 +79,7 @@ export function buildWhaleTransfersData(snapshot: Snapshot, findings: Findings, 
         }
       : {}),
     zone,
-    source: `${L.sourcePrefix}${venueName(series.source)}${lang === 'zh' ? '，' : ', '}${summary}`,
+    source: `${L.sourcePrefix}${venueName(series.source)}${L.clause}${summary}`,
     alt,
   };
 }

@@ -15,26 +15,33 @@
  */
 import type { HelperOptions } from 'handlebars';
 import { variantOf } from './variation.js';
-import { enArticle } from '../../kernel/locale/index.js';
+import { enArticle, formatList } from '../../kernel/locale/index.js';
+import { LANGS, type Lang } from '../../kernel/lang.js';
 
-export type HelperLang = 'zh' | 'en';
+export type HelperLang = Lang;
 
 export function eq(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+/** Running text's list (kernel/locale/list.ts, style `text`). */
 export function joinList(items: readonly string[], lang: HelperLang): string {
-  if (items.length <= 1) return items[0] ?? '';
-  const head = items.slice(0, -1);
-  const last = items[items.length - 1]!;
-  return lang === 'zh' ? `${head.join('、')}和${last}` : `${head.join(', ')} and ${last}`;
+  return formatList(items, lang, 'text');
 }
 
-const ZH_ORDINALS = ['其一', '其二', '其三', '其四', '其五', '其六', '其七', '其八', '其九', '其十'];
-const EN_ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const ORDINALS = {
+  zh: ['其一', '其二', '其三', '其四', '其五', '其六', '其七', '其八', '其九', '其十'],
+  en: ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'],
+} as const satisfies Record<Lang, readonly string[]>;
+
+/** The word before a figure: en's a/an as the figure is read aloud; zh has no articles. */
+const ARTICLES = {
+  zh: () => '',
+  en: enArticle,
+} as const satisfies Record<Lang, (figure: string) => string>;
 
 export function ordinal(index: number, lang: HelperLang): string {
-  const table = lang === 'zh' ? ZH_ORDINALS : EN_ORDINALS;
+  const table: readonly string[] = ORDINALS[lang];
   const word = table[index];
   if (word === undefined) throw new RangeError(`nth: no ordinal for index ${index}`);
   return word;
@@ -42,7 +49,8 @@ export function ordinal(index: number, lang: HelperLang): string {
 
 function langOf(options: HelperOptions): HelperLang {
   const root = (options.data as { root?: { lang?: unknown } } | undefined)?.root;
-  return root?.lang === 'en' ? 'en' : 'zh';
+  // A model without a known language is zh, the brief's first language.
+  return LANGS.find((lang) => lang === root?.lang) ?? 'zh';
 }
 
 function isOptions(value: unknown): value is HelperOptions {
@@ -68,7 +76,7 @@ export const HELPERS = {
   article: (figure: unknown, options: unknown): string => {
     if (!isOptions(options)) throw new Error('article: expected one argument');
     if (typeof figure !== 'string') throw new TypeError('article: expected the figure it precedes');
-    return langOf(options) === 'en' ? enArticle(figure) : '';
+    return ARTICLES[langOf(options)](figure);
   },
   variant: (slot: unknown, count: unknown, options: unknown): number => {
     if (!isOptions(options)) throw new Error('variant: expected a slot name and a count');

@@ -51,9 +51,16 @@ export function readerDate(convention: DatelineConvention, briefZone: string, wi
  * ("1 月 3 日"), which the zh templates label （美东交易日） themselves.
  */
 export function usSession(sessionIso: string, readerIso: string, lang: Lang): string {
-  if (lang === 'zh') return formatDate(sessionIso, 'zh');
   const daysBack = Math.round((Date.parse(`${readerIso}T00:00:00Z`) - Date.parse(`${sessionIso}T00:00:00Z`)) / DAY_MS);
-  return daysBack >= 0 && daysBack <= 6
-    ? `${formatWeekday(sessionIso, 'en')}'s US session`
-    : `the ${formatDate(sessionIso, 'en')} US session`;
+  return US_SESSION[lang]({
+    date: formatDate(sessionIso, lang),
+    weekday: formatWeekday(sessionIso, lang),
+    withinWeek: daysBack >= 0 && daysBack <= 6,
+  });
 }
+
+/** A US session's name from its formatted date and weekday, and whether it is within the week before the dateline. */
+const US_SESSION = {
+  zh: (d) => d.date,
+  en: (d) => (d.withinWeek ? `${d.weekday}'s US session` : `the ${d.date} US session`),
+} as const satisfies Record<Lang, (d: { date: string; weekday: string; withinWeek: boolean }) => string>;

@@ -160,7 +160,7 @@ export function entitiesBullet(ctx: ComposeContext, notes: readonly EntityMoveNo
       const move: B<'entities'>['moves'][number] = {
         entity: ctx.text(n.entity),
         amount: fmt.coins(n.amountCoins, n.asset),
-        time: fmt.dateTime(Date.parse(n.time)),
+        time: fmt.dayTime(Date.parse(n.time)),
         toExchange: n.action === 'deposit_to_exchange',
         fromExchange: n.action === 'withdraw_from_exchange',
         sale: n.action === 'sale',

@@ -182,6 +182,7 @@ export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>):
     manyVenues: f.perVenue.length > 1 && sameSign,
     peak: { time: fmt.time(top.peakHour.time), volume: fmt.usd(top.peakHour.volumeUsd) },
     avgDays: fmt.count(ctx.input.config.thresholds.volume.avgDays),
+    everyVenueAtPeak: false,
   };
   if (top.multipleOf30dAvg !== undefined) bullet.average = { multiple: fmt.multiple(top.multipleOf30dAvg) };
   if (f.perVenue.length > 1)
@@ -190,6 +191,8 @@ export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>):
       venues: ctx.sources(f.perVenue.map((v) => v.venue)),
     };
   if (f.venuesAtMonthPeak.length > 0) bullet.monthPeakVenues = ctx.sources(f.venuesAtMonthPeak);
+  // Every venue of the sum at its monthly high: en says "on each venue" rather than list them twice.
+  bullet.everyVenueAtPeak = f.perVenue.length > 1 && f.perVenue.every((v) => f.venuesAtMonthPeak.includes(v.venue));
   return bullet;
 }
 
@@ -315,7 +318,7 @@ export function openInterestBullet(ctx: ComposeContext, f: FindingOf<'open_inter
       .map((v) => ({ venue: md(providerName(v.venue, ctx.lang)), change: md(format.formatPercent(v.changeFraction, { sign: true })) }));
   // A peak is a single venue's; summing peaks taken at different times would be wrong.
   const only = f.perVenue.length === 1 ? f.perVenue[0] : undefined;
-  if (only && only.peakUsd > only.currentUsd) bullet.peak = { value: fmt.usd(only.peakUsd), time: fmt.dateTime(only.peakTime) };
+  if (only && only.peakUsd > only.currentUsd) bullet.peak = { value: fmt.usd(only.peakUsd), time: fmt.dayTime(only.peakTime) };
   return bullet;
 }
 

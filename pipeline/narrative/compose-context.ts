@@ -57,6 +57,11 @@ export interface Fmt {
   usSession(iso: string): Md;
   time(ms: number): Md;
   dateTime(ms: number): Md;
+  /**
+   * An instant of the brief's own day by its time alone, as the lead's low and the bullets' peaks
+   * are ("11:20"); another day's with its date ("11:20 on 4 August").
+   */
+  dayTime(ms: number): Md;
   /** Date of an instant in the brief's zone. */
   dateOf(ms: number): Md;
   hours(hours: number): Md;
@@ -91,7 +96,8 @@ export interface ComposeContext {
   cite<T extends object>(target: T & { cite?: Md }, ...from: CiteFrom[]): T;
 }
 
-function bindFormatters(lang: Lang, tz: string, readerIso: string): Fmt {
+/** `day`: the brief's date (YYYY-MM-DD in its zone), for `dayTime`. */
+function bindFormatters(lang: Lang, tz: string, readerIso: string, day: string): Fmt {
   return {
     usd: (v) => md(format.formatUsd(v, lang)),
     usdFloor: (v) => md(format.formatUsdFloor(v, lang)),
@@ -113,6 +119,7 @@ function bindFormatters(lang: Lang, tz: string, readerIso: string): Fmt {
     usSession: (iso) => md(usSession(iso, readerIso, lang)),
     time: (ms) => md(format.formatTime(ms, tz)),
     dateTime: (ms) => md(format.formatDateTime(ms, tz, lang)),
+    dayTime: (ms) => md(format.zonedDate(ms, tz) === day ? format.formatTime(ms, tz) : format.formatDateTime(ms, tz, lang)),
     dateOf: (ms) => md(format.formatDate(format.zonedDate(ms, tz), lang)),
     hours: (h) => md(format.formatHours(h, lang)),
     days: (d) => md(format.formatDays(d, lang)),
@@ -157,7 +164,7 @@ export function createContext(input: ComposeInput): ComposeContext {
     tz,
     input,
     findings,
-    fmt: bindFormatters(lang, tz, readerDay(input.config.enDateline, tz, input.snapshot.window.end)),
+    fmt: bindFormatters(lang, tz, readerDay(input.config.enDateline, tz, input.snapshot.window.end), input.findings.date),
     primary,
     plan,
     all,

@@ -110,7 +110,7 @@ function composeMacro(ctx: ComposeContext, move: PriceMove): Macro | undefined {
       ...(session ? { session } : {}),
       events: sorted.map((e) => {
         const event: Macro['events'][number] = {
-          time: fmt.dateTime(Date.parse(e.time)),
+          time: fmt.dayTime(Date.parse(e.time)),
           name: ctx.clause(e.name),
           text: ctx.clause(e.text),
           trigger: e.trigger,

@@ -168,7 +168,7 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   }
   ctx.cite(lead, rank, drawdownRank);
   if (liq) lead.liquidations = ctx.cite(liquidationFigures(ctx, liq), ...liquidationFindings(ctx, liq, false));
-  if (trigger && trigger.kind === 'macro') lead.trigger = { name: ctx.text(trigger.name), time: fmt.dateTime(Date.parse(trigger.time)) };
+  if (trigger && trigger.kind === 'macro') lead.trigger = { name: ctx.text(trigger.name), time: fmt.dayTime(Date.parse(trigger.time)) };
   if (oi && deleveragingThesisFired(ctx, day))
     lead.deleveraging = ctx.cite({ oiChange: fmt.pctAbs(oi.changeFraction), venues: ctx.sources(oi.perVenue.map((v) => v.venue)) }, oi);
   // A record session that closed before the window (Friday's, in a Monday brief) is reported in

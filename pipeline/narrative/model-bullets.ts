@@ -47,6 +47,8 @@ const VolumeBulletSchema = z.strictObject({
   average: z.strictObject({ multiple: md }).optional(),
   peak: z.strictObject({ time: md, volume: md }),
   monthPeakVenues: md.optional(),
+  /** Every venue summed in `total` is among `monthPeakVenues`. */
+  everyVenueAtPeak: flag,
   /** Days in the average and the monthly peak (a bare number, the config's volume.avgDays). */
   avgDays: md,
 });

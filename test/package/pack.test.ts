@@ -8,7 +8,8 @@
  * node_modules (a missing declaration fails the import); the full `npm install` of the tarball
  * (≈ 40 s from the registry, 213 packages) runs with BRIEF_PACKAGE_INSTALL=npm.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -40,13 +41,19 @@ let work: string;
 let packed: Packed;
 let paths: string[];
 
-beforeAll(() => {
+/**
+ * A child process that leaves this worker's event loop free: npm pack builds for a minute on a
+ * busy machine, and vitest's own messages time out under a synchronous wait that long.
+ */
+const run = promisify(execFile);
+
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'brief-pack-'));
   // Not --ignore-scripts: prepack builds dist/, as it would before a publish.
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+  const { stdout: out } = await run('npm', ['pack', '--json', '--pack-destination', work], {
     cwd: REPO,
     encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 64 * 1024 * 1024,
   });
   packed = (JSON.parse(out.slice(out.indexOf('['))) as Packed[])[0]!;
   paths = packed.files.map((f) => f.path);
@@ -150,7 +157,12 @@ const result = await renderBrief({
 console.log(JSON.stringify({ date: result.snapshot.date, files: result.files.map((f) => f.slice(process.cwd().length + 1)).sort() }));
 `,
     );
-    const out = execFileSync(process.execPath, ['render.mjs'], { cwd: app, encoding: 'utf8' });
+    // The installed package renders in its own process while the checkout's sources render here.
+    const fromSources = join(work, 'sources-out');
+    const [{ stdout: out }] = await Promise.all([
+      run(process.execPath, ['render.mjs'], { cwd: app, encoding: 'utf8' }),
+      renderBrief({ snapshotFile: join(REPO, 'snapshots', '2024-01-04.json'), formats: ['md', 'html'], outDir: fromSources }),
+    ]);
     const result = JSON.parse(out) as { date: string; files: string[] };
     expect(result.date).toBe('2024-01-04');
     const charts = ['basis', 'etf-volume', 'funding', 'liquidations', 'price', 'whale-transfers'];
@@ -161,8 +173,6 @@ console.log(JSON.stringify({ date: result.snapshot.date, files: result.files.map
       ].sort(),
     );
     // The installed build writes what the checkout's sources write, byte for byte.
-    const fromSources = join(work, 'sources-out');
-    await renderBrief({ snapshotFile: join(REPO, 'snapshots', '2024-01-04.json'), formats: ['md', 'html'], outDir: fromSources });
     for (const file of ['zh.md', 'en.md', 'zh.html', 'en.html']) {
       const installed = readFileSync(join(app, 'out', '2024-01-04', file), 'utf8');
       expect(installed, file).toBe(readFileSync(join(fromSources, '2024-01-04', file), 'utf8'));

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../kernel/lang.js';
+import { formatList } from '../../kernel/locale/index.js';
 import { buildWhaleTransfersData } from '../../renderers/charts/index.js';
 import { LABELS } from '../../renderers/charts/labels.js';
 import { zoneLabel } from '../../renderers/charts/time.js';
@@ -76,5 +77,17 @@ describe('a gap sentence in each language', () => {
     const fallback = { name: 'spot-fallback', substitute: 'okx' } as const;
     expect(checkReason({ ...fallback }, 'binance', 'zh', 'Asia/Shanghai', 24)).toBe('取自 OKX（Binance 不可用）');
     expect(checkReason({ ...fallback }, 'binance', 'en', 'Asia/Shanghai', 24)).toBe('taken from OKX (Binance unavailable)');
+  });
+});
+
+describe('lists in titles and in running text', () => {
+  it('zh titles use 、 throughout, zh text ends with 和; en is the same in both', () => {
+    const names = ['Binance', 'OKX', 'Bybit'];
+    expect(formatList(names, 'zh')).toBe('Binance、OKX、Bybit');
+    expect(formatList(names, 'zh', 'text')).toBe('Binance、OKX和Bybit');
+    expect(formatList(names, 'en')).toBe('Binance, OKX and Bybit');
+    expect(formatList(names, 'en', 'text')).toBe('Binance, OKX and Bybit');
+    expect(formatList(['OKX'], 'zh', 'text')).toBe('OKX');
+    expect(formatList([], 'en', 'text')).toBe('');
   });
 });

@@ -11,7 +11,7 @@ import type { Config } from '../../kernel/config.js';
 import { InputError, InsufficientDataError } from '../../kernel/errors.js';
 import type { Snapshot } from '../../kernel/snapshot/index.js';
 import { Citations, type CiteFrom } from './citations.js';
-import { md, mdUrl, joinMd, type Md } from './markdown-escape.js';
+import { md, mdUrl, type Md } from './markdown-escape.js';
 import { readerDay, usSession } from './dateline.js';
 import type { SourceLink } from './model.js';
 import { assetName, providerName, publisherName } from './names.js';
@@ -128,9 +128,8 @@ function bindFormatters(lang: Lang, tz: string, readerIso: string, day: string):
 
 /** Joins names the way the language lists them: "Binance、OKX 和 Bybit" / "Binance, OKX and Bybit". */
 export function listOf(items: readonly Md[], lang: Lang): Md {
-  if (items.length <= 1) return items[0] ?? ('' as Md);
-  const head = joinMd(items.slice(0, -1), lang === 'zh' ? '、' : ', ');
-  return joinMd([head, items[items.length - 1]!], lang === 'zh' ? '和' : ' and ');
+  // kernel/locale/list.ts's running-text style; its separators hold no markup, so the join stays Markdown-safe.
+  return format.formatList(items, lang, 'text') as Md;
 }
 
 /** Note text without its closing punctuation (templates punctuate); all-punctuation text stays as is. */

@@ -23,7 +23,10 @@ export async function killAt(
   options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Killed> {
   const marker = join(mkdtempSync(join(tmpdir(), 'brief-kill-')), 'ready');
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  // A TypeScript script needs tsx; bin/brief.js registers it itself when it runs the sources (a
+  // second registration only slows every import of the child down).
+  const loader = args[0]?.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, ...args], {
     cwd: REPO,
     env: { ...process.env, ...options.env, PIPELINE_PAUSE_AT: point, PIPELINE_PAUSE_MARKER: marker },
     stdio: ['ignore', 'ignore', 'pipe'],

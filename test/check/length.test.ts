@@ -87,16 +87,18 @@ describe('counting', () => {
  *   spot, no whale counts either side of the break, no lead-asset cross-asset bullet, one "since"
  *   for both ranks, an ETF record of a session before the window kept out of the lead, no
  *   restated bull/bear point in the wire wrap, the day's own times without their date.
- * - The ETF-launch and rally days (zh): the same rules cut repeated detail from zh too (a figure
- *   cut in en is cut in zh: both carry the same figures). Re-recorded lower on that account
- *   (1,907 → 1,782; the rally newly at 1,980), not padded; the ETF day gained GBTC's outflow
- *   (the fund against the day's net). The holiday day left the list: an intraday-only crash is
- *   held to the quiet length (length.ts), and its lead now says how much of the slide it won back.
+ * - The ETF-launch day (zh, 1,907 → 1,806): a sharp day by its close (−7.2 %) with one session of
+ *   ETF history and no market-wide notes. The rules above cut repeated figures in zh too (a figure
+ *   cut in en is cut in zh: both carry the same figures), so it was re-recorded lower once
+ *   (1,782), not padded; since then it gained what the data held and the brief left out: GBTC's
+ *   outflow against the day's inflow, and why the ETF volume has no average. The holiday day left
+ *   the list: an intraday-only crash is held to the quiet length (length.ts), and its lead says how
+ *   much of the slide the close won back. The rally (1,980 after the cuts) gained the exchange-flow
+ *   bullet's missing reading and is back at 2,002.
  */
 const OUTSIDE: Record<string, number> = {
   'crash-scope-2024-08-05:en': 917,
-  'rally-2024-02-28:zh': 1980,
-  'etf-launch-2024-01-12:zh': 1782,
+  'etf-launch-2024-01-12:zh': 1806,
 };
 
 let assets: RenderAssets;

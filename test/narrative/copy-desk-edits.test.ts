@@ -165,6 +165,24 @@ describe('content the data already held', () => {
     expect(md('crash-2024-08-05', 'en')).not.toContain('winning back');
   });
 
+  it('an exchange-flow bullet whose day ended in net outflows says what that means (rally), as its other branches do', () => {
+    expect(bullet(md('rally-2024-02-28', 'zh'), /^● \*\*交易所库存/)).toContain(
+      '此后净流出 5,324 枚 BTC，交易所存量继续下降，场内可供抛售的筹码减少。',
+    );
+    expect(bullet(md('rally-2024-02-28', 'en'), /^● \*\*Exchange flows/)).toContain(
+      'followed by net outflows of 5,324 BTC, leaving less supply on exchanges to sell.',
+    );
+  });
+
+  it('ETF launch: the volume bullet says why it has no average (fewer sessions than etf.minAvgDays)', () => {
+    expect(bullet(md('etf-launch-2024-01-12', 'zh'), /^● \*\*ETF 成交/)).toContain(
+      '合计成交额约 42.3 亿美元，此前交易日不足，暂无均值可比，无法判断放量程度；其中 GBTC 约 23.0 亿美元',
+    );
+    expect(bullet(md('etf-launch-2024-01-12', 'en'), /^● \*\*ETF volume/)).toContain(
+      "traded $4.23 billion in Thursday's US session (Yahoo Finance), with too few earlier sessions for an average; GBTC $2.30 billion",
+    );
+  });
+
   it("ETF launch: GBTC's outflow, the one fund against the day's net inflow, is named", () => {
     expect(bullet(md('etf-launch-2024-01-12', 'zh'), /^● \*\*ETF 资金/)).toContain(
       '其中 BITB 净流入约 2.38 亿美元、FBTC 净流入 2.27 亿美元、GBTC 净流出 9,510 万美元',

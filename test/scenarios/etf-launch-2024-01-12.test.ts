@@ -48,13 +48,16 @@ describe('etf-launch-2024-01-12', () => {
     const zh = plain(render(loaded, 'zh', templates).markdown);
     const enVolume = line(en, '● **ETF volume:**');
     expect(enVolume).toMatch(/traded \$4\.23 billion (?:on|in) (11 January|Thursday)/);
-    expect(enVolume).not.toMatch(/average|\dx |record|high/);
+    // No average figure, multiple or record; the bullet says why there is none.
+    expect(enVolume).not.toMatch(/average of|\dx |record|high/);
+    expect(enVolume).toContain('with too few earlier sessions for an average');
     const enFlows = line(en, '● **ETF flows:**');
     expect(enFlows).toMatch(/net inflows of \$547 million (?:on|in) (11 January|Thursday)/);
     expect(enFlows).not.toMatch(/still|straight sessions/);
     const zhVolume = line(zh, '● **ETF 成交');
     expect(zhVolume).toMatch(/(1 月 11 日|周四)[^。]*合计成交额约 42\.3 亿美元/);
-    expect(zhVolume).not.toMatch(/均值|倍|新高|纪录/);
+    expect(zhVolume).not.toMatch(/均值 [\d约]|倍|新高|纪录/);
+    expect(zhVolume).toContain('此前交易日不足，暂无均值可比');
     expect(line(zh, '● **ETF 资金')).not.toMatch(/仍在|连续/);
     expect(en).not.toMatch(/30-session/);
   });

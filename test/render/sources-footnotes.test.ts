@@ -167,7 +167,15 @@ it('carries the same sources under the same numbers in zh and en', () => {
   const pick = (lang: 'zh' | 'en') => definitions(read(`${lang}.md`), lang).map((d) => [d.label, d.series.map((s) => s.endpoint)]);
   expect(pick('en')).toEqual(pick('zh'));
   const refs = (lang: 'zh' | 'en') => [...bodyOf(read(`${lang}.md`)).matchAll(/(\[\^\d+\])+/g)].map((m) => m[0]);
-  expect(refs('en')).toEqual(refs('zh'));
+  // The en wire wrap leaves out bull/bear points that restate a printed bullet (the positioning's
+  // wire list, issue 17): its references are zh's in the same order, less those points'.
+  const zh = refs('zh');
+  let at = 0;
+  for (const ref of refs('en')) {
+    at = zh.indexOf(ref, at);
+    expect(at, `${ref} in zh's order`).toBeGreaterThanOrEqual(0);
+    at++;
+  }
 });
 
 describe('markdownToHtml footnotes', () => {

@@ -50,7 +50,9 @@ export default defineConfig({
       // The end-to-end files too: each imported the whole pipeline again (collection was a third
       // of their time on two cores, 60 s of 170 s for the CLI, layout and site files); they run
       // the CLI in-process (test/support/run-cli.ts), so the same rule holds for them.
-      { extends: true, test: { name: 'e2e', include: E2E, isolate: false } },
+      // maxConcurrency: the faults battery runs its nine targets side by side (describe.concurrent),
+      // each mostly waiting on sockets and deadlines; vitest's default would hold four of them back.
+      { extends: true, test: { name: 'e2e', include: E2E, isolate: false, maxConcurrency: 10 } },
     ],
   },
 });

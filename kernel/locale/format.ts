@@ -11,17 +11,17 @@
  * - en: news style "$1.23 billion", "$321 million", "$42,156"; ranges with an en dash and the unit
  *   once ("$1.21–1.28 billion").
  * - Negative numbers use U+2212 MINUS SIGN; fractions in (0.05) are printed as percentages (5%).
+ *
+ * The words and patterns of each language are rows of LOCALES (locales.ts); this file holds the
+ * rules every language shares and never branches on the language.
  */
 import { format as formatCalendar } from 'date-fns/format';
 import { enUS } from 'date-fns/locale/en-US';
-import { zhCN } from 'date-fns/locale/zh-CN';
 import type { Lang } from '../lang.js';
+import { LOCALES, MINUS, type Amount, type Scale } from './locales.js';
 
 export type { Lang };
-
-export const MINUS = '\u2212';
-const ZH_RANGE_DASH = '—';
-const EN_RANGE_DASH = '–';
+export { MINUS };
 
 /** Removes binary noise (0.1 + 0.2) before rounding so that ties round the way a reader expects. */
 function clean(value: number): number {
@@ -71,35 +71,18 @@ function trimZeros(text: string): string {
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
-interface Scale {
-  divisor: number;
-  zh: string;
-  en: string;
-}
-
-const ZH_SCALES: Scale[] = [
-  { divisor: 1e12, zh: '万亿', en: '' },
-  { divisor: 1e8, zh: '亿', en: '' },
-  { divisor: 1e4, zh: '万', en: '' },
-];
-const EN_SCALES: Scale[] = [
-  { divisor: 1e12, zh: '', en: 'trillion' },
-  { divisor: 1e9, zh: '', en: 'billion' },
-  { divisor: 1e6, zh: '', en: 'million' },
-];
-
 function scaleFor(abs: number, lang: Lang): Scale | undefined {
-  return (lang === 'zh' ? ZH_SCALES : EN_SCALES).find((s) => abs >= s.divisor * 0.9995);
+  return LOCALES[lang].scales.find((s) => abs >= s.divisor * 0.9995);
 }
 
-/** An amount with three significant figures in a scale word: "12.3 亿"/"1.23 billion", or plain. */
+/** An amount with three significant figures in a scale word: "12.3" in 亿/"1.23" in billion, or plain. */
 function scaledAmount(
   value: number,
   lang: Lang,
   mode: 'round' | 'floor' | 'ceil' = 'round',
   scale = scaleFor(Math.abs(value), lang),
   decimals?: number,
-): string {
+): Amount {
   const divisor = scale?.divisor ?? 1;
   const scaled = value / divisor;
   // Decimals from the value as it will print (0.99996 prints as 1.00, not 1.000).
@@ -110,16 +93,14 @@ function scaledAmount(
     const step = 10 ** (Math.floor(Math.log10(Math.abs(scaled))) - 2);
     text = formatNumber(roundTo(scaled / step, 0, mode) * step, 0);
   }
-  if (!scale) return text;
-  return lang === 'zh' ? `${text} ${scale.zh}` : `${text} ${scale.en}`;
+  return scale ? { digits: text, scale } : { digits: text };
 }
 
-/** The value a scaled amount prints as ("12.6 亿" → 1.26e9, "9,524 万" → 9.524e7, "45,300" → 45300). */
-function printedValue(text: string): number {
-  const m = /^(−?)([\d,]+(?:\.\d+)?)\s*(万亿|亿|万)?/.exec(text);
-  if (!m) return Number.NaN;
-  const scale = m[3] === '万亿' ? 1e12 : m[3] === '亿' ? 1e8 : m[3] === '万' ? 1e4 : 1;
-  return (m[1] ? -1 : 1) * Number(m[2]!.replace(/,/g, '')) * scale;
+/** The value a scaled amount prints as ("12.6" in 亿 → 1.26e9, "9,524" in 万 → 9.524e7, "45,300" → 45300). */
+function printedValue(amount: Amount): number {
+  const negative = amount.digits.startsWith(MINUS);
+  const digits = negative ? amount.digits.slice(1) : amount.digits;
+  return (negative ? -1 : 1) * Number(digits.replace(/,/g, '')) * (amount.scale?.divisor ?? 1);
 }
 
 /**
@@ -129,12 +110,10 @@ function printedValue(text: string): number {
  * is takes no 约. en news style states the rounded figure plainly.
  */
 export function formatUsd(value: number, lang: Lang): string {
-  const text = scaledAmount(value, lang);
-  if (lang === 'zh') {
-    const approx = Math.abs(printedValue(text) - value) > Math.abs(value) * 1e-9 ? '约 ' : '';
-    return /[万亿]$/.test(text) ? `${approx}${text}美元` : `${approx}${text} 美元`;
-  }
-  return text.startsWith(MINUS) ? `${MINUS}$${text.slice(1)}` : `$${text}`;
+  const rules = LOCALES[lang];
+  const amount = scaledAmount(value, lang);
+  const approx = rules.approx !== undefined && Math.abs(printedValue(amount) - value) > Math.abs(value) * 1e-9 ? rules.approx : '';
+  return `${approx}${rules.usdAmount(amount)}`;
 }
 
 /**
@@ -142,9 +121,7 @@ export function formatUsd(value: number, lang: Lang): string {
  * marked 约 — "至少 约 X" would contradict itself.
  */
 export function formatUsdFloor(value: number, lang: Lang): string {
-  const text = scaledAmount(value, lang, 'floor');
-  if (lang === 'zh') return /[万亿]$/.test(text) ? `${text}美元` : `${text} 美元`;
-  return text.startsWith(MINUS) ? `${MINUS}$${text.slice(1)}` : `$${text}`;
+  return LOCALES[lang].usdAmount(scaledAmount(value, lang, 'floor'));
 }
 
 /**
@@ -157,21 +134,16 @@ export function formatUsdRange(low: number, high: number, lang: Lang): string {
   const scale = scaleFor(Math.max(Math.abs(lo), Math.abs(hi)), lang);
   const divisor = scale?.divisor ?? 1;
   const decimals = decimalsForSignificant(Number((hi / divisor).toPrecision(3)));
-  const loText = scaledAmount(lo, lang, 'round', scale, decimals);
-  const hiText = scaledAmount(hi, lang, 'round', scale, decimals);
-  if (loText === hiText) return formatUsd((lo + hi) / 2, lang);
-  if (lang === 'zh') {
-    const unit = scale ? '美元' : ' 美元';
-    return `${loText}${ZH_RANGE_DASH}${hiText}${unit}`;
-  }
-  const number = (text: string): string => text.replace(/ (trillion|billion|million)$/, '');
-  return scale ? `$${number(loText)}${EN_RANGE_DASH}${number(hiText)} ${scale.en}` : `$${loText}${EN_RANGE_DASH}$${hiText}`;
+  const loAmount = scaledAmount(lo, lang, 'round', scale, decimals);
+  const hiAmount = scaledAmount(hi, lang, 'round', scale, decimals);
+  if (loAmount.digits === hiAmount.digits) return formatUsd((lo + hi) / 2, lang);
+  return LOCALES[lang].usdRange(loAmount, hiAmount);
 }
 
 /** Decimals a price is quoted with: zh one decimal above 1,000 ("42,156.3"), en whole dollars. */
 function priceDecimals(value: number, lang: Lang): number {
   const abs = Math.abs(value);
-  if (abs >= 1000) return lang === 'zh' ? 1 : 0;
+  if (abs >= 1000) return LOCALES[lang].priceDecimalsFrom1000;
   if (abs >= 1) return 2;
   return Math.max(2, decimalsForSignificant(value, 4));
 }
@@ -180,29 +152,36 @@ function priceDecimals(value: number, lang: Lang): number {
 export function formatPrice(value: number, lang: Lang, quote: 'USD' | 'USDT' = 'USD'): string {
   const text = formatNumber(value, priceDecimals(value, lang));
   if (quote === 'USDT') return `${text} USDT`;
-  return lang === 'zh' ? `${text} 美元` : `$${text}`;
+  return LOCALES[lang].usdPrice(text);
+}
+
+/** A level in the language's level scale word (zh "4.2" in 万, for 42,000), if it is one. */
+function scaledLevel(value: number, lang: Lang): Amount | undefined {
+  const scale = LOCALES[lang].levelScale;
+  if (!scale || Math.abs(value) < scale.divisor) return undefined;
+  // Only a level its printed decimals hold exactly (zh: whole hundreds, "4.25 万"): others are prices.
+  const step = scale.divisor / 10 ** scale.decimals;
+  if (!Number.isInteger(clean(value / step))) return undefined;
+  return { digits: trimZeros(formatNumber(value / scale.divisor, scale.decimals)), scale };
 }
 
 /** A round level: zh "4.2 万美元" (whole or half thousands above 10,000), else like a price. */
 export function formatLevel(value: number, lang: Lang): string {
-  if (lang === 'zh' && Math.abs(value) >= 1e4 && Number.isInteger(clean(value / 100))) {
-    return `${trimZeros(formatNumber(value / 1e4, 2))} 万美元`;
-  }
-  if (Number.isInteger(clean(value))) return lang === 'zh' ? `${formatNumber(value, 0)} 美元` : `$${formatNumber(value, 0)}`;
+  const scaled = scaledLevel(value, lang);
+  if (scaled) return LOCALES[lang].usdAmount(scaled);
+  if (Number.isInteger(clean(value))) return LOCALES[lang].usdPrice(formatNumber(value, 0));
   return formatPrice(value, lang);
 }
 
 /** A price band: zh "4.3 万—4.4 万美元", "41,800—42,200 美元"; en "$43,000–$44,000"; exchange quotes "41,800—42,200 USDT". */
 export function formatPriceRange(low: number, high: number, lang: Lang, quote: 'USD' | 'USDT' = 'USD'): string {
   const [lo, hi] = low <= high ? [low, high] : [high, low];
-  const dash = lang === 'zh' ? ZH_RANGE_DASH : EN_RANGE_DASH;
-  if (quote === 'USDT') return `${bareLevel(lo, lang)}${dash}${bareLevel(hi, lang)} USDT`;
-  if (lang === 'zh') {
-    const levels = [formatLevel(lo, 'zh'), formatLevel(hi, 'zh')] as const;
-    if (levels[0].endsWith(' 万美元') && levels[1].endsWith(' 万美元')) return `${levels[0].replace(/美元$/, '')}${dash}${levels[1]}`;
-    return `${bareLevel(lo, lang)}${dash}${bareLevel(hi, lang)} 美元`;
-  }
-  return `$${bareLevel(lo, lang)}${dash}$${bareLevel(hi, lang)}`;
+  const rules = LOCALES[lang];
+  if (quote === 'USDT') return `${bareLevel(lo, lang)}${rules.rangeDash}${bareLevel(hi, lang)} USDT`;
+  // Both ends in the level scale word (zh "4.3 万—4.4 万美元"), else both as plain figures.
+  const [loLevel, hiLevel] = [scaledLevel(lo, lang), scaledLevel(hi, lang)];
+  if (loLevel && hiLevel) return rules.usdRange(loLevel, hiLevel);
+  return rules.usdRange({ digits: bareLevel(lo, lang) }, { digits: bareLevel(hi, lang) });
 }
 
 /** A level's digits without a unit: whole numbers as they are, other prices at price precision. */
@@ -229,7 +208,7 @@ export function formatPercentRange(lowFraction: number, highFraction: number, la
   const loText = formatPercent(lo, { decimals });
   const hiText = formatPercent(hi, { decimals });
   if (loText === hiText) return loText;
-  return lang === 'zh' ? `${loText}${ZH_RANGE_DASH}${hiText}` : `${loText.slice(0, -1)}${EN_RANGE_DASH}${hiText}`;
+  return LOCALES[lang].percentRange(loText, hiText);
 }
 
 /**
@@ -245,13 +224,13 @@ export function formatRate(fraction: number, options: { sign?: boolean } = {}): 
 /** A multiple: zh "4.2 倍", en "4.2x"; one decimal below 10, none above. */
 export function formatMultiple(value: number, lang: Lang): string {
   const text = formatNumber(value, Math.abs(value) >= 10 ? 0 : 1);
-  return lang === 'zh' ? `${text} 倍` : `${text}x`;
+  return LOCALES[lang].multiple(text);
 }
 
 /** Coins: zh "2,000 枚 BTC", en "2,000 BTC"; whole coins from 100 up, else three significant figures. */
 export function formatCoins(amount: number, asset: string, lang: Lang): string {
   const text = formatNumber(amount, Math.abs(amount) >= 100 ? 0 : decimalsForSignificant(amount));
-  return lang === 'zh' ? `${text} 枚 ${asset}` : `${text} ${asset}`;
+  return LOCALES[lang].coins(text, asset);
 }
 
 /** A count with grouping: 1234 → "1,234". */
@@ -266,14 +245,13 @@ export function formatVolPoints(value: number): string {
 
 // ---------------------------------------------------------------- dates and times
 
-// Month and weekday names come from date-fns's locales (en-US, zh-CN), not tables of our own.
-// A calendar date is built at local midnight and formatted in local time, so the host's zone
-// cannot move it to another day.
-const EN = { locale: enUS };
-const ZH = { locale: zhCN };
+// Month and weekday names come from date-fns's locales (en-US, zh-CN), not tables of our own;
+// the patterns are rows of LOCALES.
 
 /** English month names, January first (the checker reads dates back with them). */
-export const EN_MONTHS: readonly string[] = Array.from({ length: 12 }, (_, i) => formatCalendar(new Date(2000, i, 1), 'MMMM', EN));
+export const EN_MONTHS: readonly string[] = Array.from({ length: 12 }, (_, i) =>
+  formatCalendar(new Date(2000, i, 1), 'MMMM', { locale: enUS }),
+);
 
 function parseIsoDate(iso: string): { year: number; month: number; day: number } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -284,23 +262,19 @@ function parseIsoDate(iso: string): { year: number; month: number; day: number }
 /** A calendar date: zh "1 月 4 日" (with year "2024 年 1 月 4 日"), en "4 January" ("4 January 2024"). */
 export function formatDate(iso: string, lang: Lang, options: { year?: boolean } = {}): string {
   const { year, month, day } = parseIsoDate(iso);
-  if (lang === 'zh') return `${options.year ? `${year} 年 ` : ''}${month} 月 ${day} 日`;
-  return formatCalendar(new Date(year, month - 1, day), options.year ? 'd MMMM yyyy' : 'd MMMM', EN);
+  return LOCALES[lang].date(year, month, day, options.year === true);
 }
 
 /** A month: zh "2023 年 3 月", en "March 2023". */
 export function formatMonth(iso: string, lang: Lang): string {
   const { year, month } = parseIsoDate(iso);
-  return lang === 'zh' ? `${year} 年 ${month} 月` : formatCalendar(new Date(year, month - 1, 1), 'MMMM yyyy', EN);
+  return LOCALES[lang].month(year, month);
 }
 
 /** The weekday of a calendar date (proleptic Gregorian, no timezone involved): en "Thursday", zh "周四". */
 export function formatWeekday(iso: string, lang: Lang): string {
   const { year, month, day } = parseIsoDate(iso);
-  // zh-CN's abbreviated weekday is the 周四 form the briefs use (its wide form is 星期四).
-  return lang === 'zh'
-    ? formatCalendar(new Date(year, month - 1, day), 'EEE', ZH)
-    : formatCalendar(new Date(year, month - 1, day), 'EEEE', EN);
+  return LOCALES[lang].weekday(year, month, day);
 }
 
 interface ZonedParts {
@@ -358,7 +332,7 @@ export function formatTime(ms: number, timeZone: string): string {
 export function formatDateTime(ms: number, timeZone: string, lang: Lang): string {
   const parts = zonedParts(ms, timeZone);
   const time = formatTime(ms, timeZone);
-  return lang === 'zh' ? `${formatDate(parts.date, 'zh')} ${time}` : `${time} on ${formatDate(parts.date, 'en')}`;
+  return LOCALES[lang].dateTime(formatDate(parts.date, lang), time);
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
@@ -369,11 +343,11 @@ export function zonedDate(ms: number, timeZone: string): string {
 /** A span of hours: zh "24 小时", en "24 hours" (one: "1 hour"). */
 export function formatHours(hours: number, lang: Lang): string {
   const text = formatNumber(hours, Number.isInteger(hours) ? 0 : 1);
-  return lang === 'zh' ? `${text} 小时` : `${text} hour${hours === 1 ? '' : 's'}`;
+  return LOCALES[lang].hours(text, hours);
 }
 
 /** A span of days: zh "30 日", en "30 days". */
 export function formatDays(days: number, lang: Lang): string {
   const text = formatNumber(days, 0);
-  return lang === 'zh' ? `${text} 日` : `${text} day${days === 1 ? '' : 's'}`;
+  return LOCALES[lang].days(text, days);
 }

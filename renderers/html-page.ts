@@ -7,9 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { RenderError } from '../kernel/errors.js';
+import type { Lang } from '../kernel/lang.js';
+import { LOCALES } from '../kernel/locale/index.js';
 
 export interface PageInput {
-  lang: 'zh' | 'en';
+  lang: Lang;
   title: string;
   description: string;
   publicationName: string;
@@ -37,7 +39,7 @@ export async function loadPageLayout(templatesDir: string): Promise<PageLayout> 
     render(input, extras = {}) {
       // `body` and `css` are our own trusted HTML/CSS; everything else is escaped by Handlebars.
       return template({
-        htmlLang: input.lang === 'zh' ? 'zh-CN' : 'en',
+        htmlLang: LOCALES[input.lang].tag,
         title: input.title,
         description: input.description,
         publicationName: input.publicationName,

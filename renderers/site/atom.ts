@@ -4,6 +4,8 @@
  * are the entries' own addresses (unique per deployment). Without it, links are relative to the
  * feed and ids are name-based UUIDs of the publication (see site-url.ts).
  */
+import type { Lang } from '../../kernel/lang.js';
+import { LOCALES } from '../../kernel/locale/index.js';
 import type { BriefMeta } from './brief-meta.js';
 import { absolute, nameUuid, siteBase } from './site-url.js';
 
@@ -13,7 +15,7 @@ export function escapeXml(text: string): string {
 
 export interface FeedOptions {
   title: string;
-  lang: 'zh' | 'en';
+  lang: Lang;
   siteUrl?: string;
   /** Paths relative to the site root. */
   selfHref: string;
@@ -28,7 +30,7 @@ export function atomFeed(options: FeedOptions): string {
   const updated = options.entries.map((e) => e.meta.updated).sort().at(-1) ?? '1970-01-01T00:00:00Z';
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${options.lang === 'zh' ? 'zh-CN' : 'en'}"${base ? ` xml:base="${escapeXml(base)}"` : ''}>`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${LOCALES[options.lang].tag}"${base ? ` xml:base="${escapeXml(base)}"` : ''}>`,
     `  <title>${escapeXml(options.title)}</title>`,
     `  <id>${escapeXml(id(options.selfHref, `feed:${options.lang}`))}</id>`,
     `  <updated>${escapeXml(updated)}</updated>`,

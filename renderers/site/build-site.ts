@@ -15,14 +15,13 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import Handlebars from 'handlebars';
-import { dateLabel } from '../../kernel/locale/index.js';
+import { LANGS, type Lang } from '../../kernel/lang.js';
+import { dateLabel, LOCALES } from '../../kernel/locale/index.js';
 import { atomFeed, escapeXml } from './atom.js';
 import { groupByMonth } from './months.js';
 import { absolute, siteBase } from './site-url.js';
 import type { BriefMeta } from './brief-meta.js';
 import type { RenderedBriefFiles } from './collect-briefs.js';
-
-type Lang = 'zh' | 'en';
 
 export interface SiteOptions {
   templatesDir: string;
@@ -93,7 +92,7 @@ export async function buildSite(briefs: readonly RenderedBriefFiles[], outDir: s
     }
   }
 
-  for (const lang of ['zh', 'en'] as const) {
+  for (const lang of LANGS) {
     const mine = latestFirst.filter((b) => b.meta.lang === lang && b.meta.formats.includes('html'));
     const root = ROOT_FROM_INDEX[lang];
     const other = lang === 'zh' ? 'en' : 'zh';
@@ -109,7 +108,7 @@ export async function buildSite(briefs: readonly RenderedBriefFiles[], outDir: s
     await write(
       INDEX_PATH[lang],
       indexTemplate({
-        htmlLang: lang === 'zh' ? 'zh-CN' : 'en',
+        htmlLang: LOCALES[lang].tag,
         publicationName: options.publicationName[lang],
         heading: WORDS[lang].heading,
         emptyLabel: WORDS[lang].empty,
@@ -192,14 +191,14 @@ function withHeadTags(html: string, meta: BriefMeta, has: Set<string>, base: str
   const tags = [
     `<link rel="canonical" href="${attr(url)}">`,
     ...(has.has(`${meta.date}/${other}`)
-      ? [`<link rel="alternate" hreflang="${other === 'zh' ? 'zh-CN' : 'en'}" href="${attr(absolute(base, `briefs/${meta.date}/${other}.html`)!)}">`]
+      ? [`<link rel="alternate" hreflang="${LOCALES[other].tag}" href="${attr(absolute(base, `briefs/${meta.date}/${other}.html`)!)}">`]
       : []),
     `<meta property="og:type" content="article">`,
     `<meta property="og:site_name" content="${attr(siteName)}">`,
     `<meta property="og:title" content="${attr(meta.title)}">`,
     `<meta property="og:description" content="${attr(meta.description)}">`,
     `<meta property="og:url" content="${attr(url)}">`,
-    `<meta property="og:locale" content="${meta.lang === 'zh' ? 'zh_CN' : 'en_US'}">`,
+    `<meta property="og:locale" content="${LOCALES[meta.lang].ogLocale}">`,
     `<meta property="article:published_time" content="${attr(meta.updated)}">`,
   ];
   return html.replace('</head>', `${tags.join('\n')}\n</head>`);

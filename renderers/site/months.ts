@@ -1,13 +1,10 @@
 /**
- * The archive by month: entries (latest first) grouped under "January 2024" / "2024 年 1 月".
- * Month names come from date-fns' locales. The date is a calendar date with no time of day, so
- * it is read as a local date at noon: no time zone can move it into the neighbouring month.
+ * The archive by month: entries (latest first) grouped under "January 2024" / "2024 年 1 月",
+ * written by the briefs' own month formatter (kernel/locale), which reads a calendar month
+ * without a time zone.
  */
-import { format } from 'date-fns/format';
-import { enUS } from 'date-fns/locale/en-US';
-import { zhCN } from 'date-fns/locale/zh-CN';
-
-type Lang = 'zh' | 'en';
+import type { Lang } from '../../kernel/lang.js';
+import { formatMonth } from '../../kernel/locale/index.js';
 
 export interface MonthGroup<T> {
   /** `2024-01`, also the section's id. */
@@ -17,9 +14,7 @@ export interface MonthGroup<T> {
 }
 
 export function monthLabel(month: string, lang: Lang): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const day = new Date(year, m - 1, 1, 12);
-  return lang === 'zh' ? format(day, "yyyy '年' M '月'", { locale: zhCN }) : format(day, 'LLLL yyyy', { locale: enUS });
+  return formatMonth(`${month}-01`, lang);
 }
 
 /** Consecutive entries of the same month in one group, in the order given. */

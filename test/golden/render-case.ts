@@ -43,8 +43,11 @@ export async function renderCase(c: GoldenCase, assets: RenderAssets): Promise<R
     const files = new Map<string, string>();
     for (const file of listFiles(dayDir)) files.set(relative(dayDir, file), readFileSync(file, 'utf8'));
     for (const lang of ['zh', 'en']) {
-      const html = `${lang}.html`;
-      files.set(html, goldenHtml(files.get(html)!, lang, files));
+      const html = files.get(`${lang}.html`)!;
+      const css = pageCss(html);
+      if (files.has(PAGE_CSS) && files.get(PAGE_CSS) !== css) throw new Error(`${c.name}: the zh and en pages carry different stylesheets`);
+      files.set(PAGE_CSS, css);
+      files.set(`${lang}.html`, goldenHtml(html, lang, files));
     }
     files.set('findings.json', `${JSON.stringify(result.findings, null, 2)}\n`);
     const failures = result.check.failures.map(formatFailure);
@@ -56,11 +59,26 @@ export async function renderCase(c: GoldenCase, assets: RenderAssets): Promise<R
 }
 
 /**
- * The page inlines each chart's SVG, byte for byte the file charts/<lang>/<id>.svg beside it;
- * the golden page names the file instead, so each drawing is kept (and compared) once.
+ * The page's stylesheet (templates/page), the same in every brief: kept once for all the cases,
+ * in test/golden/cases/page.css (the path is relative to a case's folder).
+ */
+export const PAGE_CSS = '../page.css';
+
+const STYLE = /<style>\n([\s\S]*?)<\/style>/;
+
+export function pageCss(html: string): string {
+  const css = STYLE.exec(html)?.[1];
+  if (css === undefined) throw new Error('the page has no <style> block');
+  return css;
+}
+
+/**
+ * The page inlines its stylesheet and each chart's SVG, byte for byte the file
+ * charts/<lang>/<id>.svg beside it; the golden page names those files instead, so each is kept
+ * (and compared) once.
  */
 export function goldenHtml(html: string, lang: string, files: ReadonlyMap<string, string>): string {
-  let page = html;
+  let page = html.replace(STYLE, () => `<style>\n/* golden: ${PAGE_CSS} */\n</style>`);
   for (const [path, svg] of files) {
     if (!path.startsWith(`charts/${lang}/`)) continue;
     if (!page.includes(svg)) throw new Error(`${lang}.html does not inline ${path} as written`);

@@ -9,7 +9,8 @@
  * - another basis expiry only when it alone went below spot; no whale counts around the break;
  * - no cross-asset bullet for the lead asset; one "since" for both ranks when they agree;
  * - an intraday-only crash says how much of the slide the close won back;
- * - an ETF-flow bullet names the largest fund against the day's net.
+ * - an ETF-flow bullet names the largest fund against the day's net;
+ * - 集中爆仓 / "a long squeeze" in the lead only with the leverage_flush claim.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FindingOf } from '../../pipeline/analysis/index.js';
@@ -17,7 +18,9 @@ import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.
 import { topFunds } from '../../pipeline/narrative/bullets-flows.js';
 import { printedFloors } from '../../pipeline/narrative/bullets-market.js';
 import type { LiquidationHeadline } from '../../pipeline/analysis/index.js';
-import { CASES, loadCase, render, type LoadedCase } from './brief-cases.js';
+import { join } from 'node:path';
+import { REPLAYED_CASE } from '../golden/cases.js';
+import { CASES, loadCase, render, ROOT, type LoadedCase } from './brief-cases.js';
 
 let templates: TemplateSet;
 beforeAll(async () => {
@@ -194,5 +197,25 @@ describe('content the data already held', () => {
     expect(topFunds([t('A', 5), t('B', 4), t('C', 2.9), t('D', -0.9)], 11).map((f) => f.ticker)).toEqual(['A', 'B', 'C']);
     expect(topFunds([t('A', 5), t('B', -4), t('C', 3), t('D', -1)], 3).map((f) => f.ticker)).toEqual(['A', 'B', 'C']);
     expect(topFunds([t('A', 5), t('B', 4)], 9).map((f) => f.ticker)).toEqual(['A', 'B']);
+  });
+});
+
+describe('the lead says "concentrated" / "long squeeze" only with the leverage_flush claim', () => {
+  it('bundled day (7.9x the median, longs 73 %, open interest −9.2 %): 杠杆多头集中爆仓 / a long squeeze', () => {
+    expect(md('bundled-2024-01-04', 'zh').split('\n')[2]).toContain('杠杆多头集中爆仓，');
+  });
+
+  it('ETF-launch day (longs dominant, no leverage_flush): no 集中爆仓', () => {
+    const zh = md('etf-launch-2024-01-12', 'zh').split('\n')[2]!;
+    expect(zh).toContain('多头占');
+    expect(zh).not.toContain('集中爆仓');
+  });
+
+  it('replayed 2024-01-04 (longs 74 %, open interest −12.5 %, no leverage_flush): en says longs cut risk, not a long squeeze', () => {
+    const replayed = loadCase({ name: REPLAYED_CASE.name, snapshotFile: join(ROOT, REPLAYED_CASE.snapshot) });
+    const en = render(replayed, 'en', templates).markdown;
+    expect(en).toContain('so positions were being closed, not opened: longs cutting risk more than shorts pressing.');
+    expect(en).not.toMatch(/long squeeze/i);
+    expect(render(replayed, 'zh', templates).markdown).not.toContain('集中爆仓');
   });
 });

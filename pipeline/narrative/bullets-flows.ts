@@ -143,7 +143,10 @@ export function exchangeFlowsBullet(ctx: ComposeContext, f: FindingOf<'exchange_
     peakTime: fmt.time(f.peakInflow.time),
     after: fmt.coins(Math.abs(f.netAfterPeakCoins), f.asset),
     afterOutflow: f.netAfterPeakCoins < 0,
-    reversal: f.reversal,
+    // "Coins heading to cold storage, not a rush to sell" reads the whole day: only when the day
+    // ended in net outflows. After a spike, a small outflow beside a large net inflow (5 August:
+    // 3,382 BTC out after 36,870 in on net) is no reversal of the day's selling supply.
+    reversal: f.reversal && f.netCoins < 0,
     baselineDays: fmt.count(ctx.input.config.thresholds.exchangeFlows.baselineDays),
     source: ctx.sources(f.sources),
   };

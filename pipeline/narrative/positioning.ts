@@ -107,12 +107,13 @@ export function composePositioning(ctx: ComposeContext, day: Day, printed: Reado
   const funding = fundingPoints(ctx, ctx.lang === 'en' && printed.has('funding') ? primary : undefined);
   bulls.push(...funding.bulls);
   bears.push(...funding.bears);
-  if (flows) {
-    if (flows.netAfterPeakCoins < 0 && (flows.reversal || flows.netCoins < 0))
-      bulls.push(cite({ exchangeOutflow: { after: fmt.coins(-flows.netAfterPeakCoins, flows.asset) } }, flows));
-    else if (flows.netCoins > 0) bears.push(cite({ exchangeInflow: { net: fmt.coins(flows.netCoins, flows.asset) } }, flows));
-  }
+  // The outflow after the peak is a bull point only on a day that ended in net outflows (as the bullet reads it).
+  if (flows && flows.netAfterPeakCoins < 0 && flows.netCoins < 0)
+    bulls.push(cite({ exchangeOutflow: { after: fmt.coins(-flows.netAfterPeakCoins, flows.asset) } }, flows));
+  // Every asset's basis before the exchange inflow: the points are capped, and the inflow is
+  // printed in its own bullet already.
   bears.push(...basisPoints(ctx, day));
+  if (flows && flows.netCoins > 0) bears.push(cite({ exchangeInflow: { net: fmt.coins(flows.netCoins, flows.asset) } }, flows));
   if (oi && day.rally && oi.changeFraction > 0) bulls.push(cite({ oiUp: { change: fmt.pctAbs(oi.changeFraction) } }, oi));
   if (oi && day.crash && oi.changeFraction < 0 && !oi.deleveraging)
     bears.push(cite({ oiDown: { change: fmt.pctAbs(oi.changeFraction) } }, oi));

@@ -219,3 +219,23 @@ describe('the lead says "concentrated" / "long squeeze" only with the leverage_f
     expect(render(replayed, 'zh', templates).markdown).not.toContain('集中爆仓');
   });
 });
+
+describe('exchange flows: "cold storage, not a rush to sell" only on a day of net outflows', () => {
+  it('bundled day (a net 4,567 BTC left exchanges, 16,135 BTC out after the 05:00 spike): the reading and the bull point', () => {
+    const en = md('bundled-2024-01-04', 'en');
+    expect(bullet(en, /^● \*\*Exchange flows/)).toContain(
+      'then 16,135 BTC left on net — coins heading to cold storage, not a rush to sell.',
+    );
+  });
+
+  it('5 August scope variant (a net 36,870 BTC flowed in, 3,382 BTC out after the spike): no such reading and no bull point', () => {
+    const en = md('crash-scope-2024-08-05', 'en');
+    expect(bullet(en, /^● \*\*Exchange flows/)).toContain(
+      'a net 36,870 BTC flowed into exchanges on the day (Whale Alert); 9,912 BTC came in during the 13:00 hour, 4.1x the 7-day hourly average, followed by net outflows of 3,382 BTC.',
+    );
+    expect(en).not.toContain('cold storage');
+    const zh = md('crash-scope-2024-08-05', 'zh');
+    expect(zh).not.toContain('筹码流向场外');
+    expect(zh).not.toContain('恐慌性抛售并未延续');
+  });
+});

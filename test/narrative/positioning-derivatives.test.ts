@@ -51,7 +51,7 @@ describe('funding, a clause per asset', () => {
 
   it('zh and en sentences', () => {
     expect(brief('crash-parts-2024-08-05', 'zh').text).toContain(
-      '资金费率未显示多头拥挤，每 8 小时当期未结算费率 BTC 为 −0.0172%（轻微为负）、ETH 为 −0.0252%（轻微为负）、BNB 为 −0.0314%（明显为负，空头付费较重）；',
+      '资金费率未显示多头拥挤，每 8 小时当期未结算费率 BTC 为 −0.0172%（轻微为负）、ETH 为 −0.0252%（轻微为负）、BNB 为 −0.0314%（明显为负，空头付费较重）',
     );
     expect(brief('crash-parts-2024-08-05', 'en').text).toContain(
       // en lets the sign speak for a slightly negative rate; only BNB's (the short_pressure claim) gets

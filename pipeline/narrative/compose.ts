@@ -102,42 +102,42 @@ function composeMacro(ctx: ComposeContext, move: PriceMove): Macro | undefined {
   if (events.length === 0 && !session) return undefined;
   const { fmt } = ctx;
   const sorted = [...events].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
-  return ctx.cite(
-    {
-      asset: ctx.ticker(ctx.primary),
-      change: fmt.pctAbs(change),
-      down: change < 0,
-      ...(session ? { session } : {}),
-      events: sorted.map((e) => {
-        const event: Macro['events'][number] = {
-          time: fmt.dayTime(Date.parse(e.time)),
-          name: ctx.clause(e.name),
-          text: ctx.clause(e.text),
-          trigger: e.trigger,
-          source: ctx.link(e.source),
+  const macro: Macro = {
+    asset: ctx.ticker(ctx.primary),
+    change: fmt.pctAbs(change),
+    down: change < 0,
+    ...(session ? { session } : {}),
+    events: sorted.map((e) => {
+      const event: Macro['events'][number] = {
+        time: fmt.dayTime(Date.parse(e.time)),
+        name: ctx.clause(e.name),
+        text: ctx.clause(e.text),
+        trigger: e.trigger,
+        source: ctx.link(e.source),
+      };
+      if (e.implied) {
+        const { unit, before, after } = e.implied;
+        const number = (v: number): string => String(Number(v.toPrecision(6)));
+        const afterText =
+          typeof after === 'number' ? number(after) : `${number(after.low)}${ctx.lang === 'zh' ? '—' : '–'}${number(after.high)}`;
+        const afterMid = typeof after === 'number' ? after : (after.low + after.high) / 2;
+        event.implied = {
+          label: ctx.text(e.implied.label),
+          before: md(number(before)),
+          after: md(afterText),
+          count: unit === 'count',
+          percent: unit === 'percent',
+          basisPoints: unit === 'basis-points',
+          lower: afterMid < before,
+          higher: afterMid > before,
         };
-        if (e.implied) {
-          const { unit, before, after } = e.implied;
-          const number = (v: number): string => String(Number(v.toPrecision(6)));
-          const afterText =
-            typeof after === 'number' ? number(after) : `${number(after.low)}${ctx.lang === 'zh' ? '—' : '–'}${number(after.high)}`;
-          const afterMid = typeof after === 'number' ? after : (after.low + after.high) / 2;
-          event.implied = {
-            label: ctx.text(e.implied.label),
-            before: md(number(before)),
-            after: md(afterText),
-            count: unit === 'count',
-            percent: unit === 'percent',
-            basisPoints: unit === 'basis-points',
-            lower: afterMid < before,
-            higher: afterMid > before,
-          };
-        }
-        return event;
-      }),
-    },
-    move,
-  );
+      }
+      return event;
+    }),
+  };
+  // The price series is cited by the caution after the events ("the timing fits…"), which only
+  // prints with events: without them a citation would number a footnote no sentence points at.
+  return events.length > 0 ? ctx.cite(macro, move) : macro;
 }
 
 /** The macro series' last US session, from the plan: each move, and what the licensed ones imply. */

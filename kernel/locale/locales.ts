@@ -49,6 +49,8 @@ export interface LocaleRules {
   levelScale?: Scale & { decimals: number };
   /** The dash between the ends of a range. */
   rangeDash: string;
+  /** Between the items of an inline enumeration of names (tickers, contracts): zh "IBIT、FBTC", en "IBIT, FBTC". */
+  enumerationSeparator: string;
   /** Two printed percentages ("10%", "12%") as a range. */
   percentRange(low: string, high: string): string;
   multiple(digits: string): string;
@@ -103,6 +105,7 @@ const ROWS = {
     priceDecimalsFrom1000: 1,
     levelScale: { divisor: 1e4, word: '万', decimals: 2 },
     rangeDash: ZH_DASH,
+    enumerationSeparator: '、',
     percentRange: (lo, hi) => `${lo}${ZH_DASH}${hi}`,
     multiple: (digits) => `${digits} 倍`,
     coins: (digits, asset) => `${digits} 枚 ${asset}`,
@@ -131,6 +134,7 @@ const ROWS = {
     usdPrice: (digits) => `$${digits}`,
     priceDecimalsFrom1000: 0,
     rangeDash: EN_DASH,
+    enumerationSeparator: ', ',
     percentRange: (lo, hi) => `${lo.slice(0, -1)}${EN_DASH}${hi}`,
     multiple: (digits) => `${digits}x`,
     coins: (digits, asset) => `${digits} ${asset}`,

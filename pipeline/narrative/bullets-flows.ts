@@ -2,7 +2,7 @@
  * Bullets for flows: spot-ETF volume and net flows, on-chain whale transfers, exchange
  * inflows/outflows, and labelled-entity moves from the editorial notes.
  */
-import { formatNumber } from '../../kernel/locale/index.js';
+import { formatNumber, LOCALES } from '../../kernel/locale/index.js';
 import type { FindingOf } from '../analysis/index.js';
 import { hasClaim, type ComposeContext } from './compose-context.js';
 import { joinMd, md, type Md } from './markdown-escape.js';
@@ -18,7 +18,7 @@ export function etfProducts(ctx: ComposeContext, f: FindingOf<'etf_volume'>): Md
   const tickers = f.tickers.map((t) => t.ticker).sort();
   return joinMd(
     tickers.map((t) => md(t)),
-    ctx.lang === 'zh' ? '、' : ', ',
+    LOCALES[ctx.lang].enumerationSeparator,
   );
 }
 
@@ -46,7 +46,7 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
   if (f.excluded?.length)
     bullet.excluding = joinMd(
       [...f.excluded].sort().map((t) => md(t)),
-      ctx.lang === 'zh' ? '、' : ', ',
+      LOCALES[ctx.lang].enumerationSeparator,
     );
   if (f.avg30dUsd !== undefined && f.multipleOf30dAvg !== undefined) {
     bullet.average = {

@@ -119,7 +119,7 @@ function composeMacro(ctx: ComposeContext, move: PriceMove): Macro | undefined {
         const { unit, before, after } = e.implied;
         const number = (v: number): string => String(Number(v.toPrecision(6)));
         const afterText =
-          typeof after === 'number' ? number(after) : `${number(after.low)}${ctx.lang === 'zh' ? '—' : '–'}${number(after.high)}`;
+          typeof after === 'number' ? number(after) : `${number(after.low)}${format.LOCALES[ctx.lang].rangeDash}${number(after.high)}`;
         const afterMid = typeof after === 'number' ? after : (after.low + after.high) / 2;
         event.implied = {
           label: ctx.text(e.implied.label),

@@ -52,6 +52,11 @@ describe('LOCALES', () => {
     expect(en.percentRange('10%', '12%')).toBe('10–12%');
   });
 
+  it('separates an enumeration of names: zh 顿号, en comma and space', () => {
+    expect([LOCALES.zh.enumerationSeparator, LOCALES.en.enumerationSeparator]).toEqual(['、', ', ']);
+    expect(['IBIT', 'FBTC'].join(LOCALES.zh.enumerationSeparator)).toBe('IBIT、FBTC');
+  });
+
   it('writes units, with en plurals from the number', () => {
     expect([zh.multiple('4.2'), en.multiple('4.2')]).toEqual(['4.2 倍', '4.2x']);
     expect([zh.coins('2,000', 'BTC'), en.coins('2,000', 'BTC')]).toEqual(['2,000 枚 BTC', '2,000 BTC']);

@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { BulletSchema } from './model-bullets.js';
 import { ChartSchema, cite, flag, LiquidationFiguresSchema, md, SourceLinkSchema } from './model-parts.js';
+import { PositioningSchema, type PointSchema } from './model-positioning.js';
 
 /** One data series a footnote names: the series behind figures in the text, and how current it was. */
 const SeriesNoteSchema = z.strictObject({
@@ -202,83 +203,6 @@ const MacroSchema = z.strictObject({
   down: flag,
   /** The closing sentence's sources (the asset's move). */
   ...cite,
-});
-
-/** One asset's funding in a positioning point: the weighted rate, its sign and size, its kind of rate. */
-const FundingClauseSchema = z.strictObject({
-  asset: md,
-  current: md,
-  /**
-   * en: the funding bullet already prints this asset's rate (the lead asset's), so the wire wrap's
-   * point leaves it out; `sep`: a separator goes before this clause among those printed.
-   */
-  quoted: flag,
-  sep: flag,
-  elevated: flag,
-  positive: flag,
-  aboutZero: flag,
-  slightlyNegative: flag,
-  /** Only with the plan's short_pressure claim ("shorts pay heavily"). */
-  deeplyNegative: flag,
-  /** Say this asset's kind of rate (the assets' kinds differ, or its venues' do). */
-  showKind: flag,
-  settled: flag,
-  mixed: flag,
-});
-
-/** Funding of several assets; the kind of rate said once when all are running-period or all settled. */
-/** `fresh`: some asset is not `quoted` (en prints a figure list only then). */
-const FundingPointSchema = z.strictObject({ assets: z.array(FundingClauseSchema).min(1), allCurrent: flag, allSettled: flag, fresh: flag });
-
-/** One asset's annualized basis in a positioning point: its headline expiry across venues, prior → current. */
-const BasisClauseSchema = z.strictObject({ asset: md, tenor: md.optional(), venues: md, expiry: md, days: md, prior: md, current: md });
-/** `described`: the basis bullet gives this contract's venues, expiry and days; the point names it by its tenor. */
-const BasisContractSchema = z.strictObject({ tenor: md.optional(), venues: md, expiry: md, days: md, described: flag });
-
-/** One argument in the bulls-versus-bears paragraphs: exactly one key is present, plus `cite`. */
-const PointSchema = z.strictObject({
-  ...cite,
-  /** Only with the `leverage_flush` claim; `floor`: the total is a floor from sampled streams (至少, never 合计). */
-  flushed: z.strictObject({ longShare: md, total: md, floor: z.boolean() }).optional(),
-  squeezed: z.strictObject({ shortShare: md, total: md, floor: z.boolean() }).optional(),
-  /** Assets whose funding is not elevated, in configured order. */
-  fundingReset: FundingPointSchema.optional(),
-  /** Assets whose funding is elevated. */
-  fundingCrowded: FundingPointSchema.optional(),
-  exchangeOutflow: z.strictObject({ after: md }).optional(),
-  exchangeInflow: z.strictObject({ net: md }).optional(),
-  /** `shared`: the contract (tenor, venues, expiry, days left) when two or more assets quote the same one. */
-  basisCooled: z.strictObject({ assets: z.array(BasisClauseSchema).min(1), shared: BasisContractSchema.optional() }).optional(),
-  basisRich: z.strictObject({ assets: z.array(BasisClauseSchema).min(1), shared: BasisContractSchema.optional() }).optional(),
-  oiDown: z.strictObject({ change: md }).optional(),
-  oiUp: z.strictObject({ change: md }).optional(),
-  levelLost: z.strictObject({ level: md }).optional(),
-  levelHeld: z.strictObject({ level: md }).optional(),
-  levelGained: z.strictObject({ level: md }).optional(),
-  volElevated: z.strictObject({ current: md, index: md }).optional(),
-  volCalm: z.strictObject({ current: md, index: md }).optional(),
-  etfInflow: z.strictObject({ net: md, date: md, streak: z.boolean() }).optional(),
-  /** `notable`: the outflow reached `etf.netFlowNotableUsd` (the plan's claim), the only case worded "撤离". */
-  etfOutflow: z.strictObject({ net: md, date: md, notable: flag }).optional(),
-  entitySold: z.strictObject({ entity: md, amount: md }).optional(),
-  entityBought: z.strictObject({ entity: md, amount: md }).optional(),
-  remark: z.strictObject({ speaker: md, text: md, source: SourceLinkSchema }).optional(),
-});
-
-const PositioningSchema = z.strictObject({
-  bulls: z.array(PointSchema),
-  bears: z.array(PointSchema),
-  /**
-   * The points the en wire wrap prints (the same objects as in `bulls` / `bears`, so the check stage
-   * reads their figures there once): a point that only restates
-   * the reading of a bullet the brief prints (the ETF-flow, exchange-flow, open-interest,
-   * volatility, wallet or liquidation bullet) is left out, unless it is its side's only point. zh
-   * prints every point: the long-form 多空 paragraph gathers the figures by genre.
-   */
-  wire: z.strictObject({ bulls: z.array(PointSchema), bears: z.array(PointSchema) }),
-  /** One side has no argument from the data: say why the other dominates. */
-  bullsOnly: flag,
-  bearsOnly: flag,
 });
 
 const LevelSchema = z.strictObject({

@@ -264,17 +264,30 @@ function dataNote(r: Read): CheckFailure[] {
 
 /**
  * one-marker: a sentence carries one footnote marker, whose note lists every series it draws on;
- * a stack ("[^1][^5][^6]") is clutter a desk would not print.
+ * a stack ("[^1][^5][^6]") is clutter a desk would not print. And markers and notes pair up: a
+ * note no sentence points at (a citation for a sentence a template left out) or a marker with no
+ * note is a broken source list.
  */
 function oneMarker(r: Read): CheckFailure[] {
   const out: CheckFailure[] = [];
+  const defined: string[] = [];
+  const referenced = new Set<string>();
   for (const line of r.brief.markdown.split('\n')) {
-    if (/^\[\^\d+\]:/.test(line)) continue;
+    const note = /^\[\^(\d+)\]:/.exec(line);
+    if (note) {
+      defined.push(note[1]!);
+      continue;
+    }
+    for (const m of line.matchAll(/\[\^(\d+)\]/g)) referenced.add(m[1]!);
     for (const m of line.matchAll(/(?:\[\^\d+\]\s*){2,}/g)) {
       const before = line.slice(0, m.index).replace(/\[\^\d+\]/g, '');
       out.push(fail('one-marker', r, `stacked footnote markers (${m[0].trim()})`, [m[0].trim()], before.slice(-120)));
     }
   }
+  for (const label of defined.filter((n) => !referenced.has(n)))
+    out.push(fail('one-marker', r, `footnote [^${label}] is listed but no sentence points at it`, [`[^${label}]`]));
+  for (const label of [...referenced].filter((n) => !defined.includes(n)))
+    out.push(fail('one-marker', r, `marker [^${label}] has no footnote`, [`[^${label}]`]));
   return out;
 }
 

@@ -136,6 +136,22 @@ describe('check stage on the bundled day', () => {
     expect(failure.figures).toEqual(['[^1][^5][^6]']);
   });
 
+  it('one-marker: a footnote no sentence points at, and a marker with no footnote', () => {
+    const en = brief('en');
+    const orphan = { ...en, markdown: en.markdown.replace(/\[\^2\](?!:)/g, '') };
+    expect(
+      checkDay('2024-01-04', [orphan])
+        .failures.filter((f) => f.rule === 'one-marker')
+        .map((f) => f.message),
+    ).toEqual(['footnote [^2] is listed but no sentence points at it']);
+    const dangling = { ...en, markdown: en.markdown.replace(/^\[\^2\]:.*\n/m, '') };
+    expect(
+      checkDay('2024-01-04', [dangling])
+        .failures.filter((f) => f.rule === 'one-marker')
+        .map((f) => f.message),
+    ).toEqual(['marker [^2] has no footnote']);
+  });
+
   it('zh-punctuation: half-width punctuation in Chinese text', () => {
     const zh = brief('zh', undefined, (md) => md.replace('杠杆多头集中爆仓，', '杠杆多头集中爆仓,'));
     const failure = checkDay('2024-01-04', [zh]).failures.find((f) => f.rule === 'zh-punctuation')!;

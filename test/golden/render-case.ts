@@ -43,11 +43,7 @@ export async function renderCase(c: GoldenCase, assets: RenderAssets): Promise<R
     const files = new Map<string, string>();
     for (const file of listFiles(dayDir)) files.set(relative(dayDir, file), readFileSync(file, 'utf8'));
     for (const lang of ['zh', 'en']) {
-      const html = files.get(`${lang}.html`)!;
-      const css = pageCss(html);
-      if (files.has(PAGE_CSS) && files.get(PAGE_CSS) !== css) throw new Error(`${c.name}: the zh and en pages carry different stylesheets`);
-      files.set(PAGE_CSS, css);
-      files.set(`${lang}.html`, goldenHtml(html, lang, files));
+      files.set(`${lang}.html`, goldenHtml(files.get(`${lang}.html`)!, lang, files));
     }
     files.set('findings.json', `${JSON.stringify(result.findings, null, 2)}\n`);
     const failures = result.check.failures.map(formatFailure);
@@ -58,27 +54,19 @@ export async function renderCase(c: GoldenCase, assets: RenderAssets): Promise<R
   }
 }
 
-/**
- * The page's stylesheet (templates/page), the same in every brief: kept once for all the cases,
- * in test/golden/cases/page.css (the path is relative to a case's folder).
- */
-export const PAGE_CSS = '../page.css';
-
+/** The layout's stylesheet, which every page inlines whole (renderers/html-page.ts). */
+const LAYOUT_CSS_PATH = 'templates/layout/style.css';
+const LAYOUT_CSS = readFileSync(join(REPO_ROOT, LAYOUT_CSS_PATH), 'utf8');
 const STYLE = /<style>\n([\s\S]*?)<\/style>/;
 
-export function pageCss(html: string): string {
-  const css = STYLE.exec(html)?.[1];
-  if (css === undefined) throw new Error('the page has no <style> block');
-  return css;
-}
-
 /**
- * The page inlines its stylesheet and each chart's SVG, byte for byte the file
- * charts/<lang>/<id>.svg beside it; the golden page names those files instead, so each is kept
- * (and compared) once.
+ * The page inlines the layout's stylesheet and each chart's SVG, byte for byte the file
+ * charts/<lang>/<id>.svg beside it; the golden page names them instead, so each is kept (and
+ * compared) once: the stylesheet against the template itself, the charts against their goldens.
  */
 export function goldenHtml(html: string, lang: string, files: ReadonlyMap<string, string>): string {
-  let page = html.replace(STYLE, () => `<style>\n/* golden: ${PAGE_CSS} */\n</style>`);
+  if (STYLE.exec(html)?.[1] !== `${LAYOUT_CSS}\n`) throw new Error(`${lang}.html does not inline ${LAYOUT_CSS_PATH} as it is`);
+  let page = html.replace(STYLE, () => `<style>\n/* golden: ${LAYOUT_CSS_PATH} */\n</style>`);
   for (const [path, svg] of files) {
     if (!path.startsWith(`charts/${lang}/`)) continue;
     if (!page.includes(svg)) throw new Error(`${lang}.html does not inline ${path} as written`);

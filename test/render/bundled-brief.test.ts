@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CASES_DIR } from '../golden/cases.js';
-import { goldenHtml, PAGE_CSS, pageCss } from '../golden/render-case.js';
+import { goldenHtml } from '../golden/render-case.js';
 import { expectGolden } from '../support/golden.js';
 import { pdfFonts, pdfText } from '../support/pdf-tools.js';
 import { pageBlankShares } from './pdf-blank.js';
@@ -35,7 +35,6 @@ describe('the bundled brief (2024-01-04)', () => {
         ]),
       );
       for (const [path, svg] of charts) expectGolden(join(GOLDEN, path), svg);
-      expectGolden(join(GOLDEN, PAGE_CSS), pageCss(read(first.outDir, `${lang}.html`)));
       expectGolden(join(GOLDEN, `${lang}.html`), goldenHtml(read(first.outDir, `${lang}.html`), lang, charts));
     });
 

@@ -8,7 +8,7 @@
  * `UPDATE_GOLDEN=1 npx vitest run test/golden` rewrites the folders (never when CI is set) and
  * removes files a case no longer produces.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../kernel/config.js';
@@ -18,7 +18,7 @@ import { loadRenderAssets, type RenderAssets } from '../../pipeline/render/rende
 import { expectGolden, isUpdatingGoldens } from '../support/golden.js';
 import { SCENARIOS } from '../fixtures/scenarios/build.js';
 import { caseDir, GOLDEN_CASES, REPO_ROOT } from './cases.js';
-import { renderCase, type RenderedCase } from './render-case.js';
+import { listFiles, renderCase, type RenderedCase } from './render-case.js';
 
 /**
  * Days outside the limits, each with the count it had when recorded: a ratchet — an over-long
@@ -110,8 +110,7 @@ describe.each(GOLDEN_CASES)('golden case $name', (c) => {
 
 function goldenFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && !/-changed\.[a-z]+$/.test(e.name))
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
+  return listFiles(dir)
+    .map((file) => relative(dir, file))
+    .filter((path) => !/-changed\.[a-z]+$/.test(path));
 }

@@ -75,7 +75,8 @@ export function goldenHtml(html: string, lang: string, files: ReadonlyMap<string
   return page;
 }
 
-function listFiles(dir: string): string[] {
+/** Every file under `dir`, by absolute path, sorted. */
+export function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))

@@ -59,6 +59,19 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
   return bullet;
 }
 
+/**
+ * Whether the day's net ETF flow is large enough to read as a direction: the day plan's
+ * etf_inflow / etf_outflow claim (|net| ≥ etf.netFlowNotableUsd, USD). The one decision behind
+ * the bullet's reading ("Too small a flow to read as a direction" / 规模有限 below it) and every
+ * other sentence that reads the flow as a direction — the bull and bear points, the lead's
+ * "fresh money", the headline's "ETF inflows" — so none argues from a flow the bullet calls too
+ * small.
+ */
+export function etfFlowReadable(ctx: Pick<ComposeContext, 'plan'>, f: FindingOf<'etf_flows'>): boolean {
+  if (f.netFlowUsd === 0) return false;
+  return hasClaim(ctx, f.netFlowUsd > 0 ? 'etf_inflow' : 'etf_outflow', f.asset);
+}
+
 export function etfFlowsBullet(ctx: ComposeContext, f: FindingOf<'etf_flows'>): B<'etfFlows'> | undefined {
   const { fmt } = ctx;
   if (f.netFlowUsd === 0) return undefined;
@@ -75,7 +88,7 @@ export function etfFlowsBullet(ctx: ComposeContext, f: FindingOf<'etf_flows'>): 
       inflow: t.netFlowUsd > 0,
     })),
     source: ctx.sources(f.sources),
-    notable: hasClaim(ctx, f.netFlowUsd > 0 ? 'etf_inflow' : 'etf_outflow', f.asset),
+    notable: etfFlowReadable(ctx, f),
   };
 }
 

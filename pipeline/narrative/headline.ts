@@ -17,6 +17,7 @@ import { headlineBreak, leadStep } from './lead.js';
 import { liquidationTotal } from './liquidation-total.js';
 import { assetName } from './names.js';
 import { sessionInWindow } from './etf-session.js';
+import { etfFlowReadable } from './bullets-flows.js';
 
 export interface Headline {
   title: string;
@@ -93,7 +94,7 @@ export const HeadlineModelSchema = z.strictObject({
   longsDominant: flag,
   /** Short liquidations dominated. */
   shortsSqueezed: flag,
-  /** The lead asset's spot ETFs took in money in a session inside the brief's window. */
+  /** The lead asset's spot ETFs took in money in a session inside the brief's window, enough to read as a direction (etfFlowReadable). */
   etfInflow: flag,
 });
 
@@ -165,7 +166,8 @@ export function headlineFacts(ctx: ComposeContext, move: PriceMove, day: Day): H
     flush: hasClaim(ctx, 'leverage_flush'),
     longsDominant: ctx.plan.dominantSide === 'long',
     shortsSqueezed: ctx.plan.dominantSide === 'short',
-    etfInflow: etf !== undefined && etf.netFlowUsd > 0,
+    // "ETF 资金持续流入" / "as ETF inflows continue" only for a flow the ETF bullet reads as a direction.
+    etfInflow: etf !== undefined && etf.netFlowUsd > 0 && etfFlowReadable(ctx, etf),
   };
 }
 

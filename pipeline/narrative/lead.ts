@@ -12,7 +12,7 @@ import { HOUR_MS } from '../../kernel/time.js';
 import type { ComposeContext } from './compose-context.js';
 import { md } from './markdown-escape.js';
 import type { BriefLead, BriefModel } from './model.js';
-import { etfProducts } from './bullets-flows.js';
+import { etfFlowReadable, etfProducts } from './bullets-flows.js';
 import { liquidationFigures, liquidationFindings } from './bullets-market.js';
 import { hasClaim } from './compose-context.js';
 import { leadCaveat } from './lead-caveat.js';
@@ -184,8 +184,9 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
       },
       etfVolume,
     );
-  // Only a session that closed inside the window can be what moved the price in it.
-  if (etfFlows && etfFlows.netFlowUsd > 0 && day.rally && sessionInWindow(ctx, etfFlows.date))
+  // Only a session that closed inside the window can be what moved the price in it, and only a
+  // flow the ETF bullet reads as a direction (etfFlowReadable) is "fresh money behind the move".
+  if (etfFlows && etfFlows.netFlowUsd > 0 && etfFlowReadable(ctx, etfFlows) && day.rally && sessionInWindow(ctx, etfFlows.date))
     lead.etfInflow = ctx.cite({ net: fmt.usd(etfFlows.netFlowUsd), date: fmt.usSession(etfFlows.date) }, etfFlows);
   // A slide the close mostly bought back: without the recovery, "fell 1.8 %" beside "an 8.1 %
   // slide" leaves the reader to do the sum. Both figures come from the same price move.

@@ -59,8 +59,8 @@ export const PointSchema = z.strictObject({
   volElevated: z.strictObject({ current: md, index: md }).optional(),
   volCalm: z.strictObject({ current: md, index: md }).optional(),
   etfInflow: z.strictObject({ net: md, date: md, streak: z.boolean() }).optional(),
-  /** `notable`: the outflow reached `etf.netFlowNotableUsd` (the plan's claim), the only case worded "撤离". */
-  etfOutflow: z.strictObject({ net: md, date: md, notable: flag }).optional(),
+  /** Only when the outflow reached `etf.netFlowNotableUsd` (the plan's claim, etfFlowReadable), as etfInflow. */
+  etfOutflow: z.strictObject({ net: md, date: md }).optional(),
   entitySold: z.strictObject({ entity: md, amount: md }).optional(),
   entityBought: z.strictObject({ entity: md, amount: md }).optional(),
   remark: z.strictObject({ speaker: md, text: md, source: SourceLinkSchema }).optional(),

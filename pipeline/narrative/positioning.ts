@@ -5,6 +5,7 @@
  */
 import type { Day } from './lead.js';
 import { headlineBreak } from './lead.js';
+import { etfFlowReadable } from './bullets-flows.js';
 import { liquidationFindings } from './bullets-market.js';
 import { liquidationTotal } from './liquidation-total.js';
 import { md } from './markdown-escape.js';
@@ -88,17 +89,13 @@ export function composePositioning(ctx: ComposeContext, day: Day, printed: Reado
       ),
     );
   }
+  // An ETF flow is a point for either side only when the bullet reads it as a direction
+  // (etfFlowReadable: the same claim); a flow the bullet calls too small argues nothing.
   // "仍在" (still) only after two or more inflow sessions in a row, as in the ETF bullet (longStreak).
-  if (etf && etf.netFlowUsd > 0)
+  if (etf && etf.netFlowUsd > 0 && etfFlowReadable(ctx, etf))
     bulls.push(cite({ etfInflow: { net: fmt.usd(etf.netFlowUsd), date: fmt.date(etf.date), streak: etf.streakDays >= 2 } }, etf));
-  // "撤离" only when the outflow reached the notable-flow threshold (the plan's claim).
-  if (etf && etf.netFlowUsd < 0)
-    bears.push(
-      cite(
-        { etfOutflow: { net: fmt.usd(-etf.netFlowUsd), date: fmt.date(etf.date), notable: hasClaim(ctx, 'etf_outflow', etf.asset) } },
-        etf,
-      ),
-    );
+  if (etf && etf.netFlowUsd < 0 && etfFlowReadable(ctx, etf))
+    bears.push(cite({ etfOutflow: { net: fmt.usd(-etf.netFlowUsd), date: fmt.date(etf.date) } }, etf));
   if (brk && day.rally && brk.closedBeyond) bulls.push(cite({ levelGained: { level: fmt.level(brk.level) } }, brk));
   if (brk && day.crash && brk.closedBeyond) bears.push(cite({ levelLost: { level: fmt.level(brk.level) } }, brk));
   if (brk && day.crash && !brk.closedBeyond) bulls.push(cite({ levelHeld: { level: fmt.level(brk.level) } }, brk));

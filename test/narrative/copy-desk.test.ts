@@ -52,7 +52,7 @@ describe('leverage flush: a claim of size, not of share', () => {
 
   it("no-keys day: the $31M floor is never a flush nor a 合计 in the bulls' case", () => {
     const zh = md('nokeys-2024-04-24', 'zh');
-    expect(zh).toContain('一方面，多头的依据在于：资金费率未显示多头拥挤');
+    expect(zh).toContain('市场内部以偏多的声音为主。多头的依据在于：资金费率未显示多头拥挤');
     expect(zh).not.toMatch(/出清|合计 3,100 万美元/);
     expect(md('nokeys-2024-04-24', 'en')).not.toMatch(/leverage has been flushed|Long squeeze/);
   });

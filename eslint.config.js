@@ -31,6 +31,6 @@ export default tseslint.config(
   {
     files: ['bin/**/*.js', '**/*.mjs', 'eslint.config.js', 'eslint/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { process: 'readonly' } },
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { process: 'readonly', URL: 'readonly' } },
   },
 );

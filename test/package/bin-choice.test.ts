@@ -32,7 +32,7 @@ function ran(env: NodeJS.ProcessEnv = {}): string {
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'brief-bin-'));
   mkdirSync(join(root, 'bin'));
-  copyFileSync(join(REPO, 'bin', 'brief.js'), join(root, 'bin', 'brief.js'));
+  for (const file of ['brief.js', 'build-choice.js']) copyFileSync(join(REPO, 'bin', file), join(root, 'bin', file));
   symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'), 'dir');
   put('package.json', '{ "type": "module" }\n');
   const main = (which: string) =>

@@ -104,15 +104,30 @@ function printedValue(amount: Amount): number {
 }
 
 /**
- * A dollar aggregate: zh "约 12.6 亿美元", "9,524 万美元", "8,500 美元"; en "$1.23 billion", "$45,300".
- * zh prints at most three significant figures in 万/亿 and says 约 when that rounding dropped
- * digits (house style: "约 12.6 亿美元", never "12.63 亿美元"); an amount that prints exactly as it
- * is takes no 约. en news style states the rounded figure plainly.
+ * What a dollar amount is, for the one rule of 约 (zh; en news style states every figure plainly):
+ * - `aggregate`: a sum across several venues, funds, assets or providers (market-wide or per-asset
+ *   liquidations, a provider's market-wide total, an ETF complex's net flow or volume, open
+ *   interest or volume added up over venues) or a baseline of such a sum (its 30-day median or
+ *   average). It always carries 约, however exactly it prints: venues report on their own clocks
+ *   and methods and providers revise, so the sum is an estimate ("约 6.64 亿美元" as "约 12.6 亿美元").
+ * - `reported` (the default): one venue's, one fund's, one stream's or one transfer's own figure.
+ *   It is exact as reported and carries 约 only when printing it at three significant figures in
+ *   万/亿 dropped digits ("约 90.1 亿美元" for 9,012,345,678; "1,860 万美元" for 18,600,000).
+ * A floor (至少, formatUsdFloor) never carries 约 ("至少 约 X" contradicts itself), nor does a range
+ * (formatUsdRange: its two ends state the spread); a range whose ends print alike is one figure again.
  */
-export function formatUsd(value: number, lang: Lang): string {
+export type UsdKind = 'aggregate' | 'reported';
+
+/**
+ * A dollar amount: zh "约 12.6 亿美元", "9,524 万美元", "8,500 美元"; en "$1.23 billion", "$45,300".
+ * zh prints at most three significant figures in 万/亿 (house style: "约 12.6 亿美元", never
+ * "12.63 亿美元") and 约 by the rule of UsdKind.
+ */
+export function formatUsd(value: number, lang: Lang, kind: UsdKind = 'reported'): string {
   const rules = LOCALES[lang];
   const amount = scaledAmount(value, lang);
-  const approx = rules.approx !== undefined && Math.abs(printedValue(amount) - value) > Math.abs(value) * 1e-9 ? rules.approx : '';
+  const rounded = Math.abs(printedValue(amount) - value) > Math.abs(value) * 1e-9;
+  const approx = rules.approx !== undefined && (kind === 'aggregate' || rounded) ? rules.approx : '';
   return `${approx}${rules.usdAmount(amount)}`;
 }
 
@@ -127,16 +142,16 @@ export function formatUsdFloor(value: number, lang: Lang): string {
 /**
  * A range of dollar aggregates where sources disagree, as narrow as the figures allow: both ends
  * at the precision of the high end (three significant figures). Ends equal after rounding
- * collapse to a single figure.
+ * collapse to a single figure (of `kind`, for its 约).
  */
-export function formatUsdRange(low: number, high: number, lang: Lang): string {
+export function formatUsdRange(low: number, high: number, lang: Lang, kind: UsdKind = 'reported'): string {
   const [lo, hi] = low <= high ? [low, high] : [high, low];
   const scale = scaleFor(Math.max(Math.abs(lo), Math.abs(hi)), lang);
   const divisor = scale?.divisor ?? 1;
   const decimals = decimalsForSignificant(Number((hi / divisor).toPrecision(3)));
   const loAmount = scaledAmount(lo, lang, 'round', scale, decimals);
   const hiAmount = scaledAmount(hi, lang, 'round', scale, decimals);
-  if (loAmount.digits === hiAmount.digits) return formatUsd((lo + hi) / 2, lang);
+  if (loAmount.digits === hiAmount.digits) return formatUsd((lo + hi) / 2, lang, kind);
   return LOCALES[lang].usdRange(loAmount, hiAmount);
 }
 

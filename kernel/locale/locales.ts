@@ -35,7 +35,7 @@ export interface LocaleRules {
 
   /** Scale words for aggregates, largest first. */
   scales: readonly Scale[];
-  /** Said before an aggregate whose printed figure dropped digits; without it the rounded figure is stated plainly. */
+  /** The mark of an approximate amount (zh 约), by the rule of format.ts UsdKind; without it every figure is stated plainly. */
   approx?: string;
   /** Dollars around an aggregate: zh "12.6 亿美元", en "−$1.23 billion". */
   usdAmount(amount: Amount): string;

@@ -22,13 +22,22 @@ export function etfProducts(ctx: ComposeContext, f: FindingOf<'etf_volume'>): Md
   );
 }
 
+/**
+ * ETF dollar volume (a day's or its 30-day average): the funds added up is an aggregate (约 in zh);
+ * a single fund's (GBTC alone before the spot launch) is its reported figure.
+ */
+export function etfVolumeUsd(ctx: ComposeContext, f: FindingOf<'etf_volume'>): (value: number) => Md {
+  return f.tickers.length > 1 ? ctx.fmt.usdAggregate : ctx.fmt.usd;
+}
+
 export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>): B<'etfVolume'> {
   const { fmt } = ctx;
+  const usd = etfVolumeUsd(ctx, f);
   const bullet: B<'etfVolume'> = {
     asset: ctx.ticker(f.asset),
     products: etfProducts(ctx, f),
     date: fmt.usSession(f.date),
-    total: fmt.usd(f.totalDollarVolumeUsd),
+    total: usd(f.totalDollarVolumeUsd),
     record: f.isRecord,
     heavy: f.multipleOf30dAvg !== undefined && f.multipleOf30dAvg >= ctx.input.config.thresholds.etf.volumeMultipleMin,
     top: [...f.tickers]
@@ -50,7 +59,7 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
     );
   if (f.avg30dUsd !== undefined && f.multipleOf30dAvg !== undefined) {
     bullet.average = {
-      value: fmt.usd(f.avg30dUsd),
+      value: usd(f.avg30dUsd),
       multiple: fmt.multiple(f.multipleOf30dAvg),
       days: fmt.count(ctx.input.config.thresholds.etf.avgDays),
     };
@@ -78,7 +87,8 @@ export function etfFlowsBullet(ctx: ComposeContext, f: FindingOf<'etf_flows'>): 
   return {
     asset: ctx.ticker(f.asset),
     date: fmt.usSession(f.date),
-    net: fmt.usd(Math.abs(f.netFlowUsd)),
+    // The funds' net added up: an aggregate; each fund's own figure below is reported.
+    net: fmt.usdAggregate(Math.abs(f.netFlowUsd)),
     inflow: f.netFlowUsd > 0,
     streak: fmt.count(f.streakDays),
     longStreak: f.streakDays >= 2,

@@ -96,7 +96,8 @@ export function liquidationFigures(ctx: ComposeContext, h: LiquidationHeadline):
     // Parts only when there is more than one: a single part beside its total says little.
     parts: (h.parts.length > 1 || h.scope === 'market' ? h.parts : []).map((p) => ({
       asset: ctx.ticker(p.asset),
-      total: fmt.usd(p.totalUsd),
+      // An asset's total across venues: an aggregate.
+      total: fmt.usdAggregate(p.totalUsd),
     })),
     ...(venues
       ? {
@@ -127,14 +128,15 @@ export function liquidationsBullet(ctx: ComposeContext, h: LiquidationHeadline):
     ...liquidationFigures(ctx, h),
     perSource: perSource.map((s) => ({
       source: md(providerName(s.source, ctx.lang)),
-      total: fmt.usd(s.totalUsd),
+      // Each provider's market-wide total: an aggregate.
+      total: fmt.usdAggregate(s.totalUsd),
       longShare: fmt.pct(s.longFraction, 0),
     })),
     multiSource: perSource.length > 1,
   };
   if (h.median30dUsd !== undefined && h.multipleOfMedian !== undefined && h.median30dUsd > 0) {
     bullet.median = {
-      value: fmt.usd(h.median30dUsd),
+      value: fmt.usdAggregate(h.median30dUsd),
       multiple: fmt.multiple(h.multipleOfMedian),
       days: fmt.count(h.medianDays ?? t.medianDays),
       spike: h.multipleOfMedian >= t.multipleOfMedianMin,
@@ -187,7 +189,7 @@ export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>):
   if (top.multipleOf30dAvg !== undefined) bullet.average = { multiple: fmt.multiple(top.multipleOf30dAvg) };
   if (f.perVenue.length > 1)
     bullet.total = {
-      volume: fmt.usd(f.totalDayVolumeUsd),
+      volume: fmt.usdAggregate(f.totalDayVolumeUsd),
       venues: ctx.sources(f.perVenue.map((v) => v.venue)),
     };
   if (f.venuesAtMonthPeak.length > 0) bullet.monthPeakVenues = ctx.sources(f.venuesAtMonthPeak);
@@ -302,11 +304,13 @@ export function basisBullet(ctx: ComposeContext, f: FindingOf<'basis_compression
 
 export function openInterestBullet(ctx: ComposeContext, f: FindingOf<'open_interest_change'>): B<'openInterest'> {
   const { fmt } = ctx;
+  // Added up over several venues, open interest is an aggregate; one venue's is its reported figure.
+  const usd = f.perVenue.length > 1 ? fmt.usdAggregate : fmt.usd;
   const bullet: B<'openInterest'> = {
     asset: ctx.ticker(f.asset),
     down: f.changeFraction < 0,
-    prior: fmt.usd(f.totalPriorUsd),
-    current: fmt.usd(f.totalCurrentUsd),
+    prior: usd(f.totalPriorUsd),
+    current: usd(f.totalCurrentUsd),
     change: fmt.pctAbs(f.changeFraction),
     venues: ctx.sources(f.perVenue.map((v) => v.venue)),
     deleveraging: hasClaim(ctx, 'deleveraging', f.asset),

@@ -35,7 +35,10 @@ export interface ComposeInput {
 
 /** Formatters bound to a language, returning Markdown-safe strings. */
 export interface Fmt {
+  /** A single reported figure (one venue, fund, stream or transfer): 约 only when rounding dropped digits. */
   usd(value: number): Md;
+  /** A sum across venues, funds, assets or providers, or its baseline: always 约 in zh (kernel/locale/format.ts UsdKind). */
+  usdAggregate(value: number): Md;
   /** A lower bound: rounded down, never 约. */
   usdFloor(value: number): Md;
   usdRange(low: number, high: number): Md;
@@ -100,6 +103,7 @@ export interface ComposeContext {
 function bindFormatters(lang: Lang, tz: string, readerIso: string, day: string): Fmt {
   return {
     usd: (v) => md(format.formatUsd(v, lang)),
+    usdAggregate: (v) => md(format.formatUsd(v, lang, 'aggregate')),
     usdFloor: (v) => md(format.formatUsdFloor(v, lang)),
     usdRange: (lo, hi) => md(format.formatUsdRange(lo, hi, lang)),
     price: (v, quote) => md(format.formatPrice(v, lang, quote)),

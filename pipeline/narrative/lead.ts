@@ -12,7 +12,7 @@ import { HOUR_MS } from '../../kernel/time.js';
 import type { ComposeContext } from './compose-context.js';
 import { md } from './markdown-escape.js';
 import type { BriefLead, BriefModel } from './model.js';
-import { etfFlowReadable, etfProducts } from './bullets-flows.js';
+import { etfFlowReadable, etfProducts, etfVolumeUsd } from './bullets-flows.js';
 import { liquidationFigures, liquidationFindings } from './bullets-market.js';
 import { hasClaim } from './compose-context.js';
 import { leadCaveat } from './lead-caveat.js';
@@ -176,7 +176,7 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   if (etfVolume?.isRecord && sessionInWindow(ctx, etfVolume.date))
     lead.etfRecord = ctx.cite(
       {
-        total: fmt.usd(etfVolume.totalDollarVolumeUsd),
+        total: etfVolumeUsd(ctx, etfVolume)(etfVolume.totalDollarVolumeUsd),
         date: fmt.usSession(etfVolume.date),
         products: etfProducts(ctx, etfVolume),
         // The window the record is stated over (a record "since records began" says nothing).
@@ -187,7 +187,7 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   // Only a session that closed inside the window can be what moved the price in it, and only a
   // flow the ETF bullet reads as a direction (etfFlowReadable) is "fresh money behind the move".
   if (etfFlows && etfFlows.netFlowUsd > 0 && etfFlowReadable(ctx, etfFlows) && day.rally && sessionInWindow(ctx, etfFlows.date))
-    lead.etfInflow = ctx.cite({ net: fmt.usd(etfFlows.netFlowUsd), date: fmt.usSession(etfFlows.date) }, etfFlows);
+    lead.etfInflow = ctx.cite({ net: fmt.usdAggregate(etfFlows.netFlowUsd), date: fmt.usSession(etfFlows.date) }, etfFlows);
   // A slide the close mostly bought back: without the recovery, "fell 1.8 %" beside "an 8.1 %
   // slide" leaves the reader to do the sum. Both figures come from the same price move.
   if (day.intradayOnly && day.crash && move.high > move.low && move.close > move.low)

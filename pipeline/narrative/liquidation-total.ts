@@ -10,5 +10,6 @@ import type { LiquidationHeadline } from '../analysis/index.js';
 
 export function liquidationTotal(h: Pick<LiquidationHeadline, 'scope' | 'totalRangeUsd'>, lang: Lang): string {
   if (h.scope === 'floor') return format.formatUsdFloor(h.totalRangeUsd.low, lang);
-  return format.formatUsdRange(h.totalRangeUsd.low, h.totalRangeUsd.high, lang);
+  // Market-wide or the assets added up: an aggregate (约 when the sources' range collapses to one figure).
+  return format.formatUsdRange(h.totalRangeUsd.low, h.totalRangeUsd.high, lang, 'aggregate');
 }

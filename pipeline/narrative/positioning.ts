@@ -93,9 +93,9 @@ export function composePositioning(ctx: ComposeContext, day: Day, printed: Reado
   // (etfFlowReadable: the same claim); a flow the bullet calls too small argues nothing.
   // "仍在" (still) only after two or more inflow sessions in a row, as in the ETF bullet (longStreak).
   if (etf && etf.netFlowUsd > 0 && etfFlowReadable(ctx, etf))
-    bulls.push(cite({ etfInflow: { net: fmt.usd(etf.netFlowUsd), date: fmt.date(etf.date), streak: etf.streakDays >= 2 } }, etf));
+    bulls.push(cite({ etfInflow: { net: fmt.usdAggregate(etf.netFlowUsd), date: fmt.date(etf.date), streak: etf.streakDays >= 2 } }, etf));
   if (etf && etf.netFlowUsd < 0 && etfFlowReadable(ctx, etf))
-    bears.push(cite({ etfOutflow: { net: fmt.usd(-etf.netFlowUsd), date: fmt.date(etf.date) } }, etf));
+    bears.push(cite({ etfOutflow: { net: fmt.usdAggregate(-etf.netFlowUsd), date: fmt.date(etf.date) } }, etf));
   if (brk && day.rally && brk.closedBeyond) bulls.push(cite({ levelGained: { level: fmt.level(brk.level) } }, brk));
   if (brk && day.crash && brk.closedBeyond) bears.push(cite({ levelLost: { level: fmt.level(brk.level) } }, brk));
   if (brk && day.crash && !brk.closedBeyond) bulls.push(cite({ levelHeld: { level: fmt.level(brk.level) } }, brk));

@@ -64,8 +64,16 @@ export function buildEtfVolumeData(snapshot: Snapshot, findings: Findings, lang:
 
   const unit = usdUnit(Math.max(...shown.map((d) => totals.get(d) ?? 0), averageUsd ?? 0), lang);
   const tickers = funds.map((f) => f.ticker);
-  const averageText = averageUsd !== undefined ? `${L.average(averageDays)} ${formatUsd(averageUsd, lang)}` : undefined;
-  const alt = L.etfAlt({ asset, tickers, date: etfDay, amount: formatUsd(dayUsd, lang), ...(averageText ? { average: averageText } : {}) });
+  // Several funds added up are an aggregate (约 in zh), one fund's volume its reported figure: as the text prints them.
+  const kind = funds.length > 1 ? 'aggregate' : 'reported';
+  const averageText = averageUsd !== undefined ? `${L.average(averageDays)} ${formatUsd(averageUsd, lang, kind)}` : undefined;
+  const alt = L.etfAlt({
+    asset,
+    tickers,
+    date: etfDay,
+    amount: formatUsd(dayUsd, lang, kind),
+    ...(averageText ? { average: averageText } : {}),
+  });
   return {
     asset,
     tickers,

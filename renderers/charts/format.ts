@@ -42,11 +42,12 @@ export function usdUnit(maxAbsUsd: number, lang: Lang): UsdUnit {
 
 /**
  * Captions print amounts as the brief's text does (kernel/locale/format.ts): zh "约 5.77 亿美元"
- * with at most three significant figures and 约 when digits were dropped, en "$577 million". A
- * caption and the bullet beside it then print one quantity one way (the check stage compares them).
+ * with at most three significant figures and 约 by the one rule of UsdKind (the captions' amounts
+ * are sums across venues or funds: aggregates), en "$577 million". A caption and the bullet beside
+ * it then print one quantity one way (the check stage compares them).
  */
-export function formatUsd(usd: number, lang: Lang): string {
-  return locale.formatUsd(usd, lang);
+export function formatUsd(usd: number, lang: Lang, kind: locale.UsdKind): string {
+  return locale.formatUsd(usd, lang, kind);
 }
 
 /** An amount that is a floor (sampled streams): rounded down, never 约 — as the text prints floors. */

@@ -76,7 +76,7 @@ export function buildLiquidationsData(snapshot: Snapshot, _findings: Findings, l
   // 828 万 + shorts 308 万 read as more than a total printed 1,130 万; 820 万 + 300 万 do not).
   const totalUnit = 10 ** (Math.floor(Math.log10(Math.max(longUsd + shortUsd, 1))) - 2);
   const amount = (usd: number): string =>
-    lowerBound ? formatUsdFloor(Math.floor(usd / totalUnit) * totalUnit, lang) : formatUsd(usd, lang);
+    lowerBound ? formatUsdFloor(Math.floor(usd / totalUnit) * totalUnit, lang) : formatUsd(usd, lang, 'aggregate');
   const totals = `${L.sideInText(L.longs)} ${amount(longUsd)} / ${L.sideInText(L.shorts)} ${amount(shortUsd)}`;
   const alt = L.liquidationsAlt({ date: snapshot.date, zone, sources: listNames(sources, lang), coverage, totals });
   return {

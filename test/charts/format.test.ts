@@ -19,13 +19,16 @@ describe('number formats', () => {
     expect(formatPercent(-0.052, 1)).toBe('−5.2%');
   });
 
-  it('formats caption dollars as the brief text does: three significant figures, zh 约 when digits were dropped', () => {
-    expect(formatUsd(577_000_000, 'zh')).toBe('5.77 亿美元'); // 5.77e8 / 1e8, nothing dropped
-    expect(formatUsd(95_244_000, 'zh')).toBe('约 9,520 万美元'); // 9,524.4 万 → three figures 9,520, digits dropped
-    expect(formatUsd(1_234_000_000, 'zh')).toBe('约 12.3 亿美元');
-    expect(formatUsd(577_000_000, 'en')).toBe('$577 million');
-    expect(formatUsd(1_234_000_000, 'en')).toBe('$1.23 billion');
-    expect(formatUsd(-2_500_000, 'en')).toBe('−$2.50 million');
+  it('formats caption dollars as the brief text does: three significant figures, zh 约 by the kind of amount', () => {
+    // A reported figure: 约 only when digits were dropped.
+    expect(formatUsd(577_000_000, 'zh', 'reported')).toBe('5.77 亿美元'); // 5.77e8 / 1e8, nothing dropped
+    expect(formatUsd(95_244_000, 'zh', 'reported')).toBe('约 9,520 万美元'); // 9,524.4 万 → three figures 9,520, digits dropped
+    // An aggregate (the captions' sums across funds or venues): always 约, however exactly it prints.
+    expect(formatUsd(577_000_000, 'zh', 'aggregate')).toBe('约 5.77 亿美元');
+    expect(formatUsd(1_234_000_000, 'zh', 'aggregate')).toBe('约 12.3 亿美元');
+    expect(formatUsd(577_000_000, 'en', 'aggregate')).toBe('$577 million');
+    expect(formatUsd(1_234_000_000, 'en', 'reported')).toBe('$1.23 billion');
+    expect(formatUsd(-2_500_000, 'en', 'aggregate')).toBe('−$2.50 million');
   });
 
   it('formats a floor rounded down, without 约', () => {

@@ -94,7 +94,7 @@ describe('cuts an editor makes on the 5 August crash (both languages)', () => {
     // The lead gives the total and the long share; the bullet adds the multiple of the median.
     expect(bullet(en(), /^● \*\*Long squeeze/)).toBe('● **Long squeeze:** the total was 8.6x the 30-day median of $118 million.[^2]');
     expect(bullet(zh(), /^● \*\*杠杆挤兑/)).toBe(
-      '● **杠杆挤兑**：据 Coinglass 数据，全网 24 小时清算金额约 10.2 亿美元，其中多头占 80%，约为近 30 日中位数 1.18 亿美元的 8.6 倍，显示下跌驱动力以多头去杠杆为主。[^2]',
+      '● **杠杆挤兑**：据 Coinglass 数据，全网 24 小时清算金额约 10.2 亿美元，其中多头占 80%，为近 30 日中位数约 1.18 亿美元的 8.6 倍，显示下跌驱动力以多头去杠杆为主。[^2]',
     );
   });
 

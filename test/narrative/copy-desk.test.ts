@@ -45,7 +45,7 @@ describe('leverage flush: a claim of size, not of share', () => {
     );
     expect(en).toContain('The bull case: funding shows no crowded longs');
     expect(en).not.toMatch(/leverage has been flushed|Long squeeze/);
-    expect(zh).toContain('● **多头清算为主**：据 Coinglass 数据，全网 24 小时清算金额 1.38 亿美元');
+    expect(zh).toContain('● **多头清算为主**：据 Coinglass 数据，全网 24 小时清算金额约 1.38 亿美元');
     expect(zh).toContain('一方面，多头认为：资金费率未显示多头拥挤');
     expect(zh).not.toMatch(/出清|杠杆挤兑/);
   });
@@ -74,13 +74,13 @@ describe('leverage flush: a claim of size, not of share', () => {
     expect(md('holiday-2024-07-05', 'en')).toContain('The bull case: funding shows no crowded longs[^6].');
     expect(md('holiday-2024-07-05', 'en')).toContain('● **Long squeeze:** the total was 5.6x the 30-day median of $118 million.[^2]');
     const zh = md('holiday-2024-07-05', 'zh');
-    expect(zh).toContain('# BTC 跌破 5.7 万美元：全网爆仓 6.64 亿美元，杠杆多头集中出清');
-    expect(zh).toContain('多头杠杆已被集中出清（清算中多头占 82%，合计 6.64 亿美元）');
+    expect(zh).toContain('# BTC 跌破 5.7 万美元：全网爆仓约 6.64 亿美元，杠杆多头集中出清');
+    expect(zh).toContain('多头杠杆已被集中出清（清算中多头占 82%，合计约 6.64 亿美元）');
   });
 
   it('ETF launch (1.9x median): the headline and synthesis make no flush claim', () => {
     const zh = md('etf-launch-2024-01-12', 'zh');
-    expect(zh).toContain('# BTC 跌破 4.4 万美元：全网爆仓 2.86 亿美元\n');
+    expect(zh).toContain('# BTC 跌破 4.4 万美元：全网爆仓约 2.86 亿美元\n');
     expect(zh).toContain('总体来看，本轮下跌的驱动因素仍需更多数据确认，短期价格或以区间震荡消化抛压为主。');
   });
 });

@@ -27,7 +27,7 @@ describe('an ETF flow the bullet calls too small is no point for either side', (
   it('holiday (zh): $20.4 million out is 规模有限 in the bullet and absent from the bears', () => {
     const zh = md('holiday-2024-07-05', 'zh');
     expect(line(zh, '● **ETF 资金净流出**')).toContain(
-      '净流出 2,040 万美元；其中 FBTC 净流出 1,860 万美元、GBTC 净流出 1,390 万美元、ARKB 净流入 610 万美元，规模有限，尚不足以说明资金方向。[^9]',
+      '净流出约 2,040 万美元；其中 FBTC 净流出 1,860 万美元、GBTC 净流出 1,390 万美元、ARKB 净流入 610 万美元，规模有限，尚不足以说明资金方向。[^9]',
     );
     expect(line(zh, '另一方面')).toBe(
       '另一方面，空头和谨慎资金则强调：价格收于 5.7 万美元下方，短线技术结构已被破坏[^13]；交易所当日净流入 7,122 枚 BTC，潜在卖压仍在[^11]；DVOL 隐含波动率升至 55.1，期权端对冲需求上升[^12]。',
@@ -59,7 +59,7 @@ describe('one decision: the claim that words the bullet gates the points, lead a
   it('crash day: a notable $237 million outflow is 撤离 in both the bullet and the bears', () => {
     const zh = md('crash-2024-08-05', 'zh');
     expect(line(zh, '● **ETF 资金净流出**')).toContain('机构端短线资金有所撤离。[^11]');
-    expect(line(zh, '另一方面')).toContain('美国现货 ETF 8 月 2 日净流出 2.37 亿美元，机构端资金有所撤离[^11]');
+    expect(line(zh, '另一方面')).toContain('美国现货 ETF 8 月 2 日净流出约 2.37 亿美元，机构端资金有所撤离[^11]');
   });
 
   it('holiday with the etf_outflow claim planted: bullet and bear point read the same outflow together', () => {
@@ -73,7 +73,7 @@ describe('one decision: the claim that words the bullet gates the points, lead a
       });
     const zh = md('holiday-2024-07-05', 'zh', plant);
     expect(line(zh, '● **ETF 资金净流出**')).toContain('ARKB 净流入 610 万美元，机构端短线资金有所撤离。[^9]');
-    expect(line(zh, '另一方面')).toContain('空头和谨慎资金则强调：美国现货 ETF 7 月 3 日净流出 2,040 万美元，机构端资金有所撤离[^9]；');
+    expect(line(zh, '另一方面')).toContain('空头和谨慎资金则强调：美国现货 ETF 7 月 3 日净流出约 2,040 万美元，机构端资金有所撤离[^9]；');
     expect(md('holiday-2024-07-05', 'en', plant)).toContain('ARKB +$6.10 million. Some institutional money is leaving.[^9]');
   });
 
@@ -84,15 +84,15 @@ describe('one decision: the claim that words the bullet gates the points, lead a
     };
     const zh = md('rally-2024-02-28', 'zh', drop);
     expect(line(zh, '● **ETF 资金净流入**')).toContain('GBTC 净流出 1.25 亿美元，规模有限，尚不足以说明资金方向。[^4]');
-    expect(line(zh, '# ')).toBe('# BTC 突破 6.2 万美元：全网爆仓 7.02 亿美元，空头集中回补');
+    expect(line(zh, '# ')).toBe('# BTC 突破 6.2 万美元：全网爆仓约 7.02 亿美元，空头集中回补');
     expect(zh).not.toMatch(/为上涨提供了增量资金|ETF 资金流入共振|机构配置需求仍在/);
     const en = md('rally-2024-02-28', 'en', drop);
     expect(en).toContain('Too small a flow to read as a direction.[^4]');
     expect(en).not.toMatch(/fresh money behind the move|US spot ETFs saw net inflows/);
     // With the claim (the corpus day) all three read it as fresh money.
     const kept = md('rally-2024-02-28', 'zh');
-    expect(kept).toContain('# BTC 突破 6.2 万美元：全网爆仓 7.02 亿美元，空头回补与 ETF 资金流入共振');
-    expect(kept).toContain('美国现货 ETF 2 月 27 日净流入 5.77 亿美元，为上涨提供了增量资金。[^4]');
-    expect(kept).toContain('美国现货 ETF 2 月 27 日净流入 5.77 亿美元，机构配置需求仍在[^4]');
+    expect(kept).toContain('# BTC 突破 6.2 万美元：全网爆仓约 7.02 亿美元，空头回补与 ETF 资金流入共振');
+    expect(kept).toContain('美国现货 ETF 2 月 27 日净流入约 5.77 亿美元，为上涨提供了增量资金。[^4]');
+    expect(kept).toContain('美国现货 ETF 2 月 27 日净流入约 5.77 亿美元，机构配置需求仍在[^4]');
   });
 });

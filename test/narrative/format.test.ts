@@ -83,6 +83,19 @@ describe('formatUsd', () => {
     expect(formatUsdRange(1.2301e9, 1.2302e9, 'zh')).toBe('约 12.3 亿美元');
     expect(formatUsdRange(41_000, 45_000, 'en')).toBe('$41,000–$45,000');
   });
+  it('the one rule of 约: an aggregate always, a reported figure only when rounding dropped digits', () => {
+    // Holiday's market-wide liquidations: 6.64 亿 prints exactly, yet a sum across venues is an estimate.
+    expect(formatUsd(664_000_000, 'zh', 'aggregate')).toBe('约 6.64 亿美元');
+    expect(formatUsd(664_000_000, 'zh', 'reported')).toBe('6.64 亿美元');
+    expect(formatUsd(664_000_000, 'zh')).toBe('6.64 亿美元'); // reported is the default
+    // Rounded: 约 either way, once.
+    expect(formatUsd(1_263_000_000, 'zh', 'aggregate')).toBe('约 12.6 亿美元');
+    // A range states its spread: no 约; collapsed to one figure it is the aggregate again.
+    expect(formatUsdRange(1.214e9, 1.276e9, 'zh', 'aggregate')).toBe('12.1 亿—12.8 亿美元');
+    expect(formatUsdRange(6.64e8, 6.64e8, 'zh', 'aggregate')).toBe('约 6.64 亿美元');
+    // en states figures plainly whatever the kind.
+    expect(formatUsd(664_000_000, 'en', 'aggregate')).toBe('$664 million');
+  });
 });
 
 describe('prices and levels', () => {

@@ -55,7 +55,7 @@ describe('holiday-2024-07-05', () => {
     expect(en).toContain('the dollar index fell 0.3% to 105.39; the US 10-year Treasury yield fell 7.8 bp to 4.36%');
     expect(en).toContain('$664 million');
     expect(en).toContain('82% of them longs');
-    expect(zh).toMatch(/(7 月 3 日|周三)[^。]*净流出 2,040 万美元/);
+    expect(zh).toMatch(/(7 月 3 日|周三)[^。]*净流出约 2,040 万美元/);
     // The body (the sources list dates as-of instants in UTC+8, where 04:00 on 4 July is right).
     const body = (md: string) => md.split(/\n## (Sources|数据来源)\n/)[0]!;
     expect(body(en)).not.toMatch(/4 July|Thursday's/);

@@ -31,9 +31,9 @@ describe('crash-parts: the market-wide total leads, the assets are its parts', (
     expect(bnb.multipleOfMedian!).toBeGreaterThan(btc.multipleOfMedian!);
     const zh = plain(render(loaded, 'zh', templates).markdown);
     const en = plain(render(loaded, 'en', templates).markdown);
-    expect(zh.split('\n')[0]).toContain('全网爆仓 20.4 亿美元');
+    expect(zh.split('\n')[0]).toContain('全网爆仓约 20.4 亿美元');
     // Figures exact to three significant figures carry no 约.
-    expect(zh).toContain('全网 24 小时清算 20.4 亿美元，多头占 82%；其中 BTC 3.90 亿美元、ETH 3.10 亿美元、BNB 6,200 万美元');
+    expect(zh).toContain('全网 24 小时清算约 20.4 亿美元，多头占 82%；其中 BTC 约 3.90 亿美元、ETH 约 3.10 亿美元、BNB 约 6,200 万美元');
     expect(en.split('\n')[0]).toContain('$2.04 billion of positions liquidated market-wide');
     // The sampled streams (BTC 1.84 亿, ETH 1.52 亿, BNB 1,890 万) are floors of the same assets the
     // complete market-wide total covers: not printed beside it, and never a range or "多方统计".
@@ -50,8 +50,8 @@ describe('crash-scope: without a market-wide total, the assets added up are neve
     const zh = plain(render(loaded, 'zh', templates).markdown);
     const en = plain(render(loaded, 'en', templates).markdown);
     expect(zh).not.toContain('全网');
-    expect(zh.split('\n')[0]).toContain('BTC、ETH、BNB 合约合计爆仓 7.62 亿美元');
-    expect(zh).toContain('BTC、ETH 和 BNB 合约 24 小时合计清算 7.62 亿美元');
+    expect(zh.split('\n')[0]).toContain('BTC、ETH、BNB 合约合计爆仓约 7.62 亿美元');
+    expect(zh).toContain('BTC、ETH 和 BNB 合约 24 小时合计清算约 7.62 亿美元');
     expect(en).not.toMatch(/liquidated market-wide|market-wide over/);
     expect(en.split('\n')[0]).toContain('$762 million of BTC, ETH and BNB positions liquidated');
   });

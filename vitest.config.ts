@@ -42,17 +42,19 @@ export default defineConfig({
     // Two files at a time on two cores: most end-to-end files wait on processes, Chromium and
     // sockets, so a second fork keeps the cores busy (vitest's default here would be one).
     maxWorkers: 2,
+    // No isolation: a fork runs file after file with the modules it already loaded (the pipeline,
+    // vega, Handlebars), instead of a fresh process importing them again for every file. Set
+    // here, not per project: vitest 3.2 ignores a project's `isolate` for the forks pool (every
+    // file got its own process). A test therefore leaves no global state behind (process.env,
+    // cwd, timers, mocks, listeners).
+    isolate: false,
     projects: [
-      // The unit files share one module graph per fork (no isolation): collecting each file in a
-      // fresh context cost more than running its tests (26 s of 45 s on two cores). A unit test
-      // therefore leaves no global state behind (process.env, cwd, timers, mocks).
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E, isolate: false } },
-      // The end-to-end files too: each imported the whole pipeline again (collection was a third
-      // of their time on two cores, 60 s of 170 s for the CLI, layout and site files); they run
-      // the CLI in-process (test/support/run-cli.ts), so the same rule holds for them.
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E } },
       // maxConcurrency: the faults battery runs its nine targets side by side (describe.concurrent),
       // each mostly waiting on sockets and deadlines; vitest's default would hold four of them back.
-      { extends: true, test: { name: 'e2e', include: E2E, isolate: false, maxConcurrency: 10 } },
+      // The end-to-end files run the CLI in-process (test/support/run-cli.ts), so they share the
+      // fork's modules like the unit files.
+      { extends: true, test: { name: 'e2e', include: E2E, maxConcurrency: 10 } },
     ],
   },
 });

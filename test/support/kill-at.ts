@@ -34,13 +34,17 @@ export async function killAt(
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  const started = Date.now();
+  const deadline = started + (options.timeoutMs ?? 60_000);
   while (!existsSync(marker) && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   const markerSeen = existsSync(marker) && readFileSync(marker, 'utf8').includes(point);
   if (!markerSeen) {
+    // How it ended says which way to look: an exit code (the command finished or failed before
+    // the point) or none (the deadline passed while it was still working).
+    const ended = child.exitCode === null ? 'still running at the deadline' : `exited with code ${child.exitCode}`;
     child.kill('SIGKILL');
     await exited;
-    throw new Error(`the child never reached pause point ${point}: ${stderr.slice(-2000)}`);
+    throw new Error(`the child never reached pause point ${point} (${ended} after ${Date.now() - started} ms): ${stderr.slice(-2000)}`);
   }
   const children = childPids(child.pid!);
   child.kill('SIGKILL');

@@ -24,14 +24,16 @@ import { listFiles, renderCase, type RenderedCase } from './render-case.js';
  * Days outside the limits, each with the count it had when recorded: a ratchet — an over-long
  * brief may only get shorter, a short one only longer — and an entry must go once the day fits.
  * Keyed by golden case and language.
- * - The 5 August scope variant (en, 1,041 → 908; the other three variants fit, 875–890): it
- *   alone adds a liquidation cluster and the assets' sum with its parts. The editor's rules: no
- *   sampled floor beside a complete total that covers it, no other basis expiry unless it alone
- *   went below spot, no whale counts either side of the break, no lead-asset cross-asset bullet,
- *   one "since" for both ranks, an ETF record of a session before the window kept out of the
- *   lead, no restated bull/bear point in the wire wrap, the day's own times without their date;
- *   last, the variants' exchange flows read as what they were (a net inflow of 36,870 BTC with a
- *   small outflow after the spike is no "cold storage, not a rush to sell").
+ * - The 5 August scope variant (en, 1,041 → 898) left the list: it alone adds a liquidation
+ *   cluster and the assets' sum with its parts. The editor's rules took it to 908 (no sampled
+ *   floor beside a complete total that covers it, no other basis expiry unless it alone went
+ *   below spot, no whale counts either side of the break, no lead-asset cross-asset bullet, one
+ *   "since" for both ranks, an ETF record of a session before the window kept out of the lead,
+ *   no restated bull/bear point in the wire wrap, the day's own times without their date, the
+ *   exchange flows read as what they were); then tighter en wording, no figure dropped: an ETF
+ *   streak is "2 sessions running" (not "making 2 straight sessions of net outflows"), the macro
+ *   caution "The timing fits, but no single event explains the whole move.", the leader among
+ *   the assets "the majors' biggest loser" (the other variants 865–880).
  * - The ETF-launch day (zh, 1,907 → 1,797): a sharp day by its close (−7.2 %) with one session of
  *   ETF history and no market-wide notes. The rules above cut repeated figures in zh too (a figure
  *   cut in en is cut in zh: both carry the same figures), so it was re-recorded lower once
@@ -46,7 +48,6 @@ import { listFiles, renderCase, type RenderedCase } from './render-case.js';
  *   no ETF flows or exchange flows; a sharp day by its close (−3.5 %) and 7.6 % slide.
  */
 const OUTSIDE: Record<string, number> = {
-  'crash-scope-2024-08-05:en': 908,
   'etf-launch-2024-01-12:zh': 1797,
   'replayed-2024-01-04:zh': 1605,
   'replayed-2024-01-04:en': 585,

@@ -12,7 +12,8 @@ export interface Watcher {
   close(): Promise<void>;
 }
 
-export function watchPaths(paths: readonly string[], onChange: (path: string) => void): Watcher {
+/** `onError`: the watcher failed (e.g. the system's inotify limits); later edits may go unseen. */
+export function watchPaths(paths: readonly string[], onChange: (path: string) => void, onError: (error: unknown) => void): Watcher {
   const watcher = chokidarWatch([...new Set(paths)], {
     ignoreInitial: true,
     // An unlink followed by an add of the same path within 100 ms is one change (atomic save).
@@ -20,6 +21,7 @@ export function watchPaths(paths: readonly string[], onChange: (path: string) =>
     ignored: (path) => /(^|[/\\])(\.git|node_modules)([/\\]|$)|~$|\.swp$/.test(path),
   });
   for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, onChange);
+  watcher.on('error', onError);
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return { ready, close: () => watcher.close() };
 }

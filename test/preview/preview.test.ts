@@ -13,17 +13,39 @@ import { BUNDLED_SNAPSHOT, TEMPLATES } from '../support/render-bundled.js';
 import { runCli } from '../support/run-cli.js';
 
 let server: PreviewServer;
+/** What the server logged, for a failure message. */
+const logged: string[] = [];
 const templates = join(mkdtempSync(join(tmpdir(), 'brief-preview-')), 'templates');
 const snapshots = mkdtempSync(join(tmpdir(), 'brief-preview-snap-'));
 
 beforeAll(async () => {
   cpSync(TEMPLATES, templates, { recursive: true });
   cpSync(BUNDLED_SNAPSHOT, join(snapshots, '2024-01-04.json'));
-  server = await startPreview({ snapshotFile: join(snapshots, '2024-01-04.json'), templatesDir: templates, port: 0 });
+  server = await startPreview({
+    snapshotFile: join(snapshots, '2024-01-04.json'),
+    templatesDir: templates,
+    port: 0,
+    log: (line) => logged.push(line),
+  });
 }, 60_000);
 afterAll(async () => server?.close());
 
-const get = (path: string) => fetch(new URL(path, server.url)).then(async (r) => ({ status: r.status, text: await r.text() }));
+/**
+ * `promise`, or a failure naming the step that did not finish and what the server logged (a
+ * re-render that never comes would otherwise be the test's bare 60 s timeout).
+ */
+function within<T>(promise: Promise<T>, step: string, ms = 15_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${step}: nothing after ${ms} ms; the server logged: ${JSON.stringify(logged)}`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+const get = (path: string) =>
+  within(
+    fetch(new URL(path, server.url)).then(async (r) => ({ status: r.status, text: await r.text() })),
+    `GET ${path}`,
+  );
 const entry = (lang: string) =>
   join(
     templates,
@@ -52,11 +74,11 @@ describe('brief preview', () => {
     const original = readFileSync(file, 'utf8');
     const rendered = server.nextRender();
     writeFileSync(file, `${original}\nPreview marker paragraph.\n`);
-    await rendered;
+    await within(rendered, 'the re-render after the edit');
     expect((await get('/brief/en')).text).toContain('Preview marker paragraph.');
     const restored = server.nextRender();
     writeFileSync(file, original);
-    await restored;
+    await within(restored, 'the re-render after restoring the file');
   });
 
   it('shows a template error with file and line, keeps running, and recovers', async () => {
@@ -64,14 +86,14 @@ describe('brief preview', () => {
     const original = readFileSync(file, 'utf8');
     const broken = server.nextRender();
     writeFileSync(file, `${original}\n{{#if}}\n`);
-    await broken;
+    await within(broken, 'the re-render after breaking the template');
     const page = await get('/brief/zh');
     expect(page.text).toContain('Render error');
     expect(page.text).toContain(file.split('/').slice(-2).join('/'));
     expect(page.text).toMatch(/line \d+|:\d+/);
     const fixed = server.nextRender();
     writeFileSync(file, original);
-    await fixed;
+    await within(fixed, 'the re-render after the fix');
     expect((await get('/brief/zh')).text).toContain('<html lang="zh-CN">');
   });
 
@@ -82,18 +104,18 @@ describe('brief preview', () => {
     const replaced = server.nextRender();
     writeFileSync(`${file}.tmp`, `${original}\nReplaced by rename.\n`);
     renameSync(`${file}.tmp`, file);
-    await replaced;
+    await within(replaced, 'the re-render after the rename');
     expect((await get('/brief/en')).text).toContain('Replaced by rename.');
     // The watcher follows the new file: a later in-place write is seen too.
     const edited = server.nextRender();
     writeFileSync(file, `${original}\nEdited in place.\n`);
-    await edited;
+    await within(edited, 'the re-render after the in-place edit');
     const page = (await get('/brief/en')).text;
     expect(page).toContain('Edited in place.');
     expect(page).not.toContain('Replaced by rename.');
     const restored = server.nextRender();
     writeFileSync(file, original);
-    await restored;
+    await within(restored, 'the re-render after restoring the file');
   });
 
   it('an error in one language leaves the other pane rendering, with the whole parse message', async () => {
@@ -101,7 +123,7 @@ describe('brief preview', () => {
     const original = readFileSync(file, 'utf8');
     const broken = server.nextRender();
     writeFileSync(file, `${original}\n{{foo bar=}}\n`);
-    await broken;
+    await within(broken, 'the re-render after breaking the template');
     const zh = (await get('/brief/zh')).text;
     const line = original.split('\n').length + 1;
     expect(zh).toContain(`${file}:${line}: Parse error on line ${line}: Expecting &#39;OPEN_SEXPR&#39;, &#39;ID&#39;`);
@@ -110,7 +132,7 @@ describe('brief preview', () => {
     expect(en.text).toContain('<html lang="en">');
     const fixed = server.nextRender();
     writeFileSync(file, original);
-    await fixed;
+    await within(fixed, 'the re-render after the fix');
   });
 
   it('answers 421 to a request naming another host (DNS rebinding), 200 to its own names', async () => {

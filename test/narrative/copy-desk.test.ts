@@ -57,6 +57,15 @@ describe('leverage flush: a claim of size, not of share', () => {
     expect(md('nokeys-2024-04-24', 'en')).not.toMatch(/leverage has been flushed|Long squeeze/);
   });
 
+  it('a quiet headline says "only" of a total, never of a floor (至少 … 仅 contradicts itself)', () => {
+    const [zh, en] = [md('nokeys-2024-04-24', 'zh'), md('nokeys-2024-04-24', 'en')];
+    expect(zh.split('\n')[0]).toBe('# BTC 窄幅震荡于 6.5 万—6.8 万美元：日内振幅 3.0%');
+    expect(en.split('\n')[0]).toBe('# Bitcoin holds a tight $65,000–$68,000 range');
+    // A market-wide total on a quiet day keeps its 仅 / "total just".
+    expect(md('quiet-2024-06-20', 'zh').split('\n')[0]).toBe('# BTC 窄幅震荡于 6.4 万—6.6 万美元：全网爆仓仅约 6,080 万美元');
+    expect(md('quiet-2024-06-20', 'en').split('\n')[0]).toBe('# Bitcoin holds a tight $64,000–$66,000 range; liquidations total just $60.8 million');
+  });
+
   it('a floor that did license the point is said as 至少, never 合计', () => {
     const zh = md('nokeys-2024-04-24', 'zh', (l) =>
       planOf(l).claims.push({

@@ -83,9 +83,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let timer: NodeJS.Timeout | undefined;
   // Saves come in bursts (an editor writes, renames, touches); one render after a short pause,
   // and renders never overlap.
-  const schedule = () => {
+  // The first change of a burst is named, so the analyst sees the edit was noticed.
+  const schedule = (path: string) => {
+    if (timer === undefined) log(`preview: ${path} changed; re-rendering`);
     clearTimeout(timer);
     timer = setTimeout(() => {
+      timer = undefined;
       rendering = rendering.then(rerender, rerender);
     }, 30);
   };

@@ -36,8 +36,10 @@ export async function killAt(
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
   const started = Date.now();
   const deadline = started + (options.timeoutMs ?? 60_000);
-  while (!existsSync(marker) && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  const markerSeen = existsSync(marker) && readFileSync(marker, 'utf8').includes(point);
+  // The marker names the point it was written at (an empty or other marker is not the point).
+  const reached = () => existsSync(marker) && readFileSync(marker, 'utf8').includes(point);
+  while (!reached() && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const markerSeen = reached();
   if (!markerSeen) {
     // How it ended says which way to look: an exit code (the command finished or failed before
     // the point) or none (the deadline passed while it was still working).

@@ -280,6 +280,11 @@ export function formatDate(iso: string, lang: Lang, options: { year?: boolean } 
   return LOCALES[lang].date(year, month, day, options.year === true);
 }
 
+/** A source note's as-of stamp: zh "2024-01-04 23:00", en "4 January 2024 23:00" (the time as given). */
+export function formatStamp(iso: string, time: string, lang: Lang): string {
+  return LOCALES[lang].stamp(iso, formatDate(iso, lang, { year: true }), time);
+}
+
 /** A month: zh "2023 年 3 月", en "March 2023". */
 export function formatMonth(iso: string, lang: Lang): string {
   const { year, month } = parseIsoDate(iso);

@@ -70,6 +70,12 @@ export interface LocaleRules {
   dateLabel(date: string, zone: string): string;
   /** The PDF footer around the page number and the page count. */
   page: { before: string; middle: string; after: string };
+  /** A source note's as-of stamp, given the ISO date, the printed date with year and a wall-clock time. */
+  stamp(isoDate: string, printedDate: string, time: string): string;
+  /** A parenthetical after a phrase: zh full-width brackets with no space, en a space and ASCII brackets. */
+  aside(text: string): string;
+  /** Whether a space goes between Han characters and Latin letters or digits (zh typesetting). */
+  spaceBetweenScripts: boolean;
 }
 
 // date-fns's locales give month and weekday names; a calendar date is built at local midnight
@@ -119,6 +125,9 @@ const ROWS = {
     zoneName: (timezone, offset) => (timezone === 'Asia/Shanghai' ? '东八区' : offset),
     dateLabel: (date, zone) => `${date}(${zone})`,
     page: { before: '第 ', middle: ' 页，共 ', after: ' 页' },
+    stamp: (isoDate, _printed, time) => `${isoDate} ${time}`,
+    aside: (text) => `（${text}）`,
+    spaceBetweenScripts: true,
   },
   en: {
     tag: 'en',
@@ -147,6 +156,9 @@ const ROWS = {
     zoneName: (_timezone, offset) => offset,
     dateLabel: (date, zone) => `${date} (${zone})`,
     page: { before: 'Page ', middle: ' of ', after: '' },
+    stamp: (_isoDate, printed, time) => `${printed} ${time}`,
+    aside: (text) => ` (${text})`,
+    spaceBetweenScripts: false,
   },
 } satisfies Record<Lang, LocaleRules>;
 

@@ -13,7 +13,7 @@
  * numbered in order of first use. Both languages walk the same model shape, so zh and en carry the
  * same footnotes under the same numbers.
  */
-import { formatDate, formatTime, formatUtcOffset, zonedDate, type Lang } from '../../kernel/locale/index.js';
+import { formatStamp, formatTime, formatUtcOffset, zonedDate, type Lang } from '../../kernel/locale/index.js';
 import type { Finding } from '../analysis/index.js';
 import type { Provenance, Snapshot } from '../../kernel/snapshot/index.js';
 import { footnoteRefs, md, mdCode, type Md } from './markdown-escape.js';
@@ -68,7 +68,7 @@ function seriesNote(p: Provenance, lang: Lang, tz: string): SeriesNote {
     provider: md(providerName(p.provider, lang).replace(/^[a-z]/, (c) => c.toUpperCase())),
     endpoint: mdCode(p.endpoint),
     // zh "2024-01-04 23:00", en "4 January 2024 23:00": the wall clock in the brief's zone.
-    asOf: md(lang === 'zh' ? `${date} ${time}` : `${formatDate(date, 'en', { year: true })} ${time}`),
+    asOf: md(formatStamp(date, time, lang)),
     utc8: offset === 'UTC+8',
     offset: md(offset),
     reconstructed: p.method === 'reconstructed',

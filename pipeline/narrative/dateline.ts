@@ -11,7 +11,7 @@
  *   weekday, "in Wednesday's US session", so a reader sees that they come from the day before;
  *   a Monday brief's last session is "Friday's". A session more than six days back is dated.
  */
-import { formatDate, formatUtcOffset, formatWeekday, zonedDate, type Lang } from '../../kernel/locale/index.js';
+import { formatDate, formatUtcOffset, formatWeekday, LOCALES, zonedDate, type Lang } from '../../kernel/locale/index.js';
 import { DAY_MS } from '../../kernel/time.js';
 import { md, type Md } from './markdown-escape.js';
 
@@ -40,7 +40,7 @@ export function readerDate(convention: DatelineConvention, briefZone: string, wi
   const day = readerDay(convention, briefZone, windowEnd);
   const label = convention === 'brief' ? formatUtcOffset(windowEnd - 1, zone) : convention;
   return {
-    dateline: md(lang === 'zh' ? `${formatDate(day, 'zh')}（${label}）` : `${formatDate(day, 'en')} (${label})`),
+    dateline: md(`${formatDate(day, lang)}${LOCALES[lang].aside(label)}`),
     readerWeekday: md(formatWeekday(day, lang)),
   };
 }

@@ -17,6 +17,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { InputError, RenderError } from '../../kernel/errors.js';
+import { LOCALES } from '../../kernel/locale/index.js';
 import { COMPILE_OPTIONS, lineOfError } from './compile-options.js';
 import { HELPERS } from './helpers.js';
 import type { HeadlineTemplates } from './headline.js';
@@ -183,7 +184,7 @@ export function compileLanguage(lang: TemplateLang, files: TemplateFile[], previ
       } catch (error) {
         throw new RenderError(`${lang} templates: ${firstLine(error)} (line ${lineOfError(error)})`, { cause: error });
       }
-      return tidyMarkdown(lang === 'zh' ? spaceChinese(out) : out);
+      return tidyMarkdown(LOCALES[lang].spaceBetweenScripts ? spaceChinese(out) : out);
     },
   };
   if (previous) UPDATABLE.delete(previous);

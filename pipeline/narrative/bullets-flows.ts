@@ -36,6 +36,7 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
   const bullet: B<'etfVolume'> = {
     asset: ctx.ticker(f.asset),
     products: etfProducts(ctx, f),
+    several: f.tickers.length > 1,
     date: fmt.usSession(f.date),
     total: usd(f.totalDollarVolumeUsd),
     record: f.isRecord,

@@ -179,6 +179,7 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
         total: etfVolumeUsd(ctx, etfVolume)(etfVolume.totalDollarVolumeUsd),
         date: fmt.usSession(etfVolume.date),
         products: etfProducts(ctx, etfVolume),
+        several: etfVolume.tickers.length > 1,
         // The window the record is stated over (a record "since records began" says nothing).
         days: fmt.count(ctx.input.config.thresholds.etf.avgDays),
       },

@@ -122,6 +122,8 @@ const EtfVolumeBulletSchema = z.strictObject({
   asset: md,
   /** The funds' tickers, e.g. "GBTC" or "IBIT、FBTC、GBTC": named, since a trust is not a spot ETF. */
   products: md,
+  /** More than one fund: the total is a sum ("funds", 合计), broken down in `top`. */
+  several: flag,
   /** Funds without a bar for the session (named in the data note): the total excludes them. */
   excluding: md.optional(),
   date: md,

@@ -149,7 +149,8 @@ const LeadSchema = z.strictObject({
    * slide it recovered ((close − low) / (high − low)) — the other half of the day's story.
    */
   rebound: z.strictObject({ fromLow: md, share: md }).optional(),
-  etfRecord: z.strictObject({ total: md, date: md, products: md, days: md, ...cite }).optional(),
+  /** `several`: more than one fund, so the total is a sum ("funds", 合计). */
+  etfRecord: z.strictObject({ total: md, date: md, products: md, several: flag, days: md, ...cite }).optional(),
   etfInflow: z.strictObject({ net: md, date: md, ...cite }).optional(),
 });
 

@@ -186,6 +186,18 @@ describe('content the data already held', () => {
     );
   });
 
+  it('one fund is not a sum: no 合计 nor "funds" before GBTC alone (bundled day); several funds keep them (ETF launch)', () => {
+    expect(bullet(md('bundled-2024-01-04', 'zh'), /^● \*\*ETF 成交/)).toContain(
+      '美国上市的 BTC ETF 产品（GBTC）1 月 3 日（美东交易日）成交额约 7.94 亿美元',
+    );
+    expect(md('bundled-2024-01-04', 'en')).toContain(
+      "The US-listed fund GBTC traded $794 million in Wednesday's US session, a 30-session high",
+    );
+    expect(bullet(md('etf-launch-2024-01-12', 'en'), /^● \*\*ETF volume/)).toMatch(
+      /US-listed BTC funds \([A-Z, ]+\) traded \$4\.23 billion/,
+    );
+  });
+
   it("ETF launch: GBTC's outflow, the one fund against the day's net inflow, is named", () => {
     expect(bullet(md('etf-launch-2024-01-12', 'zh'), /^● \*\*ETF 资金/)).toContain(
       '其中 BITB 净流入约 2.38 亿美元、FBTC 净流入 2.27 亿美元、GBTC 净流出 9,510 万美元',

@@ -63,7 +63,9 @@ describe('leverage flush: a claim of size, not of share', () => {
     expect(en.split('\n')[0]).toBe('# Bitcoin holds a tight $65,000–$68,000 range');
     // A market-wide total on a quiet day keeps its 仅 / "total just".
     expect(md('quiet-2024-06-20', 'zh').split('\n')[0]).toBe('# BTC 窄幅震荡于 6.4 万—6.6 万美元：全网爆仓仅约 6,080 万美元');
-    expect(md('quiet-2024-06-20', 'en').split('\n')[0]).toBe('# Bitcoin holds a tight $64,000–$66,000 range; liquidations total just $60.8 million');
+    expect(md('quiet-2024-06-20', 'en').split('\n')[0]).toBe(
+      '# Bitcoin holds a tight $64,000–$66,000 range; liquidations total just $60.8 million',
+    );
   });
 
   it('a floor that did license the point is said as 至少, never 合计', () => {

@@ -92,7 +92,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       rendering = rendering.then(rerender, rerender);
     }, 30);
   };
-  const watcher = watchPaths([options.editedTemplatesDir ?? options.templatesDir, ...inputFiles(options)], schedule, (error) =>
+  const watcher = watchPaths([options.editedTemplatesDir ?? options.templatesDir], inputFiles(options), schedule, (error) =>
     log(
       `preview: watching the files failed (${error instanceof Error ? error.message : String(error)}); an edit may not show until brief preview is restarted`,
     ),

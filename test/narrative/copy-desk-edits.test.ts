@@ -38,11 +38,13 @@ const one = <K extends 'funding_flip' | 'basis_compression'>(l: LoadedCase, kind
   l.findings.findings.find((f): f is FindingOf<K> => f.kind === kind && 'asset' in f && f.asset === 'BTC')!;
 
 describe('funding: "reversal" only with a change of sign', () => {
-  it('bundled day, 0.0467 % → 0.0001 % (no sign change): "回落至零附近" / "fell to about zero", never 逆转', () => {
+  it('bundled day, 0.0467 % → 0.0001 % (no sign change): "回落至零附近" / "near zero" (the sentence says it fell), never 逆转', () => {
     const zh = bullet(md('bundled-2024-01-04', 'zh'), /^● \*\*资金费率/);
     expect(zh).toContain('● **资金费率回落至零附近**：BTC 永续合约持仓加权资金费率自此前 7 日均值每 8 小时 0.0467% 回落至 0.0001%');
     expect(zh).not.toContain('逆转');
-    expect(bullet(md('bundled-2024-01-04', 'en'), /^● \*\*Funding/)).toContain('● **Funding:** fell to about zero — BTC perpetual funding');
+    expect(bullet(md('bundled-2024-01-04', 'en'), /^● \*\*Funding/)).toContain(
+      '● **Funding:** near zero — BTC perpetual funding (open-interest weighted) fell from',
+    );
   });
 
   it('the same day with the weighted rate ending below zero: "资金费率逆转" / "reversed"', () => {

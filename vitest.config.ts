@@ -48,6 +48,8 @@ export default defineConfig({
     // file got its own process). A test therefore leaves no global state behind (process.env,
     // cwd, timers, mocks, listeners).
     isolate: false,
+    // …and test/support/no-leaks.ts fails a file that does leave some behind.
+    setupFiles: ['test/support/no-leaks.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E } },
       // maxConcurrency: the faults battery runs its nine targets side by side (describe.concurrent),

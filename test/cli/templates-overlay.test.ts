@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listTree, overlayTemplates } from '../../pipeline/cli/templates-overlay.js';
+import { listTree, overlayTemplates, withOverlayScope } from '../../pipeline/cli/templates-overlay.js';
 import { REPO, runCli } from '../support/run-cli.js';
 
 const BUILTIN = join(REPO, 'templates');
@@ -14,16 +14,21 @@ describe('templates fallback', () => {
     const mine = mkdtempSync(join(tmpdir(), 'brief-mine-'));
     mkdirSync(join(mine, 'en/partials'), { recursive: true });
     writeFileSync(join(mine, 'en/partials/footer.hbs'), `${FOOTER}Our desk footer.\n`);
-    const choice = await overlayTemplates(mine, BUILTIN);
-    const all = await listTree(BUILTIN);
-    expect(choice.fallback).toEqual(all.filter((f) => f !== 'en/partials/footer.hbs'));
-    expect(readFileSync(join(choice.dir, 'en/partials/footer.hbs'), 'utf8')).toContain('Our desk footer.');
-    expect(readFileSync(join(choice.dir, 'zh/brief.hbs'), 'utf8')).toBe(readFileSync(join(BUILTIN, 'zh/brief.hbs'), 'utf8'));
-    expect(choice.rewrite(`${choice.dir}/en/partials/footer.hbs:3: x; ${choice.dir}/zh/brief.hbs:1: y; in ${choice.dir}`)).toBe(
-      `${mine}/en/partials/footer.hbs:3: x; ${BUILTIN}/zh/brief.hbs:1: y; in ${mine}`,
-    );
-    // A complete folder is used as it is.
-    expect((await overlayTemplates(BUILTIN, BUILTIN)).dir).toBe(BUILTIN);
+    // As one command does: the overlay lives for the command (withOverlayScope) and is removed after it.
+    const overlay = await withOverlayScope(async () => {
+      const choice = await overlayTemplates(mine, BUILTIN);
+      const all = await listTree(BUILTIN);
+      expect(choice.fallback).toEqual(all.filter((f) => f !== 'en/partials/footer.hbs'));
+      expect(readFileSync(join(choice.dir, 'en/partials/footer.hbs'), 'utf8')).toContain('Our desk footer.');
+      expect(readFileSync(join(choice.dir, 'zh/brief.hbs'), 'utf8')).toBe(readFileSync(join(BUILTIN, 'zh/brief.hbs'), 'utf8'));
+      expect(choice.rewrite(`${choice.dir}/en/partials/footer.hbs:3: x; ${choice.dir}/zh/brief.hbs:1: y; in ${choice.dir}`)).toBe(
+        `${mine}/en/partials/footer.hbs:3: x; ${BUILTIN}/zh/brief.hbs:1: y; in ${mine}`,
+      );
+      // A complete folder is used as it is.
+      expect((await overlayTemplates(BUILTIN, BUILTIN)).dir).toBe(BUILTIN);
+      return choice.dir;
+    });
+    expect(existsSync(overlay)).toBe(false);
   });
 
   it('render uses the team’s partial and the built-in rest; lint names the team’s file', async () => {

@@ -28,7 +28,7 @@ describe('约 before every aggregate, in headline, lead and body', () => {
     expect(line(zh, '● **ETF 资金净流出**')).toContain(
       '美国现货 BTC ETF 7 月 3 日净流出约 2,040 万美元；其中 FBTC 净流出 1,860 万美元、GBTC 净流出 1,390 万美元、ARKB 净流入 610 万美元',
     );
-    expect(zh).toContain('多头杠杆已被集中出清（清算中多头占 82%，合计约 6.64 亿美元）');
+    expect(zh).toContain('多头杠杆已被集中出清（清算合计约 6.64 亿美元，其中多头占 82%）');
     // Open interest added up over three venues was already rounded: 约 once, not twice.
     expect(zh).toContain('未平仓量自日初的约 86.2 亿美元降至约 81.3 亿美元');
     expect(zh).not.toMatch(/约\s*约/);

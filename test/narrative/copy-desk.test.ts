@@ -77,7 +77,7 @@ describe('leverage flush: a claim of size, not of share', () => {
         threshold: { name: 'liquidations.multipleOfMedianMin', value: 3, unit: 'multiple' },
       }),
     );
-    expect(zh).toContain('多头杠杆已被集中出清（清算中多头占 71%，至少 3,100 万美元），拥挤度明显下降');
+    expect(zh).toContain('多头杠杆已被集中出清（清算至少 3,100 万美元，其中多头占 71%），拥挤度明显下降');
   });
 
   it('holiday day (5.6x median) keeps the flush in point (zh), bullet and headline', () => {
@@ -86,7 +86,7 @@ describe('leverage flush: a claim of size, not of share', () => {
     expect(md('holiday-2024-07-05', 'en')).toContain('● **Long squeeze:** the total was 5.6x the 30-day median of $118 million.[^2]');
     const zh = md('holiday-2024-07-05', 'zh');
     expect(zh).toContain('# BTC 跌破 5.7 万美元：全网爆仓约 6.64 亿美元，杠杆多头集中出清');
-    expect(zh).toContain('多头杠杆已被集中出清（清算中多头占 82%，合计约 6.64 亿美元）');
+    expect(zh).toContain('多头杠杆已被集中出清（清算合计约 6.64 亿美元，其中多头占 82%）');
   });
 
   it('ETF launch (1.9x median): the headline and synthesis make no flush claim', () => {

@@ -12,6 +12,7 @@ import { md } from './markdown-escape.js';
 import type { Bullet } from './model.js';
 import type { LiquidationFigures } from './model-parts.js';
 import { providerName, tenorName } from './names.js';
+import { isSevere, isSharp } from './move-size.js';
 
 type B<K extends keyof Bullet> = NonNullable<Bullet[K]>;
 
@@ -33,6 +34,8 @@ export function crossAssetBullet(
     change: fmt.pctAbs(a.changeFraction),
     down: a.changeFraction < 0,
     drawdown: fmt.pctAbs(a.drawdownFraction),
+    sharpSwing: isSharp(a.drawdownFraction),
+    severeSwing: isSevere(a.drawdownFraction),
     low: fmt.price(a.low),
     high: fmt.price(a.high),
   };

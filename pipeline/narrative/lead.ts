@@ -17,6 +17,7 @@ import { liquidationFigures, liquidationFindings } from './bullets-market.js';
 import { hasClaim } from './compose-context.js';
 import { leadCaveat } from './lead-caveat.js';
 import { sessionInWindow } from './etf-session.js';
+import { isSevere, isSharp } from './move-size.js';
 
 type LevelBreak = z.infer<typeof LevelBreakSchema>;
 export type Day = BriefModel['day'];
@@ -56,10 +57,6 @@ export function headlineBreak(ctx: ComposeContext, asset: string = ctx.primary):
   return ctx.all('level_break', asset).find((b) => b.level === chosen.level && b.direction === chosen.direction);
 }
 
-/** Close-to-close moves that take a stronger verb: tumbled/急挫 from 5 %, plunged/暴跌 from 10 %. */
-const SHARP_MOVE = 0.05;
-const SEVERE_MOVE = 0.1;
-
 /** A "since" day at most this many days back is named by its date, not its month. */
 const RECENT_SINCE_DAYS = 31;
 
@@ -93,10 +90,11 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
     date: fmt.date(date),
     weekday: fmt.weekday(date),
     // Verbs scale with the close-to-close move: a 13 % fall is not "slid" (≥ 5 % sharp, ≥ 10 % severe).
-    sharp: Math.abs(move.changeFraction) >= SHARP_MOVE,
-    severe: Math.abs(move.changeFraction) >= SEVERE_MOVE,
+    sharp: isSharp(move.changeFraction),
+    severe: isSevere(move.changeFraction),
     // The intraday path has its own size: a 3.8 % close after a 6.9 % high-to-low swing still 跳水.
-    sharpSwing: Math.abs(move.drawdownFraction) >= SHARP_MOVE,
+    sharpSwing: isSharp(move.drawdownFraction),
+    severeSwing: isSevere(move.drawdownFraction),
     // The dateline and its weekday in the readers' convention (dateline.ts).
     ...readerDate(ctx.input.config.enDateline, ctx.tz, ctx.input.snapshot.window.end, ctx.lang),
     ...partDayEnd(ctx.input.snapshot, (ms) => fmt.time(ms)),

@@ -215,6 +215,9 @@ const CrossAssetBulletSchema = z.strictObject({
   change: md,
   down: flag,
   drawdown: md,
+  /** The high-to-low swing is ≥ 5 % (sharp) / ≥ 10 % (severe): its noun scales with it. */
+  sharpSwing: flag,
+  severeSwing: flag,
   low: md,
   high: md,
   /** The largest move among the assets (the lead asset has no bullet of its own: the lead prints it). */

@@ -101,8 +101,9 @@ const LeadSchema = z.strictObject({
   /** The close-to-close move is ≥ 5 % (sharp) / ≥ 10 % (severe): the verbs scale with it. */
   sharp: flag,
   severe: flag,
-  /** The high-to-low swing is ≥ 5 %: the intraday path takes the stronger verb. */
+  /** The high-to-low swing is ≥ 5 % (sharp) / ≥ 10 % (severe): the intraday path and its noun scale with it. */
   sharpSwing: flag,
+  severeSwing: flag,
   /** en dateline in the readers' convention (config.enDateline): "4 January (ET)". */
   dateline: md,
   /** The weekday of the move's key moment in the readers' zone. */

@@ -91,8 +91,8 @@ describe('price.plausibleMaxUsd set to 44,700 USD', () => {
     const templates = await loadTemplates();
     const capText = render({ ...bundled, config: ceiling, findings: capped }, 'en', templates).markdown;
     const defaultText = render(bundled, 'en', templates).markdown;
-    expect(capText).toContain('a 6.7% high-to-low slide');
-    expect(defaultText).toContain('a 6.9% high-to-low slide');
+    expect(capText).toContain('a 6.7% high-to-low drop');
+    expect(defaultText).toContain('a 6.9% high-to-low drop');
     expect(capText).toContain('Hourly data for 01:00 and 02:00 (UTC+8) is missing or failed a check');
   });
 

@@ -140,7 +140,7 @@ describe('cuts an editor makes on the 5 August crash (both languages)', () => {
     expect(en()).not.toContain('set the tone');
     expect(en()).not.toMatch(/^● \*\*BTC:\*\*/m);
     expect(zh()).not.toMatch(/^● \*\*BTC /m);
-    expect(en()).toMatch(/^● \*\*ETH:\*\* a 22\.0% high-to-low swing/m);
+    expect(en()).toMatch(/^● \*\*ETH:\*\* a 22\.0% high-to-low plunge/m);
   });
 
   it('"since at least May 2024" said once for both ranks', () => {
@@ -164,7 +164,7 @@ describe('content the data already held', () => {
     // Low 53,485.2, high 58,170.4, close 56,610.2: +5.8 % off the low, 3,125.0 / 4,685.2 = 67 %.
     expect(md('holiday-2024-07-05', 'zh')).toContain('较前一日收盘下跌 1.8%，较日内低点回升 5.8%，收复了日内跌幅的 67%。');
     expect(md('holiday-2024-07-05', 'en')).toContain(
-      'down 1.8% from the previous close but 5.8% above the low, winning back 67% of the slide.',
+      'down 1.8% from the previous close but 5.8% above the low, winning back 67% of the fall.',
     );
     // A crash by the close (6.9 %) says no such thing.
     expect(md('crash-2024-08-05', 'en')).not.toContain('winning back');

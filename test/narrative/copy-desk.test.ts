@@ -68,6 +68,14 @@ describe('leverage flush: a claim of size, not of share', () => {
     );
   });
 
+  it('en names the high-to-low fall by its size: a slide under 5 %, a drop from 5 %, a plunge from 10 % (ETH and BNB too)', () => {
+    expect(md('bundled-2024-01-04', 'en')).toContain('at 06:00 UTC+8, a 6.9% high-to-low drop.');
+    const crash = md('crash-parts-2024-08-05', 'en');
+    expect(crash).toContain('at 14:00 UTC+8, a 15.7% high-to-low plunge.');
+    expect(crash).toMatch(/^● \*\*ETH:\*\* a 22\.0% high-to-low plunge/m);
+    expect(crash).toMatch(/^● \*\*BNB:\*\* a 21\.8% high-to-low plunge/m);
+  });
+
   it('a floor that did license the point is said as 至少, never 合计', () => {
     const zh = md('nokeys-2024-04-24', 'zh', (l) =>
       planOf(l).claims.push({
@@ -185,8 +193,8 @@ describe('en article before a figure', () => {
       expect(enArticle(f), f).toBe('a');
   });
   it('prints "an 8.1%" / "an 8.3%" in the leads', () => {
-    expect(md('holiday-2024-07-05', 'en')).toContain('at 13:00 UTC+8, an 8.1% high-to-low slide');
-    expect(md('etf-launch-2024-01-12', 'en')).toContain('at 22:00 UTC+8, an 8.3% high-to-low slide');
+    expect(md('holiday-2024-07-05', 'en')).toContain('at 13:00 UTC+8, an 8.1% high-to-low drop');
+    expect(md('etf-launch-2024-01-12', 'en')).toContain('at 22:00 UTC+8, an 8.3% high-to-low drop');
     expect(md('nokeys-2024-04-24', 'en')).toContain('range on Wednesday, a 3.0% high-to-low swing');
   });
 });

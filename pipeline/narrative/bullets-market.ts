@@ -292,15 +292,21 @@ export function basisBullet(ctx: ComposeContext, f: FindingOf<'basis_compression
     current,
     min: fmt.pct(Math.min(...group.map((t) => t.minAnnualized))),
     backwardation,
+    belowAtEnd: group.some((t) => t.currentAnnualized < 0),
   };
+  // The prior window the analysis averaged over (0: the last point before the window).
+  const priorDays = ctx.input.config.thresholds.basis.priorDays;
+  if (priorDays > 0) bullet.priorDays = fmt.count(priorDays);
   if (others.length > 0)
     bullet.contracts = others.map((t) => ({
       venue: md(providerName(t.venue, ctx.lang)),
       contract: md(t.contract),
       days: fmt.count(Math.max(1, Math.round(t.daysToExpiry))),
       prior: fmt.pct(t.priorAnnualized),
+      ...(bullet.priorDays ? { priorDays: bullet.priorDays } : {}),
       current: fmt.pct(t.currentAnnualized),
       backwardation: t.backwardation,
+      belowAtEnd: t.currentAnnualized < 0,
     }));
   return bullet;
 }

@@ -94,13 +94,34 @@ const BasisBulletSchema = z.strictObject({
   tenor: md,
   expiry: md,
   days: md,
+  /**
+   * `prior` is the mean of the `priorDays` days before the window ("此前 3 日均值", "a 3-day
+   * average"), or, without `priorDays`, the last point before it: the chart's start-of-day value
+   * is another quantity, and the words say which one the text gives.
+   */
   prior: md,
+  priorDays: md.optional(),
   current: md,
   min: md,
   backwardation: flag,
+  /** Still below spot at the window's end: "ending below spot" / 收盘仍处贴水, not "briefly". */
+  belowAtEnd: flag,
   otherTenors: md.optional(),
   /** Other expiries that went below spot while the headline expiry did not: venue, contract, days left, prior → current. */
-  contracts: z.array(z.strictObject({ venue: md, contract: md, days: md, prior: md, current: md, backwardation: flag })).optional(),
+  contracts: z
+    .array(
+      z.strictObject({
+        venue: md,
+        contract: md,
+        days: md,
+        prior: md,
+        priorDays: md.optional(),
+        current: md,
+        backwardation: flag,
+        belowAtEnd: flag,
+      }),
+    )
+    .optional(),
 });
 
 const OpenInterestBulletSchema = z.strictObject({

@@ -68,10 +68,12 @@ describe('funding: "reversal" only with a change of sign', () => {
 describe('basis: "held" only beside the same figure', () => {
   it('holiday, 8.4 % → 7.3 % (below the compression threshold): eased, with both figures', () => {
     const zh = bullet(md('holiday-2024-07-05', 'zh'), /^● \*\*期货升水/);
-    expect(zh).toContain('● **期货升水小幅回落**：Binance BTC 当季合约（9 月 27 日到期，剩余 84 天）年化升水率自此前 8.4% 小幅回落至 7.3%');
+    expect(zh).toContain(
+      '● **期货升水小幅回落**：Binance BTC 当季合约（9 月 27 日到期，剩余 84 天）年化升水率自此前 3 日均值 8.4% 小幅回落至 7.3%',
+    );
     expect(zh).not.toMatch(/维持|平稳/);
     const en = bullet(md('holiday-2024-07-05', 'en'), /^● \*\*Basis/);
-    expect(en).toContain('eased from 8.4% to 7.3%');
+    expect(en).toContain('eased from a 3-day average of 8.4% to 7.3%');
     expect(en).not.toContain('held');
   });
 
@@ -124,11 +126,11 @@ describe('cuts an editor makes on the 5 August crash (both languages)', () => {
     expect(printedFloors(h('assets', ['BTC', 'ETH'])).map((p) => p.asset)).toEqual(['SOL']);
   });
 
-  it('other expiries only when one alone went below spot: Deribit BTC-9AUG24', () => {
+  it('other expiries only when one alone went below spot: Deribit BTC-9AUG24, which ended the day below it (not "briefly")', () => {
     const b = bullet(en(), /^● \*\*Basis/);
-    expect(b).toContain('; Deribit BTC-9AUG24 (4 days) went from 6.3% to −3.8%, briefly below spot.');
+    expect(b).toContain('; Deribit BTC-9AUG24 (4 days) went from 6.3% to −3.8%, ending below spot.');
     expect(b).not.toMatch(/30AUG24|241227/);
-    expect(bullet(zh(), /^● \*\*期货结构/)).toContain('；Deribit BTC-9AUG24（剩余 4 天）一度贴水，自 6.3% 变为 −3.8%，');
+    expect(bullet(zh(), /^● \*\*期货结构/)).toContain('；Deribit BTC-9AUG24（剩余 4 天）转为贴水，自此前 3 日均值 6.3% 变为 −3.8%，');
   });
 
   it('whale counts either side of the break are not printed', () => {

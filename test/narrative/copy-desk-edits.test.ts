@@ -65,6 +65,14 @@ describe('funding: "reversal" only with a change of sign', () => {
   });
 });
 
+describe('funding: no word of size the thresholds did not give', () => {
+  it('5 August, −0.0172 % per 8 h (about −19 % a year): not "仅轻微为负" beside a level the weekend calls 偏高', () => {
+    const zh = bullet(md('crash-2024-08-05', 'zh'), /^● \*\*资金费率/);
+    expect(zh).not.toContain('轻微');
+    expect(zh).toContain('Binance −0.0120%，多头杠杆降温，但尚不足以说明空头占据主动。');
+  });
+});
+
 describe('basis: "held" only beside the same figure', () => {
   it('holiday, 8.4 % → 7.3 % (below the compression threshold): eased, with both figures', () => {
     const zh = bullet(md('holiday-2024-07-05', 'zh'), /^● \*\*期货升水/);

@@ -251,6 +251,8 @@ const OutlookSchema = z.strictObject({
   up: flag,
   flat: flag,
   leverageFlushed: flag,
+  /** Coins flowed onto exchanges on net (exchange-supply.ts): the synthesis does not call the selling done. */
+  exchangeInflow: flag,
   /** The calendar covers the catalyst horizon and lists nothing in it, nor do the notes. */
   noCatalyst: flag,
   /** The horizon in days (`catalysts.horizonDays`). */

@@ -8,6 +8,7 @@ import type { BasisCompression, KeyLevels, PriceMove } from '../analysis/index.j
 import { hasClaim, listOf, type ComposeContext } from './compose-context.js';
 import type { Day } from './lead.js';
 import { deleveragingThesisFired, headlineBreak } from './lead.js';
+import { exchangeNetInflow } from './exchange-supply.js';
 import { md } from './markdown-escape.js';
 import type { LevelRef, Outlook, TimeWindow, WatchItem } from './model.js';
 import { providerName, publisherName, tenorName } from './names.js';
@@ -157,6 +158,7 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
     // The lead's deleveraging thesis (OI fell AND longs dominated) and a flush of size (the
     // leverage_flush claim): the long share alone, or a total near its median, is no flush.
     leverageFlushed: deleveragingThesisFired(ctx, day) && hasClaim(ctx, 'leverage_flush'),
+    exchangeInflow: exchangeNetInflow(ctx),
     noCatalyst: ctx.plan.noCatalyst && catalysts.every((c) => c.date > horizonEnd(ctx)),
     horizonDays: fmt.count(ctx.input.config.thresholds.catalysts.horizonDays),
   };

@@ -12,6 +12,7 @@ import { md } from './markdown-escape.js';
 import { hasClaim, type ComposeContext } from './compose-context.js';
 import type { Point, Positioning } from './model.js';
 import { basisPoints, fundingPoints } from './positioning-derivatives.js';
+import { exchangeNetInflow } from './exchange-supply.js';
 
 const MAX_POINTS = 4;
 
@@ -110,7 +111,7 @@ export function composePositioning(ctx: ComposeContext, day: Day, printed: Reado
   // Every asset's basis before the exchange inflow: the points are capped, and the inflow is
   // printed in its own bullet already.
   bears.push(...basisPoints(ctx, day));
-  if (flows && flows.netCoins > 0) bears.push(cite({ exchangeInflow: { net: fmt.coins(flows.netCoins, flows.asset) } }, flows));
+  if (flows && exchangeNetInflow(ctx)) bears.push(cite({ exchangeInflow: { net: fmt.coins(flows.netCoins, flows.asset) } }, flows));
   if (oi && day.rally && oi.changeFraction > 0) bulls.push(cite({ oiUp: { change: fmt.pctAbs(oi.changeFraction) } }, oi));
   if (oi && day.crash && oi.changeFraction < 0 && !oi.deleveraging)
     bears.push(cite({ oiDown: { change: fmt.pctAbs(oi.changeFraction) } }, oi));

@@ -91,6 +91,15 @@ describe('leverage flush: a claim of size, not of share', () => {
     expect(synthesis('bundled-2024-01-04', 'zh')).toContain('强平带来的抛压已大部分释放');
   });
 
+  it('the biggest mover is ranked by its close and says it; the comparison with BTC is not repeated word for word', () => {
+    const zh = md('crash-parts-2024-08-05', 'zh');
+    expect(zh).toContain('高低点回撤 21.8%，收盘跌幅居主要币种之首。');
+    expect(zh.match(/收盘跌幅与日内回撤均大于 BTC，高弹性资产承压更重/g)).toHaveLength(1);
+    expect(md('crash-parts-2024-08-05', 'en')).toContain(
+      "● **BNB:** a 21.8% high-to-low plunge; down 12.6% on the day, the majors' biggest loser.",
+    );
+  });
+
   it('a floor that did license the point is said as 至少, never 合计', () => {
     const zh = md('nokeys-2024-04-24', 'zh', (l) =>
       planOf(l).claims.push({

@@ -17,7 +17,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { InputError, RenderError } from '../../kernel/errors.js';
-import { formatList } from '../../kernel/locale/index.js';
+import { formatList, LOCALES } from '../../kernel/locale/index.js';
 import type { Lang } from '../../kernel/lang.js';
 import { packagePath } from '../../kernel/package-root.js';
 import { COMPILE_OPTIONS, lineOfError } from './compile-options.js';
@@ -26,6 +26,7 @@ import type { DescriptionModel, Headline, HeadlineFacts, HeadlineModel, Headline
 import { HELPERS } from './helpers.js';
 import { handlebarsMessage } from './parse-message.js';
 import { forbiddenConstructs } from './template-rules.js';
+import { spaceChinese } from './script-spacing.js';
 
 /** The folder under each language's templates. */
 export const HEADLINE_DIR = 'headline';
@@ -143,7 +144,8 @@ export function compileHeadline(lang: Lang, files: readonly TemplateFile[]): Hea
     }
     // The title and description are required text (model.ts): an empty one is a template's fault.
     if (name !== 'move' && out.trim() === '') throw new RenderError(`${lang} ${HEADLINE_DIR}/${name}.hbs printed nothing`);
-    return out;
+    // Spaced like the brief's text, so the page title and the PDF header print a figure as the heading does.
+    return LOCALES[lang].spaceBetweenScripts ? spaceChinese(out) : out;
   };
   return {
     render(facts: HeadlineFacts): Headline {

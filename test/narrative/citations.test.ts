@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { provenanceAt } from '../../pipeline/narrative/citations.js';
 import { composeBrief, type BriefModel } from '../../pipeline/narrative/index.js';
-import { spaceChinese } from '../../pipeline/narrative/engine.js';
+import { spaceChinese } from '../../pipeline/narrative/script-spacing.js';
 import { CASES, CHARTS, loadCase, TEST_CONFIG, type LoadedCase } from './brief-cases.js';
 
 const bundled = loadCase(CASES[0]!);

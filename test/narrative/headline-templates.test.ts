@@ -64,8 +64,8 @@ describe('the bundled headline templates (2024-01-04: BTC closed below $43,000, 
     const assets = await loadRenderAssets(TEMPLATES);
     const zh = await renderBrief(snapshot, findings, notes, 'zh', DEFAULT_CONFIG, assets);
     const en = await renderBrief(snapshot, findings, notes, 'en', DEFAULT_CONFIG, assets);
-    expect(zh.model.title).toBe('BTC 跌破 4.3 万美元：全网爆仓 约 12.6 亿美元，杠杆多头集中出清');
-    expect(zh.model.description).toBe('1 月 4 日，BTC 跌破 4.3 万美元，全网爆仓 约 12.6 亿美元，杠杆多头集中出清。');
+    expect(zh.model.title).toBe('BTC 跌破 4.3 万美元：全网爆仓约 12.6 亿美元，杠杆多头集中出清');
+    expect(zh.model.description).toBe('1 月 4 日，BTC 跌破 4.3 万美元，全网爆仓约 12.6 亿美元，杠杆多头集中出清。');
     expect(en.model.title).toBe('Bitcoin slides below $43,000; $1.26 billion of positions liquidated market-wide, mostly leveraged longs');
     expect(en.model.description).toBe(
       'On 4 January bitcoin fell 3.8% to $42,874 and $1.26 billion of positions were liquidated in 24 hours, 73% of them longs.',
@@ -99,9 +99,9 @@ describe('a team folder overrides a headline file; the other files come from the
       { 'zh/headline/judgement.hbs': judgement.replace('杠杆多头集中出清', '杠杆多头集中离场') },
       'zh',
     );
-    expect(brief.model.title).toBe('BTC 跌破 4.3 万美元：全网爆仓 约 12.6 亿美元，杠杆多头集中离场');
-    expect(brief.model.description).toBe('1 月 4 日，BTC 跌破 4.3 万美元，全网爆仓 约 12.6 亿美元，杠杆多头集中离场。');
-    expect(htmlTitle(brief.html)).toBe('BTC 跌破 4.3 万美元：全网爆仓 约 12.6 亿美元，杠杆多头集中离场');
+    expect(brief.model.title).toBe('BTC 跌破 4.3 万美元：全网爆仓约 12.6 亿美元，杠杆多头集中离场');
+    expect(brief.model.description).toBe('1 月 4 日，BTC 跌破 4.3 万美元，全网爆仓约 12.6 亿美元，杠杆多头集中离场。');
+    expect(htmlTitle(brief.html)).toBe('BTC 跌破 4.3 万美元：全网爆仓约 12.6 亿美元，杠杆多头集中离场');
   });
 
   it('markup in the title is plain text: escaped in the page <title> and the body, never a tag', async () => {
@@ -168,7 +168,7 @@ describe('a hostile asset name (as a future names table or ticker could bring) s
 });
 
 describe('plain text: a line break and the indentation after it are not printed', () => {
-  it('joins the lines, keeps spaces inside a line, and still honours ~', () => {
+  it('joins the lines, keeps spaces inside a line, still honours ~, and spaces zh as the brief does', () => {
     const files = [
       {
         name: 'headline:title',
@@ -187,7 +187,8 @@ describe('plain text: a line break and the indentation after it are not printed'
       when: '1 月 4 日',
       assets: [],
     } as unknown as HeadlineFacts;
-    expect(templates.render(facts)).toEqual({ title: 'BTC 跌破42,874 美元xBTC  y', description: '1 月 4 日。' });
+    // Joined and trimmed as written ('跌破42,874 美元xBTC  y'), then spaced as the brief's zh text is.
+    expect(templates.render(facts)).toEqual({ title: 'BTC 跌破 42,874 美元 xBTC  y', description: '1 月 4 日。' });
   });
 
   it('lists the assets of a multi-asset day through the locale: zh 、, en "A, B and C"', () => {

@@ -107,6 +107,12 @@ describe('leverage flush: a claim of size, not of share', () => {
     expect(md('bundled-2024-01-04', 'en')).toContain('1.7x the 30-day average, as sellers piled in. The 05:00 hour traded $1.24 billion');
   });
 
+  it("a range day's macro heading promises no calendar: the section holds markets, the outlook holds the calendar", () => {
+    expect(md('weekend-2024-03-17', 'zh')).toContain('\n## 宏观环境与观望情绪\n');
+    expect(md('weekend-2024-03-17', 'en')).toContain('\n## The macro picture\n');
+    expect(md('weekend-2024-03-17', 'zh')).not.toContain('宏观日程');
+  });
+
   it('a floor that did license the point is said as 至少, never 合计', () => {
     const zh = md('nokeys-2024-04-24', 'zh', (l) =>
       planOf(l).claims.push({

@@ -113,6 +113,15 @@ describe('leverage flush: a claim of size, not of share', () => {
     expect(md('weekend-2024-03-17', 'zh')).not.toContain('宏观日程');
   });
 
+  it('at most two "而非 / 而不是 / 并非" contrasts of our own in a zh brief (brief-style); a quoted note is the writer\'s', () => {
+    for (const name of ['crash-parts-2024-08-05', 'bundled-2024-01-04']) {
+      const body = md(name, 'zh').split('\n## 数据来源')[0]!;
+      const ours = body.split('\n').filter((line) => !line.includes('desk note') && !line.includes('交易员指出'));
+      expect(ours.join('\n').match(/而非|并非|而不是/g)?.length ?? 0, name).toBeLessThanOrEqual(2);
+    }
+    expect(md('bundled-2024-01-04', 'zh')).toContain('放量更可能来自调仓与对冲，难言买盘推动。');
+  });
+
   it('a floor that did license the point is said as 至少, never 合计', () => {
     const zh = md('nokeys-2024-04-24', 'zh', (l) =>
       planOf(l).claims.push({

@@ -352,7 +352,7 @@ export function formatTime(ms: number, timeZone: string): string {
 export function formatDateTime(ms: number, timeZone: string, lang: Lang): string {
   const parts = zonedParts(ms, timeZone);
   const time = formatTime(ms, timeZone);
-  return LOCALES[lang].dateTime(formatDate(parts.date, lang), time);
+  return LOCALES[lang].dateTime(formatDate(parts.date, lang), time, formatUtcOffset(ms, timeZone));
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */

@@ -63,7 +63,7 @@ export interface LocaleRules {
   month(year: number, month: number): string;
   weekday(year: number, month: number, day: number): string;
   /** A printed date (without year) and a wall-clock time "10:00". */
-  dateTime(date: string, time: string): string;
+  dateTime(date: string, time: string, offset: string): string;
   /** The zone's name in a dateline, given its IANA name and its printed offset ("UTC+8"). */
   zoneName(timezone: string, offset: string): string;
   /** The masthead date: a printed date with year and the zone's name. */
@@ -121,6 +121,7 @@ const ROWS = {
     month: (year, month) => `${year} 年 ${month} 月`,
     // zh-CN's abbreviated weekday is the 周四 form the briefs use (its wide form is 星期四).
     weekday: (year, month, day) => formatCalendar(new Date(year, month - 1, day), 'EEE', ZH),
+    // zh: the lead states 东八区时间 once for the whole brief.
     dateTime: (date, time) => `${date} ${time}`,
     zoneName: (timezone, offset) => (timezone === 'Asia/Shanghai' ? '东八区' : offset),
     dateLabel: (date, zone) => `${date}(${zone})`,
@@ -152,7 +153,8 @@ const ROWS = {
     date: (year, month, day, withYear) => formatCalendar(new Date(year, month - 1, day), withYear ? 'd MMMM yyyy' : 'd MMMM', EN),
     month: (year, month) => formatCalendar(new Date(year, month - 1, 1), 'MMMM yyyy', EN),
     weekday: (year, month, day) => formatCalendar(new Date(year, month - 1, day), 'EEEE', EN),
-    dateTime: (date, time) => `${time} on ${date}`,
+    // en: a time on another day (the calendar) carries its zone; the dateline may be in ET.
+    dateTime: (date, time, offset) => `${time} ${offset} on ${date}`,
     zoneName: (_timezone, offset) => offset,
     dateLabel: (date, zone) => `${date} (${zone})`,
     page: { before: 'Page ', middle: ' of ', after: '' },

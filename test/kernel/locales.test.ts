@@ -69,7 +69,10 @@ describe('LOCALES', () => {
     expect([en.date(2024, 1, 4, false), en.date(2024, 1, 4, true)]).toEqual(['4 January', '4 January 2024']);
     expect([zh.month(2023, 3), en.month(2023, 3)]).toEqual(['2023 年 3 月', 'March 2023']);
     expect([zh.weekday(2024, 1, 4), en.weekday(2024, 1, 4)]).toEqual(['周四', 'Thursday']);
-    expect([zh.dateTime('1 月 4 日', '10:00'), en.dateTime('4 January', '10:00')]).toEqual(['1 月 4 日 10:00', '10:00 on 4 January']);
+    expect([zh.dateTime('1 月 4 日', '10:00', 'UTC+8'), en.dateTime('4 January', '10:00', 'UTC+8')]).toEqual([
+      '1 月 4 日 10:00',
+      '10:00 UTC+8 on 4 January',
+    ]);
     expect([zh.zoneName('Asia/Shanghai', 'UTC+8'), zh.zoneName('Asia/Tokyo', 'UTC+9'), en.zoneName('Asia/Shanghai', 'UTC+8')]).toEqual([
       '东八区',
       'UTC+9',

@@ -173,7 +173,7 @@ describe('dates and times', () => {
     expect(formatTime(t, 'Asia/Shanghai')).toBe('10:00');
     expect(formatTime(t, 'UTC')).toBe('02:00');
     expect(formatDateTime(t, 'Asia/Shanghai', 'zh')).toBe('1 月 4 日 10:00');
-    expect(formatDateTime(t, 'Asia/Shanghai', 'en')).toBe('10:00 on 4 January');
+    expect(formatDateTime(t, 'Asia/Shanghai', 'en')).toBe('10:00 UTC+8 on 4 January');
     // 2024-01-03T20:00Z is already 4 January in Shanghai (04:00).
     expect(zonedDate(Date.UTC(2024, 0, 3, 20), 'Asia/Shanghai')).toBe('2024-01-04');
   });

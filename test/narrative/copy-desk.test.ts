@@ -122,6 +122,10 @@ describe('leverage flush: a claim of size, not of share', () => {
     expect(md('bundled-2024-01-04', 'zh')).toContain('放量更可能来自调仓与对冲，难言买盘推动。');
   });
 
+  it('the en ETF-flow point carries its figure and session, as the zh one does (weekend)', () => {
+    expect(md('weekend-2024-03-17', 'en')).toContain('The bull case: US spot ETFs took in a net $224 million on 15 March[^9].');
+  });
+
   it('a floor that did license the point is said as 至少, never 合计', () => {
     const zh = md('nokeys-2024-04-24', 'zh', (l) =>
       planOf(l).claims.push({

@@ -22,12 +22,17 @@ export function etfProducts(ctx: ComposeContext, f: FindingOf<'etf_volume'>): Md
   );
 }
 
+/** More than one fund in the day's ETF volume: its total is a sum ("funds", 合计), broken down by fund. */
+export function severalFunds(f: FindingOf<'etf_volume'>): boolean {
+  return f.tickers.length > 1;
+}
+
 /**
  * ETF dollar volume (a day's or its 30-day average): the funds added up is an aggregate (约 in zh);
  * a single fund's (GBTC alone before the spot launch) is its reported figure.
  */
 export function etfVolumeUsd(ctx: ComposeContext, f: FindingOf<'etf_volume'>): (value: number) => Md {
-  return f.tickers.length > 1 ? ctx.fmt.usdAggregate : ctx.fmt.usd;
+  return severalFunds(f) ? ctx.fmt.usdAggregate : ctx.fmt.usd;
 }
 
 export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>): B<'etfVolume'> {
@@ -36,7 +41,7 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
   const bullet: B<'etfVolume'> = {
     asset: ctx.ticker(f.asset),
     products: etfProducts(ctx, f),
-    several: f.tickers.length > 1,
+    several: severalFunds(f),
     date: fmt.usSession(f.date),
     total: usd(f.totalDollarVolumeUsd),
     record: f.isRecord,
@@ -52,7 +57,7 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
       f.sources.filter((s) => !CRYPTO_VENUES.has(s)).length ? f.sources.filter((s) => !CRYPTO_VENUES.has(s)) : ['yahoo'],
     ),
   };
-  if (f.tickers.length < 2) bullet.top = [];
+  if (!severalFunds(f)) bullet.top = [];
   if (f.excluded?.length)
     bullet.excluding = joinMd(
       [...f.excluded].sort().map((t) => md(t)),

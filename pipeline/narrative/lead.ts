@@ -12,7 +12,7 @@ import { HOUR_MS } from '../../kernel/time.js';
 import type { ComposeContext } from './compose-context.js';
 import { md } from './markdown-escape.js';
 import type { BriefLead, BriefModel } from './model.js';
-import { etfFlowReadable, etfProducts, etfVolumeUsd } from './bullets-flows.js';
+import { etfFlowReadable, etfProducts, etfVolumeUsd, severalFunds } from './bullets-flows.js';
 import { liquidationFigures, liquidationFindings } from './bullets-market.js';
 import { hasClaim } from './compose-context.js';
 import { leadCaveat } from './lead-caveat.js';
@@ -177,7 +177,7 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
         total: etfVolumeUsd(ctx, etfVolume)(etfVolume.totalDollarVolumeUsd),
         date: fmt.usSession(etfVolume.date),
         products: etfProducts(ctx, etfVolume),
-        several: etfVolume.tickers.length > 1,
+        several: severalFunds(etfVolume),
         // The window the record is stated over (a record "since records began" says nothing).
         days: fmt.count(ctx.input.config.thresholds.etf.avgDays),
       },

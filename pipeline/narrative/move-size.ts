@@ -4,9 +4,9 @@
  */
 
 /** A move (a fraction, either sign) from which it takes a stronger word: tumbled/急挫, a drop. */
-export const SHARP_MOVE = 0.05;
+const SHARP_MOVE = 0.05;
 /** …and the strongest: plunged/暴跌, a plunge. */
-export const SEVERE_MOVE = 0.1;
+const SEVERE_MOVE = 0.1;
 
 export const isSharp = (fraction: number): boolean => Math.abs(fraction) >= SHARP_MOVE;
 export const isSevere = (fraction: number): boolean => Math.abs(fraction) >= SEVERE_MOVE;

@@ -76,6 +76,25 @@ export const ThresholdsSchema = z.strictObject({
     plausibleMaxUsd: z.number().positive().max(PRICE_FORMAT_MAX_USD).default(10_000_000),
   }),
 
+  pricePath: section({
+    /** The trend before the day is measured over this many daily closes (days). */
+    priorDays: days.default(30),
+    /** |change over priorDays| at or above this is a run-up or a sell-off, not a range (fraction). */
+    trendFractionMin: fraction.default(0.1),
+    /**
+     * "The lowest close since …" is said only of a day at least this long ago (days): a close
+     * lower than last week's tells the reader nothing the day's change does not.
+     */
+    closeSinceMinDays: days.default(7),
+    /**
+     * A close that took back less than this share of the high-to-low swing closed "near the low"
+     * (or high): the selling did not ease, whatever the hours after the extreme did (fraction).
+     */
+    nearExtremeShareMax: fraction.max(1).default(0.2),
+    /** A close that took back at least this share of the swing "clearly recovered" (fraction). */
+    recoveredShareMin: fraction.max(1).default(0.5),
+  }),
+
   levels: section({
     /** At most this many broken round levels per asset; the furthest from the prior close are kept. */
     maxBreaksPerAsset: count.default(6),

@@ -3,6 +3,7 @@
  * randomness). The phases, in order (later signals read earlier findings through the context):
  *
  *  1. price_move            — the day's OHLC per asset from hourly spot candles
+ *     price_path            — the steepest hour, the retrace, the trend before  (reads 1)
  *  2. level_break           — round levels crossed                       (reads nothing earlier)
  *  3. systemic_move         — assets moving together                     (reads 1)
  *  4. historical_rank       — the move against daily history             (reads 1)
@@ -42,6 +43,7 @@ import { liquidationClusterSignal } from './signals/liquidation-clusters.js';
 import { liquidationsSignal } from './signals/liquidations.js';
 import { openInterestSignal } from './signals/open-interest.js';
 import { priceMoveSignal } from './signals/price-move.js';
+import { pricePathSignal } from './signals/price-path.js';
 import { systemicMoveSignal } from './signals/systemic-move.js';
 import { volumeSpikeSignal } from './signals/volume-spike.js';
 import { whaleActivitySignal } from './signals/whale-activity.js';
@@ -49,6 +51,7 @@ import { whaleActivitySignal } from './signals/whale-activity.js';
 /** The signals in phase order (see above). */
 export const SIGNALS: readonly Signal[] = [
   priceMoveSignal,
+  pricePathSignal,
   levelBreakSignal,
   systemicMoveSignal,
   historicalRankSignal,

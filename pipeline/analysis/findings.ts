@@ -26,7 +26,14 @@ import {
 } from './findings/derivatives.js';
 import { EtfFlowsFindingSchema, EtfVolumeSchema, ExchangeFlowsFindingSchema, WhaleActivitySchema } from './findings/flows.js';
 import { LiquidationClusterSchema, LiquidationsFindingSchema } from './findings/liquidations.js';
-import { HistoricalRankSchema, KeyLevelsSchema, LevelBreakSchema, PriceMoveSchema, SystemicMoveSchema } from './findings/market.js';
+import {
+  HistoricalRankSchema,
+  KeyLevelsSchema,
+  LevelBreakSchema,
+  PriceMoveSchema,
+  PricePathSchema,
+  SystemicMoveSchema,
+} from './findings/market.js';
 
 export * from './findings/data-gap.js';
 export * from './findings/day-plan.js';
@@ -38,6 +45,7 @@ export * from './findings/market.js';
 export const FindingSchema = z.discriminatedUnion('kind', [
   DayPlanSchema,
   PriceMoveSchema,
+  PricePathSchema,
   LevelBreakSchema,
   SystemicMoveSchema,
   HistoricalRankSchema,
@@ -82,6 +90,7 @@ export type Findings = z.infer<typeof FindingsSchema>;
 export type FindingKind = Finding['kind'];
 export type FindingOf<K extends FindingKind> = Extract<Finding, { kind: K }>;
 export type PriceMove = FindingOf<'price_move'>;
+export type PricePath = FindingOf<'price_path'>;
 export type LiquidationsFinding = FindingOf<'liquidations'>;
 export type FundingFlip = FindingOf<'funding_flip'>;
 export type BasisCompression = FindingOf<'basis_compression'>;

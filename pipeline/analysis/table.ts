@@ -52,6 +52,8 @@ export function summarize(f: Finding): string {
   switch (f.kind) {
     case 'price_move':
       return `${f.venue} O ${num(f.open, 2)} H ${num(f.high, 2)} (${utcTime(f.highTime)}) L ${num(f.low, 2)} (${utcTime(f.lowTime)}) C ${num(f.close, 2)}; vs prev close ${num(f.prevClose, 2)} ${pct(f.changeFraction)}; high-to-low ${pct(f.drawdownFraction)}; ${f.direction}`;
+    case 'price_path':
+      return `${f.direction}; steepest hour ${utcTime(f.steepestHour.time)} ${pct(f.steepestHour.changeFraction)}; close ${pct(f.retrace.fromExtremeFraction)} off the extreme, ${pct(f.retrace.shareOfSwing, 0)} of the swing${f.prior ? `; prior ${f.prior.days}d ${pct(f.prior.changeFraction)}${f.prior.trend ? ' (trend)' : ''}` : ''}${f.closeSince ? `; close since ${f.closeSince.date}` : ''}`;
     case 'level_break':
       return `${f.direction} ${num(f.level)} at ${utcTime(f.time)}; ${f.closedBeyond ? 'closed beyond' : 'reclaimed by the close'}`;
     case 'systemic_move':

@@ -4,9 +4,10 @@
  * Counted: the body a reader reads, from the lead to the end of the last section — not the
  * headline, the chart images, the footnote markers, link targets, the source notes or the
  * footer. en counts words: whitespace-separated tokens with a letter or digit ("$1.26", "73%"
- * and "high-to-low" are one word each; a dash alone is none). zh counts 字 as a Chinese editor's
- * word processor does: each Han character and each full-width punctuation mark is one, and a run
- * of Latin letters or digits ("Binance", "42,873.9", "0.0010%") is one.
+ * and "high-to-low" are one word each; a dash alone is none). zh counts 字 as the genre's
+ * 2,000–3,000 字 are counted: Han characters only. Figures, tickers, venue names and punctuation
+ * are not 字 (a brief dense with figures is no longer for them), so a zh brief meets the genre's
+ * length in words a reader reads, not in "42,873.9" and "，".
  */
 import type { Config } from '../../kernel/config.js';
 import type { Lang } from '../../kernel/lang.js';
@@ -53,15 +54,11 @@ export function countEnWords(markdown: string): number {
     .filter((token) => /[A-Za-z0-9]/.test(token)).length;
 }
 
-// Han ideographs (BMP and extension A), full-width CJK punctuation and forms, and the dash,
-// ellipsis and quotes Chinese text sets full width.
+// Han ideographs (BMP and extension A).
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/gu;
-const ZH_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65—…“”‘’]/gu;
-const LATIN_RUN = /[A-Za-z0-9][A-Za-z0-9.,%_+\-−$/]*/gu;
 
 export function countZhZi(markdown: string): number {
-  const body = bodyText(markdown).replace(/\*\*/g, '');
-  return (body.match(HAN) ?? []).length + (body.match(ZH_PUNCTUATION) ?? []).length + (body.match(LATIN_RUN) ?? []).length;
+  return (bodyText(markdown).match(HAN) ?? []).length;
 }
 
 export function measure(lang: Lang, markdown: string, day: { crash: boolean; rally: boolean; intradayOnly?: boolean }): LengthCount {

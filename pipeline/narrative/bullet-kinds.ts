@@ -46,7 +46,7 @@ export interface Bulleted<B extends BulletKey = BulletKey> {
 /** A kind with no bullet: the part of the brief that prints it. */
 export interface PrintedElsewhere {
   readonly bullet: undefined;
-  readonly printedIn: 'lead' | 'outlook' | 'data note' | 'whole brief';
+  readonly printedIn: 'lead' | 'path' | 'outlook' | 'data note' | 'whole brief';
 }
 
 function bulleted<B extends BulletKey>(bullet: B, build: (ctx: ComposeContext, day: Day) => BuiltBullet<B>[]): Bulleted<B> {
@@ -73,6 +73,8 @@ export const BULLET_KINDS = {
           })
       : [],
   ),
+  // Its own prose section: how the move unfolded and what came before it.
+  price_path: { bullet: undefined, printedIn: 'path' },
   level_break: { bullet: undefined, printedIn: 'lead' },
   systemic_move: { bullet: undefined, printedIn: 'lead' },
   historical_rank: { bullet: undefined, printedIn: 'lead' },

@@ -81,6 +81,8 @@ function* citables(model: BriefModel): Generator<Citable> {
   const { lead } = model;
   yield lead;
   for (const part of [lead.liquidations, lead.deleveraging, lead.etfRecord, lead.etfInflow]) if (part) yield part;
+  if (model.path) yield model.path;
+  if (model.path?.prior) yield model.path.prior;
   for (const section of model.sections) {
     yield* section.bullets;
     if (section.macro) yield section.macro;

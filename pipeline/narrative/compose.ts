@@ -27,6 +27,7 @@ import { macroName } from './names.js';
 import type { BriefModel, Bullet, Chart, Macro, Section, SectionId } from './model.js';
 import { composeGaps } from './gaps.js';
 import { composeOutlook } from './outlook.js';
+import { composePath } from './path.js';
 import { composePositioning } from './positioning.js';
 
 export type { ComposeInput } from './compose-context.js';
@@ -231,6 +232,7 @@ export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, 
     else home.charts.push(ref);
   }
 
+  const path = composePath(ctx, day);
   const publication = input.config.publication;
   const links = publication.links.flatMap((l) => {
     const url = mdUrl(l.url);
@@ -248,6 +250,7 @@ export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, 
     day,
     lead,
     leadCharts,
+    ...(path ? { path } : {}),
     sections,
     gaps: composeGaps(ctx),
     liquidationsLowerBound: Boolean(lead.liquidations?.lowerBound),

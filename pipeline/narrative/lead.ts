@@ -58,7 +58,7 @@ export function headlineBreak(ctx: ComposeContext, asset: string = ctx.primary):
 }
 
 /** A "since" day at most this many days back is named by its date, not its month. */
-const RECENT_SINCE_DAYS = 31;
+export const RECENT_SINCE_DAYS = 31;
 
 export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): BriefLead {
   const { fmt } = ctx;

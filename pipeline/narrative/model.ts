@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { BulletSchema } from './model-bullets.js';
 import { ChartSchema, cite, flag, LiquidationFiguresSchema, md, SourceLinkSchema } from './model-parts.js';
+import { PathSchema } from './model-path.js';
 import { PositioningSchema, type PointSchema } from './model-positioning.js';
 
 /** One data series a footnote names: the series behind figures in the text, and how current it was. */
@@ -303,6 +304,8 @@ export const BriefModelSchema = z.strictObject({
   lead: LeadSchema,
   /** The price chart, under the lead. */
   leadCharts: z.array(ChartSchema),
+  /** Under the price chart: how the move unfolded and what came before it (crash and rally days). */
+  path: PathSchema.optional(),
   sections: z.array(SectionSchema),
   gaps: z.array(GapSchema),
   /** Liquidation totals come only from sampled streams: say the real figure may be higher. */

@@ -3,6 +3,7 @@
  * remarks, so that both are heard (or the brief says why one side dominates). Each point reuses
  * figures the bullets print, formatted the same way, so lead, bullets and body agree.
  */
+import { WIRE_WRAP } from './register.js';
 import type { Day } from './lead.js';
 import { headlineBreak } from './lead.js';
 import { etfFlowReadable } from './bullets-flows.js';
@@ -37,7 +38,7 @@ const RESTATES: Partial<Record<keyof Point, string>> = {
  * the first point when every one of the side does. zh keeps them all.
  */
 function wireOf(ctx: ComposeContext, points: Point[], printed: ReadonlySet<string>): Point[] {
-  if (ctx.lang !== 'en') return points;
+  if (!WIRE_WRAP[ctx.lang]) return points;
   const kept = points.filter((p) => {
     const key = (Object.keys(p) as (keyof Point)[]).find((k) => k !== 'cite');
     const bullet = key ? RESTATES[key] : undefined;
@@ -102,7 +103,7 @@ export function composePositioning(ctx: ComposeContext, day: Day, printed: Reado
   if (brk && day.crash && !brk.closedBeyond) bulls.push(cite({ levelHeld: { level: fmt.level(brk.level) } }, brk));
 
   // Funding and basis of every configured asset, a clause each (positioning-derivatives.ts).
-  const funding = fundingPoints(ctx, ctx.lang === 'en' && printed.has('funding') ? primary : undefined);
+  const funding = fundingPoints(ctx, WIRE_WRAP[ctx.lang] && printed.has('funding') ? primary : undefined);
   bulls.push(...funding.bulls);
   bears.push(...funding.bears);
   // The outflow after the peak is a bull point only on a day that ended in net outflows (as the bullet reads it).

@@ -41,7 +41,7 @@ describe('counting', () => {
     expect(countEnWords(md)).toBe(16);
   });
 
-  it('counts zh 字: Han characters and full-width punctuation one each, a Latin or digit run one', () => {
+  it('counts zh 字 as Han characters only: figures, Latin names and punctuation are not 字', () => {
     const md = [
       '# BTC 跌破 4.3 万美元',
       '',
@@ -51,8 +51,9 @@ describe('counting', () => {
       '',
       '[^1]: Coinglass，截至 1 月 4 日。',
     ].join('\n');
-    // Han: 据 统 计 全 网 清 算 约 亿 美 元 多 头 占 = 14; full-width ，（）。 = 4; runs Coinglass 12.6 73% = 3.
-    expect(countZhZi(md)).toBe(21);
+    // Han in the body: 据 统 计 全 网 清 算 约 亿 美 元 多 头 占 = 14 (not the headline, the notes,
+    // Coinglass, 12.6, 73% or ，（）。).
+    expect(countZhZi(md)).toBe(14);
   });
 
   it('the holiday, −1.8 % at the close after an 8.1 % intraday slide, is a crash held to the quiet length', async () => {

@@ -22,6 +22,8 @@ function citesInOrder(model: BriefModel): string[] {
   };
   const { lead } = model;
   [lead, lead.liquidations, lead.deleveraging, lead.etfRecord, lead.etfInflow].forEach(add);
+  // The paragraphs under the price chart, then the sections.
+  [model.path, model.path?.prior].forEach(add);
   for (const s of model.sections) {
     s.bullets.forEach(add);
     add(s.macro);

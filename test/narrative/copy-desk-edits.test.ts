@@ -238,7 +238,7 @@ describe('the lead says "concentrated" / "long squeeze" only with the leverage_f
   it('replayed 2024-01-04 (longs 74 %, open interest −12.5 %, no leverage_flush): en says longs cut risk, not a long squeeze', () => {
     const replayed = loadCase({ name: REPLAYED_CASE.name, snapshotFile: join(ROOT, REPLAYED_CASE.snapshot) });
     const en = render(replayed, 'en', templates).markdown;
-    expect(en).toContain('so positions were being closed, not opened: longs cutting risk more than shorts pressing.');
+    expect(en).toContain('so positions were closed, not opened: longs cutting risk more than shorts pressing.');
     expect(en).not.toMatch(/long squeeze/i);
     expect(render(replayed, 'zh', templates).markdown).not.toContain('集中爆仓');
   });

@@ -95,9 +95,7 @@ describe('leverage flush: a claim of size, not of share', () => {
     const zh = md('crash-parts-2024-08-05', 'zh');
     expect(zh).toContain('高低点回撤 21.8%，收盘跌幅居主要币种之首。');
     expect(zh.match(/收盘跌幅与日内回撤均大于 BTC，高弹性资产承压更重/g)).toHaveLength(1);
-    expect(md('crash-parts-2024-08-05', 'en')).toContain(
-      "● **BNB:** a 21.8% high-to-low plunge; down 12.6% on the day, the majors' biggest loser.",
-    );
+    expect(md('crash-parts-2024-08-05', 'en')).toContain("● **BNB:** a 21.8% high-to-low plunge; the majors' biggest loser at the close.");
   });
 
   it('en volume: the reading follows the day\'s figures, not the peak hour ("The 23:00 hour traded $595 million, thinning participation")', () => {
@@ -140,7 +138,7 @@ describe('leverage flush: a claim of size, not of share', () => {
 
   it('holiday day (5.6x median) keeps the flush in point (zh), bullet and headline', () => {
     // The en wire wrap does not restate the bullet's reading in the bull case (positioning.ts wire).
-    expect(md('holiday-2024-07-05', 'en')).toContain('The bull case: funding shows no crowded longs[^6].');
+    expect(md('holiday-2024-07-05', 'en')).toContain('The bull case: funding shows no crowded longs[^8].');
     expect(md('holiday-2024-07-05', 'en')).toContain('● **Long squeeze:** the total was 5.6x the 30-day median of $118 million.[^2]');
     const zh = md('holiday-2024-07-05', 'zh');
     expect(zh).toContain('# BTC 跌破 5.7 万美元：全网爆仓约 6.64 亿美元，杠杆多头集中出清');
@@ -163,9 +161,7 @@ describe('the deleveraging thesis says flush only with the leverage_flush claim'
     return renderBriefMarkdown({ ...model, date }, templates).split('\n\n')[1]!;
   };
   it('en: "closing out", not "being flushed"', () => {
-    expect(on('en', 0)).toContain(
-      'fell 6.9% at the same time, which points to leveraged longs closing out rather than fresh shorts pressing the market.',
-    );
+    expect(on('en', 0)).toContain('fell 6.9% at the same time, a sign of leveraged longs closing out, not fresh shorts pressing.');
   });
   it('zh: 平仓 / 被动减仓, not 出清 / 集中清洗', () => {
     expect(on('zh', 2)).toContain('仓位收缩与价格下跌同步发生，主导力量是杠杆多头平仓，而不是空头加仓。');
@@ -175,7 +171,7 @@ describe('the deleveraging thesis says flush only with the leverage_flush claim'
 
 describe('ETF inflow point: "仍在" only after two or more inflow sessions', () => {
   it('one inflow session (ETF launch, weekend): 显示存在, not 仍在', () => {
-    expect(md('etf-launch-2024-01-12', 'zh')).toContain('美国现货 ETF 1 月 11 日净流入约 5.47 亿美元，显示存在机构配置需求[^8]');
+    expect(md('etf-launch-2024-01-12', 'zh')).toContain('美国现货 ETF 1 月 11 日净流入约 5.47 亿美元，显示存在机构配置需求[^9]');
     expect(md('weekend-2024-03-17', 'zh')).toContain('美国现货 ETF 3 月 15 日净流入约 2.24 亿美元，显示存在机构配置需求[^9]');
   });
 

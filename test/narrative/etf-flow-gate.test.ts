@@ -27,10 +27,10 @@ describe('an ETF flow the bullet calls too small is no point for either side', (
   it('holiday (zh): $20.4 million out is 规模有限 in the bullet and absent from the bears', () => {
     const zh = md('holiday-2024-07-05', 'zh');
     expect(line(zh, '● **ETF 资金净流出**')).toContain(
-      '净流出约 2,040 万美元；其中 FBTC 净流出 1,860 万美元、GBTC 净流出 1,390 万美元、ARKB 净流入 610 万美元，规模有限，尚不足以说明资金方向。[^9]',
+      '净流出约 2,040 万美元；其中 FBTC 净流出 1,860 万美元、GBTC 净流出 1,390 万美元、ARKB 净流入 610 万美元，规模有限，尚不足以说明资金方向。[^11]',
     );
     expect(line(zh, '另一方面')).toBe(
-      '另一方面，空头和谨慎资金则强调：价格收于 5.7 万美元下方，短线技术结构已被破坏[^13]；交易所当日净流入 7,122 枚 BTC，潜在卖压仍在[^11]；DVOL 隐含波动率升至 55.1，期权端对冲需求上升[^12]。',
+      '另一方面，空头和谨慎资金则强调：价格收于 5.7 万美元下方，短线技术结构已被破坏[^4]；交易所当日净流入 7,122 枚 BTC，潜在卖压仍在[^13]；DVOL 隐含波动率升至 55.1，期权端对冲需求上升[^14]。',
     );
   });
 
@@ -72,9 +72,9 @@ describe('one decision: the claim that words the bullet gates the points, lead a
         threshold: { name: 'etf.netFlowNotableUsd', value: 1e7, unit: 'usd' },
       });
     const zh = md('holiday-2024-07-05', 'zh', plant);
-    expect(line(zh, '● **ETF 资金净流出**')).toContain('ARKB 净流入 610 万美元，机构端短线资金有所撤离。[^9]');
-    expect(line(zh, '另一方面')).toContain('空头和谨慎资金则强调：美国现货 ETF 7 月 3 日净流出约 2,040 万美元，机构端资金有所撤离[^9]；');
-    expect(md('holiday-2024-07-05', 'en', plant)).toContain('ARKB +$6.10 million. Some institutional money is leaving.[^9]');
+    expect(line(zh, '● **ETF 资金净流出**')).toContain('ARKB 净流入 610 万美元，机构端短线资金有所撤离。[^11]');
+    expect(line(zh, '另一方面')).toContain('空头和谨慎资金则强调：美国现货 ETF 7 月 3 日净流出约 2,040 万美元，机构端资金有所撤离[^11]；');
+    expect(md('holiday-2024-07-05', 'en', plant)).toContain('ARKB +$6.10 million. Some institutional money is leaving.[^11]');
   });
 
   it('rally without the etf_inflow claim: $577 million in reads as no direction anywhere', () => {
@@ -83,11 +83,11 @@ describe('one decision: the claim that words the bullet gates the points, lead a
       plan.claims = plan.claims.filter((c) => c.id !== 'etf_inflow');
     };
     const zh = md('rally-2024-02-28', 'zh', drop);
-    expect(line(zh, '● **ETF 资金净流入**')).toContain('GBTC 净流出 1.25 亿美元，规模有限，尚不足以说明资金方向。[^4]');
+    expect(line(zh, '● **ETF 资金净流入**')).toContain('GBTC 净流出 1.25 亿美元，规模有限，尚不足以说明资金方向。[^5]');
     expect(line(zh, '# ')).toBe('# BTC 突破 6.2 万美元：全网爆仓约 7.02 亿美元，空头集中回补');
     expect(zh).not.toMatch(/为上涨提供了增量资金|ETF 资金流入共振|机构配置需求仍在/);
     const en = md('rally-2024-02-28', 'en', drop);
-    expect(en).toContain('Too small a flow to read as a direction.[^4]');
+    expect(en).toContain('Too small a flow to read as a direction.[^5]');
     expect(en).not.toMatch(/fresh money behind the move|US spot ETFs saw net inflows/);
     // With the claim (the corpus day) all three read it as fresh money.
     const kept = md('rally-2024-02-28', 'zh');

@@ -34,6 +34,51 @@ export const PriceMoveSchema = z.strictObject({
   missingHours: z.array(epochMs).optional(),
 });
 
+/**
+ * How the day's move unfolded, and what came before it: the hour that moved most in the day's
+ * direction, how much of the swing the close gave back, and the trend of the daily closes before
+ * the window (UTC days, the same series historical_rank reads).
+ */
+export const PricePathSchema = z.strictObject({
+  kind: z.literal('price_path'),
+  ...base,
+  asset: z.string(),
+  venue: z.string(),
+  direction: z.enum(['down', 'up']),
+  /** The hour (open time) whose open-to-close change went furthest in the day's direction. */
+  steepestHour: z.strictObject({ time: epochMs, changeFraction: fraction }),
+  /**
+   * After the extreme (the low of a down day, the high of an up day): the close against it
+   * (close / extreme − 1) and the share of the high-to-low swing the close took back
+   * (|close − extreme| / (high − low)).
+   */
+  retrace: z.strictObject({
+    fromExtremeFraction: fraction,
+    shareOfSwing: fraction,
+    /** shareOfSwing below `pricePath.nearExtremeShareMax`: the close stayed near the extreme. */
+    nearExtreme: z.boolean(),
+    /** shareOfSwing at or above `pricePath.recoveredShareMin`: the close took back most of the swing. */
+    recovered: z.boolean(),
+  }),
+  /** The last `days` daily closes before the window: the close `days` days before the last one, and the change since. */
+  prior: z
+    .strictObject({
+      days: z.number().int().positive(),
+      fromDate: z.string(),
+      toDate: z.string(),
+      changeFraction: fraction,
+      /** |changeFraction| reached `pricePath.trendFractionMin`: a run-up (or sell-off), not a range. */
+      trend: z.boolean(),
+    })
+    .optional(),
+  /**
+   * The day's close set against the daily closes before it: on a down day the last earlier close
+   * at or below it ("the lowest close since 18 December"), on an up day the last at or above it.
+   * Absent when no earlier close in the sample reaches it (then "since" would be a record).
+   */
+  closeSince: z.strictObject({ date: z.string(), close: finite }).optional(),
+});
+
 /** A round level crossed during the window. */
 export const LevelBreakSchema = z.strictObject({
   kind: z.literal('level_break'),

@@ -1,0 +1,60 @@
+/**
+ * The model of the paragraph under the price chart (path.ts builds it): the day's steepest hour,
+ * what the close took back, and the trend of the previous daily closes — each only when it says
+ * something the lead and the chart do not.
+ */
+import { z } from 'zod';
+import { cite, flag, md } from './model-parts.js';
+
+export const PathSchema = z.strictObject({
+  asset: md,
+  name: md,
+  down: flag,
+  /** The hourly price series (the steepest-hour sentence; the retrace is the lead's series and cites it). */
+  ...cite,
+  /**
+   * The hour that moved most in the day's direction, only when it lines up with something: it
+   * opened in the hour of the lead's trigger or the next (`trigger`), or it is the volume
+   * bullet's peak hour (`volumePeak`). Alone, the chart shows it.
+   */
+  steepest: z.strictObject({ time: md, change: md, trigger: md.optional(), volumePeak: flag }).optional(),
+  /** When the day's extreme (the low of a fall, the high of a rise) came. */
+  extremeTime: md,
+  /**
+   * What the close did after the extreme, in words (the lead prints the low and the close, so no
+   * figure repeats them): stayed near it, or took back most of the swing, or part of it. Absent on
+   * an intraday-only day, whose lead already gives the rebound in figures.
+   */
+  retrace: z.strictObject({ nearExtreme: flag, recovered: flag }).optional(),
+  /**
+   * The previous daily closes (UTC days): the change over `days`, and what the close stands
+   * against. Only when it is a trend, or the close or the day's move stands against history.
+   */
+  prior: z
+    .strictObject({
+      ...cite,
+      /** The asset's name and the day's direction again, for the paragraph's own template. */
+      name: md,
+      dayDown: flag,
+      days: md,
+      change: md,
+      up: flag,
+      down: flag,
+      /** |change| reached pricePath.trendFractionMin: a run-up or a sell-off, not a range. */
+      trend: flag,
+      /** The day runs against the prior trend (a fall after a run-up, a rise after a sell-off). */
+      against: flag,
+      /** A run-up the day fell from, with funding's prior average elevated: leverage built on the way up. */
+      leverageBuilt: flag,
+      /**
+       * The lead's "largest daily drop since <month>", told in full: the day and its change. Only
+       * when the lead named a month (a larger day over a month back, not an event or a floor).
+       */
+      lastLarger: z.strictObject({ date: md, change: md }).optional(),
+      /** The last earlier daily close at or beyond the day's close ("the lowest close since …"). */
+      closeSince: md.optional(),
+    })
+    .optional(),
+});
+
+export type BriefPath = z.infer<typeof PathSchema>;

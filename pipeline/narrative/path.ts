@@ -1,0 +1,109 @@
+/**
+ * The paragraph under the price chart: how the day's move unfolded (its steepest hour, what the
+ * close took back) and what came before it (the trend of the previous daily closes). Printed on
+ * a crash or rally day only — a range day has no move to unfold — for the lead asset.
+ *
+ * Every claim here is a comparison of figures the price_path finding carries, or of times the
+ * brief prints elsewhere: the steepest hour "came with the trigger" only when it opened in the
+ * trigger's hour or the next, "with the day's heaviest trading" only when it is the volume
+ * bullet's peak hour, and "leverage built up on the way up" only when the prior trend was a
+ * run-up and funding's prior average was elevated (funding.elevatedPriorMinPer8h).
+ */
+import type { PricePath } from '../analysis/index.js';
+import type { ComposeContext } from './compose-context.js';
+import type { BriefPath } from './model-path.js';
+import { RECENT_SINCE_DAYS, type Day } from './lead.js';
+import { md, type Md } from './markdown-escape.js';
+import * as format from '../../kernel/locale/index.js';
+
+const HOUR_MS = 3_600_000;
+
+export function composePath(ctx: ComposeContext, day: Day): BriefPath | undefined {
+  if (!(day.crash || day.rally)) return undefined;
+  const f = ctx.one('price_path', ctx.primary);
+  const move = ctx.one('price_move', ctx.primary);
+  if (!f || !move) return undefined;
+  const { fmt } = ctx;
+  const down = f.direction === 'down';
+  const path: BriefPath = {
+    asset: ctx.ticker(f.asset),
+    name: ctx.name(f.asset),
+    down,
+    extremeTime: fmt.time(down ? move.lowTime : move.highTime),
+  };
+  const trigger = triggerNear(ctx, f.steepestHour.time);
+  const volumePeak = volumePeakHour(ctx, f.asset) === f.steepestHour.time;
+  if (trigger || volumePeak)
+    path.steepest = {
+      time: fmt.time(f.steepestHour.time),
+      change: fmt.pctAbs(f.steepestHour.changeFraction),
+      ...(trigger ? { trigger } : {}),
+      volumePeak,
+    };
+  if (!day.intradayOnly) path.retrace = { nearExtreme: f.retrace.nearExtreme, recovered: f.retrace.recovered };
+  const prior = f.prior ? priorOf(ctx, f, down) : undefined;
+  if (prior && (prior.trend || prior.closeSince || prior.lastLarger)) path.prior = ctx.cite(prior, f.paths.slice(1));
+  if (!path.steepest && !path.retrace && !path.prior) return undefined;
+  // Only the steepest-hour sentence cites the path: a note no printed sentence points at would be listed for nothing.
+  return path.steepest ? ctx.cite(path, f.paths.slice(0, 1)) : path;
+}
+
+function priorOf(ctx: ComposeContext, f: PricePath, down: boolean): NonNullable<BriefPath['prior']> {
+  const prior = f.prior!;
+  const { fmt } = ctx;
+  const up = prior.changeFraction > 0;
+  const against = prior.trend && up === down;
+  const funding = ctx.one('funding_flip', f.asset);
+  const elevated = funding !== undefined && funding.weightedPriorPer8h >= ctx.input.config.thresholds.funding.elevatedPriorMinPer8h;
+  const closeSince = f.closeSince ? { closeSince: fmt.date(f.closeSince.date) } : {};
+  const larger = lastLarger(ctx, f.asset);
+  return {
+    name: ctx.name(f.asset),
+    dayDown: down,
+    days: fmt.count(prior.days),
+    change: fmt.pctAbs(prior.changeFraction),
+    up,
+    down: prior.changeFraction < 0,
+    trend: prior.trend,
+    against,
+    leverageBuilt: against && up && elevated,
+    ...closeSince,
+    ...larger,
+  };
+}
+
+/**
+ * The day the lead's close-to-close rank reaches back to, and its change: the lead names its month
+ * ("the largest daily drop since August 2023"); here the reader gets the day itself. Not when the
+ * lead names the day already (within RECENT_SINCE_DAYS) or an event instead of a month.
+ */
+function lastLarger(ctx: ComposeContext, asset: string): { lastLarger?: { date: Md; change: Md } } {
+  const move = ctx.one('price_move', asset);
+  const maxRank = ctx.input.config.thresholds.historicalRank.maxRank;
+  const rank = ctx
+    .all('historical_rank', asset)
+    .find(
+      (r) =>
+        r.metric === 'close_to_close' && r.rank <= maxRank && move !== undefined && Math.sign(r.value) === Math.sign(move.changeFraction),
+    );
+  const since = rank?.since;
+  if (!since || since.event || since.daysAgo <= RECENT_SINCE_DAYS) return {};
+  // Another year is named with its year ("2023 年 8 月 17 日", "17 August 2023").
+  const year = since.date.slice(0, 4) !== ctx.input.findings.date.slice(0, 4);
+  return { lastLarger: { date: md(format.formatDate(since.date, ctx.lang, { year })), change: ctx.fmt.pctAbs(since.value) } };
+}
+
+/** The volume bullet's peak hour: the busiest venue's (the same pick volumeBullet makes). */
+function volumePeakHour(ctx: ComposeContext, asset: string): number | undefined {
+  const spikes = ctx.all('volume_spike', asset);
+  const f = spikes.find((v) => v.market === 'perp') ?? spikes[0];
+  return [...(f?.perVenue ?? [])].sort((a, b) => b.dayVolumeUsd - a.dayVolumeUsd)[0]?.peakHour.time;
+}
+
+/** The lead's trigger (a macro note marked `trigger`), when the hour opened in its hour or the next. */
+function triggerNear(ctx: ComposeContext, hour: number): ReturnType<ComposeContext['text']> | undefined {
+  const trigger = ctx.input.notes?.notes.find((n) => n.kind === 'macro' && n.trigger);
+  if (!trigger || trigger.kind !== 'macro') return undefined;
+  const at = Math.floor(Date.parse(trigger.time) / HOUR_MS) * HOUR_MS;
+  return hour === at || hour === at + HOUR_MS ? ctx.text(trigger.name) : undefined;
+}

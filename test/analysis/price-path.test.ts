@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { pricePathSignal } from '../../pipeline/analysis/signals/price-path.js';
+import { priceMoveSignal } from '../../pipeline/analysis/signals/price-move.js';
+import { FindingSchema, type FindingOf } from '../../pipeline/analysis/findings.js';
+import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
+import type { Candle, Snapshot } from '../../kernel/snapshot/index.js';
+import { DAY, HOUR, START, bar, btcDropWindow, contextWith, hourlyBars, makeSnapshot, spot } from './helpers/make-snapshot.js';
+
+/** Daily candles (UTC days) from 2023-12-03 to 2024-01-02: closes 45,000 unless given. */
+function daily(closes: Record<string, number>): Candle[] {
+  const first = Date.UTC(2023, 11, 3);
+  return Array.from({ length: 31 }, (_, i) => {
+    const t = first + i * DAY;
+    const c = closes[new Date(t).toISOString().slice(0, 10)] ?? 45000;
+    return bar(t, c, c, c, c);
+  });
+}
+
+function run(snapshot: Snapshot): FindingOf<'price_path'>[] {
+  const moves = priceMoveSignal(snapshot, DEFAULT_THRESHOLDS, contextWith());
+  return pricePathSignal(snapshot, DEFAULT_THRESHOLDS, contextWith(moves)).map((f) => {
+    FindingSchema.parse(f);
+    if (f.kind !== 'price_path') throw new Error('expected price_path');
+    return f;
+  });
+}
+
+describe('price_path', () => {
+  it('finds the steepest hour, the retrace off the low and the trend before the day', () => {
+    const history = daily({ '2023-12-03': 40000, '2023-12-20': 42500, '2024-01-02': 46000 });
+    const [f, ...rest] = run(makeSnapshot({ prices: [spot('BTC', '1h', btcDropWindow()), spot('BTC', '1d', history)] }));
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ asset: 'BTC', venue: 'binance', direction: 'down', sources: ['binance'] });
+    expect(f!.paths).toEqual(['prices[0].candles', 'prices[1].candles']);
+    // Hour 4 opened 43,900 and closed 43,100: −800 / 43,900 = −0.0182232346…, the largest fall of any hour.
+    expect(f!.steepestHour.time).toBe(START + 4 * HOUR);
+    expect(f!.steepestHour.changeFraction).toBeCloseTo(-0.0182232346, 9);
+    // Close 42,900 off the 41,700 low: 1,200 / 41,700 = 2.8777 %; of the 44,800 − 41,700 = 3,100 swing, 1,200 / 3,100 = 38.7 %.
+    expect(f!.retrace.fromExtremeFraction).toBeCloseTo(0.0287769784, 9);
+    expect(f!.retrace.shareOfSwing).toBeCloseTo(0.3870967742, 9);
+    expect(f!.retrace.nearExtreme).toBe(false);
+    // 2 January's 46,000 against 3 December's 40,000: +15 %, past the 10 % trend threshold.
+    expect(f!.prior).toMatchObject({ days: 30, fromDate: '2023-12-03', toDate: '2024-01-02', trend: true });
+    expect(f!.prior!.changeFraction).toBeCloseTo(0.15, 12);
+    expect(f!.threshold).toEqual({ name: 'pricePath.trendFractionMin', value: 0.1, unit: 'fraction' });
+    // The last earlier close at or below 42,900 is 20 December's 42,500 (15 days before the brief's day).
+    expect(f!.closeSince).toEqual({ date: '2023-12-20', close: 42500 });
+  });
+
+  it('a close that took back under a fifth of the swing stayed near the low', () => {
+    const candles = btcDropWindow();
+    // Last hour closes at 42,200: (42,200 − 41,700) / 3,100 = 16.1 % < 20 %.
+    candles[candles.length - 1] = bar(candles[candles.length - 1]!.t, 42800, 42950, 42150, 42200);
+    const [f] = run(makeSnapshot({ prices: [spot('BTC', '1h', candles)] }));
+    expect(f!.retrace.shareOfSwing).toBeCloseTo(500 / 3100, 9);
+    expect(f!.retrace.nearExtreme).toBe(true);
+    // No daily series: no trend and no "since".
+    expect(f!.prior).toBeUndefined();
+    expect(f!.closeSince).toBeUndefined();
+    expect(f!.paths).toEqual(['prices[0].candles']);
+  });
+
+  it('a rising day: the strongest hour up, the pullback off the high, a trend below its threshold', () => {
+    // Prior close 40,000; hour 1 +2.5 % (40,000 → 41,000) is the largest rise; high 42,000 at hour 20; close 41,580.
+    const rows: [number, number, number, number][] = [
+      [40000, 40200, 39900, 40000],
+      [40000, 41100, 40000, 41000],
+    ];
+    for (let i = 2; i < 20; i++) rows.push([41000, 41300, 40900, 41200]);
+    rows.push([41200, 42000, 41200, 41900]);
+    for (let i = 21; i < 24; i++) rows.push([41900, 41900, 41500, 41580]);
+    const candles = [bar(START - HOUR, 40000, 40100, 39900, 40000), ...hourlyBars(START, rows)];
+    const history = daily({ '2023-12-03': 40000, '2024-01-02': 43000 });
+    const [f] = run(makeSnapshot({ prices: [spot('BTC', '1h', candles), spot('BTC', '1d', history)] }));
+    expect(f!.direction).toBe('up');
+    expect(f!.steepestHour).toEqual({ time: START + HOUR, changeFraction: 0.025 });
+    // 41,580 / 42,000 − 1 = −1 %; (42,000 − 41,580) / (42,000 − 39,900) = 420 / 2,100 = 20 %: not under a fifth.
+    expect(f!.retrace.fromExtremeFraction).toBeCloseTo(-0.01, 12);
+    expect(f!.retrace.shareOfSwing).toBeCloseTo(0.2, 12);
+    expect(f!.retrace.nearExtreme).toBe(false);
+    // +7.5 % over 30 days: a figure, not a trend; no threshold fired.
+    expect(f!.prior).toMatchObject({ trend: false });
+    expect(f!.prior!.changeFraction).toBeCloseTo(0.075, 12);
+    expect(f!.threshold).toBeUndefined();
+    // An up day looks for the last earlier close at or above 41,580: 2 January's 43,000, 2 days
+    // before the brief's day, under the 7 days a "highest close since" needs.
+    expect(f!.closeSince).toBeUndefined();
+  });
+
+  it('without the close 30 days back there is no trend; a flat day has no path', () => {
+    const history = daily({}).slice(1); // starts 4 December
+    const [f] = run(makeSnapshot({ prices: [spot('BTC', '1h', btcDropWindow()), spot('BTC', '1d', history)] }));
+    expect(f!.prior).toBeUndefined();
+    const flat = hourlyBars(
+      START - HOUR,
+      Array.from({ length: 25 }, () => [100, 100, 100, 100] as const),
+    );
+    expect(run(makeSnapshot({ prices: [spot('BTC', '1h', flat)] }))).toEqual([]);
+  });
+});

@@ -28,6 +28,7 @@ import type { BriefModel, Bullet, Chart, Macro, Section, SectionId } from './mod
 import { composeGaps } from './gaps.js';
 import { composeOutlook } from './outlook.js';
 import { composePath } from './path.js';
+import { composeReading } from './reading.js';
 import { composePositioning } from './positioning.js';
 
 export type { ComposeInput } from './compose-context.js';
@@ -212,6 +213,10 @@ export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, 
     sections = [...sections.slice(0, -2), { ...before, bullets: [...before.bullets, ...last.bullets] }];
   }
   const printed = new Set(sections.flatMap((s) => s.bullets.flatMap((b) => Object.keys(b).filter((k) => k !== 'cite'))));
+  // The gauges read together close the section that holds them (open interest's, else funding's).
+  const reading = composeReading(ctx, day);
+  const gauges = sections.find((s) => s.bullets.some((b) => b.openInterest)) ?? sections.find((s) => s.bullets.some((b) => b.funding));
+  if (reading && gauges) gauges.reading = reading;
   const positioning = composePositioning(ctx, day, printed);
   const positioningSection: Section = { id: 'positioning', bullets: [], charts: [], positioning };
   if (macro) {
@@ -220,7 +225,9 @@ export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, 
     else sections.push({ id: 'macro', bullets: [], charts: [], macro });
   }
   if (positioning.bulls.length + positioning.bears.length > 0 || positioningSection.macro) sections.push(positioningSection);
-  sections.push({ id: 'outlook', bullets: [], charts: [], outlook: composeOutlook(ctx, move, day) });
+  const outlook = composeOutlook(ctx, move, day);
+  outlook.leverageRising = day.rally && reading !== undefined && (reading.rose.funding || reading.rose.basis);
+  sections.push({ id: 'outlook', bullets: [], charts: [], outlook });
 
   const leadCharts: Chart[] = [];
   for (const chart of input.charts) {

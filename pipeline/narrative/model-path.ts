@@ -47,6 +47,12 @@ export const PathSchema = z.strictObject({
       /** A run-up the day fell from, with funding's prior average elevated: leverage built on the way up. */
       leverageBuilt: flag,
       /**
+       * After a move against the trend, the close still stands on the trend's side of where it
+       * began `days` days back (a fall that left the close above that close, a rise that left it
+       * below): the trend is not undone. The long-form synthesis says so.
+       */
+      trendIntact: flag,
+      /**
        * The lead's "largest daily drop since <month>", told in full: the day and its change. Only
        * when the lead named a month (a larger day over a month back, not an event or a floor).
        */

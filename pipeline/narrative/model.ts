@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { BulletSchema } from './model-bullets.js';
 import { ChartSchema, cite, flag, LiquidationFiguresSchema, md, SourceLinkSchema } from './model-parts.js';
 import { PathSchema } from './model-path.js';
+import { ReadingSchema } from './model-reading.js';
 import { PositioningSchema, type PointSchema } from './model-positioning.js';
 
 /** One data series a footnote names: the series behind figures in the text, and how current it was. */
@@ -254,6 +255,8 @@ const OutlookSchema = z.strictObject({
   leverageFlushed: flag,
   /** Coins flowed onto exchanges on net (exchange-supply.ts): the synthesis does not call the selling done. */
   exchangeInflow: flag,
+  /** On a rally, funding or basis rose past its threshold (reading.ts): the synthesis says leverage is building, not "if". */
+  leverageRising: flag,
   /** The calendar covers the catalyst horizon and lists nothing in it, nor do the notes. */
   noCatalyst: flag,
   /** The horizon in days (`catalysts.horizonDays`). */
@@ -286,6 +289,8 @@ const SectionSchema = z.strictObject({
   macro: MacroSchema.optional(),
   positioning: PositioningSchema.optional(),
   outlook: OutlookSchema.optional(),
+  /** After a data section's bullets and charts: the leverage gauges read together (long-form brief). */
+  reading: ReadingSchema.optional(),
 });
 
 export const BriefModelSchema = z.strictObject({

@@ -159,6 +159,7 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
     // leverage_flush claim): the long share alone, or a total near its median, is no flush.
     leverageFlushed: deleveragingThesisFired(ctx, day) && hasClaim(ctx, 'leverage_flush'),
     exchangeInflow: exchangeNetInflow(ctx),
+    leverageRising: false,
     noCatalyst: ctx.plan.noCatalyst && catalysts.every((c) => c.date > horizonEnd(ctx)),
     horizonDays: fmt.count(ctx.input.config.thresholds.catalysts.horizonDays),
   };

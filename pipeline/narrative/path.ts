@@ -41,14 +41,14 @@ export function composePath(ctx: ComposeContext, day: Day): BriefPath | undefine
       volumePeak,
     };
   if (!day.intradayOnly) path.retrace = { nearExtreme: f.retrace.nearExtreme, recovered: f.retrace.recovered };
-  const prior = f.prior ? priorOf(ctx, f, down) : undefined;
+  const prior = f.prior ? priorOf(ctx, f, down, move.close) : undefined;
   if (prior && (prior.trend || prior.closeSince || prior.lastLarger)) path.prior = ctx.cite(prior, f.paths.slice(1));
   if (!path.steepest && !path.retrace && !path.prior) return undefined;
   // Only the steepest-hour sentence cites the path: a note no printed sentence points at would be listed for nothing.
   return path.steepest ? ctx.cite(path, f.paths.slice(0, 1)) : path;
 }
 
-function priorOf(ctx: ComposeContext, f: PricePath, down: boolean): NonNullable<BriefPath['prior']> {
+function priorOf(ctx: ComposeContext, f: PricePath, down: boolean, close: number): NonNullable<BriefPath['prior']> {
   const prior = f.prior!;
   const { fmt } = ctx;
   const up = prior.changeFraction > 0;
@@ -67,6 +67,7 @@ function priorOf(ctx: ComposeContext, f: PricePath, down: boolean): NonNullable<
     trend: prior.trend,
     against,
     leverageBuilt: against && up && elevated,
+    trendIntact: against && (down ? close > prior.fromClose : close < prior.fromClose),
     ...closeSince,
     ...larger,
   };

@@ -65,6 +65,8 @@ export const PricePathSchema = z.strictObject({
     .strictObject({
       days: z.number().int().positive(),
       fromDate: z.string(),
+      /** The close `days` days before the last one (USD). */
+      fromClose: finite,
       toDate: z.string(),
       changeFraction: fraction,
       /** |changeFraction| reached `pricePath.trendFractionMin`: a run-up (or sell-off), not a range. */

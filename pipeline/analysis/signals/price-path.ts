@@ -86,7 +86,14 @@ function priorTrend(closes: readonly Candle[], days: number, trendFractionMin: n
   const from = closes.find((c) => c.t === last.t - days * DAY_MS);
   if (!from || !(from.c > 0)) return undefined;
   const changeFraction = roundSignificant(last.c / from.c - 1);
-  return { days, fromDate: utcDate(from.t), toDate: utcDate(last.t), changeFraction, trend: Math.abs(changeFraction) >= trendFractionMin };
+  return {
+    days,
+    fromDate: utcDate(from.t),
+    fromClose: from.c,
+    toDate: utcDate(last.t),
+    changeFraction,
+    trend: Math.abs(changeFraction) >= trendFractionMin,
+  };
 }
 
 /** The last earlier daily close at or below (down) / at or above (up) the day's close. */

@@ -1,0 +1,33 @@
+/**
+ * The model of the long-form brief's reading of the leverage gauges taken together (reading.ts
+ * builds it): which of funding, basis and open interest moved past their thresholds, and which
+ * way, with implied volatility beside them. It carries no new figure (the window of the average
+ * the volatility bullet already states) — the bullets print the figures — so the wire wrap,
+ * which leaves the reading to the bullets, prints nothing of it.
+ */
+import { z } from 'zod';
+import { flag, md } from './model-parts.js';
+
+const GaugesSchema = z.strictObject({ funding: flag, basis: flag, openInterest: flag });
+
+export const ReadingSchema = z.strictObject({
+  /** The day fell (a crash), else it rose (a rally). */
+  down: flag,
+  /** Each gauge that fell past its threshold: funding flipped from elevated, basis compressed, open interest dropped. */
+  fell: GaugesSchema,
+  /** Each gauge that rose past its threshold: funding rising, basis widened, open interest up. */
+  rose: GaugesSchema,
+  /** All three moved the same way as the day's leverage story (fell on a crash, rose on a rally). */
+  all: flag,
+  /** Exactly two did; `fell`/`rose` say which. */
+  two: flag,
+  /** Open interest fell on a rally: shorts covering, not longs adding. */
+  shortCovering: flag,
+  /** Implied volatility above its 30-day average by impliedVol.elevatedMinFraction; `calmVol` when measured and not. */
+  elevatedVol: flag,
+  calmVol: flag,
+  /** The days of implied volatility's average (impliedVol.avgDays), as the volatility bullet states it. */
+  volDays: md,
+});
+
+export type Reading = z.infer<typeof ReadingSchema>;

@@ -1,0 +1,57 @@
+/**
+ * The leverage gauges read together, for the long-form brief: the bullets give funding, basis and
+ * open interest one at a time; an editor also wants to know whether they moved together — three
+ * gauges falling at once is a broad deleveraging, one alone is not. Each gauge counts only when
+ * its own threshold fired:
+ *
+ * - funding fell: it ended the day about zero or negative (funding.neutralMaxAbsPer8h) from a
+ *   higher prior average; rose: the funding_flip finding's state is 'rising';
+ * - basis fell: basis_compression.compressed (basis.compressionMinFraction); rose: the current
+ *   range's low is above the prior range's high by the same fraction;
+ * - open interest fell (rose) by openInterest.dropFractionMin or more;
+ * - implied volatility elevated per impliedVol.elevatedMinFraction.
+ *
+ * Printed on a crash or rally day when at least two gauges moved with the day's leverage story.
+ */
+import type { ComposeContext } from './compose-context.js';
+import type { Day } from './lead.js';
+import type { Reading } from './model-reading.js';
+
+export function composeReading(ctx: ComposeContext, day: Day): Reading | undefined {
+  if (!(day.crash || day.rally) || day.intradayOnly) return undefined;
+  const t = ctx.input.config.thresholds;
+  const funding = ctx.one('funding_flip', ctx.primary);
+  const basis = ctx.one('basis_compression', ctx.primary);
+  const oi = ctx.one('open_interest_change', ctx.primary);
+  const vol = ctx.one('implied_vol', ctx.primary);
+  const widened = basis !== undefined && basis.currentRange.low - basis.priorRange.high >= t.basis.compressionMinFraction;
+  const fell = {
+    funding:
+      funding !== undefined &&
+      funding.weightedCurrentPer8h < funding.weightedPriorPer8h &&
+      ['about_zero', 'slightly_negative', 'deeply_negative'].includes(funding.level),
+    basis: basis?.compressed === true,
+    openInterest: oi !== undefined && oi.changeFraction <= -t.openInterest.dropFractionMin,
+  };
+  const rose = {
+    funding: funding?.state === 'rising',
+    basis: widened,
+    openInterest: oi !== undefined && oi.changeFraction >= t.openInterest.dropFractionMin,
+  };
+  const down = day.crash;
+  // A crash's leverage story is gauges falling; a rally's, gauges rising (or shorts covering).
+  const moved = Object.values(down ? fell : rose).filter(Boolean).length;
+  const shortCovering = !down && fell.openInterest;
+  if (moved < 2 && !(shortCovering && (rose.funding || rose.basis))) return undefined;
+  return {
+    down,
+    fell,
+    rose,
+    all: moved === 3,
+    two: moved === 2,
+    shortCovering,
+    elevatedVol: vol?.elevated === true,
+    calmVol: vol !== undefined && !vol.elevated,
+    volDays: ctx.fmt.count(t.impliedVol.avgDays),
+  };
+}

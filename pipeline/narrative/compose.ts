@@ -28,7 +28,7 @@ import type { BriefModel, Bullet, Chart, Macro, Section, SectionId } from './mod
 import { composeGaps } from './gaps.js';
 import { composeOutlook } from './outlook.js';
 import { composePath } from './path.js';
-import { composeReading } from './reading.js';
+import { composeBreadth, composeReading } from './reading.js';
 import { composePositioning } from './positioning.js';
 
 export type { ComposeInput } from './compose-context.js';
@@ -217,6 +217,7 @@ export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, 
   const reading = composeReading(ctx, day);
   const gauges = sections.find((s) => s.bullets.some((b) => b.openInterest)) ?? sections.find((s) => s.bullets.some((b) => b.funding));
   if (reading && gauges) gauges.reading = reading;
+
   const positioning = composePositioning(ctx, day, printed);
   const positioningSection: Section = { id: 'positioning', bullets: [], charts: [], positioning };
   if (macro) {
@@ -240,6 +241,7 @@ export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, 
   }
 
   const path = composePath(ctx, day);
+  const breadth = composeBreadth(ctx, day);
   const publication = input.config.publication;
   const links = publication.links.flatMap((l) => {
     const url = mdUrl(l.url);
@@ -258,6 +260,7 @@ export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, 
     lead,
     leadCharts,
     ...(path ? { path } : {}),
+    ...(breadth ? { breadth } : {}),
     sections,
     gaps: composeGaps(ctx),
     liquidationsLowerBound: Boolean(lead.liquidations?.lowerBound),

@@ -31,3 +31,20 @@ export const ReadingSchema = z.strictObject({
 });
 
 export type Reading = z.infer<typeof ReadingSchema>;
+
+/**
+ * The other assets set against the lead asset as a group (long-form brief): every one of them
+ * fared worse (the plan's 'underperformed' claims) or every one better ('outperformed'), with
+ * the gap past systemic.moveFractionMin each. Names only; the bullets and the lead print the moves.
+ */
+export const BreadthSchema = z.strictObject({
+  lead: md,
+  /** The other assets' names, listed ("以太坊和 BNB"); `several` when more than one ("均"). */
+  others: md,
+  several: flag,
+  down: flag,
+  worse: flag,
+  better: flag,
+});
+
+export type Breadth = z.infer<typeof BreadthSchema>;

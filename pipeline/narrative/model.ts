@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { BulletSchema } from './model-bullets.js';
 import { ChartSchema, cite, flag, LiquidationFiguresSchema, md, SourceLinkSchema } from './model-parts.js';
 import { PathSchema } from './model-path.js';
-import { ReadingSchema } from './model-reading.js';
+import { BreadthSchema, ReadingSchema } from './model-reading.js';
 import { PositioningSchema, type PointSchema } from './model-positioning.js';
 
 /** One data series a footnote names: the series behind figures in the text, and how current it was. */
@@ -311,6 +311,8 @@ export const BriefModelSchema = z.strictObject({
   leadCharts: z.array(ChartSchema),
   /** Under the price chart: how the move unfolded and what came before it (crash and rally days). */
   path: PathSchema.optional(),
+  /** After the path: the other assets against the lead asset as a group (long-form brief). */
+  breadth: BreadthSchema.optional(),
   sections: z.array(SectionSchema),
   gaps: z.array(GapSchema),
   /** Liquidation totals come only from sampled streams: say the real figure may be higher. */

@@ -15,7 +15,8 @@
  */
 import type { ComposeContext } from './compose-context.js';
 import type { Day } from './lead.js';
-import type { Reading } from './model-reading.js';
+import type { Breadth, Reading } from './model-reading.js';
+import { hasClaim, listOf } from './compose-context.js';
 
 export function composeReading(ctx: ComposeContext, day: Day): Reading | undefined {
   if (!(day.crash || day.rally) || day.intradayOnly) return undefined;
@@ -53,5 +54,30 @@ export function composeReading(ctx: ComposeContext, day: Day): Reading | undefin
     elevatedVol: vol?.elevated === true,
     calmVol: vol !== undefined && !vol.elevated,
     volDays: ctx.fmt.count(t.impliedVol.avgDays),
+  };
+}
+
+/**
+ * The other assets as a group against the lead asset, on a crash or rally day with two or more
+ * assets: printed only when every other asset carries the same claim (all 'underperformed' or
+ * all 'outperformed'), so "均大于" is true of each one.
+ */
+export function composeBreadth(ctx: ComposeContext, day: Day): Breadth | undefined {
+  if (!(day.crash || day.rally)) return undefined;
+  const others = ctx.plan.assets.map((a) => a.asset).filter((a) => a !== ctx.primary);
+  if (others.length === 0) return undefined;
+  const worse = others.every((a) => hasClaim(ctx, 'underperformed', a));
+  const better = others.every((a) => hasClaim(ctx, 'outperformed', a));
+  if (!worse && !better) return undefined;
+  return {
+    lead: ctx.name(ctx.primary),
+    others: listOf(
+      others.map((a) => ctx.name(a)),
+      ctx.lang,
+    ),
+    several: others.length > 1,
+    down: day.crash,
+    worse,
+    better,
   };
 }

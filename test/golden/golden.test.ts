@@ -29,9 +29,8 @@ import { listFiles, renderCase, type RenderedCase } from './render-case.js';
  *   (which counted each figure and mark as one) are short by this one.
  */
 const OUTSIDE: Record<string, number> = {
-  'crash-2024-08-05:zh': 1999,
   'etf-launch-2024-01-12:zh': 1609,
-  'rally-2024-02-28:zh': 1753,
+  'rally-2024-02-28:zh': 1791,
   'replayed-2024-01-04:zh': 1510,
 };
 const LIMITS = DEFAULT_CONFIG.briefLength;

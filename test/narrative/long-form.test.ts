@@ -95,3 +95,20 @@ describe('macro moves read as no shock, the trend before the day, an ETF flow ag
     expect(md('rally-2024-02-28', 'zh')).not.toContain('并未阻止价格');
   });
 });
+
+describe('the other assets as a group', () => {
+  it('5 August: ETH and BNB each fell further than BTC past systemic.moveFractionMin (2%): "均大于"', () => {
+    expect(md('crash-2024-08-05', 'zh')).toContain(
+      '从币种结构看，以太坊和 BNB 的跌幅均大于比特币，比特币相对抗跌：风险偏好收缩时，弹性更高的主流币首当其冲。',
+    );
+  });
+  it('rally: one other asset (ETH +4.4% against BTC +9.1%) takes no "均"; a day where the assets split prints nothing', () => {
+    expect(md('rally-2024-02-28', 'zh')).toContain('从币种结构看，以太坊的涨幅不及比特币，资金集中流向比特币，上涨尚未扩散至其他主流币。');
+    const split = md('crash-2024-08-05', 'zh', (l) => {
+      const plan = l.findings.findings.find((f) => f.kind === 'day_plan');
+      if (plan?.kind === 'day_plan') plan.claims = plan.claims.filter((c) => !(c.id === 'underperformed' && c.asset === 'BNB'));
+    });
+    expect(split).not.toContain('从币种结构看');
+    expect(md('crash-2024-08-05', 'en')).not.toMatch(/held up better than both|fell further than bitcoin/);
+  });
+});

@@ -127,6 +127,12 @@ export function topFunds<T extends { ticker: string; netFlowUsd: number }>(perTi
     (t) => Math.sign(t.netFlowUsd) === -Math.sign(net) && Math.abs(t.netFlowUsd) >= AGAINST_SHARE_MIN * Math.abs(net),
   );
   if (top.length === 3 && against && !top.includes(against)) top[2] = against;
+  // Parts never read larger than their whole: when the named funds that moved with the net add up
+  // to more than the net, the largest fund that moved against it is named too (5 August: FBTC,
+  // ARKB and GBTC out $244 million of a $237 million net outflow, IBIT in $6.8 million).
+  const withNet = top.filter((t) => Math.sign(t.netFlowUsd) === Math.sign(net)).reduce((sum, t) => sum + Math.abs(t.netFlowUsd), 0);
+  const largestAgainst = sorted.find((t) => Math.sign(t.netFlowUsd) === -Math.sign(net));
+  if (withNet > Math.abs(net) && largestAgainst && !top.includes(largestAgainst)) top.push(largestAgainst);
   return top;
 }
 

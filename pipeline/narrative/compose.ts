@@ -17,7 +17,7 @@ import { InputError } from '../../kernel/errors.js';
 import { entitiesBullet } from './bullets-flows.js';
 import { BULLET_KINDS, type BulletKey } from './bullet-kinds.js';
 import type { CiteFrom } from './citations.js';
-import { createContext, type ComposeContext, type ComposeInput } from './compose-context.js';
+import { createContext, hasClaim, type ComposeContext, type ComposeInput } from './compose-context.js';
 import { composeHeadline } from './headline.js';
 import { bundledHeadline } from './headline-templates.js';
 import type { TemplateSet } from './engine.js';
@@ -169,6 +169,10 @@ function composeSession(ctx: ComposeContext): Macro['session'] {
       dollarDown: fired('dollar', -1),
       dollarUp: fired('dollar', 1),
       shock: moves.some((m) => m.fired),
+      internal:
+        !moves.some((m) => m.fired) &&
+        !(ctx.input.notes?.notes ?? []).some((n) => n.kind === 'macro') &&
+        (ctx.plan.dayType === 'crash' ? hasClaim(ctx, 'leverage_flush') : ctx.plan.dayType === 'rally' && hasClaim(ctx, 'short_squeeze')),
     },
     paths,
   );
@@ -228,6 +232,18 @@ export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, 
   if (positioning.bulls.length + positioning.bears.length > 0 || positioningSection.macro) sections.push(positioningSection);
   const outlook = composeOutlook(ctx, move, day);
   outlook.leverageRising = day.rally && reading !== undefined && (reading.rose.funding || reading.rose.basis);
+  // Only a split (both sides heard) has a crux; it names the outlook's nearest levels.
+  const [support] = outlook.supports;
+  const [resistance] = outlook.resistances;
+  if (positioning.bulls.length > 0 && positioning.bears.length > 0 && (day.crash || day.rally) && support && resistance)
+    positioning.crux = {
+      asset: outlook.asset,
+      support: support.price,
+      resistance: resistance.price,
+      down: day.crash,
+      up: day.rally,
+      flushed: outlook.leverageFlushed,
+    };
   sections.push({ id: 'outlook', bullets: [], charts: [], outlook });
 
   const leadCharts: Chart[] = [];
@@ -241,7 +257,8 @@ export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, 
   }
 
   const path = composePath(ctx, day);
-  const breadth = composeBreadth(ctx, day);
+  // The cross-asset bullets already compare each asset with the lead asset: no group sentence beside them.
+  const breadth = sections.some((s) => s.id === 'crossAsset') ? undefined : composeBreadth(ctx, day);
   const publication = input.config.publication;
   const links = publication.links.flatMap((l) => {
     const url = mdUrl(l.url);

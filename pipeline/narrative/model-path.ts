@@ -17,7 +17,7 @@ export const PathSchema = z.strictObject({
    * opened in the hour of the lead's trigger or the next (`trigger`), or it is the volume
    * bullet's peak hour (`volumePeak`). Alone, the chart shows it.
    */
-  steepest: z.strictObject({ time: md, change: md, trigger: md.optional(), volumePeak: flag }).optional(),
+  steepest: z.strictObject({ time: md, change: md, trigger: flag, volumePeak: flag }).optional(),
   /** When the day's extreme (the low of a fall, the high of a rise) came. */
   extremeTime: md,
   /**
@@ -44,8 +44,12 @@ export const PathSchema = z.strictObject({
       trend: flag,
       /** The day runs against the prior trend (a fall after a run-up, a rise after a sell-off). */
       against: flag,
-      /** A run-up the day fell from, with funding's prior average elevated: leverage built on the way up. */
+      /**
+       * A run-up the day fell from, with funding's prior average (over `fundingDays`) elevated:
+       * longs were crowded going in. The sentence then cites the funding series too.
+       */
       leverageBuilt: flag,
+      fundingDays: md,
       /**
        * After a move against the trend, the close still stands on the trend's side of where it
        * began `days` days back (a fall that left the close above that close, a rise that left it

@@ -80,4 +80,19 @@ export const PositioningSchema = z.strictObject({
   /** One side has no argument from the data: say why the other dominates. */
   bullsOnly: flag,
   bearsOnly: flag,
+  /**
+   * What would settle the split, for the long-form brief (zh): the nearest support and resistance
+   * (the outlook's first levels) and the day's state. Conditions on levels and on the gauges the
+   * bullets print, no new figure; the wire wrap prints none.
+   */
+  crux: z
+    .strictObject({
+      asset: md,
+      support: md,
+      resistance: md,
+      down: flag,
+      up: flag,
+      flushed: flag,
+    })
+    .optional(),
 });

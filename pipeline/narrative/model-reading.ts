@@ -1,9 +1,8 @@
 /**
  * The model of the long-form brief's reading of the leverage gauges taken together (reading.ts
  * builds it): which of funding, basis and open interest moved past their thresholds, and which
- * way, with implied volatility beside them. It carries no new figure (the window of the average
- * the volatility bullet already states) — the bullets print the figures — so the wire wrap,
- * which leaves the reading to the bullets, prints nothing of it.
+ * way. It carries no figure — the bullets print them — so the wire wrap, which leaves the reading
+ * to the bullets, prints nothing of it.
  */
 import { z } from 'zod';
 import { flag, md } from './model-parts.js';
@@ -23,11 +22,8 @@ export const ReadingSchema = z.strictObject({
   two: flag,
   /** Open interest fell on a rally: shorts covering, not longs adding. */
   shortCovering: flag,
-  /** Implied volatility above its 30-day average by impliedVol.elevatedMinFraction; `calmVol` when measured and not. */
-  elevatedVol: flag,
-  calmVol: flag,
-  /** The days of implied volatility's average (impliedVol.avgDays), as the volatility bullet states it. */
-  volDays: md,
+  /** Funding did not fall to about zero but ended below its prior average, still positive: "虽有回落但仍为正值". */
+  fundingEased: flag,
 });
 
 export type Reading = z.infer<typeof ReadingSchema>;

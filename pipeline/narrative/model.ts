@@ -195,6 +195,12 @@ const MacroSessionSchema = z.strictObject({
   dollarUp: flag,
   /** Any move past its threshold: a macro shock the brief may call one. */
   shock: flag,
+  /**
+   * No move past its threshold, no macro note, and the day's leverage claim fired (leverage_flush
+   * on a crash, short_squeeze on a rally): the long-form brief places the move in crypto's own
+   * positioning rather than in the macro tape.
+   */
+  internal: flag,
   ...cite,
 });
 
@@ -226,6 +232,11 @@ const WindowSchema = z.strictObject({
   source: SourceLinkSchema.optional(),
   /** A futures expiry derived from the basis data, not a note. */
   expiry: flag,
+  /**
+   * A curated release or a futures expiry without a desk note on it: which kind, so the long-form
+   * brief can say what the release bears on (the wire lists the date and name only).
+   */
+  kind: z.enum(['fomc', 'cpi', 'payrolls', 'pce', 'expiry']).optional(),
   ...cite,
 });
 

@@ -68,6 +68,7 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
         name: md(c.name[ctx.lang]),
         source: ctx.link({ name: publisherName(c.url, 'en'), url: c.url }),
         expiry: false,
+        kind: c.kind,
       },
     });
   }
@@ -85,6 +86,7 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
           date: fmt.dateOf(expiring.expiry),
           name: md(`${providerName(expiring.venue, ctx.lang)} ${tenorName(expiring.tenor, ctx.lang)}`),
           expiry: true,
+          kind: 'expiry' as const,
         },
         expiringPaths,
       ),

@@ -37,12 +37,14 @@ export function composePath(ctx: ComposeContext, day: Day): BriefPath | undefine
     path.steepest = {
       time: fmt.time(f.steepestHour.time),
       change: fmt.pctAbs(f.steepestHour.changeFraction),
-      ...(trigger ? { trigger } : {}),
+      // The lead names the trigger; here it is referred back to, not named again.
+      trigger: trigger !== undefined,
       volumePeak,
     };
   if (!day.intradayOnly) path.retrace = { nearExtreme: f.retrace.nearExtreme, recovered: f.retrace.recovered };
   const prior = f.prior ? priorOf(ctx, f, down, move.close) : undefined;
-  if (prior && (prior.trend || prior.closeSince || prior.lastLarger)) path.prior = ctx.cite(prior, f.paths.slice(1));
+  if (prior && (prior.trend || prior.closeSince || prior.lastLarger))
+    path.prior = ctx.cite(prior, f.paths.slice(1), prior.leverageBuilt ? ctx.one('funding_flip', f.asset) : undefined);
   if (!path.steepest && !path.retrace && !path.prior) return undefined;
   // Only the steepest-hour sentence cites the path: a note no printed sentence points at would be listed for nothing.
   return path.steepest ? ctx.cite(path, f.paths.slice(0, 1)) : path;
@@ -67,6 +69,7 @@ function priorOf(ctx: ComposeContext, f: PricePath, down: boolean, close: number
     trend: prior.trend,
     against,
     leverageBuilt: against && up && elevated,
+    fundingDays: fmt.count(ctx.input.config.thresholds.funding.priorDays),
     trendIntact: against && (down ? close > prior.fromClose : close < prior.fromClose),
     ...closeSince,
     ...larger,

@@ -8,8 +8,8 @@
  *   higher prior average; rose: the funding_flip finding's state is 'rising';
  * - basis fell: basis_compression.compressed (basis.compressionMinFraction); rose: the current
  *   range's low is above the prior range's high by the same fraction;
- * - open interest fell (rose) by openInterest.dropFractionMin or more;
- * - implied volatility elevated per impliedVol.elevatedMinFraction.
+ * - open interest fell (rose) by openInterest.dropFractionMin or more.
+ * Implied volatility stays with its bullet: the reading would only repeat it.
  *
  * Printed on a crash or rally day when at least two gauges moved with the day's leverage story.
  */
@@ -24,7 +24,6 @@ export function composeReading(ctx: ComposeContext, day: Day): Reading | undefin
   const funding = ctx.one('funding_flip', ctx.primary);
   const basis = ctx.one('basis_compression', ctx.primary);
   const oi = ctx.one('open_interest_change', ctx.primary);
-  const vol = ctx.one('implied_vol', ctx.primary);
   const widened = basis !== undefined && basis.currentRange.low - basis.priorRange.high >= t.basis.compressionMinFraction;
   const fell = {
     funding:
@@ -51,9 +50,11 @@ export function composeReading(ctx: ComposeContext, day: Day): Reading | undefin
     all: moved === 3,
     two: moved === 2,
     shortCovering,
-    elevatedVol: vol?.elevated === true,
-    calmVol: vol !== undefined && !vol.elevated,
-    volDays: ctx.fmt.count(t.impliedVol.avgDays),
+    fundingEased:
+      funding !== undefined &&
+      !fell.funding &&
+      funding.weightedCurrentPer8h < funding.weightedPriorPer8h &&
+      funding.weightedCurrentPer8h > 0,
   };
 }
 

@@ -28,7 +28,9 @@ function briefPastTheCalendar(lang: 'zh' | 'en'): string {
 describe('catalysts past the sourced calendar', () => {
   it('zh: lists the FOMC decision and says which schedules are not yet sourced', () => {
     const zh = briefPastTheCalendar('zh');
-    expect(zh).toContain('美联储 FOMC 利率决议（来源：[美联储](https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm)）');
+    expect(zh).toContain(
+      '美联储 FOMC 利率决议（利率决议与政策声明将直接影响市场对降息路径的定价；来源：[美联储](https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm)）',
+    );
     expect(zh).toContain('日程尚未收录未来 14 天内美国 CPI、非农就业报告和 PCE 物价指数的完整官方发布日期，其间的发布可能未列出。');
     expect(zh).not.toContain('暂无已排定');
   });

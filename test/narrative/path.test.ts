@@ -28,17 +28,18 @@ describe('the path under the price chart', () => {
     // slide: between the 20 % of "near the low" and the 50 % of "most of it" — said in words, as the
     // lead prints the low and the close.
     expect(starting(zh, '从盘中节奏看')).toBe(
-      '从盘中节奏看，跌势最急的一小时出现在 03:00，正值美联储 12 月会议纪要前后：该小时比特币下跌 2.1%。[^5]' +
-        '06:00 触及日内低点后，抛压有所减弱，收盘较低点有所回升，但仍未收复日内跌幅的主要部分。',
+      '从盘中节奏看，跌势最急的一小时出现在 03:00，与前述事件的时间点重合：该小时比特币下跌 2.1%。[^5]' +
+        '06:00 触及日内低点后有所反弹，但至收盘仍未收复日内跌幅的大部分。',
     );
-    // Funding's 7-day average (0.0467 % per 8 h) was above funding.elevatedPriorMinPer8h (0.02 %): leverage built on the way up.
+    // Funding's 7-day average (0.0467 % per 8 h) was above funding.elevatedPriorMinPer8h (0.02 %):
+    // longs were crowded going in; the note lists the funding series beside the daily candles.
     expect(starting(zh, '从前期走势看')).toBe(
-      '从前期走势看，下跌之前比特币在 30 日内累计上涨 12.5%，上涨过程中永续合约资金费率持续处于高位，多头杠杆随涨势不断累积，价格一旦下破，被动平仓便集中释放。[^6]',
+      '从前期走势看，下跌之前比特币在 30 日内累计上涨 12.5%，而下跌前 7 日的资金费率均值处于高位，多头杠杆已相当拥挤，价格一旦下破，被动平仓便集中释放。[^6]',
     );
     const en = md('bundled-2024-01-04', 'en');
     expect(en).toContain(
-      "Bitcoin's steepest hour, 03:00, around the Fed's December minutes, shed 2.1%.[^5] " +
-        'The slide followed a 12.5% gain over the previous 30 days, a climb that ran on elevated funding and left longs crowded.[^6]\n\n',
+      'The steepest hourly drop, 2.1%, came in the 03:00 hour, in step with that news.[^5] ' +
+        'The slide followed a 12.5% gain over the previous 30 days, with funding elevated over the 7 days before: longs were crowded going in.[^6]\n\n',
     );
   });
 
@@ -46,9 +47,7 @@ describe('the path under the price chart', () => {
     const zh = md('etf-launch-2024-01-12', 'zh');
     // (43,120.4 − 42,865.3) / (46,758.0 − 42,865.3) ≈ 7 % < pricePath.nearExtremeShareMax (20 %). The
     // steepest hour (20:00) lines up with neither a trigger nor the volume peak (22:00): not printed.
-    expect(starting(zh, '从盘中节奏看')).toBe(
-      '从盘中节奏看，比特币在 22:00 触及日内低点后反弹乏力，收盘价仍贴近全日低位，说明抛压并未随低点出现而明显缓和。',
-    );
+    expect(starting(zh, '从盘中节奏看')).toBe('从盘中节奏看，比特币在 22:00 触及日内低点后反弹乏力，收盘价仍贴近全日低位。');
     expect(zh).not.toContain('跌势最急');
     // +3.8 % over 30 days is under pricePath.trendFractionMin (10 %): printed for its "lowest since".
     expect(starting(zh, '从前期走势看')).toBe(
@@ -63,9 +62,7 @@ describe('the path under the price chart', () => {
 
   it('rally: the strongest hour up and a close near the high; the run-up extended', () => {
     const zh = md('rally-2024-02-28', 'zh');
-    expect(starting(zh, '从盘中节奏看')).toBe(
-      '从盘中节奏看，比特币在 19:00 触及日内高点后回落有限，收盘价仍贴近全日高位，说明追涨资金并未随高点出现而明显退潮。',
-    );
+    expect(starting(zh, '从盘中节奏看')).toBe('从盘中节奏看，比特币在 19:00 触及日内高点后回落有限，收盘价仍贴近全日高位。');
     expect(starting(zh, '从前期走势看')).toContain('比特币此前 30 日已累计上涨 30.8%，本轮上涨是前期涨势的延续。');
     expect(md('rally-2024-02-28', 'en')).toContain("Bitcoin's move extends a 30.8% gain over the previous 30 days.[^5]");
   });
@@ -87,9 +84,7 @@ describe('the path under the price chart', () => {
     // +9.6 % over 30 days is no trend with nothing to set the close against: neither is printed —
     // and no note is numbered for them. zh says, in words, that the close took back most of the slide.
     expect(en).not.toMatch(/steepest hour,|previous 30 days/);
-    expect(md('crash-2024-08-05', 'zh')).toContain(
-      '比特币在 14:00 触及日内低点后，抛压明显减弱，收盘前收复了日内跌幅的大部分，低位承接力量不弱。',
-    );
+    expect(md('crash-2024-08-05', 'zh')).toContain('比特币在 14:00 触及日内低点后明显反弹，至收盘已收复日内跌幅的大部分。');
     const markers = new Set(en.match(/\[\^\d+\](?!:)/g));
     const notes = en.match(/^\[\^\d+\]:/gm) ?? [];
     expect(notes.length).toBe(markers.size);

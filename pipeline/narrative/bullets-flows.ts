@@ -42,6 +42,7 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
     asset: ctx.ticker(f.asset),
     products: etfProducts(ctx, f),
     several: severalFunds(f),
+    beforeSpot: f.beforeSpotEtfs,
     date: fmt.usSession(f.date),
     total: usd(f.totalDollarVolumeUsd),
     record: f.isRecord,

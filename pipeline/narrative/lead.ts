@@ -178,6 +178,7 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
         date: fmt.usSession(etfVolume.date),
         products: etfProducts(ctx, etfVolume),
         several: severalFunds(etfVolume),
+        beforeSpot: etfVolume.beforeSpotEtfs,
         // The window the record is stated over (a record "since records began" says nothing).
         days: fmt.count(ctx.input.config.thresholds.etf.avgDays),
       },

@@ -145,6 +145,8 @@ const EtfVolumeBulletSchema = z.strictObject({
   products: md,
   /** More than one fund: the total is a sum ("funds", 合计), broken down in `top`. */
   several: flag,
+  /** Before the asset's first spot-ETF session: the funds are named as funds, not ETFs. */
+  beforeSpot: flag,
   /** Funds without a bar for the session (named in the data note): the total excludes them. */
   excluding: md.optional(),
   date: md,

@@ -153,7 +153,7 @@ const LeadSchema = z.strictObject({
    */
   rebound: z.strictObject({ fromLow: md, share: md }).optional(),
   /** `several`: more than one fund, so the total is a sum ("funds", 合计). */
-  etfRecord: z.strictObject({ total: md, date: md, products: md, several: flag, days: md, ...cite }).optional(),
+  etfRecord: z.strictObject({ total: md, date: md, products: md, several: flag, beforeSpot: flag, days: md, ...cite }).optional(),
   etfInflow: z.strictObject({ net: md, date: md, ...cite }).optional(),
 });
 

@@ -39,6 +39,8 @@ export interface EtfChartData {
   average?: { value: number; label: string };
   source: string;
   alt: string;
+  /** The chart's title: ETFs, or funds before the asset's first spot-ETF session. */
+  title: string;
 }
 
 export function buildEtfVolumeData(snapshot: Snapshot, findings: Findings, lang: Lang): EtfChartData | undefined {
@@ -67,7 +69,9 @@ export function buildEtfVolumeData(snapshot: Snapshot, findings: Findings, lang:
   // Several funds added up are an aggregate (约 in zh), one fund's volume its reported figure: as the text prints them.
   const kind = funds.length > 1 ? 'aggregate' : 'reported';
   const averageText = averageUsd !== undefined ? `${L.average(averageDays)} ${formatUsd(averageUsd, lang, kind)}` : undefined;
+  const beforeSpot = finding?.beforeSpotEtfs === true;
   const alt = L.etfAlt({
+    funds: beforeSpot,
     asset,
     tickers,
     date: etfDay,
@@ -75,6 +79,7 @@ export function buildEtfVolumeData(snapshot: Snapshot, findings: Findings, lang:
     ...(averageText ? { average: averageText } : {}),
   });
   return {
+    title: beforeSpot ? L.fundTitle : L.etfTitle,
     asset,
     tickers,
     bars: shown.map((date) => ({ day: date.slice(5), date, value: (totals.get(date) ?? 0) / unit.divisor, isEtfDay: date === etfDay })),
@@ -92,11 +97,10 @@ function usCloseMs(date: string): number {
   return wallAsUtc - zoneOffsetMs(wallAsUtc, 'America/New_York');
 }
 
-export function buildEtfVolumeSpec(data: EtfChartData, lang: Lang): TopLevelSpec {
-  const L = labelsFor(lang);
+export function buildEtfVolumeSpec(data: EtfChartData, _lang: Lang): TopLevelSpec {
   const y = { field: 'value', type: 'quantitative' as const };
   return layeredChart({
-    title: L.etfTitle,
+    title: data.title,
     subtitle: data.source,
     layers: [
       {
@@ -144,5 +148,5 @@ export function buildEtfVolumeSpec(data: EtfChartData, lang: Lang): TopLevelSpec
 export function planEtfVolumeChart(snapshot: Snapshot, findings: Findings, lang: Lang): ChartPlan | undefined {
   const data = buildEtfVolumeData(snapshot, findings, lang);
   if (!data) return undefined;
-  return { id: 'etf-volume', title: labelsFor(lang).etfTitle, alt: data.alt, spec: buildEtfVolumeSpec(data, lang) };
+  return { id: 'etf-volume', title: data.title, alt: data.alt, spec: buildEtfVolumeSpec(data, lang) };
 }

@@ -26,6 +26,8 @@ export interface ChartWords {
   fundingTitle: string;
   basisTitle: string;
   etfTitle: string;
+  /** Before the asset's first spot-ETF session the funds are not ETFs (GBTC was a trust). */
+  fundTitle: string;
   whaleTitle: (threshold: string, asset: string) => string;
   high: string;
   low: string;
@@ -74,7 +76,7 @@ export interface ChartWords {
   basisContract: (d: { contract: string; days: number; change: string }) => string;
   basisAlt: (d: { asset: string; date: string; contracts: readonly string[] }) => string;
   basisSource: (asset: string) => string;
-  etfAlt: (d: { asset: string; tickers: readonly string[]; date: string; amount: string; average?: string }) => string;
+  etfAlt: (d: { asset: string; tickers: readonly string[]; date: string; amount: string; average?: string; funds: boolean }) => string;
   whaleSummary: (d: { count: string; coins: string; asset: string }) => string;
   whaleAlt: (d: { threshold: string; asset: string; date: string; zone: string; summary: string }) => string;
 }
@@ -86,6 +88,7 @@ export const LABELS = {
     fundingTitle: '各交易所资金费率（每 8 小时）',
     basisTitle: '期货年化基差期限结构：前值与当前',
     etfTitle: 'ETF 成交额与 30 日均值',
+    fundTitle: '基金成交额与 30 日均值',
     whaleTitle: (threshold: string, asset: string) => `≥${threshold} ${asset} 链上大额转账（每小时笔数）`,
     high: '高',
     low: '低',
@@ -133,7 +136,8 @@ export const LABELS = {
     basisContract: (d) => `${d.contract}（${d.days} 天）${d.change}`,
     basisAlt: (d) => `${d.asset} 期货年化基差，${d.date} 日初与日末：${d.contracts.join('；')}。`,
     basisSource: (asset) => `，${asset} 交割合约，前值为当日开始前最后一笔`,
-    etfAlt: (d) => `${d.asset} ETF（${d.tickers.join('、')}）${d.date} 成交额 ${d.amount}${d.average ? `，${d.average}` : ''}。`,
+    etfAlt: (d) =>
+      `${d.asset} ${d.funds ? '基金' : 'ETF'}（${d.tickers.join('、')}）${d.date} 成交额 ${d.amount}${d.average ? `，${d.average}` : ''}。`,
     whaleSummary: (d) => `${d.count}，合计 ${d.coins} 枚 ${d.asset}`,
     whaleAlt: (d) => `${d.date}（${d.zone}）≥${d.threshold} ${d.asset} 的链上转账每小时笔数：${d.summary}。`,
   },
@@ -143,6 +147,7 @@ export const LABELS = {
     fundingTitle: 'Funding rates by exchange (per 8 hours)',
     basisTitle: 'Annualized futures basis term structure: before and now',
     etfTitle: 'ETF dollar volume vs 30-day average',
+    fundTitle: 'Fund dollar volume vs 30-day average',
     whaleTitle: (threshold: string, asset: string) => `On-chain transfers ≥ ${threshold} ${asset} (count per hour)`,
     high: 'High',
     low: 'Low',
@@ -192,7 +197,8 @@ export const LABELS = {
     basisContract: (d) => `${d.contract} (${d.days} days) ${d.change}`,
     basisAlt: (d) => `${d.asset} annualized futures basis at the start and end of ${d.date}: ${d.contracts.join('; ')}.`,
     basisSource: (asset) => `, dated ${asset} futures; before = last value before the day began`,
-    etfAlt: (d) => `${d.asset} ETF (${d.tickers.join(', ')}) dollar volume on ${d.date}: ${d.amount}${d.average ? `; ${d.average}` : ''}.`,
+    etfAlt: (d) =>
+      `${d.asset} ${d.funds ? 'fund' : 'ETF'} (${d.tickers.join(', ')}) dollar volume on ${d.date}: ${d.amount}${d.average ? `; ${d.average}` : ''}.`,
     whaleSummary: (d) => `${d.count}, ${d.coins} ${d.asset} in total`,
     whaleAlt: (d) => `On-chain transfers of at least ${d.threshold} ${d.asset} per hour on ${d.date} (${d.zone}): ${d.summary}.`,
   },

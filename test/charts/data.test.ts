@@ -136,6 +136,7 @@ describe('ETF volume chart data', () => {
           avg30dUsd: 250_000_000,
           isRecord: false,
           divergence: false,
+          beforeSpotEtfs: false,
         },
       ],
     };

@@ -16,6 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FindingOf } from '../../pipeline/analysis/index.js';
 import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
 import { topFunds } from '../../pipeline/narrative/bullets-flows.js';
+import { beforeSpotEtfs } from '../../pipeline/analysis/spot-etfs.js';
 import { printedFloors } from '../../pipeline/narrative/bullets-market.js';
 import type { LiquidationHeadline } from '../../pipeline/analysis/index.js';
 import { join } from 'node:path';
@@ -199,8 +200,8 @@ describe('content the data already held', () => {
   });
 
   it('one fund is not a sum: no 合计 nor "funds" before GBTC alone (bundled day); several funds keep them (ETF launch)', () => {
-    expect(bullet(md('bundled-2024-01-04', 'zh'), /^● \*\*ETF 成交/)).toContain(
-      '美国上市的 BTC ETF 产品（GBTC）1 月 3 日（美东交易日）成交额约 7.94 亿美元',
+    expect(bullet(md('bundled-2024-01-04', 'zh'), /^● \*\*基金成交/)).toContain(
+      '美国上市的 BTC 基金产品（GBTC）1 月 3 日（美东交易日）成交额约 7.94 亿美元',
     );
     expect(md('bundled-2024-01-04', 'en')).toContain(
       "The US-listed fund GBTC traded $794 million in Wednesday's US session, a 30-session high",
@@ -264,5 +265,20 @@ describe('exchange flows: "cold storage, not a rush to sell" only on a day of ne
     const zh = md('crash-scope-2024-08-05', 'zh');
     expect(zh).not.toContain('筹码流向场外');
     expect(zh).not.toContain('恐慌性抛售并未延续');
+  });
+});
+
+describe('before the spot ETFs launched, the funds are not called ETFs', () => {
+  it('bundled day (3 January 2024 session): GBTC was the Grayscale trust — a fund, in text and chart; from 11 January, ETFs', () => {
+    const zh = md('bundled-2024-01-04', 'zh');
+    expect(zh).toContain('美国上市的基金产品（GBTC）1 月 3 日成交额约 7.94 亿美元');
+    expect(zh).toContain('● **基金成交创阶段新高**：据 Yahoo Finance 数据，美国上市的 BTC 基金产品（GBTC）');
+    expect(zh).not.toMatch(/ETF 产品（GBTC）|BTC ETF（GBTC）/);
+    expect(md('bundled-2024-01-04', 'en')).toContain('● **Fund volume:**');
+    expect(md('etf-launch-2024-01-12', 'zh')).toContain('美国上市的 BTC ETF 产品（ARKB、BITB、FBTC、GBTC、IBIT）');
+    expect(beforeSpotEtfs('BTC', '2024-01-10')).toBe(true);
+    expect(beforeSpotEtfs('BTC', '2024-01-11')).toBe(false);
+    expect(beforeSpotEtfs('ETH', '2024-07-22')).toBe(true);
+    expect(beforeSpotEtfs('SOL', '2024-01-01')).toBe(false);
   });
 });

@@ -22,6 +22,8 @@ export const EtfVolumeSchema = z.strictObject({
   priceChangeFraction: fraction.optional(),
   /** Heavy volume while price fell: volume is not direction. */
   divergence: z.boolean(),
+  /** The session precedes the asset's first spot-ETF session (spot-etfs.ts): the funds were not spot ETFs. */
+  beforeSpotEtfs: z.boolean(),
 });
 
 export const EtfFlowsFindingSchema = z.strictObject({

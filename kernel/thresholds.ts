@@ -224,6 +224,8 @@ export const ThresholdsSchema = z.strictObject({
     priceDropFractionMin: fraction.default(0.01),
     /** |Net flow| at or above this is a notable flow day (USD). */
     netFlowNotableUsd: z.number().positive().default(100_000_000),
+    /** A run of at least this many same-sign sessions is summed in the ETF-flow bullet (sessions). */
+    streakSumMinDays: days.default(3),
   }),
 
   whale: section({

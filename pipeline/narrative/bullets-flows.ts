@@ -99,6 +99,7 @@ export function etfFlowsBullet(ctx: ComposeContext, f: FindingOf<'etf_flows'>): 
     inflow: f.netFlowUsd > 0,
     streak: fmt.count(f.streakDays),
     longStreak: f.streakDays >= 2,
+    ...(f.streakDays >= ctx.input.config.thresholds.etf.streakSumMinDays ? { streakTotal: fmt.usdAggregate(f.streakNetUsd) } : {}),
     top: topFunds(f.perTicker, f.netFlowUsd).map((t) => ({
       ticker: md(t.ticker),
       net: fmt.usd(Math.abs(t.netFlowUsd)),

@@ -169,6 +169,8 @@ const EtfFlowsBulletSchema = z.strictObject({
   inflow: flag,
   streak: md,
   longStreak: flag,
+  /** The run's net flow summed, when the run is at least etf.streakSumMinDays sessions. */
+  streakTotal: md.optional(),
   top: z.array(z.strictObject({ ticker: md, net: md, inflow: flag })),
   source: md,
   /** |net| reached `etf.netFlowNotableUsd` (claim): only then "撤离" / "still buying". */

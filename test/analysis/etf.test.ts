@@ -97,6 +97,8 @@ describe('etf_flows', () => {
       date: '2024-01-03',
       netFlowUsd: -2e8,
       streakDays: 2,
+      // The run: 2 January's −50 M and 3 January's −200 M.
+      streakNetUsd: -2.5e8,
       perTicker: [{ ticker: 'GBTC', netFlowUsd: -2e8 }],
       importance: 52.5,
     });

@@ -39,7 +39,7 @@ import { listFiles, renderCase, type RenderedCase } from './render-case.js';
  */
 const OUTSIDE: Record<string, number> = {
   'etf-launch-2024-01-12:zh': 1628,
-  'rally-2024-02-28:zh': 1831,
+  'rally-2024-02-28:zh': 1842,
   'replayed-2024-01-04:zh': 1531,
 };
 const LIMITS = DEFAULT_CONFIG.briefLength;

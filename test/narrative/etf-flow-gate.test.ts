@@ -96,3 +96,12 @@ describe('one decision: the claim that words the bullet gates the points, lead a
     expect(kept).toContain('美国现货 ETF 2 月 27 日净流入约 5.77 亿美元，机构配置需求仍在[^4]');
   });
 });
+
+describe('a run of ETF flows is summed', () => {
+  it('rally: 16 sessions of inflows add up to $5.09 billion; a 2-session run (5 August) is under etf.streakSumMinDays (3)', () => {
+    expect(md('rally-2024-02-28', 'zh')).toContain('为连续第 16 个交易日净流入（期间累计净流入约 50.9 亿美元）');
+    expect(md('rally-2024-02-28', 'en')).toContain('16 sessions running ($5.09 billion in all)');
+    expect(md('crash-2024-08-05', 'zh')).toContain('为连续第 2 个交易日净流出；');
+    expect(md('crash-2024-08-05', 'en')).not.toContain('in all)');
+  });
+});

@@ -35,6 +35,8 @@ export const EtfFlowsFindingSchema = z.strictObject({
   perTicker: z.array(z.strictObject({ ticker: z.string(), netFlowUsd: usd })),
   /** Consecutive days of flows with the same sign, including this one. */
   streakDays: z.number().int().nonnegative(),
+  /** The net flow summed over those `streakDays` sessions (USD). */
+  streakNetUsd: usd,
 });
 
 export const WhaleActivitySchema = z.strictObject({

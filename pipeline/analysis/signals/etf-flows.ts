@@ -7,6 +7,7 @@
  * - Of several flow sources for one asset, the first (by source name) holding that day is used.
  * - Streak: consecutive listed days back from the ETF day with the same sign (0 on a zero day).
  */
+import { roundSignificant } from '../util/stats.js';
 import type { Signal } from '../context.js';
 import type { Finding } from '../findings.js';
 import { importanceOf, thresholdRatio } from '../importance.js';
@@ -32,7 +33,12 @@ export const etfFlowsSignal: Signal = (snapshot, thresholds) => {
     const today = days[days.length - 1]!;
     const sign = Math.sign(today.netFlowUsd);
     let streakDays = 0;
-    if (sign !== 0) for (let i = days.length - 1; i >= 0 && Math.sign(days[i]!.netFlowUsd) === sign; i--) streakDays++;
+    let streakNetUsd = 0;
+    if (sign !== 0)
+      for (let i = days.length - 1; i >= 0 && Math.sign(days[i]!.netFlowUsd) === sign; i--) {
+        streakDays++;
+        streakNetUsd += days[i]!.netFlowUsd;
+      }
     const ratio = thresholdRatio(today.netFlowUsd, t.netFlowNotableUsd);
 
     out.push({
@@ -46,6 +52,7 @@ export const etfFlowsSignal: Signal = (snapshot, thresholds) => {
       netFlowUsd: today.netFlowUsd,
       perTicker: today.perTicker.map((p) => ({ ticker: p.ticker, netFlowUsd: p.netFlowUsd })),
       streakDays,
+      streakNetUsd: roundSignificant(streakNetUsd, 12),
     });
   }
   return out;

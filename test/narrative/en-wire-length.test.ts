@@ -35,7 +35,7 @@ describe('crash scope (en): within 900 words by wording, not by dropping figures
 
   it("the rally's 16-session inflow streak reads the same way", () => {
     expect(md('rally-2024-02-28')).toContain(
-      "net inflows of $577 million in Tuesday's US session (Coinglass), 16 sessions running; IBIT +$520 million",
+      "net inflows of $577 million in Tuesday's US session (Coinglass), 16 sessions running ($5.09 billion in all); IBIT +$520 million",
     );
   });
 });

@@ -50,7 +50,13 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
     top: [...f.tickers]
       .sort((a, b) => b.dollarVolumeUsd - a.dollarVolumeUsd || (a.ticker < b.ticker ? -1 : 1))
       .slice(0, 3)
-      .map((t) => ({ ticker: md(t.ticker), volume: fmt.usd(t.dollarVolumeUsd) })),
+      .map((t) => ({
+        ticker: md(t.ticker),
+        volume: fmt.usd(t.dollarVolumeUsd),
+        ...(f.multipleOf30dAvg === undefined && t.multiple !== undefined
+          ? { own: { multiple: fmt.multiple(t.multiple), days: fmt.count(ctx.input.config.thresholds.etf.avgDays) } }
+          : {}),
+      })),
     priceDown: (f.priceChangeFraction ?? 0) < 0,
     divergence: f.divergence,
     // The ETF figures' own source: exchanges in `sources` only supplied the asset's price change.

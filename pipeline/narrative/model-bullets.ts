@@ -155,7 +155,11 @@ const EtfVolumeBulletSchema = z.strictObject({
   /** At or above the configured multiple of the average. */
   heavy: flag,
   record: flag,
-  top: z.array(z.strictObject({ ticker: md, volume: md })),
+  /**
+   * The largest funds; `multiple` of the fund's own average only when the total has none (funds
+   * launched that day leave no history to sum, while an older fund has its own).
+   */
+  top: z.array(z.strictObject({ ticker: md, volume: md, own: z.strictObject({ multiple: md, days: md }).optional() })),
   priceChange: md.optional(),
   priceDown: flag,
   divergence: flag,

@@ -282,3 +282,19 @@ describe('before the spot ETFs launched, the funds are not called ETFs', () => {
     expect(beforeSpotEtfs('SOL', '2024-01-01')).toBe(false);
   });
 });
+
+describe("a fund's own average where the funds' sum has none", () => {
+  it('ETF launch with GBTC history planted: its own 30-session multiple beside it; with a total average, none', () => {
+    const plant = (l: LoadedCase): void => {
+      for (const f of l.findings.findings)
+        if (f.kind === 'etf_volume')
+          for (const t of f.tickers) if (t.ticker === 'GBTC') Object.assign(t, { avg30dUsd: 1.15e9, multiple: 2.0008 });
+    };
+    expect(md('etf-launch-2024-01-12', 'zh', plant)).toContain(
+      '其中 GBTC 约 23.0 亿美元（为其自身近 30 个交易日均值的 2.0 倍）、IBIT 约 10.1 亿美元',
+    );
+    expect(md('etf-launch-2024-01-12', 'en', plant)).toContain('GBTC $2.30 billion (2.0x its own 30-session average), IBIT $1.01 billion');
+    // 5 August: the five funds' sum has its average, so no fund's own is printed.
+    expect(md('crash-2024-08-05', 'zh')).not.toContain('自身近');
+  });
+});

@@ -230,8 +230,10 @@ export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, 
     else sections.push({ id: 'macro', bullets: [], charts: [], macro });
   }
   if (positioning.bulls.length + positioning.bears.length > 0 || positioningSection.macro) sections.push(positioningSection);
+  const path = composePath(ctx, day);
   const outlook = composeOutlook(ctx, move, day);
   outlook.leverageRising = day.rally && reading !== undefined && (reading.rose.funding || reading.rose.basis);
+  outlook.afterDecline = path?.prior?.down === true && path.prior.trend;
   // Only a split (both sides heard) has a crux; it names the outlook's nearest levels.
   const [support] = outlook.supports;
   const [resistance] = outlook.resistances;
@@ -243,6 +245,8 @@ export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, 
       down: day.crash,
       up: day.rally,
       flushed: outlook.leverageFlushed,
+      fundingNegative: (ctx.one('funding_flip', ctx.primary)?.weightedCurrentPer8h ?? 0) < 0,
+      afterDecline: outlook.afterDecline,
     };
   sections.push({ id: 'outlook', bullets: [], charts: [], outlook });
 
@@ -256,7 +260,6 @@ export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, 
     else home.charts.push(ref);
   }
 
-  const path = composePath(ctx, day);
   // The cross-asset bullets already compare each asset with the lead asset: no group sentence beside them.
   const breadth = sections.some((s) => s.id === 'crossAsset') ? undefined : composeBreadth(ctx, day);
   const publication = input.config.publication;

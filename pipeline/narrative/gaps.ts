@@ -8,6 +8,7 @@
  * the entry names them instead of the whole family, so "one ETF had no data" never reads as "no
  * ETF data". A check that left data out or a substitute provider is kept as its own clause.
  */
+import { beforeSpotEtfs } from '../analysis/index.js';
 import { familyFindingsOf } from '../analysis/index.js';
 import type { FindingOf } from '../analysis/index.js';
 import { isProviderId, PROVIDERS } from '../../kernel/providers.js';
@@ -67,6 +68,9 @@ function briefAssets(ctx: ComposeContext): Set<string> {
 function bearsOnBrief(ctx: ComposeContext, g: DataGap, assets: ReadonlySet<string>): boolean {
   if (g.gapKind === 'not-applicable') return false;
   if (g.asset !== undefined && !assets.has(g.asset)) return false;
+  // Spot-ETF flows before the asset's first spot-ETF session did not exist: nothing is missing
+  // (a failed fetch that day must not read as "not obtained" of something that was never there).
+  if (g.family === 'etfFlows' && beforeSpotEtfs(g.asset ?? ctx.primary, ctx.input.findings.date)) return false;
   // A venue's own series: the other venues' figures print, but without this venue's part.
   // (Per-venue families: the descriptor's `perVenue`.)
   if (isVenueSource(g.source) && familyOf(g.family)?.perVenue) return true;

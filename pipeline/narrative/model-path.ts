@@ -17,7 +17,9 @@ export const PathSchema = z.strictObject({
    * opened in the hour of the lead's trigger or the next (`trigger`), or it is the volume
    * bullet's peak hour (`volumePeak`). Alone, the chart shows it.
    */
-  steepest: z.strictObject({ time: md, change: md, trigger: flag, volumePeak: flag }).optional(),
+  steepest: z.strictObject({ time: md, change: md, volumePeak: flag }).optional(),
+  /** The lead's trigger, by name, when the steepest hour opened in its hour or the next. */
+  trigger: z.strictObject({ name: md }).optional(),
   /** When the day's extreme (the low of a fall, the high of a rise) came. */
   extremeTime: md,
   /**

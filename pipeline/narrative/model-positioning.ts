@@ -93,6 +93,10 @@ export const PositioningSchema = z.strictObject({
       down: flag,
       up: flag,
       flushed: flag,
+      /** Funding is below zero now: the condition is that it turns positive, else that it picks up. */
+      fundingNegative: flag,
+      /** The 30 days before fell (path.prior): a fall is no "healthy shake-out" of a run-up. */
+      afterDecline: flag,
     })
     .optional(),
 });

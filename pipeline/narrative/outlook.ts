@@ -162,6 +162,7 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
     leverageFlushed: deleveragingThesisFired(ctx, day) && hasClaim(ctx, 'leverage_flush'),
     exchangeInflow: exchangeNetInflow(ctx),
     leverageRising: false,
+    afterDecline: false,
     noCatalyst: ctx.plan.noCatalyst && catalysts.every((c) => c.date > horizonEnd(ctx)),
     horizonDays: fmt.count(ctx.input.config.thresholds.catalysts.horizonDays),
   };

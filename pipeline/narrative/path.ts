@@ -33,12 +33,11 @@ export function composePath(ctx: ComposeContext, day: Day): BriefPath | undefine
   };
   const trigger = triggerNear(ctx, f.steepestHour.time);
   const volumePeak = volumePeakHour(ctx, f.asset) === f.steepestHour.time;
+  if (trigger) path.trigger = { name: trigger };
   if (trigger || volumePeak)
     path.steepest = {
       time: fmt.time(f.steepestHour.time),
       change: fmt.pctAbs(f.steepestHour.changeFraction),
-      // The lead names the trigger; here it is referred back to, not named again.
-      trigger: trigger !== undefined,
       volumePeak,
     };
   if (!day.intradayOnly) path.retrace = { nearExtreme: f.retrace.nearExtreme, recovered: f.retrace.recovered };

@@ -16,7 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FindingOf } from '../../pipeline/analysis/index.js';
 import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
 import { topFunds } from '../../pipeline/narrative/bullets-flows.js';
-import { beforeSpotEtfs } from '../../pipeline/analysis/spot-etfs.js';
+import { beforeSpotEtfs } from '../../pipeline/analysis/index.js';
 import { printedFloors } from '../../pipeline/narrative/bullets-market.js';
 import type { LiquidationHeadline } from '../../pipeline/analysis/index.js';
 import { join } from 'node:path';
@@ -201,10 +201,10 @@ describe('content the data already held', () => {
 
   it('one fund is not a sum: no 合计 nor "funds" before GBTC alone (bundled day); several funds keep them (ETF launch)', () => {
     expect(bullet(md('bundled-2024-01-04', 'zh'), /^● \*\*基金成交/)).toContain(
-      '美国上市的 BTC 基金产品（GBTC）1 月 3 日（美东交易日）成交额约 7.94 亿美元',
+      '在美国交易的 BTC 基金产品（GBTC）1 月 3 日（美东交易日）成交额约 7.94 亿美元',
     );
     expect(md('bundled-2024-01-04', 'en')).toContain(
-      "The US-listed fund GBTC traded $794 million in Wednesday's US session, a 30-session high",
+      "The US-traded fund GBTC traded $794 million in Wednesday's US session, a 30-session high",
     );
     expect(bullet(md('etf-launch-2024-01-12', 'en'), /^● \*\*ETF volume/)).toMatch(
       /US-listed BTC funds \([A-Z, ]+\) traded \$4\.23 billion/,
@@ -271,8 +271,9 @@ describe('exchange flows: "cold storage, not a rush to sell" only on a day of ne
 describe('before the spot ETFs launched, the funds are not called ETFs', () => {
   it('bundled day (3 January 2024 session): GBTC was the Grayscale trust — a fund, in text and chart; from 11 January, ETFs', () => {
     const zh = md('bundled-2024-01-04', 'zh');
-    expect(zh).toContain('美国上市的基金产品（GBTC）1 月 3 日成交额约 7.94 亿美元');
-    expect(zh).toContain('● **基金成交创阶段新高**：据 Yahoo Finance 数据，美国上市的 BTC 基金产品（GBTC）');
+    // GBTC was quoted over the counter until it converted: traded in the US, not listed.
+    expect(zh).toContain('在美国交易的基金产品（GBTC）1 月 3 日成交额约 7.94 亿美元');
+    expect(zh).toContain('● **基金成交创阶段新高**：据 Yahoo Finance 数据，在美国交易的 BTC 基金产品（GBTC）');
     expect(zh).not.toMatch(/ETF 产品（GBTC）|BTC ETF（GBTC）/);
     expect(md('bundled-2024-01-04', 'en')).toContain('● **Fund volume:**');
     expect(md('etf-launch-2024-01-12', 'zh')).toContain('美国上市的 BTC ETF 产品（ARKB、BITB、FBTC、GBTC、IBIT）');

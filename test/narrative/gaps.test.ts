@@ -57,18 +57,19 @@ describe('data note for readers', () => {
     const templates = await loadTemplates();
     const zh = compose('zh');
     // ETF volume (GBTC), whale transfers (Blockchair) and liquidations (Coinglass) are printed
-    // from other sources; only exchange flows, which nothing supplied, are missing.
-    // (ETF flows: this cut-down snapshot no longer records them as not applicable before the launch.)
-    expect(zh.gaps).toEqual([{ what: 'ETF 资金流向和交易所链上流入流出', why: '截至发稿未能获取', notApplicable: false, absent: true }]);
+    // from other sources; only exchange flows, which nothing supplied, are missing. Spot-ETF flows
+    // on 4 January 2024, a week before the first spot-ETF session, did not exist: not a gap, even
+    // though this cut-down snapshot fetched none (spot-etfs.ts).
+    expect(zh.gaps).toEqual([{ what: '交易所链上流入流出', why: '截至发稿未能获取', notApplicable: false, absent: true }]);
     const zhNote = renderBriefMarkdown(zh, templates)
       .split('\n')
       .find((l) => l.startsWith('**数据说明**'))!;
-    expect(zhNote).toBe('**数据说明**：截至发稿，ETF 资金流向和交易所链上流入流出未能获取，未纳入本文分析，不代表其数值为零。');
+    expect(zhNote).toBe('**数据说明**：截至发稿，交易所链上流入流出未能获取，未纳入本文分析，不代表其数值为零。');
     const enNote = renderBriefMarkdown(compose('en'), templates)
       .split('\n')
       .find((l) => l.startsWith('**Data note:**'))!;
     expect(enNote).toBe(
-      '**Data note:** ETF flows and exchange on-chain flows could not be obtained by publication time and are left out of this brief (a missing figure is not a zero).',
+      '**Data note:** exchange on-chain flows could not be obtained by publication time and are left out of this brief (a missing figure is not a zero).',
     );
   });
 
@@ -109,7 +110,7 @@ describe('data note for readers', () => {
       .split('\n')
       .find((l) => l.startsWith('**数据说明**'))!;
     expect(note).toBe(
-      '**数据说明**：截至发稿，BTC ETF 资金流向、交易所链上流入流出和 Deribit BTC 隐含波动率指数未能获取，未纳入本文分析，不代表其数值为零。',
+      '**数据说明**：截至发稿，交易所链上流入流出和 Deribit BTC 隐含波动率指数未能获取，未纳入本文分析，不代表其数值为零。',
     );
     expect(note).not.toMatch(/\/api|404|resolution|SOL|…/);
   });

@@ -27,19 +27,19 @@ const sentence = (text: string, start: string): string | undefined => new RegExp
 describe('the leverage gauges read together', () => {
   it('bundled day: funding (0.0467% → 0.0001%, about zero), basis (compressed) and open interest (−9.2%) all fell', () => {
     expect(sentence(md('bundled-2024-01-04', 'zh'), '从结构上看')).toBe(
-      '从结构上看，永续资金费率、期货年化升水和未平仓量同时回落，三项指标方向一致，多头杠杆在永续与期货两端同时被压缩。',
+      '从结构上看，永续资金费率、期货年化升水和未平仓量同时回落，三项指标方向一致，多头的押注在永续与期货两端同时收缩。',
     );
   });
 
   it('5 August: funding from a 0.0074% average to −0.0172% counts as falling (it ended negative), though it never was elevated', () => {
     expect(sentence(md('crash-2024-08-05', 'zh'), '从结构上看')).toBe(
-      '从结构上看，衡量杠杆的三项指标在同一天一起下行，去杠杆同时覆盖了永续合约与期货市场。',
+      '从结构上看，资金费率、期货升水与未平仓量在同一天一起下行，降温同时覆盖了永续合约与期货市场。',
     );
   });
 
   it('ETF launch day: funding 0.0224% → 0.0101% per 8h fell but stayed positive — said so, not "did not fall"', () => {
     expect(sentence(md('etf-launch-2024-01-12', 'zh'), '从结构上看')).toBe(
-      '从结构上看，期货升水收窄、未平仓量下降，资金费率虽有回落但仍为正值，永续合约端的多头仓位尚未完全出清。',
+      '从结构上看，期货升水收窄、未平仓量下降，资金费率虽有回落但仍为正值。',
     );
   });
 
@@ -101,7 +101,7 @@ describe('macro as no shock, the close against the trend, the split and the cale
 
   it('the split settled by the nearest support and the gauges the bullets print', () => {
     expect(md('bundled-2024-01-04', 'zh')).toContain(
-      '多空判断的分水岭在于出清之后能否企稳：守住 4.2 万美元、资金费率重新转正，意味着抛压已基本释放；跌破 4.2 万美元且未平仓量重新增加，则意味着新的空头仓位正在入场。',
+      '多空判断的分水岭在于出清之后能否企稳：守住 4.2 万美元、资金费率企稳回升，意味着抛压已基本释放；跌破 4.2 万美元且未平仓量重新增加，则可能意味着新的空头仓位正在入场。',
     );
     // Without the leverage_flush claim the question is what kind of fall it was.
     expect(md('etf-launch-2024-01-12', 'zh')).toContain('分歧的焦点在于下跌的性质：');

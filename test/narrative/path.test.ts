@@ -28,17 +28,17 @@ describe('the path under the price chart', () => {
     // slide: between the 20 % of "near the low" and the 50 % of "most of it" — said in words, as the
     // lead prints the low and the close.
     expect(starting(zh, '从盘中节奏看')).toBe(
-      '从盘中节奏看，跌势最急的一小时出现在 03:00，与前述事件的时间点重合：该小时比特币下跌 2.1%。[^5]' +
+      '从盘中节奏看，跌势最急的一小时出现在 03:00，与美联储 12 月会议纪要同在一小时：该小时比特币下跌 2.1%。[^5]' +
         '06:00 触及日内低点后有所反弹，但至收盘仍未收复日内跌幅的大部分。',
     );
     // Funding's 7-day average (0.0467 % per 8 h) was above funding.elevatedPriorMinPer8h (0.02 %):
     // longs were crowded going in; the note lists the funding series beside the daily candles.
     expect(starting(zh, '从前期走势看')).toBe(
-      '从前期走势看，下跌之前比特币在 30 日内累计上涨 12.5%，而下跌前 7 日的资金费率均值处于高位，多头杠杆已相当拥挤，价格一旦下破，被动平仓便集中释放。[^6]',
+      '从前期走势看，下跌之前比特币在 30 日内累计上涨 12.5%，而下跌前 7 日的资金费率均值处于高位，说明多头杠杆在下跌前已相当拥挤，价格一旦下破，被动平仓便集中释放。[^6]',
     );
     const en = md('bundled-2024-01-04', 'en');
     expect(en).toContain(
-      'The steepest hourly drop, 2.1%, came in the 03:00 hour, in step with that news.[^5] ' +
+      "The steepest hourly drop, 2.1%, came in the 03:00 hour, the hour of the Fed's December minutes.[^5] " +
         'The slide followed a 12.5% gain over the previous 30 days, with funding elevated over the 7 days before: longs were crowded going in.[^6]\n\n',
     );
   });

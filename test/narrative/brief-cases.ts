@@ -80,3 +80,12 @@ export function render(loaded: LoadedCase, lang: 'zh' | 'en', templates: Templat
   const model = composeBrief({ ...rest, lang, config: config ?? TEST_CONFIG, charts: CHARTS });
   return { model, markdown: renderBriefMarkdown(model, templates) };
 }
+
+/** A corpus case by name, rendered to Markdown, after `edit` changes its loaded inputs (a planted fault). */
+export function markdownOf(name: string, lang: 'zh' | 'en', templates: TemplateSet, edit?: (l: LoadedCase) => void): string {
+  const found = CASES.find((c) => c.name === name);
+  if (!found) throw new Error(`no brief case named ${name}`);
+  const loaded = loadCase(found);
+  edit?.(loaded);
+  return render(loaded, lang, templates).markdown;
+}

@@ -9,19 +9,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
-import { CASES, loadCase, render, type LoadedCase } from './brief-cases.js';
+import { markdownOf, type LoadedCase } from './brief-cases.js';
 
 let templates: TemplateSet;
 beforeAll(async () => {
   templates = await loadTemplates();
 });
 
-const caseOf = (name: string): LoadedCase => loadCase(CASES.find((c) => c.name === name)!);
-const md = (name: string, lang: 'zh' | 'en', edit?: (l: LoadedCase) => void): string => {
-  const loaded = caseOf(name);
-  edit?.(loaded);
-  return render(loaded, lang, templates).markdown;
-};
+const md = (name: string, lang: 'zh' | 'en', edit?: (l: LoadedCase) => void): string => markdownOf(name, lang, templates, edit);
 const sentence = (text: string, start: string): string | undefined => new RegExp(`${start}[^。]*。`).exec(text)?.[0];
 
 describe('the leverage gauges read together', () => {

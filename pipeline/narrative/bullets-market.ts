@@ -305,6 +305,7 @@ export function basisBullet(ctx: ComposeContext, f: FindingOf<'basis_compression
       prior: fmt.pct(t.priorAnnualized),
       ...(bullet.priorDays ? { priorDays: bullet.priorDays } : {}),
       current: fmt.pct(t.currentAnnualized),
+      min: fmt.pct(t.minAnnualized),
       backwardation: t.backwardation,
       belowAtEnd: t.currentAnnualized < 0,
     }));

@@ -117,6 +117,8 @@ const BasisBulletSchema = z.strictObject({
         prior: md,
         priorDays: md.optional(),
         current: md,
+        /** The window's lowest annualized basis: below zero when the contract traded below spot ("一度贴水" beside its figure). */
+        min: md,
         backwardation: flag,
         belowAtEnd: flag,
       }),

@@ -299,3 +299,14 @@ describe("a fund's own average where the funds' sum has none", () => {
     expect(md('crash-2024-08-05', 'zh')).not.toContain('自身近');
   });
 });
+
+describe('"briefly below spot" carries the figure that shows it', () => {
+  it('bundled day: Deribit BTC-12JAN24 ended at 2.2% but traded below spot — its window low (−3.4%) is printed beside 一度贴水', () => {
+    expect(md('bundled-2024-01-04', 'zh')).toContain(
+      'Deribit BTC-12JAN24（剩余 8 天）一度贴水（日内最低 −3.4%），自此前 3 日均值 9.0% 变为 2.2%',
+    );
+    expect(md('bundled-2024-01-04', 'en')).toContain(
+      'Deribit BTC-12JAN24 (8 days) went from 9.0% to 2.2%, briefly below spot (low −3.4%).',
+    );
+  });
+});

@@ -82,6 +82,12 @@ describe('macro as no shock, the close against the trend, the split and the cale
     expect(md('etf-launch-2024-01-12', 'zh')).not.toMatch(/外部市场并未给出|宏观层面找不到/);
     // The bundled day has the Fed minutes in its notes: the macro paragraph keeps them as the candidate.
     expect(md('bundled-2024-01-04', 'zh')).not.toMatch(/外部市场并未给出|宏观层面找不到/);
+    // …and beside a repricing of rate cuts it does not say "no macro shock" of the calm asset prices.
+    expect(md('bundled-2024-01-04', 'zh')).toContain('上述资产价格的变动尚在常规范围内，宏观层面的变化更多体现在政策预期上（见下文）。');
+    expect(md('bundled-2024-01-04', 'en')).toContain(
+      'Asset prices moved within their usual ranges; the shift was in rate expectations (below).',
+    );
+    expect(md('bundled-2024-01-04', 'en')).not.toContain('None was large enough to count as a macro shock.');
   });
 
   it('a fall after a 12.5% run-up that left the close above the close 30 days back: the trend is intact', () => {

@@ -248,11 +248,12 @@ describe('the lead says "concentrated" / "long squeeze" only with the leverage_f
   });
 });
 
-describe('exchange flows: "cold storage, not a rush to sell" only on a day of net outflows', () => {
+describe('exchange flows: "leaving exchanges, not a rush to sell" only on a day of net outflows', () => {
   it('bundled day (a net 4,567 BTC left exchanges, 16,135 BTC out after the 05:00 spike): the reading and the bull point', () => {
     const en = md('bundled-2024-01-04', 'en');
     expect(bullet(en, /^● \*\*Exchange flows/)).toContain(
-      'then 16,135 BTC left on net — coins heading to cold storage, not a rush to sell.',
+      // Whale Alert sees coins leave exchange wallets, not where they go: no "cold storage".
+      'then 16,135 BTC left on net — coins leaving exchanges, not a rush to sell.',
     );
   });
 
@@ -261,9 +262,9 @@ describe('exchange flows: "cold storage, not a rush to sell" only on a day of ne
     expect(bullet(en, /^● \*\*Exchange flows/)).toContain(
       'a net 36,870 BTC flowed into exchanges on the day (Whale Alert); 9,912 BTC came in during the 13:00 hour, 4.1x the 7-day hourly average, followed by net outflows of 3,382 BTC.',
     );
-    expect(en).not.toContain('cold storage');
+    expect(en).not.toContain('coins leaving exchanges');
     const zh = md('crash-scope-2024-08-05', 'zh');
-    expect(zh).not.toContain('筹码流向场外');
+    expect(zh).not.toContain('筹码持续流出交易所');
     expect(zh).not.toContain('恐慌性抛售并未延续');
   });
 });

@@ -30,12 +30,15 @@ describe('part-day briefs', () => {
     expect(zh).toContain('（日内简报，数据截至 15:00）');
     expect(zh).toMatch(/截至 15:00 报 [\d,.]+ 美元，较前一日收盘/);
     expect(zh).not.toContain('截至收盘报');
+    // The price-structure paragraph, too: the price as of 15:00 is no close.
+    expect(zh).toMatch(/从价格结构看，BTC 现报 [\d,.]+ 美元。/);
     expect(en).toContain('(intraday, data to 15:00)');
     expect(en).toMatch(/It stood at \$[\d,.]+ as of 15:00, (down|up) /);
     expect(en).not.toContain('It closed at');
     // The whole day, as bundled, keeps its close.
     const whole = await renderToTemp(BUNDLED_SNAPSHOT, { formats: ['md'] });
     expect(readFileSync(join(whole.outDir, '2024-01-04', 'zh.md'), 'utf8')).toContain('截至收盘报');
+    expect(readFileSync(join(whole.outDir, '2024-01-04', 'zh.md'), 'utf8')).toContain('从价格结构看，BTC 收于 42,873.9 美元。');
     expect(readFileSync(join(whole.outDir, '2024-01-04', 'en.md'), 'utf8')).toContain('It closed at');
   }, 60_000);
 });

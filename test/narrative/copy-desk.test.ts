@@ -102,7 +102,9 @@ describe('leverage flush: a claim of size, not of share', () => {
     expect(md('weekend-2024-03-17', 'en')).toContain(
       '0.9x the 30-day average, a sign of thinning participation. The 23:00 hour traded $595 million.[^7]',
     );
-    expect(md('bundled-2024-01-04', 'en')).toContain('1.7x the 30-day average, as the sell-off drew volume. The 05:00 hour traded $1.24 billion');
+    expect(md('bundled-2024-01-04', 'en')).toContain(
+      '1.7x the 30-day average, as the sell-off drew volume. The 05:00 hour traded $1.24 billion',
+    );
   });
 
   it("a range day's macro heading promises no calendar: the section holds markets, the outlook holds the calendar", () => {

@@ -19,6 +19,7 @@ import {
   moveOf,
   openInterestBullet,
   printedFloors,
+  printedVolume,
   volatilityBullet,
   volumeBullet,
 } from './bullets-market.js';
@@ -87,11 +88,7 @@ export const BULLET_KINDS = {
     of(ctx.one('liquidation_cluster', ctx.primary) ?? ctx.one('liquidation_cluster'), (f) => clusterBullet(ctx, f)),
   ),
   // Perpetual volume first; spot only when no perpetual figure exists.
-  volume_spike: bulleted('volume', (ctx) =>
-    of(ctx.all('volume_spike', ctx.primary).find((v) => v.market === 'perp') ?? ctx.one('volume_spike', ctx.primary), (f) =>
-      volumeBullet(ctx, f),
-    ),
-  ),
+  volume_spike: bulleted('volume', (ctx) => of(printedVolume(ctx, ctx.primary), (f) => volumeBullet(ctx, f))),
   funding_flip: bulleted('funding', (ctx) => of(ctx.one('funding_flip', ctx.primary), (f) => fundingBullet(ctx, f))),
   // Cited by the series of the contracts it prints (the finding read every tenor).
   basis_compression: bulleted('basis', (ctx) => {

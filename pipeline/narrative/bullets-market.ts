@@ -167,9 +167,19 @@ export function clusterBullet(ctx: ComposeContext, f: FindingOf<'liquidation_clu
   };
 }
 
+/** The volume finding the brief prints for an asset: perpetual volume first, spot only when no perpetual figure exists. */
+export function printedVolume(ctx: Pick<ComposeContext, 'all' | 'one'>, asset: string): FindingOf<'volume_spike'> | undefined {
+  return ctx.all('volume_spike', asset).find((v) => v.market === 'perp') ?? ctx.one('volume_spike', asset);
+}
+
+/** The venue the volume bullet leads with: the largest day volume. */
+export function busiestVenue(f: FindingOf<'volume_spike'>): FindingOf<'volume_spike'>['perVenue'][number] | undefined {
+  return [...f.perVenue].sort((a, b) => b.dayVolumeUsd - a.dayVolumeUsd)[0];
+}
+
 export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>): B<'volume'> | undefined {
   const { fmt } = ctx;
-  const top = [...f.perVenue].sort((a, b) => b.dayVolumeUsd - a.dayVolumeUsd)[0];
+  const top = busiestVenue(f);
   if (!top) return undefined;
   const { low, high } = f.changeVsPrevRange;
   const sameSign = Math.sign(low) === Math.sign(high) && low !== 0;

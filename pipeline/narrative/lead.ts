@@ -67,15 +67,10 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   const step = leadStep(ctx);
   const fromLevel = day.rally ? Math.ceil(move.low / step) * step : Math.floor(move.high / step) * step;
   const brk = headlineBreak(ctx);
-  const maxRank = ctx.input.config.thresholds.historicalRank.maxRank;
-  const rankOf = (metric: 'close_to_close' | 'high_to_low', value: number) =>
-    ctx
-      .all('historical_rank', ctx.primary)
-      .find((r) => r.metric === metric && r.rank <= maxRank && Math.sign(r.value) === Math.sign(value));
-  const rank = rankOf('close_to_close', move.changeFraction);
-  const drawdownRank = day.crash ? rankOf('high_to_low', move.drawdownFraction) : undefined;
+  const rank = rankOf(ctx, ctx.primary, 'close_to_close', move.changeFraction);
+  const drawdownRank = day.crash ? rankOf(ctx, ctx.primary, 'high_to_low', move.drawdownFraction) : undefined;
   const liq = ctx.plan.liquidations;
-  const trigger = ctx.input.notes?.notes.find((n) => n.kind === 'macro' && n.trigger);
+  const trigger = triggerNote(ctx);
   const oi = ctx.one('open_interest_change', ctx.primary);
   const etfVolume = ctx.one('etf_volume', ctx.primary);
   const etfFlows = ctx.one('etf_flows', ctx.primary);
@@ -166,7 +161,7 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   }
   ctx.cite(lead, rank, drawdownRank);
   if (liq) lead.liquidations = ctx.cite(liquidationFigures(ctx, liq), ...liquidationFindings(ctx, liq, false));
-  if (trigger && trigger.kind === 'macro') lead.trigger = { name: ctx.text(trigger.name), time: fmt.dayTime(Date.parse(trigger.time)) };
+  if (trigger) lead.trigger = { name: ctx.text(trigger.name), time: fmt.dayTime(Date.parse(trigger.time)) };
   if (oi && deleveragingThesisFired(ctx, day))
     lead.deleveraging = ctx.cite({ oiChange: fmt.pctAbs(oi.changeFraction), venues: ctx.sources(oi.perVenue.map((v) => v.venue)) }, oi);
   // A record session that closed before the window (Friday's, in a Monday brief) is reported in
@@ -199,6 +194,25 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   const caveat = leadCaveat(ctx, move);
   if (caveat) lead.caveat = caveat;
   return lead;
+}
+
+/** The asset's move of one measure ranked within historicalRank.maxRank, of the same sign as `value`. */
+export function rankOf(
+  ctx: Pick<ComposeContext, 'all' | 'input'>,
+  asset: string,
+  metric: 'close_to_close' | 'high_to_low',
+  value: number,
+): FindingOf<'historical_rank'> | undefined {
+  const maxRank = ctx.input.config.thresholds.historicalRank.maxRank;
+  return ctx.all('historical_rank', asset).find((r) => r.metric === metric && r.rank <= maxRank && Math.sign(r.value) === Math.sign(value));
+}
+
+type MacroNote = Extract<NonNullable<ComposeContext['input']['notes']>['notes'][number], { kind: 'macro' }>;
+
+/** The notes' macro item marked as the day's trigger, if any. */
+export function triggerNote(ctx: Pick<ComposeContext, 'input'>): MacroNote | undefined {
+  for (const n of ctx.input.notes?.notes ?? []) if (n.kind === 'macro' && n.trigger) return n;
+  return undefined;
 }
 
 /** Two ranks that print the same "since": the same day, event and "at least". */

@@ -81,6 +81,23 @@ const FundingBulletSchema = z.strictObject({
   venueKind: z.strictObject({ settled: flag, interval: md, eightHour: flag }).optional(),
 });
 
+/** One expiry's annualized basis as the basis bullet prints it: the headline expiry's and each other contract's. */
+const TENOR_FIGURES = {
+  /**
+   * `prior` is the mean of the `priorDays` days before the window ("此前 3 日均值", "a 3-day
+   * average"), or, without `priorDays`, the last point before it: the chart's start-of-day value
+   * is another quantity, and the words say which one the text gives.
+   */
+  prior: md,
+  priorDays: md.optional(),
+  current: md,
+  /** The window's lowest annualized basis: below zero when the contract traded below spot ("一度贴水" beside its figure). */
+  min: md,
+  backwardation: flag,
+  /** Still below spot at the window's end: "ending below spot" / 收盘仍处贴水, not "briefly". */
+  belowAtEnd: flag,
+};
+
 const BasisBulletSchema = z.strictObject({
   asset: md,
   compressed: flag,
@@ -94,18 +111,7 @@ const BasisBulletSchema = z.strictObject({
   tenor: md,
   expiry: md,
   days: md,
-  /**
-   * `prior` is the mean of the `priorDays` days before the window ("此前 3 日均值", "a 3-day
-   * average"), or, without `priorDays`, the last point before it: the chart's start-of-day value
-   * is another quantity, and the words say which one the text gives.
-   */
-  prior: md,
-  priorDays: md.optional(),
-  current: md,
-  min: md,
-  backwardation: flag,
-  /** Still below spot at the window's end: "ending below spot" / 收盘仍处贴水, not "briefly". */
-  belowAtEnd: flag,
+  ...TENOR_FIGURES,
   otherTenors: md.optional(),
   /** Other expiries that went below spot while the headline expiry did not: venue, contract, days left, prior → current. */
   contracts: z
@@ -114,13 +120,7 @@ const BasisBulletSchema = z.strictObject({
         venue: md,
         contract: md,
         days: md,
-        prior: md,
-        priorDays: md.optional(),
-        current: md,
-        /** The window's lowest annualized basis: below zero when the contract traded below spot ("一度贴水" beside its figure). */
-        min: md,
-        backwardation: flag,
-        belowAtEnd: flag,
+        ...TENOR_FIGURES,
       }),
     )
     .optional(),

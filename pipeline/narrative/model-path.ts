@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { cite, flag, md } from './model-parts.js';
 
 export const PathSchema = z.strictObject({
-  asset: md,
   name: md,
   down: flag,
   /** The hourly price series (the steepest-hour sentence; the retrace is the lead's series and cites it). */

@@ -16,10 +16,8 @@ export const ReadingSchema = z.strictObject({
   fell: GaugesSchema,
   /** Each gauge that rose past its threshold: funding rising, basis widened, open interest up. */
   rose: GaugesSchema,
-  /** All three moved the same way as the day's leverage story (fell on a crash, rose on a rally). */
+  /** All three moved the same way as the day's leverage story (fell on a crash, rose on a rally); else two did, and `fell`/`rose` say which. */
   all: flag,
-  /** Exactly two did; `fell`/`rose` say which. */
-  two: flag,
   /** Open interest fell on a rally: shorts covering, not longs adding. */
   shortCovering: flag,
   /** Funding did not fall to about zero but ended below its prior average, still positive: "虽有回落但仍为正值". */

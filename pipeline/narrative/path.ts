@@ -12,11 +12,11 @@
 import type { PricePath } from '../analysis/index.js';
 import type { ComposeContext } from './compose-context.js';
 import type { BriefPath } from './model-path.js';
-import { RECENT_SINCE_DAYS, type Day } from './lead.js';
+import { rankOf, RECENT_SINCE_DAYS, triggerNote, type Day } from './lead.js';
+import { busiestVenue, printedVolume } from './bullets-market.js';
+import { HOUR_MS } from '../../kernel/time.js';
 import { md, type Md } from './markdown-escape.js';
 import * as format from '../../kernel/locale/index.js';
-
-const HOUR_MS = 3_600_000;
 
 export function composePath(ctx: ComposeContext, day: Day): BriefPath | undefined {
   if (!(day.crash || day.rally)) return undefined;
@@ -26,7 +26,6 @@ export function composePath(ctx: ComposeContext, day: Day): BriefPath | undefine
   const { fmt } = ctx;
   const down = f.direction === 'down';
   const path: BriefPath = {
-    asset: ctx.ticker(f.asset),
     name: ctx.name(f.asset),
     down,
     extremeTime: fmt.time(down ? move.lowTime : move.highTime),
@@ -82,31 +81,23 @@ function priorOf(ctx: ComposeContext, f: PricePath, down: boolean, close: number
  */
 function lastLarger(ctx: ComposeContext, asset: string): { lastLarger?: { date: Md; change: Md } } {
   const move = ctx.one('price_move', asset);
-  const maxRank = ctx.input.config.thresholds.historicalRank.maxRank;
-  const rank = ctx
-    .all('historical_rank', asset)
-    .find(
-      (r) =>
-        r.metric === 'close_to_close' && r.rank <= maxRank && move !== undefined && Math.sign(r.value) === Math.sign(move.changeFraction),
-    );
-  const since = rank?.since;
+  const since = move ? rankOf(ctx, asset, 'close_to_close', move.changeFraction)?.since : undefined;
   if (!since || since.event || since.daysAgo <= RECENT_SINCE_DAYS) return {};
   // Another year is named with its year ("2023 年 8 月 17 日", "17 August 2023").
   const year = since.date.slice(0, 4) !== ctx.input.findings.date.slice(0, 4);
   return { lastLarger: { date: md(format.formatDate(since.date, ctx.lang, { year })), change: ctx.fmt.pctAbs(since.value) } };
 }
 
-/** The volume bullet's peak hour: the busiest venue's (the same pick volumeBullet makes). */
+/** The volume bullet's peak hour (its finding and venue, as the bullet picks them). */
 function volumePeakHour(ctx: ComposeContext, asset: string): number | undefined {
-  const spikes = ctx.all('volume_spike', asset);
-  const f = spikes.find((v) => v.market === 'perp') ?? spikes[0];
-  return [...(f?.perVenue ?? [])].sort((a, b) => b.dayVolumeUsd - a.dayVolumeUsd)[0]?.peakHour.time;
+  const f = printedVolume(ctx, asset);
+  return f ? busiestVenue(f)?.peakHour.time : undefined;
 }
 
-/** The lead's trigger (a macro note marked `trigger`), when the hour opened in its hour or the next. */
-function triggerNear(ctx: ComposeContext, hour: number): ReturnType<ComposeContext['text']> | undefined {
-  const trigger = ctx.input.notes?.notes.find((n) => n.kind === 'macro' && n.trigger);
-  if (!trigger || trigger.kind !== 'macro') return undefined;
+/** The lead's trigger, when the hour opened in the trigger's hour or the next. */
+function triggerNear(ctx: ComposeContext, hour: number): Md | undefined {
+  const trigger = triggerNote(ctx);
+  if (!trigger) return undefined;
   const at = Math.floor(Date.parse(trigger.time) / HOUR_MS) * HOUR_MS;
   return hour === at || hour === at + HOUR_MS ? ctx.text(trigger.name) : undefined;
 }

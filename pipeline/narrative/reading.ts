@@ -48,7 +48,6 @@ export function composeReading(ctx: ComposeContext, day: Day): Reading | undefin
     fell,
     rose,
     all: moved === 3,
-    two: moved === 2,
     shortCovering,
     fundingEased:
       funding !== undefined &&

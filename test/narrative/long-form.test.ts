@@ -67,6 +67,10 @@ describe('the leverage gauges read together', () => {
     );
     expect(zh).toContain('突破后的持续性取决于增量资金能否跟上；在杠杆已明显升温的情况下，短线回调风险不容忽视。');
     expect(zh).not.toContain('若资金费率与期货升水快速走高');
+    // en says the same of the same gauges.
+    expect(md('rally-2024-02-28', 'en')).toContain(
+      'the rally holds only if fresh money keeps coming; with funding and basis already up, the risk of a pullback has grown.',
+    );
   });
 });
 

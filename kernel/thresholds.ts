@@ -153,6 +153,12 @@ export const ThresholdsSchema = z.strictObject({
     changeVsPrevMin: fraction.default(0.25),
     /** Day volume at or above this multiple of the 30-day average is a spike (multiple). */
     multipleOf30dAvgMin: multiple.default(1.5),
+    /**
+     * A rise on the day before counts as a spike only when the day is also at least this multiple
+     * of its 30-day average (where one exists): after a thin day (a US holiday, a weekend) an
+     * ordinary day rises 40 % on the day before and is no surge (multiple).
+     */
+    changeNeedsAvgMultipleMin: multiple.default(1.25),
     /** Days before the window that form the average and the hourly maximum (days). */
     avgDays: days.default(30),
     /** Fewer complete prior days than this gives no average (days). */

@@ -191,6 +191,7 @@ export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>):
     volume: fmt.usd(top.dayVolumeUsd),
     change: fmt.pctAbs(top.changeVsPrevFraction, 0),
     up: top.changeVsPrevFraction > 0,
+    offThinDay: false,
     changeRange: sameSign
       ? fmt.pctRange(Math.min(Math.abs(low), Math.abs(high)), Math.max(Math.abs(low), Math.abs(high)), 0)
       : fmt.pctAbs(top.changeVsPrevFraction, 0),
@@ -200,6 +201,12 @@ export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>):
     everyVenueAtPeak: false,
   };
   if (top.multipleOf30dAvg !== undefined) bullet.average = { multiple: fmt.multiple(top.multipleOf30dAvg) };
+  const v = ctx.input.config.thresholds.volume;
+  bullet.offThinDay =
+    !bullet.surge &&
+    top.changeVsPrevFraction >= v.changeVsPrevMin &&
+    top.multipleOf30dAvg !== undefined &&
+    top.multipleOf30dAvg < v.changeNeedsAvgMultipleMin;
   if (f.perVenue.length > 1)
     bullet.total = {
       volume: fmt.usdAggregate(f.totalDayVolumeUsd),

@@ -37,11 +37,16 @@ const VolumeBulletSchema = z.strictObject({
   venue: md,
   volume: md,
   change: md,
-  /** Volume rose past a `volume.*` threshold (claim "放量"): only then the words of a surge. */
   /** With several venues: the day's volume summed across them, and the venues summed. */
   total: z.strictObject({ volume: md, venues: md }).optional(),
+  /** Volume rose past a `volume.*` threshold (claim "放量"): only then the words of a surge. */
   surge: flag,
   up: flag,
+  /**
+   * Up by the day-on-day threshold but not a surge: the day before was thin and the day is near its
+   * 30-day average (volume.changeNeedsAvgMultipleMin), so the reading says so, not "a modest rise".
+   */
+  offThinDay: flag,
   changeRange: md,
   manyVenues: flag,
   average: z.strictObject({ multiple: md }).optional(),

@@ -221,7 +221,9 @@ const LevelSchema = z.strictObject({
   swingLow: flag,
   swingHigh: flag,
   cluster: flag,
-  range: flag,
+  /** The window's own low (a support) or high (a resistance). */
+  dayLow: flag,
+  dayHigh: flag,
   date: md.optional(),
 });
 

@@ -25,14 +25,19 @@ const SCHEDULE_NAMES = {
   pce: { zh: 'PCE 物价指数', en: 'PCE' },
 } as const;
 
-function levelRef(ctx: ComposeContext, level: KeyLevels['supports'][number]): LevelRef {
+/**
+ * A level as the outlook prints it. A 'range' level is the window's own low (below the close, so a
+ * support) or high (a resistance): the reader is told which, not "range edge".
+ */
+function levelRef(ctx: ComposeContext, level: KeyLevels['supports'][number], side: 'support' | 'resistance'): LevelRef {
   const ref: LevelRef = {
     price: level.basis === 'round' || Number.isInteger(level.price) ? ctx.fmt.level(level.price) : ctx.fmt.price(level.price),
     round: level.basis === 'round',
     swingLow: level.basis === 'swing_low',
     swingHigh: level.basis === 'swing_high',
     cluster: level.basis === 'cluster',
-    range: level.basis === 'range',
+    dayLow: level.basis === 'range' && side === 'support',
+    dayHigh: level.basis === 'range' && side === 'resistance',
   };
   if (level.note && /^\d{4}-\d{2}-\d{2}$/.test(level.note)) ref.date = ctx.fmt.date(level.note);
   return ref;
@@ -101,18 +106,18 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   // The first item's levels come from the level crossed, the key levels or the day's prices.
   const levelSources = [brk, levels, move];
   if (day.crash) {
-    const level = brk ? fmt.level(brk.level) : nearestResistance ? levelRef(ctx, nearestResistance).price : fmt.price(move.open);
+    const level = brk ? fmt.level(brk.level) : nearestResistance ? levelRef(ctx, nearestResistance, 'resistance').price : fmt.price(move.open);
     const item: WatchItem = { reclaim: { asset, level } };
-    if (nearestSupport) item.reclaim!.support = levelRef(ctx, nearestSupport).price;
+    if (nearestSupport) item.reclaim!.support = levelRef(ctx, nearestSupport, 'support').price;
     watch.push(ctx.cite(item, ...levelSources));
   } else if (day.rally) {
-    const level = brk ? fmt.level(brk.level) : nearestSupport ? levelRef(ctx, nearestSupport).price : fmt.price(move.open);
+    const level = brk ? fmt.level(brk.level) : nearestSupport ? levelRef(ctx, nearestSupport, 'support').price : fmt.price(move.open);
     const item: WatchItem = { hold: { asset, level } };
-    if (nearestResistance) item.hold!.resistance = levelRef(ctx, nearestResistance).price;
+    if (nearestResistance) item.hold!.resistance = levelRef(ctx, nearestResistance, 'resistance').price;
     watch.push(ctx.cite(item, ...levelSources));
   } else {
-    const low = nearestSupport ? levelRef(ctx, nearestSupport).price : fmt.price(move.low);
-    const high = nearestResistance ? levelRef(ctx, nearestResistance).price : fmt.price(move.high);
+    const low = nearestSupport ? levelRef(ctx, nearestSupport, 'support').price : fmt.price(move.low);
+    const high = nearestResistance ? levelRef(ctx, nearestResistance, 'resistance').price : fmt.price(move.high);
     watch.push(ctx.cite({ breakout: { asset, low, high } }, levels, move));
   }
   const firstCatalyst = catalysts.sort((a, b) => (a.date < b.date ? -1 : 1))[0];
@@ -150,8 +155,8 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   const outlook: Outlook = {
     asset,
     reference: fmt.price(levels?.reference ?? move.close),
-    supports: supports.map((s) => levelRef(ctx, s)),
-    resistances: resistances.map((r) => levelRef(ctx, r)),
+    supports: supports.map((s) => levelRef(ctx, s, 'support')),
+    resistances: resistances.map((r) => levelRef(ctx, r, 'resistance')),
     windows: windows.sort((a, b) => a.at - b.at).map((w) => w.window),
     watch: watch.slice(0, MAX_WATCH),
     down: day.crash,

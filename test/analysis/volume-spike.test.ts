@@ -68,4 +68,21 @@ describe('volume_spike', () => {
     expect(volumeSpikeSignal(makeSnapshot({ perpetuals: [perp('BTC', partial)] }), DEFAULT_THRESHOLDS, contextWith())).toEqual([]);
     expect(volumeSpikeSignal(makeSnapshot(), DEFAULT_THRESHOLDS, contextWith())).toEqual([]);
   });
+
+  it('a rise off a thin day is no spike when the day is near its 30-day average (the 5 July 2024 case)', () => {
+    // 29 days at 100 USD/hour, a thin day before at 70, the window at 100: +42.9 % on the day before,
+    // 100 × 24 / ((29 × 2,400 + 1,680) / 30) = 2,400 / 2,376 = 1.0101× the average, under 1.25×.
+    const candles: Candle[] = [];
+    for (let t = START - 30 * DAY; t < START + DAY; t += HOUR)
+      candles.push(bar(t, 100, 100, 100, 100, 1, t >= START - DAY && t < START ? 70 : 100));
+    const [f] = volumeSpikeSignal(makeSnapshot({ perpetuals: [perp('BTC', candles)] }), DEFAULT_THRESHOLDS, contextWith());
+    if (f?.kind !== 'volume_spike') throw new Error('expected volume_spike');
+    expect(f.perVenue[0]!.changeVsPrevFraction).toBeCloseTo(30 / 70, 6);
+    expect(f.perVenue[0]!.multipleOf30dAvg).toBeCloseTo(2400 / 2376, 6);
+    expect('threshold' in f).toBe(false);
+    // With the floor lowered to 1×, the same day is a spike on the day-before rise.
+    const lower = { ...DEFAULT_THRESHOLDS, volume: { ...DEFAULT_THRESHOLDS.volume, changeNeedsAvgMultipleMin: 1 } };
+    const [g] = volumeSpikeSignal(makeSnapshot({ perpetuals: [perp('BTC', candles)] }), lower, contextWith());
+    expect(g).toMatchObject({ threshold: { name: 'volume.changeVsPrevMin', value: 0.25, unit: 'fraction' } });
+  });
 });

@@ -80,7 +80,8 @@ export const volumeSpikeSignal: Signal = (snapshot, thresholds) => {
       paths.push(`perpetuals[${index}].candles`);
       providers.add(series.provenance.provider);
 
-      const changeRatio = changeVsPrev > 0 ? thresholdRatio(changeVsPrev, t.changeVsPrevMin) : 0;
+      const offThinDay = multiple !== undefined && multiple < t.changeNeedsAvgMultipleMin;
+      const changeRatio = changeVsPrev > 0 && !offThinDay ? thresholdRatio(changeVsPrev, t.changeVsPrevMin) : 0;
       const multipleRatio = multiple !== undefined ? thresholdRatio(multiple, t.multipleOf30dAvgMin) : 0;
       if (changeRatio >= 1 && firedKey !== 'change') firedKey = 'change';
       else if (multipleRatio >= 1 && firedKey === undefined) firedKey = 'multiple';

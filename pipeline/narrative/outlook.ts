@@ -106,7 +106,11 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   // The first item's levels come from the level crossed, the key levels or the day's prices.
   const levelSources = [brk, levels, move];
   if (day.crash) {
-    const level = brk ? fmt.level(brk.level) : nearestResistance ? levelRef(ctx, nearestResistance, 'resistance').price : fmt.price(move.open);
+    const level = brk
+      ? fmt.level(brk.level)
+      : nearestResistance
+        ? levelRef(ctx, nearestResistance, 'resistance').price
+        : fmt.price(move.open);
     const item: WatchItem = { reclaim: { asset, level } };
     if (nearestSupport) item.reclaim!.support = levelRef(ctx, nearestSupport, 'support').price;
     watch.push(ctx.cite(item, ...levelSources));

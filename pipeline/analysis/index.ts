@@ -10,4 +10,4 @@ export { dayPlanSignal } from './signals/day-plan.js';
 export { usCloseInstant } from './util/us-market.js';
 export { candlesIn, hoursIn } from './util/time.js';
 export { pickSpotSeries } from './util/series.js';
-export { beforeSpotEtfs } from './spot-etfs.js';
+export { beforeSpotEtfs, isFirstSpotEtfSession } from './spot-etfs.js';

@@ -7,6 +7,11 @@
  */
 const FIRST_SESSION: Readonly<Record<string, string>> = { BTC: '2024-01-11', ETH: '2024-07-23' };
 
+/** `date` (a US session, YYYY-MM-DD) is the asset's first spot-ETF session. */
+export function isFirstSpotEtfSession(asset: string, date: string): boolean {
+  return FIRST_SESSION[asset] === date;
+}
+
 /** `date` (a US session, YYYY-MM-DD) precedes the asset's first spot-ETF session. */
 export function beforeSpotEtfs(asset: string, date: string): boolean {
   const first = FIRST_SESSION[asset];

@@ -43,6 +43,7 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
     products: etfProducts(ctx, f),
     several: severalFunds(f),
     beforeSpot: f.beforeSpotEtfs,
+    firstSpot: f.firstSpotSession,
     date: fmt.usSession(f.date),
     total: usd(f.totalDollarVolumeUsd),
     record: f.isRecord,

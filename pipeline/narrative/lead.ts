@@ -183,6 +183,7 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   // flow the ETF bullet reads as a direction (etfFlowReadable) is "fresh money behind the move".
   if (etfFlows && etfFlows.netFlowUsd > 0 && etfFlowReadable(ctx, etfFlows) && day.rally && sessionInWindow(ctx, etfFlows.date))
     lead.etfInflow = ctx.cite({ net: fmt.usdAggregate(etfFlows.netFlowUsd), date: fmt.usSession(etfFlows.date) }, etfFlows);
+  if (etfVolume?.firstSpotSession && !lead.trigger) lead.spotLaunch = ctx.cite({ date: fmt.usSession(etfVolume.date) }, etfVolume);
   // A slide the close mostly bought back: without the recovery, "fell 1.8 %" beside "an 8.1 %
   // slide" leaves the reader to do the sum. Both figures come from the same price move.
   if (day.intradayOnly && day.crash && move.high > move.low && move.close > move.low)

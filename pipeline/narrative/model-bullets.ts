@@ -154,6 +154,8 @@ const EtfVolumeBulletSchema = z.strictObject({
   several: flag,
   /** Before the asset's first spot-ETF session: the funds are named as funds, not ETFs. */
   beforeSpot: flag,
+  /** The asset's first spot-ETF session: no earlier session to average, and the bullet says why. */
+  firstSpot: flag,
   /** Funds without a bar for the session (named in the data note): the total excludes them. */
   excluding: md.optional(),
   date: md,

@@ -155,6 +155,11 @@ const LeadSchema = z.strictObject({
   /** `several`: more than one fund, so the total is a sum ("funds", 合计). */
   etfRecord: z.strictObject({ total: md, date: md, products: md, several: flag, beforeSpot: flag, days: md, ...cite }).optional(),
   etfInflow: z.strictObject({ net: md, date: md, ...cite }).optional(),
+  /**
+   * The brief's ETF session is the asset's first spot-ETF session: the lead says the move came as
+   * the funds began trading (context, not a cause), beside "no single trigger".
+   */
+  spotLaunch: z.strictObject({ date: md, ...cite }).optional(),
 });
 
 // ---------------------------------------------------------------- prose sections

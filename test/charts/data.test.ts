@@ -137,6 +137,7 @@ describe('ETF volume chart data', () => {
           isRecord: false,
           divergence: false,
           beforeSpotEtfs: false,
+          firstSpotSession: false,
         },
       ],
     };

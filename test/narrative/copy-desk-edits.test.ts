@@ -16,7 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FindingOf } from '../../pipeline/analysis/index.js';
 import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
 import { topFunds } from '../../pipeline/narrative/bullets-flows.js';
-import { beforeSpotEtfs } from '../../pipeline/analysis/index.js';
+import { beforeSpotEtfs, isFirstSpotEtfSession } from '../../pipeline/analysis/index.js';
 import { printedFloors } from '../../pipeline/narrative/bullets-market.js';
 import type { LiquidationHeadline } from '../../pipeline/analysis/index.js';
 import { join } from 'node:path';
@@ -190,13 +190,34 @@ describe('content the data already held', () => {
     );
   });
 
-  it('ETF launch: the volume bullet says why it has no average (fewer sessions than etf.minAvgDays)', () => {
+  it('ETF launch: the volume bullet says why it has no average — the first spot session; another short history says so plainly', () => {
     expect(bullet(md('etf-launch-2024-01-12', 'zh'), /^● \*\*ETF 成交/)).toContain(
-      '合计成交额约 42.3 亿美元，此前交易日不足，暂无均值可比，无法判断放量程度；其中 GBTC 约 23.0 亿美元',
+      '合计成交额约 42.3 亿美元，当日为美国现货 BTC ETF 上市首个交易日，尚无历史均值可比；其中 GBTC 约 23.0 亿美元',
     );
     expect(bullet(md('etf-launch-2024-01-12', 'en'), /^● \*\*ETF volume/)).toContain(
-      "traded $4.23 billion in Thursday's US session (Yahoo Finance), with too few earlier sessions for an average; GBTC $2.30 billion",
+      "traded $4.23 billion in Thursday's US session (Yahoo Finance), their first session as spot ETFs, so with no average to compare; GBTC $2.30 billion",
     );
+    const notFirst = (l: LoadedCase): void => {
+      l.findings.findings.find((f): f is FindingOf<'etf_volume'> => f.kind === 'etf_volume')!.firstSpotSession = false;
+    };
+    expect(bullet(md('etf-launch-2024-01-12', 'zh', notFirst), /^● \*\*ETF 成交/)).toContain(
+      '合计成交额约 42.3 亿美元，此前交易日不足，暂无均值可比，无法判断放量程度；',
+    );
+    expect(bullet(md('etf-launch-2024-01-12', 'en', notFirst), /^● \*\*ETF volume/)).toContain(
+      '(Yahoo Finance), with too few earlier sessions for an average;',
+    );
+  });
+
+  it('ETF launch: beside "no single trigger", the lead says the drop came as the spot ETFs began trading; not on another day', () => {
+    const zh = md('etf-launch-2024-01-12', 'zh');
+    expect(zh).toContain(
+      '截至发稿，暂无明确的宏观数据或消息面事件可以解释本轮波动。本轮下跌正值美国现货比特币 ETF 上市之初：1 月 11 日（美东交易日）是其首个交易日。',
+    );
+    expect(md('etf-launch-2024-01-12', 'en')).toContain(
+      "By publication, no clear macro or news catalyst had emerged to account for the move. The drop came as US spot Bitcoin ETFs began trading: Thursday's US session was their first.",
+    );
+    expect(md('bundled-2024-01-04', 'zh')).not.toContain('上市之初');
+    expect(md('rally-2024-02-28', 'en')).not.toContain('began trading');
   });
 
   it('one fund is not a sum: no 合计 nor "funds" before GBTC alone (bundled day); several funds keep them (ETF launch)', () => {
@@ -282,6 +303,11 @@ describe('before the spot ETFs launched, the funds are not called ETFs', () => {
     expect(beforeSpotEtfs('BTC', '2024-01-11')).toBe(false);
     expect(beforeSpotEtfs('ETH', '2024-07-22')).toBe(true);
     expect(beforeSpotEtfs('SOL', '2024-01-01')).toBe(false);
+    expect([
+      isFirstSpotEtfSession('BTC', '2024-01-11'),
+      isFirstSpotEtfSession('BTC', '2024-01-12'),
+      isFirstSpotEtfSession('ETH', '2024-07-23'),
+    ]).toEqual([true, false, true]);
   });
 });
 

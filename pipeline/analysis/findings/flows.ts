@@ -24,6 +24,8 @@ export const EtfVolumeSchema = z.strictObject({
   divergence: z.boolean(),
   /** The session precedes the asset's first spot-ETF session (spot-etfs.ts): the funds were not spot ETFs. */
   beforeSpotEtfs: z.boolean(),
+  /** The session is the asset's first spot-ETF session: no average can exist, and the launch is the day's context. */
+  firstSpotSession: z.boolean(),
 });
 
 export const EtfFlowsFindingSchema = z.strictObject({

@@ -10,7 +10,7 @@
  * - The asset's change is the close-to-close change of its daily spot candle on the ETF date
  *   (UTC day), which holds the US session; absent without both candles.
  */
-import { beforeSpotEtfs } from '../spot-etfs.js';
+import { beforeSpotEtfs, isFirstSpotEtfSession } from '../spot-etfs.js';
 import type { Snapshot } from '../../../kernel/snapshot/index.js';
 import type { Signal } from '../context.js';
 import type { Finding } from '../findings.js';
@@ -107,6 +107,7 @@ export const etfVolumeSignal: Signal = (snapshot, thresholds) => {
       ...(priceChange !== undefined ? { priceChangeFraction: roundSignificant(priceChange) } : {}),
       divergence,
       beforeSpotEtfs: beforeSpotEtfs(asset, date),
+      firstSpotSession: isFirstSpotEtfSession(asset, date),
     });
   }
   return out;

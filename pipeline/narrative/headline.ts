@@ -50,6 +50,10 @@ export const HeadlineModelSchema = z.strictObject({
   crash: flag,
   rally: flag,
   range: flag,
+  /** A range day that barely moved (the brief's day.tight): "a tight range" / 窄幅震荡; else its close. */
+  tight: flag,
+  /** The close is below the previous close. */
+  down: flag,
   /** A crash in which every configured asset fell beyond the systemic threshold. */
   multiAssetCrash: flag,
   asset: text,
@@ -84,6 +88,8 @@ export const HeadlineModelSchema = z.strictObject({
       sum: flag,
       /** Scope: sampled streams only, a lower bound of the assets in `assetList` (至少 / at least). */
       floor: flag,
+      /** Below its 30-day median: only then "just" / 仅. */
+      belowMedian: flag,
       /** The assets a `sum` or `floor` covers, listed by the locale: BTC、ETH / BTC and ETH. */
       assetList: text,
     })
@@ -140,6 +146,8 @@ export function headlineFacts(ctx: ComposeContext, move: PriceMove, day: Day): H
     crash: day.crash,
     rally: day.rally,
     range: day.range,
+    tight: day.tight,
+    down: move.changeFraction < 0,
     multiAssetCrash: day.multiAsset && day.crash,
     ...moveOf(asset, move.changeFraction, lang),
     drawdown: format.formatPercentAbs(move.drawdownFraction),
@@ -158,6 +166,7 @@ export function headlineFacts(ctx: ComposeContext, move: PriceMove, day: Day): H
             market: liq.scope === 'market',
             sum: liq.scope === 'assets',
             floor: liq.scope === 'floor',
+            belowMedian: liq.multipleOfMedian !== undefined && liq.multipleOfMedian < 1,
             assetList: format.formatList(liq.scope === 'market' ? [] : liq.assets, lang),
           },
         }

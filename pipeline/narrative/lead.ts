@@ -32,12 +32,15 @@ export function primaryMove(ctx: ComposeContext): PriceMove {
 /** Crash, rally or range and whether several assets moved together: the plan's decision. */
 export function dayOf(ctx: ComposeContext): Day {
   const { dayType, multiAsset } = ctx.plan;
-  const close = Math.abs(ctx.one('price_move', ctx.primary)?.changeFraction ?? 0);
+  const change = ctx.one('price_move', ctx.primary)?.changeFraction ?? 0;
+  const close = Math.abs(change);
+  const t = ctx.input.config.thresholds;
   return {
-    intradayOnly: dayType !== 'range' && close < ctx.input.config.thresholds.price.moveFractionMin,
+    intradayOnly: dayType !== 'range' && close < t.price.moveFractionMin,
     crash: dayType === 'crash',
     rally: dayType === 'rally',
     range: dayType === 'range',
+    tight: dayType === 'range' && close < t.systemic.moveFractionMin && !rankOf(ctx, ctx.primary, 'close_to_close', change),
     multiAsset,
     // Words of the findings, not of the day type: a rally is not a short squeeze unless shorts dominated.
     shortSqueeze: hasClaim(ctx, 'short_squeeze'),

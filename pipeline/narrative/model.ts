@@ -52,6 +52,12 @@ const DaySchema = z.strictObject({
   crash: flag,
   rally: flag,
   range: flag,
+  /**
+   * A range day that barely moved: the close within systemic.moveFractionMin of the previous close
+   * and no historical rank. Only this is "a tight range" / 窄幅震荡 with no word on a trigger; a
+   * range day that closed 2.3 % lower is worded by its close.
+   */
+  tight: flag,
   /** Several assets moved together beyond the systemic threshold. */
   multiAsset: flag,
   /** Shorts held at least `liquidations.longShareMin` of the liquidations (the short_squeeze claim): "short squeeze" / "空头回补". */
@@ -270,6 +276,11 @@ const OutlookSchema = z.strictObject({
   down: flag,
   up: flag,
   flat: flag,
+  /**
+   * A range day's first dated release (not an expiry) within IMMINENT_DAYS after the brief's day:
+   * the synthesis says the market waits for it, never "no catalyst" the day before CPI.
+   */
+  imminent: z.strictObject({ date: md, name: md }).optional(),
   leverageFlushed: flag,
   /** Coins flowed onto exchanges on net (exchange-supply.ts): the synthesis does not call the selling done. */
   exchangeInflow: flag,

@@ -15,6 +15,8 @@ import { providerName, publisherName, tenorName } from './names.js';
 
 const MAX_LEVELS = 3;
 const MAX_WATCH = 3;
+/** A release this many days or fewer after the brief's day is what a range day is waiting for (days). */
+const IMMINENT_DAYS = 2;
 /** Futures expiries further out than this are not "time windows" for a daily brief (days). */
 const EXPIRY_HORIZON_DAYS = 60;
 /** Releases the calendar may not hold yet, as the sentence saying so names them. */
@@ -175,6 +177,11 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
     noCatalyst: ctx.plan.noCatalyst && catalysts.every((c) => c.date > horizonEnd(ctx)),
     horizonDays: fmt.count(ctx.input.config.thresholds.catalysts.horizonDays),
   };
+  const dayStart = Date.parse(`${ctx.input.findings.date}T00:00:00Z`);
+  const imminent = windows
+    .filter((w) => !w.window.expiry && w.window.kind !== 'expiry' && w.at >= dayStart && w.at < dayStart + (IMMINENT_DAYS + 1) * 86_400_000)
+    .sort((a, b) => a.at - b.at)[0];
+  if (day.range && imminent) outlook.imminent = { date: imminent.window.date, name: imminent.window.name };
   if (ctx.plan.unsourced.length > 0)
     outlook.unsourced = listOf(
       ctx.plan.unsourced.map((k) => md(SCHEDULE_NAMES[k][ctx.lang])),

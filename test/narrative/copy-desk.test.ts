@@ -58,9 +58,16 @@ describe('leverage flush: a claim of size, not of share', () => {
   });
 
   it('a quiet headline says "only" of a total, never of a floor (至少 … 仅 contradicts itself)', () => {
+    // A tight range day (weekend, −0.2 %) whose only figure is a floor: its range, not "仅 at least".
+    const floor = (l: LoadedCase): void => {
+      planOf(l).liquidations!.scope = 'floor';
+    };
+    expect(md('weekend-2024-03-17', 'zh', floor).split('\n')[0]).toBe('# BTC 窄幅震荡于 6.4 万—6.7 万美元：日内振幅 3.1%');
+    expect(md('weekend-2024-03-17', 'en', floor).split('\n')[0]).toBe('# Bitcoin holds a tight $64,000–$67,000 range');
+    // A range day that closed 2.2 % lower (no keys) names its floor as one: 至少, never 仅.
     const [zh, en] = [md('nokeys-2024-04-24', 'zh'), md('nokeys-2024-04-24', 'en')];
-    expect(zh.split('\n')[0]).toBe('# BTC 窄幅震荡于 6.5 万—6.8 万美元：日内振幅 3.0%');
-    expect(en.split('\n')[0]).toBe('# Bitcoin holds a tight $65,000–$68,000 range');
+    expect(zh.split('\n')[0]).toBe('# BTC 收跌 2.2%：BTC 合约至少爆仓 3,100 万美元');
+    expect(en.split('\n')[0]).toBe('# Bitcoin slips 2.2%; at least $31.0 million of BTC positions liquidated');
     // A market-wide total on a quiet day keeps its 仅 / "total just".
     expect(md('quiet-2024-06-20', 'zh').split('\n')[0]).toBe('# BTC 窄幅震荡于 6.4 万—6.6 万美元：全网爆仓仅约 6,080 万美元');
     expect(md('quiet-2024-06-20', 'en').split('\n')[0]).toBe(

@@ -129,6 +129,8 @@ describe('a hostile asset name (as a future names table or ticker could bring) s
       crash: true,
       rally: false,
       range: false,
+      tight: false,
+      down: true,
       multiAssetCrash: false,
       asset: 'BTC',
       name: hostile,
@@ -146,6 +148,7 @@ describe('a hostile asset name (as a future names table or ticker could bring) s
         market: false,
         sum: true,
         floor: false,
+        belowMedian: false,
         assetList: `BTC and ${hostile}`,
       },
       flush: false,
@@ -246,7 +249,7 @@ describe('brief lint and loading check the headline files', () => {
     writeFileSync(join(dir, 'en/headline/orphan.hbs'), 'x');
     const issues = (await lintTemplates(dir)).map((i) => `${i.file.replace(dir, '')}:${i.line}: ${i.message}`);
     expect(issues).toContain(
-      `/en/headline/event.hbs:1: levle.price: the brief model has no field "levle" at the root (fields: lang, date, when, crash, rally, range, multiAssetCrash, asset, name, nameInText, change, drawdown, close, band, level, assets, moves, liquidations, flush, longsDominant, shortsSqueezed, etfInflow)`,
+      `/en/headline/event.hbs:1: levle.price: the brief model has no field "levle" at the root (fields: lang, date, when, crash, rally, range, tight, down, multiAssetCrash, asset, name, nameInText, change, drawdown, close, band, level, assets, moves, liquidations, flush, longsDominant, shortsSqueezed, etfInflow)`,
     );
     expect(issues).toContain('/en/headline/event.hbs:2: partial "nope" does not exist (expected headline/nope.hbs)');
     expect(issues).toContain('/en/headline/orphan.hbs:1: partial "orphan" is never used');

@@ -1,0 +1,86 @@
+/**
+ * A range day is worded by what it did (editor's reading of the outage and no-keys days):
+ * - "a tight range" / 窄幅震荡 only when the close moved less than systemic.moveFractionMin and set
+ *   no historical rank; a day that closed 2.3 % lower is titled by its close, and its lead says
+ *   whether a trigger was found;
+ * - "just" / 仅 for liquidations only below their 30-day median;
+ * - the synthesis names a release due within two days instead of "no catalyst".
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FindingOf } from '../../pipeline/analysis/index.js';
+import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
+import { markdownOf, type LoadedCase } from './brief-cases.js';
+
+let templates: TemplateSet;
+beforeAll(async () => {
+  templates = await loadTemplates();
+});
+
+const md = (name: string, lang: 'zh' | 'en', edit?: (l: LoadedCase) => void): string => markdownOf(name, lang, templates, edit);
+const title = (text: string): string => text.split('\n')[0]!;
+const plan = (l: LoadedCase): FindingOf<'day_plan'> => l.findings.findings.find((f): f is FindingOf<'day_plan'> => f.kind === 'day_plan')!;
+
+describe('a range day that closed 2.3 % lower (outage, 14 May 2024; liquidations 1.25x their median; CPI the next day)', () => {
+  it('is titled by its close, with no "just"', () => {
+    expect(title(md('outage-2024-05-14', 'zh'))).toBe('# BTC 收跌 2.3%：全网爆仓约 1.38 亿美元');
+    expect(title(md('outage-2024-05-14', 'en'))).toBe('# Bitcoin slips 2.3%; $138 million of positions liquidated market-wide');
+  });
+
+  it('the lead says it drifted lower, not a tight range, and that no trigger was found', () => {
+    const zh = md('outage-2024-05-14', 'zh');
+    expect(zh).toContain(
+      '比特币价格全天在 61,152.4—63,184.7 美元之间震荡走低，高低点振幅 3.2%，收于 61,486.4 美元，较前一日收盘下跌 2.3%。',
+    );
+    expect(zh).toContain('截至发稿，市场尚未找到单一的宏观或消息面催化。');
+    const en = md('outage-2024-05-14', 'en');
+    expect(en).toContain('Bitcoin traded in a $61,152–$63,185 range on Tuesday, a 3.2% high-to-low swing');
+    expect(en).not.toContain('tight');
+  });
+
+  it('the synthesis waits for the CPI release the calendar holds for the next day; without it, the drift is named', () => {
+    expect(md('outage-2024-05-14', 'zh')).toContain(
+      '总体来看，市场在 5 月 15 日美国 4 月 CPI 公布之前整理，多空双方都在等待这一事件指引方向。',
+    );
+    expect(md('outage-2024-05-14', 'en')).toContain(
+      'The bottom line: the market is marking time before the US April CPI release on 15 May.',
+    );
+    const noCalendar = (l: LoadedCase): void => {
+      plan(l).catalysts = [];
+      if (l.notes) l.notes = { ...l.notes, notes: l.notes.notes.filter((n) => n.kind !== 'catalyst') };
+    };
+    expect(md('outage-2024-05-14', 'zh', noCalendar)).toContain(
+      '总体来看，价格虽震荡走低，但尚未走出单边行情，短线仍以区间整理看待，方向有待进一步确认。',
+    );
+    expect(md('outage-2024-05-14', 'en', noCalendar)).toContain(
+      'The bottom line: the drift lower has not turned into a trend, and the range still frames the next move.',
+    );
+  });
+});
+
+describe('a range day with a historical rank (no keys, 24 April 2024: −2.2 %, the largest drop since 13 April)', () => {
+  it('is not a tight range either; a floor from sampled streams is titled as a floor', () => {
+    expect(title(md('nokeys-2024-04-24', 'zh'))).toBe('# BTC 收跌 2.2%：BTC 合约至少爆仓 3,100 万美元');
+    expect(title(md('nokeys-2024-04-24', 'en'))).toBe('# Bitcoin slips 2.2%; at least $31.0 million of BTC positions liquidated');
+  });
+});
+
+describe('a tight range day (weekend, 17 March 2024: −0.2 %, liquidations 0.58x their median)', () => {
+  it('keeps "a tight range" and "just"; the same total above its median loses "just"', () => {
+    expect(title(md('weekend-2024-03-17', 'zh'))).toBe('# BTC 窄幅震荡于 6.4 万—6.7 万美元：全网爆仓仅约 1.21 亿美元');
+    expect(title(md('weekend-2024-03-17', 'en'))).toBe(
+      '# Bitcoin holds a tight $64,000–$67,000 range; liquidations total just $121 million',
+    );
+    const aboveMedian = (l: LoadedCase): void => {
+      plan(l).liquidations!.multipleOfMedian = 1.2;
+    };
+    expect(title(md('weekend-2024-03-17', 'zh', aboveMedian))).toBe('# BTC 窄幅震荡于 6.4 万—6.7 万美元：全网爆仓约 1.21 亿美元');
+    expect(title(md('weekend-2024-03-17', 'en', aboveMedian))).toBe(
+      '# Bitcoin holds a tight $64,000–$67,000 range; $121 million of positions liquidated market-wide',
+    );
+  });
+
+  it('its synthesis is one of the tight-range sentences and names no release', () => {
+    expect(md('weekend-2024-03-17', 'zh')).toContain('归结起来，市场处于缺乏方向性催化的整理阶段，多空双方均在等待新的信号。');
+    expect(md('weekend-2024-03-17', 'zh')).toContain('比特币价格全天在 64,870.4—66,942.6 美元之间窄幅震荡');
+  });
+});

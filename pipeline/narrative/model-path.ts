@@ -26,7 +26,8 @@ export const PathSchema = z.strictObject({
    * figure repeats them): stayed near it, or took back most of the swing, or part of it. Absent on
    * an intraday-only day, whose lead already gives the rebound in figures.
    */
-  retrace: z.strictObject({ nearExtreme: flag, recovered: flag }).optional(),
+  /** What the close took back of the day's swing: in words near the extreme, else its share ("55%": "most" at 55 % overstates). */
+  retrace: z.strictObject({ nearExtreme: flag, recovered: flag, share: md }).optional(),
   /**
    * The previous daily closes (UTC days): the change over `days`, and what the close stands
    * against. Only when it is a trend, or the close or the day's move stands against history.

@@ -39,7 +39,12 @@ export function composePath(ctx: ComposeContext, day: Day): BriefPath | undefine
       change: fmt.pctAbs(f.steepestHour.changeFraction),
       volumePeak,
     };
-  if (!day.intradayOnly) path.retrace = { nearExtreme: f.retrace.nearExtreme, recovered: f.retrace.recovered };
+  if (!day.intradayOnly)
+    path.retrace = {
+      nearExtreme: f.retrace.nearExtreme,
+      recovered: f.retrace.recovered,
+      share: ctx.fmt.pct(f.retrace.shareOfSwing, 0),
+    };
   const prior = f.prior ? priorOf(ctx, f, down, move.close) : undefined;
   if (prior && (prior.trend || prior.closeSince || prior.lastLarger))
     path.prior = ctx.cite(prior, f.paths.slice(1), prior.leverageBuilt ? ctx.one('funding_flip', f.asset) : undefined);

@@ -280,6 +280,12 @@ export const ThresholdsSchema = z.strictObject({
     rangeFraction: positiveFraction.default(0.1),
     /** Candidates closer than this to one already kept are merged into it (fraction of price). */
     mergeFraction: fraction.default(0.005),
+    /**
+     * A level closer than this to the reference price is where price is, not a support or a
+     * resistance: 54,000 under a 54,012 close makes "holding 54,000" an empty test. A quarter of
+     * a percent keeps 43,000 over a 42,874 close (0.29 %), the level the day broke (fraction).
+     */
+    minDistanceFraction: fraction.default(0.0025),
     /** Supports (and resistances) listed per asset (count). */
     maxPerSide: count.default(4),
   }),

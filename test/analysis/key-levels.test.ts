@@ -35,6 +35,8 @@ describe('key_levels', () => {
     const [f] = keyLevelsSignal(makeSnapshot({ prices: [spot('BTC', '1h', btcDropWindow())] }), DEFAULT_THRESHOLDS, contextWith());
     // Candidates within ±10 % (38,610–47,190): rounds 40,000 and 45,000 (five-step), 42,000 and 43,000 (nearest);
     // range 41,700 and 44,800. 44,800 is within 214.5 (0.5 % of 42,900) of 45,000 and yields to the round level.
+    // 43,000 is 100 above the close, 0.23 % (under keyLevels.minDistanceFraction, 0.25 %): where price
+    // is, not a resistance.
     expect(f).toMatchObject({
       kind: 'key_levels',
       asset: 'BTC',
@@ -44,11 +46,16 @@ describe('key_levels', () => {
         { price: 41700, basis: 'range' },
         { price: 40000, basis: 'round' },
       ],
+      resistances: [{ price: 45000, basis: 'round' }],
+      importance: 38,
+    });
+    const closer = { ...DEFAULT_THRESHOLDS, keyLevels: { ...DEFAULT_THRESHOLDS.keyLevels, minDistanceFraction: 0.002 } };
+    const [g] = keyLevelsSignal(makeSnapshot({ prices: [spot('BTC', '1h', btcDropWindow())] }), closer, contextWith());
+    expect(g).toMatchObject({
       resistances: [
         { price: 43000, basis: 'round' },
         { price: 45000, basis: 'round' },
       ],
-      importance: 38,
     });
   });
 

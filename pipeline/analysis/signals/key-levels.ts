@@ -110,8 +110,8 @@ export const keyLevelsSignal: Signal = (snapshot, thresholds, context) => {
       for (const c of ordered) if (!kept.some((k) => Math.abs(k.price - c.price) <= t.mergeFraction * ref)) kept.push(c);
       return kept.sort((a, b) => Math.abs(a.price - ref) - Math.abs(b.price - ref)).slice(0, t.maxPerSide);
     };
-    const supports = pick(candidates.filter((c) => c.price < ref));
-    const resistances = pick(candidates.filter((c) => c.price > ref));
+    const supports = pick(candidates.filter((c) => c.price < ref * (1 - t.minDistanceFraction)));
+    const resistances = pick(candidates.filter((c) => c.price > ref * (1 + t.minDistanceFraction)));
     if (supports.length === 0 && resistances.length === 0) continue;
 
     out.push({

@@ -38,8 +38,13 @@ export const LinkSchema = z.strictObject({ label: z.strictObject({ zh: z.string(
 export const ConfigSchema = z.strictObject({
   /** IANA zone of the brief's calendar day. */
   timezone: z.string().default('Asia/Shanghai'),
-  /** The en brief's dateline and weekday: New York time (US readers), UTC, or the brief's own zone. */
-  enDateline: z.enum(['ET', 'UTC', 'brief']).default('ET'),
+  /**
+   * The en brief's dateline and weekday: the brief's own zone by default, because the en body
+   * gives its hours in that zone ("22:00 UTC+8") and a dateline in another zone beside them mixes
+   * windows (two editors' finding on "12 January (ET)"). New York time (ET) or UTC for a desk that
+   * wants its readers' date; the weekday is always the dateline's own.
+   */
+  enDateline: z.enum(['ET', 'UTC', 'brief']).default('brief'),
   assets: z.array(AssetSchema).min(1).default(['BTC']),
   /** Spot ETFs per asset, by ticker. */
   etfs: z.record(AssetSchema, z.array(z.string())).default({ BTC: ['IBIT', 'FBTC', 'GBTC', 'ARKB', 'BITB'] }),

@@ -34,7 +34,7 @@ describe('the leverage gauges read together', () => {
 
   it('ETF launch day: funding 0.0224% → 0.0101% per 8h fell but stayed positive — said so, not "did not fall"', () => {
     expect(sentence(md('etf-launch-2024-01-12', 'zh'), '从结构上看')).toBe(
-      '从结构上看，期货升水收窄、未平仓量下降，资金费率虽有回落但仍为正值。',
+      '从结构上看，期货升水收窄、未平仓量下降，资金费率虽有回落，但当期费率仍为正值。',
     );
   });
 

@@ -85,6 +85,8 @@ function* citables(model: BriefModel): Generator<Citable> {
   if (model.path?.prior) yield model.path.prior;
   for (const section of model.sections) {
     yield* section.bullets;
+    // The session paragraph prints its own figures and carries its own note.
+    if (section.macro?.session) yield section.macro.session;
     if (section.macro) yield section.macro;
     if (section.positioning) {
       yield* section.positioning.bulls;

@@ -16,7 +16,7 @@ import type { PriceMove } from '../analysis/index.js';
 import { InputError } from '../../kernel/errors.js';
 import { entitiesBullet } from './bullets-flows.js';
 import { BULLET_KINDS, type BulletKey } from './bullet-kinds.js';
-import type { CiteFrom } from './citations.js';
+import { provenanceAt, type CiteFrom } from './citations.js';
 import { createContext, hasClaim, type ComposeContext, type ComposeInput } from './compose-context.js';
 import { composeHeadline } from './headline.js';
 import { bundledHeadline } from './headline-templates.js';
@@ -152,6 +152,7 @@ function composeSession(ctx: ComposeContext): Macro['session'] {
   return ctx.cite(
     {
       date: fmt.usSession(moves.reduce((d, m) => (m.date > d ? m.date : d), moves[0]!.date)),
+      sources: ctx.sources([...new Set(paths.flatMap((p) => provenanceAt(ctx.input.snapshot, p)?.provider ?? []))]),
       moves: moves.map((m) => ({
         name: md(macroName(m.symbol, m.name, ctx.lang)),
         change: m.kind === 'yield' ? md(format.formatNumber(Math.abs(m.change) * 100, 1)) : fmt.pctAbs(m.change),

@@ -26,8 +26,8 @@ export const PathSchema = z.strictObject({
    * figure repeats them): stayed near it, or took back most of the swing, or part of it. Absent on
    * an intraday-only day, whose lead already gives the rebound in figures.
    */
-  /** What the close took back of the day's swing: in words near the extreme, else its share ("55%": "most" at 55 % overstates). */
-  retrace: z.strictObject({ nearExtreme: flag, recovered: flag, share: md }).optional(),
+  /** What the close took back of the day's swing, in words: near the extreme, about half (40–60 %), most, or less. */
+  retrace: z.strictObject({ nearExtreme: flag, recovered: flag, aboutHalf: flag }).optional(),
   /**
    * The previous daily closes (UTC days): the change over `days`, and what the close stands
    * against. Only when it is a trend, or the close or the day's move stands against history.

@@ -184,6 +184,8 @@ const MacroEventSchema = z.strictObject({
 /** The last US session's macro moves (the plan's), with the reading each licensed move allows. */
 const MacroSessionSchema = z.strictObject({
   date: md,
+  /** The series' providers ("Yahoo Finance"): the paragraph names its source, as every data family does. */
+  sources: md,
   moves: z.array(
     z.strictObject({
       name: md,

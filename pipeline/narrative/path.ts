@@ -18,6 +18,12 @@ import { HOUR_MS } from '../../kernel/time.js';
 import { md, type Md } from './markdown-escape.js';
 import * as format from '../../kernel/locale/index.js';
 
+/**
+ * Shares of the swing the close took back that zh words as "一半左右" (about half): 55 % is "most"
+ * only by a hair, and the figure itself would be zh's alone (en leaves the retrace to the lead).
+ */
+const ABOUT_HALF = { min: 0.4, max: 0.6 };
+
 export function composePath(ctx: ComposeContext, day: Day): BriefPath | undefined {
   if (!(day.crash || day.rally)) return undefined;
   const f = ctx.one('price_path', ctx.primary);
@@ -43,7 +49,7 @@ export function composePath(ctx: ComposeContext, day: Day): BriefPath | undefine
     path.retrace = {
       nearExtreme: f.retrace.nearExtreme,
       recovered: f.retrace.recovered,
-      share: ctx.fmt.pct(f.retrace.shareOfSwing, 0),
+      aboutHalf: f.retrace.shareOfSwing >= ABOUT_HALF.min && f.retrace.shareOfSwing < ABOUT_HALF.max,
     };
   const prior = f.prior ? priorOf(ctx, f, down, move.close) : undefined;
   if (prior && (prior.trend || prior.closeSince || prior.lastLarger))

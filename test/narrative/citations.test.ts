@@ -26,6 +26,7 @@ function citesInOrder(model: BriefModel): string[] {
   [model.path, model.path?.prior].forEach(add);
   for (const s of model.sections) {
     s.bullets.forEach(add);
+    add(s.macro?.session);
     add(s.macro);
     s.positioning?.bulls.forEach(add);
     s.positioning?.bears.forEach(add);

@@ -29,7 +29,7 @@ describe('the path under the price chart', () => {
     // lead prints the low and the close.
     expect(starting(zh, '从盘中节奏看')).toBe(
       '从盘中节奏看，跌势最急的一小时出现在 03:00，与美联储 12 月会议纪要同在一小时：该小时比特币下跌 2.1%。[^5]' +
-        '06:00 触及日内低点后有所反弹，但至收盘只收复了日内跌幅的 38%。',
+        '06:00 触及日内低点后有所反弹，但至收盘仍未收复日内跌幅的大部分。',
     );
     // Funding's 7-day average (0.0467 % per 8 h) was above funding.elevatedPriorMinPer8h (0.02 %):
     // longs were crowded going in; the note lists the funding series beside the daily candles.
@@ -82,9 +82,9 @@ describe('the path under the price chart', () => {
     const en = md('crash-2024-08-05', 'en');
     // 5 August: the steepest hour (13:00) is neither the trigger's nor the volume peak (14:00), and
     // +9.6 % over 30 days is no trend with nothing to set the close against: neither is printed —
-    // and no note is numbered for them. zh says the close took back 55 % of the slide (0.548 of the swing).
+    // and no note is numbered for them. zh says the close took back about half of the slide (0.548 of the swing: 40–60 % is 一半左右, not 大部分).
     expect(en).not.toMatch(/steepest hour,|previous 30 days/);
-    expect(md('crash-2024-08-05', 'zh')).toContain('比特币在 14:00 触及日内低点后明显反弹，至收盘已收复日内跌幅的 55%。');
+    expect(md('crash-2024-08-05', 'zh')).toContain('比特币在 14:00 触及日内低点后有所反弹，至收盘收复了日内跌幅的一半左右。');
     const markers = new Set(en.match(/\[\^\d+\](?!:)/g));
     const notes = en.match(/^\[\^\d+\]:/gm) ?? [];
     expect(notes.length).toBe(markers.size);

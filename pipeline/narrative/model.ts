@@ -237,6 +237,10 @@ const LevelSchema = z.strictObject({
   /** The window's own low (a support) or high (a resistance). */
   dayLow: flag,
   dayHigh: flag,
+  /** A support the day traded below and closed above: broken and reclaimed intraday. */
+  reclaimed: flag,
+  /** A resistance the day traded above and closed below. */
+  rejected: flag,
   date: md.optional(),
 });
 

@@ -31,7 +31,12 @@ const SCHEDULE_NAMES = {
  * A level as the outlook prints it. A 'range' level is the window's own low (below the close, so a
  * support) or high (a resistance): the reader is told which, not "range edge".
  */
-function levelRef(ctx: ComposeContext, level: KeyLevels['supports'][number], side: 'support' | 'resistance'): LevelRef {
+function levelRef(
+  ctx: ComposeContext,
+  level: KeyLevels['supports'][number],
+  side: 'support' | 'resistance',
+  move: Pick<PriceMove, 'open' | 'low' | 'high'>,
+): LevelRef {
   const ref: LevelRef = {
     price: level.basis === 'round' || Number.isInteger(level.price) ? ctx.fmt.level(level.price) : ctx.fmt.price(level.price),
     round: level.basis === 'round',
@@ -40,6 +45,11 @@ function levelRef(ctx: ComposeContext, level: KeyLevels['supports'][number], sid
     cluster: level.basis === 'cluster',
     dayLow: level.basis === 'range' && side === 'support',
     dayHigh: level.basis === 'range' && side === 'resistance',
+    // A support the day opened above, traded below and closed above (a resistance it opened
+    // under, traded above and closed under): the reader is told it gave way intraday, not that it
+    // held. A level the day opened beyond and crossed for good is the day's break, in the lead.
+    reclaimed: side === 'support' && move.open >= level.price && move.low < level.price,
+    rejected: side === 'resistance' && move.open <= level.price && move.high > level.price,
   };
   if (level.note && /^\d{4}-\d{2}-\d{2}$/.test(level.note)) ref.date = ctx.fmt.date(level.note);
   return ref;
@@ -111,19 +121,19 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
     const level = brk
       ? fmt.level(brk.level)
       : nearestResistance
-        ? levelRef(ctx, nearestResistance, 'resistance').price
+        ? levelRef(ctx, nearestResistance, 'resistance', move).price
         : fmt.price(move.open);
     const item: WatchItem = { reclaim: { asset, level } };
-    if (nearestSupport) item.reclaim!.support = levelRef(ctx, nearestSupport, 'support').price;
+    if (nearestSupport) item.reclaim!.support = levelRef(ctx, nearestSupport, 'support', move).price;
     watch.push(ctx.cite(item, ...levelSources));
   } else if (day.rally) {
-    const level = brk ? fmt.level(brk.level) : nearestSupport ? levelRef(ctx, nearestSupport, 'support').price : fmt.price(move.open);
+    const level = brk ? fmt.level(brk.level) : nearestSupport ? levelRef(ctx, nearestSupport, 'support', move).price : fmt.price(move.open);
     const item: WatchItem = { hold: { asset, level } };
-    if (nearestResistance) item.hold!.resistance = levelRef(ctx, nearestResistance, 'resistance').price;
+    if (nearestResistance) item.hold!.resistance = levelRef(ctx, nearestResistance, 'resistance', move).price;
     watch.push(ctx.cite(item, ...levelSources));
   } else {
-    const low = nearestSupport ? levelRef(ctx, nearestSupport, 'support').price : fmt.price(move.low);
-    const high = nearestResistance ? levelRef(ctx, nearestResistance, 'resistance').price : fmt.price(move.high);
+    const low = nearestSupport ? levelRef(ctx, nearestSupport, 'support', move).price : fmt.price(move.low);
+    const high = nearestResistance ? levelRef(ctx, nearestResistance, 'resistance', move).price : fmt.price(move.high);
     watch.push(ctx.cite({ breakout: { asset, low, high } }, levels, move));
   }
   const firstCatalyst = catalysts.sort((a, b) => (a.date < b.date ? -1 : 1))[0];
@@ -161,8 +171,8 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   const outlook: Outlook = {
     asset,
     reference: fmt.price(levels?.reference ?? move.close),
-    supports: supports.map((s) => levelRef(ctx, s, 'support')),
-    resistances: resistances.map((r) => levelRef(ctx, r, 'resistance')),
+    supports: supports.map((s) => levelRef(ctx, s, 'support', move)),
+    resistances: resistances.map((r) => levelRef(ctx, r, 'resistance', move)),
     windows: windows.sort((a, b) => a.at - b.at).map((w) => w.window),
     watch: watch.slice(0, MAX_WATCH),
     down: day.crash,

@@ -84,3 +84,24 @@ describe('a tight range day (weekend, 17 March 2024: −0.2 %, liquidations 0.58
     expect(md('weekend-2024-03-17', 'zh')).toContain('比特币价格全天在 64,870.4—66,942.6 美元之间窄幅震荡');
   });
 });
+
+describe('a level the day traded through and closed back on its side says so', () => {
+  it('outage (open 62,910.2): the 17 April swing low (61,184.0) over a 61,152.4 low is reclaimed; the 20 March one, opened above and lost, is not labelled', () => {
+    expect(md('outage-2024-05-14', 'zh')).toContain(
+      '下方 61,184.0 美元（4 月 17 日波段低点，日内曾跌破后收复）、6 万美元（整数关口）、56,191.3 美元（5 月 2 日波段低点）构成支撑带；上方 61,724.6 美元（3 月 20 日波段低点）、63,184.7 美元（日内高点）',
+    );
+    expect(md('outage-2024-05-14', 'en')).toContain(
+      'Support: $61,184 (17 April swing low, reclaimed), $60,000, $56,191 (2 May swing low). Resistance: $61,725 (20 March swing low), $63,185 (the day',
+    );
+  });
+
+  it('rally (a high of 63,512.6, close 62,413.2): 63,000 was topped and given back', () => {
+    expect(md('rally-2024-02-28', 'zh')).toContain('上方 6.3 万美元（整数关口，日内曾上破后回落）、63,512.6 美元（日内高点）');
+    expect(md('rally-2024-02-28', 'en')).toContain('Resistance: $63,000 (briefly topped), $63,513 (the day');
+  });
+
+  it('5 August: levels the day opened above and lost for good are the day’s break, not "briefly topped"', () => {
+    expect(md('crash-2024-08-05', 'en')).toContain('Resistance: $55,000, $55,865 (11 July swing low), $58,125 (the day');
+    expect(md('crash-2024-08-05', 'en')).toContain('Support: $50,000 (reclaimed), $49,022 (the day');
+  });
+});

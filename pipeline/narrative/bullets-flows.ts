@@ -187,14 +187,24 @@ export function exchangeFlowsBullet(ctx: ComposeContext, f: FindingOf<'exchange_
     peakTime: fmt.time(f.peakInflow.time),
     after: fmt.coins(Math.abs(f.netAfterPeakCoins), f.asset),
     afterOutflow: f.netAfterPeakCoins < 0,
-    // "Coins heading to cold storage, not a rush to sell" reads the whole day: only when the day
-    // ended in net outflows. After a spike, a small outflow beside a large net inflow (5 August:
-    // 3,382 BTC out after 36,870 in on net) is no reversal of the day's selling supply.
-    reversal: f.reversal && f.netCoins < 0,
+    // Up to and including the peak hour, coins went onto exchanges on net (the day's net less the net after it).
+    beforePeakInflow: f.netCoins - f.netAfterPeakCoins > 0,
+    // An inflow spike, then net outflows: the reading gives both halves. On a day that still
+    // ended in net inflows (5 August: 36,870 BTC in on net, 3,382 BTC out after the 13:00 spike)
+    // it says the inflow came by the spike, not that sellers are done or not done.
+    reversal: f.reversal,
     baselineDays: fmt.count(ctx.input.config.thresholds.exchangeFlows.baselineDays),
     source: ctx.sources(f.sources),
   };
-  if (f.peakMultipleOfBaseline !== undefined) bullet.peakMultiple = fmt.multiple(f.peakMultipleOfBaseline);
+  // The multiple says what it is a multiple of: the days before the window, or the window's own
+  // median hour (sources often give only the day; then it is no 7-day average).
+  if (f.peakMultipleOfBaseline !== undefined && f.baselineFrom !== undefined) {
+    bullet.peakMultiple = fmt.multiple(f.peakMultipleOfBaseline);
+    bullet.baselineDayMedian = f.baselineFrom === 'window-median';
+  }
+  // What the series counts (Whale Alert's min_value, from its request): an exact amount, so
+  // formatted as a round figure ("50 万美元", "$500,000"), never 约.
+  if (f.minTransferUsd !== undefined) bullet.minTransfer = fmt.level(f.minTransferUsd);
   return bullet;
 }
 

@@ -207,12 +207,20 @@ const ExchangeFlowsBulletSchema = z.strictObject({
   inflow: flag,
   peak: md,
   peakTime: md,
+  /** Peak hour / baseline hourly inflow, only when the finding says what the baseline is. */
   peakMultiple: md.optional(),
+  /** The baseline is the day's median hourly inflow (else the mean over `baselineDays` days before). */
+  baselineDayMedian: flag.optional(),
   /** Days of the baseline hourly inflow (bare number). */
   baselineDays: md,
   after: md,
   afterOutflow: flag,
+  /** Net inflow up to and including the peak hour (the day's net less the net after the peak). */
+  beforePeakInflow: flag,
+  /** An inflow spike, then net outflows after it (the finding's reversal). */
   reversal: flag,
+  /** The smallest transfer the source counts ("50 万美元", "$500,000"), when its request says. */
+  minTransfer: md.optional(),
   source: md,
 });
 

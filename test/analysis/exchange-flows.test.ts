@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exchangeFlowsSignal } from '../../pipeline/analysis/signals/exchange-flows.js';
+import { exchangeFlowsSignal, minTransferUsdOf } from '../../pipeline/analysis/signals/exchange-flows.js';
 import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
 import { DAY, HOUR, START, contextWith, makeSnapshot, prov } from './helpers/make-snapshot.js';
 
@@ -43,5 +43,18 @@ describe('exchange_flows', () => {
     const partial = { ...flows(false), hourly: flows(false).hourly.slice(0, 12) };
     expect(exchangeFlowsSignal(makeSnapshot({ exchangeFlows: [partial] }), DEFAULT_THRESHOLDS, contextWith())).toEqual([]);
     expect(exchangeFlowsSignal(makeSnapshot(), DEFAULT_THRESHOLDS, contextWith())).toEqual([]);
+  });
+});
+
+describe('exchange_flows: what the series counts', () => {
+  it('minTransferUsd is the min_value its request asked for (Whale Alert), absent when the request names none', () => {
+    const whale = { ...flows(false), provenance: { ...prov('whale-alert'), endpoint: '/v1/transactions?currency=btc&min_value=500000' } };
+    const [f] = exchangeFlowsSignal(makeSnapshot({ exchangeFlows: [whale] }), DEFAULT_THRESHOLDS, contextWith());
+    expect(f).toMatchObject({ minTransferUsd: 500000 });
+    const [g] = exchangeFlowsSignal(makeSnapshot({ exchangeFlows: [flows(false)] }), DEFAULT_THRESHOLDS, contextWith());
+    expect(g && 'minTransferUsd' in g).toBe(false);
+    expect(minTransferUsdOf('/v1/transactions?min_value=&currency=btc')).toBeUndefined();
+    expect(minTransferUsdOf('/v1/transactions?min_value=abc')).toBeUndefined();
+    expect(minTransferUsdOf('/v1/transactions?currency=btc&min_value=1000000')).toBe(1_000_000);
   });
 });

@@ -181,13 +181,11 @@ describe('content the data already held', () => {
     expect(md('crash-2024-08-05', 'en')).not.toContain('winning back');
   });
 
-  it('an exchange-flow bullet whose day ended in net outflows says what that means (rally), as its other branches do', () => {
-    expect(bullet(md('rally-2024-02-28', 'zh'), /^● \*\*交易所库存/)).toContain(
-      '此后净流出 5,324 枚 BTC，交易所存量继续下降，场内可供抛售的筹码减少。',
-    );
-    expect(bullet(md('rally-2024-02-28', 'en'), /^● \*\*Exchange flows/)).toContain(
-      'followed by net outflows of 5,324 BTC, leaving less supply on exchanges to sell.',
-    );
+  it('an exchange-flow bullet whose day ended in net outflows says what the transfers show (rally), not exchange reserves', () => {
+    // Whale Alert's large transfers are no measure of exchange reserves (存量): the zh reading is
+    // the shape of the day's net flows around the peak (net outflows on both sides of it).
+    expect(bullet(md('rally-2024-02-28', 'zh'), /^● \*\*交易所流入流出/)).toContain('此后净流出 5,324 枚 BTC，高峰前后均为净流出。');
+    expect(bullet(md('rally-2024-02-28', 'en'), /^● \*\*Exchange flows/)).toContain('followed by net outflows of 5,324 BTC.');
   });
 
   it('ETF launch: the volume bullet says why it has no average — the first spot session; another short history says so plainly', () => {
@@ -281,7 +279,7 @@ describe('exchange flows: "leaving exchanges, not a rush to sell" only on a day 
   it('5 August scope variant (a net 36,870 BTC flowed in, 3,382 BTC out after the spike): no such reading and no bull point', () => {
     const en = md('crash-scope-2024-08-05', 'en');
     expect(bullet(en, /^● \*\*Exchange flows/)).toContain(
-      'a net 36,870 BTC flowed into exchanges on the day (Whale Alert); 9,912 BTC came in during the 13:00 hour, 4.1x the 7-day hourly average, followed by net outflows of 3,382 BTC.',
+      "in $500,000-plus transfers tracked by Whale Alert, a net 36,870 BTC went onto exchanges; 9,912 BTC arrived in the 13:00 hour, 4.1x the day's hourly median, then 3,382 BTC left on net.",
     );
     expect(en).not.toContain('coins leaving exchanges');
     const zh = md('crash-scope-2024-08-05', 'zh');

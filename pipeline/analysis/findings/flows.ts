@@ -66,6 +66,8 @@ export const ExchangeFlowsFindingSchema = z.strictObject({
   kind: z.literal('exchange_flows'),
   ...base,
   asset: z.string(),
+  /** The smallest transfer the series counts, USD (Whale Alert's `min_value` in its request), when the provenance says. */
+  minTransferUsd: finite.optional(),
   /** Net inflow (inflow − outflow) in the window, coins. */
   netCoins: finite,
   peakInflow: z.strictObject({ time: epochMs, coins: finite }),

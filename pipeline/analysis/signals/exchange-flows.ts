@@ -9,12 +9,24 @@
  *   (the median, so the spike itself barely moves it). The peak is a spike at
  *   `exchangeFlows.spikeMultipleMin` times the baseline; a zero baseline gives no spike test.
  * - The window must be covered (`window.minCoverageFraction` of its hours).
+ * - `minTransferUsd`: the smallest transfer the series counts, as its request asked for it
+ *   (Whale Alert's `min_value` query parameter in the provenance endpoint). No config or source
+ *   module holds it for this family: the snapshot's provenance is where the series says it.
  */
 import type { Signal } from '../context.js';
 import type { Finding } from '../findings.js';
 import { importanceOf, thresholdRatio } from '../importance.js';
 import { mean, median, roundSignificant, safeRatio, sum } from '../util/stats.js';
 import { DAY_MS, candlesIn, hoursIn } from '../util/time.js';
+
+/** The `min_value` (USD) a provenance endpoint's query asked for, if it names a positive one. */
+export function minTransferUsdOf(endpoint: string): number | undefined {
+  const query = endpoint.split('?')[1];
+  if (!query) return undefined;
+  const raw = new URLSearchParams(query).get('min_value');
+  const value = raw === null || raw.trim() === '' ? Number.NaN : Number(raw);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
 
 export const exchangeFlowsSignal: Signal = (snapshot, thresholds) => {
   const t = thresholds.exchangeFlows;
@@ -38,6 +50,8 @@ export const exchangeFlowsSignal: Signal = (snapshot, thresholds) => {
     const spike = peakMultiple !== undefined && peakMultiple >= t.spikeMultipleMin;
     const reversal = spike && netAfterPeakCoins < 0;
 
+    const minTransferUsd = minTransferUsdOf(series.provenance.endpoint);
+
     const ratio = peakMultiple === undefined ? 0 : thresholdRatio(peakMultiple, t.spikeMultipleMin) * (reversal ? 1.2 : 1);
     out.push({
       kind: 'exchange_flows',
@@ -46,6 +60,7 @@ export const exchangeFlowsSignal: Signal = (snapshot, thresholds) => {
       paths: [`exchangeFlows[${index}].hourly`],
       ...(spike ? { threshold: { name: 'exchangeFlows.spikeMultipleMin', value: t.spikeMultipleMin, unit: 'multiple' as const } } : {}),
       asset,
+      ...(minTransferUsd !== undefined ? { minTransferUsd } : {}),
       netCoins: roundSignificant(netCoins, 12),
       peakInflow: { time: peak.t, coins: peak.inflow },
       netAfterPeakCoins: roundSignificant(netAfterPeakCoins, 12),

@@ -74,12 +74,22 @@ function bearsOnBrief(ctx: ComposeContext, g: DataGap, assets: ReadonlySet<strin
   // A venue's own series: the other venues' figures print, but without this venue's part.
   // (Per-venue families: the descriptor's `perVenue`.)
   if (isVenueSource(g.source) && familyOf(g.family)?.perVenue) return true;
+  // Liquidations printed only as a sampled floor: the complete total is what the reader misses.
+  if (floorOnly(ctx, g)) return true;
   // The finding that prints the family (analysis' FAMILY_FINDINGS), if one does.
   const kind = familyFindingsOf(g.family)?.printedAs;
   // Printed from another source: the body has the family's figures, the reader misses nothing.
   if (kind && ctx.all(kind).some((f) => g.asset === undefined || !('asset' in f) || f.asset === g.asset)) return false;
   return true;
 }
+
+/** A liquidation gap on a day whose liquidation figures are all sampled floors (the plan's scope 'floor'). */
+function floorOnly(ctx: ComposeContext, g: DataGap): boolean {
+  return g.family === 'liquidations' && ctx.plan.liquidations?.scope === 'floor';
+}
+
+/** What the reader misses when the liquidations printed are floors: the market-wide total. */
+const MARKET_TOTAL = { zh: '全网清算总额', en: 'the market-wide liquidation total' } as const;
 
 /** The data note: plain gaps as one list of what the reader misses, then checks and substitutes. */
 export function composeGaps(ctx: ComposeContext): BriefGap[] {
@@ -91,7 +101,11 @@ export function composeGaps(ctx: ComposeContext): BriefGap[] {
   for (const { gap, finding } of plain) {
     // `what` is already Markdown-safe; the venue's name is escaped before it joins.
     const name = (
-      finding.source && isVenueSource(finding.source) ? `${md(providerName(finding.source, ctx.lang))} ${gap.what}` : gap.what
+      floorOnly(ctx, finding)
+        ? md(MARKET_TOTAL[ctx.lang])
+        : finding.source && isVenueSource(finding.source)
+          ? `${md(providerName(finding.source, ctx.lang))} ${gap.what}`
+          : gap.what
     ) as Md;
     if (!names.includes(name)) names.push(name);
   }

@@ -116,6 +116,23 @@ describe('data note for readers', () => {
   });
 });
 
+describe('a day whose liquidation figures are all sampled floors (no keys, 24 April 2024: Coinglass not configured)', () => {
+  it('names the market-wide total as missing, and says every liquidation figure is a floor ("only", not "part of")', async () => {
+    const templates = await loadTemplates();
+    const loaded = loadCase(CASES.find((c) => c.name === 'nokeys-2024-04-24')!);
+    const note = (lang: 'zh' | 'en'): string =>
+      renderBriefMarkdown(composeBrief({ ...loaded, lang, config: TEST_CONFIG, charts: CHARTS }), templates)
+        .split('\n')
+        .find((l) => /^\*\*(数据说明|Data note)/.test(l))!;
+    expect(note('zh')).toBe(
+      '**数据说明**：截至发稿，ETF 资金流向、交易所链上流入流出和全网清算总额未能获取，未纳入本文分析，不代表其数值为零。本文清算数据均来自交易所强平推送（每个交易对每秒至多推送一笔），为抽样下限，实际清算总额可能更高。',
+    );
+    expect(note('en')).toBe(
+      '**Data note:** ETF flows, exchange on-chain flows and the market-wide liquidation total could not be obtained by publication time and are left out of this brief (a missing figure is not a zero). The liquidation figures here come only from exchange feeds that push at most one order per symbol per second, so they are a floor and the real total may be higher.',
+    );
+  });
+});
+
 describe('gapReason', () => {
   const cause = (gapKind: string, reason: string, source = 'binance', family = 'prices') => ({ gapKind, reason, source, family });
   it('keeps the HTTP status of the response, never a number in the text, and never prints raw error text in zh', () => {

@@ -209,10 +209,10 @@ describe('content the data already held', () => {
   it('ETF launch: beside "no single trigger", the lead says the drop came as the spot ETFs began trading; not on another day', () => {
     const zh = md('etf-launch-2024-01-12', 'zh');
     expect(zh).toContain(
-      '截至发稿，暂无明确的宏观数据或消息面事件可以解释本轮波动。本轮下跌正值美国现货比特币 ETF 上市之初：1 月 11 日（美东交易日）是其首个交易日。',
+      '截至发稿，未见可单独解释这一走势的宏观数据或消息。本轮下跌正值美国现货比特币 ETF 上市之初：1 月 11 日（美东交易日）是其首个交易日。',
     );
     expect(md('etf-launch-2024-01-12', 'en')).toContain(
-      "By publication, no clear macro or news catalyst had emerged to account for the move. The drop came as US spot Bitcoin ETFs began trading: Thursday's US session was their first.",
+      "No single macro release or headline stood out as the trigger by the time of writing. The drop came as US spot Bitcoin ETFs began trading: Thursday's US session was their first.",
     );
     expect(md('bundled-2024-01-04', 'zh')).not.toContain('上市之初');
     expect(md('rally-2024-02-28', 'en')).not.toContain('began trading');

@@ -31,7 +31,7 @@ describe('a range day that closed 2.3 % lower (outage, 14 May 2024; liquidations
     expect(zh).toContain(
       '比特币价格全天在 61,152.4—63,184.7 美元之间震荡走低，高低点振幅 3.2%，收于 61,486.4 美元，较前一日收盘下跌 2.3%。',
     );
-    expect(zh).toContain('截至发稿，市场尚未找到单一的宏观或消息面催化。');
+    expect(zh).toContain('从消息面看，截至发稿并无足以单独解释这一走势的宏观或行业事件。');
     const en = md('outage-2024-05-14', 'en');
     expect(en).toContain('Bitcoin traded in a $61,152–$63,185 range on Tuesday, a 3.2% high-to-low swing');
     expect(en).not.toContain('tight');

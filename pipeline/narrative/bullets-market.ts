@@ -355,21 +355,40 @@ export function openInterestBullet(ctx: ComposeContext, f: FindingOf<'open_inter
 
 export function volatilityBullet(ctx: ComposeContext, f: FindingOf<'implied_vol'>): B<'volatility'> {
   const { fmt } = ctx;
+  const current = fmt.vol(f.current);
+  const high = fmt.vol(f.dayHigh);
+  const low = fmt.vol(f.dayLow);
+  // The day's direction is the printed open against the printed close (hourly data only).
+  const open = f.open === undefined ? undefined : fmt.vol(f.open);
+  const moved = f.open !== undefined && open !== current;
+  const rose = moved && f.current > (f.open ?? f.current);
+  const fell = moved && f.current < (f.open ?? f.current);
+  const vsAverage = fmt.pctAbs(f.changeVsAvgFraction, 0);
+  const atAverage = vsAverage === fmt.pctAbs(0, 0);
+  const above = f.changeVsAvgFraction > 0 && !atAverage;
+  const below = f.changeVsAvgFraction < 0 && !atAverage;
+  const ends = new Set([open, current]);
   const bullet: B<'volatility'> = {
     asset: ctx.ticker(f.asset),
     index: md(f.index),
     source: ctx.sources(f.sources.length ? f.sources : ['deribit']),
-    current: fmt.vol(f.current),
-    high: fmt.vol(f.dayHigh),
-    low: fmt.vol(f.dayLow),
+    current,
+    rose,
+    fell,
+    // Direction and level disagree: "rose …, still below its average" / "fell …, still above".
+    still: (rose && below) || (fell && above),
+    high,
+    low,
+    showLow: !ends.has(low),
+    showHigh: !ends.has(high),
     average: fmt.vol(f.avg30d),
-    vsAverage: fmt.pctAbs(f.changeVsAvgFraction, 0),
-    above: f.changeVsAvgFraction > 0,
+    vsAverage,
+    above,
+    atAverage,
     elevated: f.elevated,
     avgDays: fmt.count(ctx.input.config.thresholds.impliedVol.avgDays),
   };
-  // The open only when the day's range does not already print it as one of its ends.
-  if (f.open !== undefined && fmt.vol(f.open) !== bullet.low && fmt.vol(f.open) !== bullet.high) bullet.open = fmt.vol(f.open);
+  if (open !== undefined) bullet.open = open;
   return bullet;
 }
 

@@ -224,17 +224,31 @@ const ExchangeFlowsBulletSchema = z.strictObject({
   source: md,
 });
 
+/**
+ * Two facts kept apart: the day's direction (open → close, only with the window's open) and the
+ * level against the average (the label: elevated by `impliedVol.elevatedMinFraction`, else above,
+ * about or below it). `still`: the two point opposite ways (rose yet below the average).
+ */
 const VolatilityBulletSchema = z.strictObject({
   asset: md,
   index: md,
   source: md,
   open: md.optional(),
   current: md,
+  /** The printed close above / below the printed open; neither with no open or the same figure. */
+  rose: flag,
+  fell: flag,
+  still: flag,
   high: md,
   low: md,
+  /** The day's low / high, when it is neither the open nor the close printed beside it. */
+  showLow: flag,
+  showHigh: flag,
   average: md,
   vsAverage: md,
   above: flag,
+  /** The difference prints as 0%: about the average, neither above nor below it. */
+  atAverage: flag,
   elevated: flag,
   /** Days in the average (bare number). */
   avgDays: md,

@@ -25,11 +25,44 @@ const FundingClauseSchema = z.strictObject({
   showKind: flag,
   settled: flag,
   mixed: flag,
+  /**
+   * The rate is weighted by the venues' open interest (else an equal-weight average of the
+   * venues), as the funding bullet names it; `showWeighting`: said per asset (the assets' differ).
+   */
+  weighted: flag,
+  showWeighting: flag,
+  /** The weighting or the kind said per asset (a parenthesis after the figure). */
+  aside: flag,
+  /**
+   * This figure may carry a word of size of its own ("deeply negative"): it is the only one the
+   * language prints in the point (not `several`).
+   */
+  sized: flag,
+  /** en: a parenthesis follows the figure (`aside`, or the words of a sized deeply negative rate). */
+  paren: flag,
 });
 
-/** Funding of several assets; the kind of rate said once when all are running-period or all settled. */
-/** `fresh`: some asset is not `quoted` (en prints a figure list only then). */
-const FundingPointSchema = z.strictObject({ assets: z.array(FundingClauseSchema).min(1), allCurrent: flag, allSettled: flag, fresh: flag });
+/**
+ * Funding of several assets; the kind of rate said once when all are running-period or all
+ * settled, the weighting once when all are weighted alike (`allWeighted` by open interest,
+ * `allEqual` venue averages). `fresh`: some asset is not `quoted` (en prints a figure list only
+ * then). `several`: more than one figure is printed (the language's own list): then no asset
+ * gets a word of size of its own — two rates a few hundredths of a point apart are not
+ * "slightly" and "clearly" negative — only what all share (`allNegative`, `allPositive`,
+ * `allAboutZero`: every asset's level on the same side of the thresholds).
+ */
+const FundingPointSchema = z.strictObject({
+  assets: z.array(FundingClauseSchema).min(1),
+  allCurrent: flag,
+  allSettled: flag,
+  allWeighted: flag,
+  allEqual: flag,
+  fresh: flag,
+  several: flag,
+  allNegative: flag,
+  allPositive: flag,
+  allAboutZero: flag,
+});
 
 /** One asset's annualized basis in a positioning point: its headline expiry across venues, prior → current. */
 const BasisClauseSchema = z.strictObject({ asset: md, tenor: md.optional(), venues: md, expiry: md, days: md, prior: md, current: md });
@@ -53,11 +86,23 @@ export const PointSchema = z.strictObject({
   basisRich: z.strictObject({ assets: z.array(BasisClauseSchema).min(1), shared: BasisContractSchema.optional() }).optional(),
   oiDown: z.strictObject({ change: md }).optional(),
   oiUp: z.strictObject({ change: md }).optional(),
-  levelLost: z.strictObject({ level: md }).optional(),
+  /** `range`: a range day's close below a round level (no word on a broken structure). */
+  levelLost: z.strictObject({ level: md, range: flag }).optional(),
   levelHeld: z.strictObject({ level: md }).optional(),
   levelGained: z.strictObject({ level: md }).optional(),
-  volElevated: z.strictObject({ current: md, index: md }).optional(),
+  /** Elevated against its average (impliedVol.elevatedMinFraction); `rose`: it also rose on the day. */
+  volElevated: z.strictObject({ current: md, index: md, rose: flag }).optional(),
+  /** A range day's implied volatility below its average. */
   volCalm: z.strictObject({ current: md, index: md }).optional(),
+  /**
+   * A drop's bears (positioning.ts `drop`): longs held the `long_flush` share of the liquidations
+   * (a day without the leverage_flush claim, which would make them the bulls' flush).
+   */
+  longsLiquidated: z.strictObject({ longShare: md, total: md, floor: z.boolean() }).optional(),
+  /** A range day's drop that closed near its low (price_path `nearExtreme`, pricePath.nearExtremeShareMax). */
+  closedNearLow: z.strictObject({ close: md, low: md }).optional(),
+  /** A drop with no other bear point: the close-to-close fall itself. */
+  priceDrop: z.strictObject({ asset: md, change: md }).optional(),
   etfInflow: z.strictObject({ net: md, date: md, streak: z.boolean() }).optional(),
   /** Only when the outflow reached `etf.netFlowNotableUsd` (the plan's claim, etfFlowReadable), as etfInflow. */
   etfOutflow: z.strictObject({ net: md, date: md }).optional(),
@@ -77,7 +122,12 @@ export const PositioningSchema = z.strictObject({
    * prints every point: the long-form 多空 paragraph gathers the figures by genre.
    */
   wire: z.strictObject({ bulls: z.array(PointSchema), bears: z.array(PointSchema) }),
-  /** One side has no argument from the data: say why the other dominates. */
+  /**
+   * The day's own lead is a drop: a crash, or a range day that closed lower by more than a tight
+   * range does (`day.tight` false). Its bears are heard, and the bulls never "dominate".
+   */
+  drop: flag,
+  /** One side has no argument from the data: say why the other dominates (never the bulls on a drop). */
   bullsOnly: flag,
   bearsOnly: flag,
   /**

@@ -1,8 +1,11 @@
 /**
  * The derivatives points of the bulls-versus-bears paragraphs, one clause per asset in the
  * configured order: funding by sign and size with its kind of rate (running period, settled or a
- * mix; analysis' `level` and `currentKind`), and the annualized basis of each asset's headline
- * expiry (venues, expiry, days left, prior → current), the figures its bullet prints.
+ * mix; analysis' `level` and `currentKind`) and its weighting (open interest or a venue average,
+ * `weighting`, as the funding bullet names it), and the annualized basis of each asset's headline
+ * expiry (venues, expiry, days left, prior → current), the figures its bullet prints. A rate
+ * listed among several gets no word of size of its own (a threshold between two rates a few
+ * hundredths of a point apart reads arbitrary); the point says only the sign they all share.
  *
  * Sides: an asset whose funding is elevated argues for the bears (crowded longs); any other
  * level argues that longs are not crowded. A compressed basis is the bears' (cooling appetite);
@@ -21,7 +24,7 @@ type BasisClause = NonNullable<Point['basisCooled']>['assets'][number];
 /** Tenors with a name of their own (names.ts tenorName); others are contract labels. */
 const KNOWN_TENORS = new Set(['CURRENT_QUARTER', 'NEXT_QUARTER', 'CURRENT_MONTH', 'NEXT_MONTH']);
 
-function fundingClause(ctx: ComposeContext, f: FundingFlip, showKind: boolean, quoted: boolean): FundingClause {
+function fundingClause(ctx: ComposeContext, f: FundingFlip, shown: { kind: boolean; weighting: boolean }, quoted: boolean): FundingClause {
   return {
     asset: ctx.ticker(f.asset),
     current: ctx.fmt.rate(f.weightedCurrentPer8h),
@@ -33,25 +36,49 @@ function fundingClause(ctx: ComposeContext, f: FundingFlip, showKind: boolean, q
     slightlyNegative: f.level === 'slightly_negative',
     // "Shorts pay heavily" only with the plan's claim (the same threshold as the level).
     deeplyNegative: f.level === 'deeply_negative' && hasClaim(ctx, 'short_pressure', f.asset),
-    showKind,
+    showKind: shown.kind,
     settled: f.currentKind === 'settled',
     mixed: f.currentKind === 'mixed',
+    weighted: f.weighting === 'open-interest',
+    showWeighting: shown.weighting,
+    aside: shown.kind || shown.weighting,
+    sized: false,
+    paren: false,
   };
 }
 
-/** One funding point: the kind of rate said once when every asset's is the same, else per asset. */
+/**
+ * One funding point: the kind of rate and its weighting (open interest or an equal-weight
+ * average, as the funding bullet names it) said once when every asset's is the same, else per asset.
+ */
 function fundingPoint(ctx: ComposeContext, fs: readonly FundingFlip[], quoted: string | undefined): NonNullable<Point['fundingReset']> {
   const kinds = new Set(fs.map((f) => f.currentKind));
   const one = kinds.size === 1 ? fs[0]!.currentKind : undefined;
-  const assets = fs.map((f) => fundingClause(ctx, f, one === undefined || one === 'mixed', f.asset === quoted));
+  const weightings = new Set(fs.map((f) => f.weighting));
+  const weighting = weightings.size === 1 ? fs[0]!.weighting : undefined;
+  // Said once for all, unless the assets' differ.
+  const shown = { kind: one === undefined || one === 'mixed', weighting: weighting === undefined };
+  const assets = fs.map((f) => fundingClause(ctx, f, shown, f.asset === quoted));
   // A separator before every printed clause but the first printed one.
   let printed = 0;
   for (const a of assets) if (!a.quoted) a.sep = printed++ > 0;
+  // Among several figures no one gets a word of size: only what they all share is said.
+  for (const a of assets) {
+    a.sized = printed === 1;
+    a.paren = a.aside || (a.sized && a.deeplyNegative);
+  }
+  const level = (test: (f: FundingFlip) => boolean): boolean => fs.every(test);
   return {
     assets,
     allCurrent: one === 'current-period',
     allSettled: one === 'settled',
+    allWeighted: weighting === 'open-interest',
+    allEqual: weighting === 'equal',
     fresh: printed > 0,
+    several: printed > 1,
+    allNegative: level((f) => f.level === 'slightly_negative' || f.level === 'deeply_negative'),
+    allPositive: level((f) => f.level === 'positive' || f.level === 'elevated'),
+    allAboutZero: level((f) => f.level === 'about_zero'),
   };
 }
 

@@ -2,10 +2,17 @@
  * Bulls against bears: the arguments each side can make from the day's data and the desk's
  * remarks, so that both are heard (or the brief says why one side dominates). Each point reuses
  * figures the bullets print, formatted the same way, so lead, bullets and body agree.
+ *
+ * A drop (the lead's own: a crash, or a range day that closed lower than a tight range) always
+ * has its bears: the round level it closed below, a close near the day's low, longs' share of the
+ * liquidations (`long_flush`, when no `leverage_flush` makes it the bulls' flush), open interest
+ * falling with price — each only where a finding holds it — and, failing all of those, the fall
+ * itself. Its bulls are never said to dominate.
  */
 import { WIRE_WRAP } from './register.js';
 import type { Day } from './lead.js';
 import { headlineBreak } from './lead.js';
+import type { FindingOf } from '../analysis/index.js';
 import { etfFlowReadable } from './bullets-flows.js';
 import { liquidationFindings } from './bullets-market.js';
 import { liquidationTotal } from './liquidation-total.js';
@@ -25,6 +32,7 @@ const RESTATES: Partial<Record<keyof Point, string>> = {
   etfOutflow: 'etfFlows',
   exchangeOutflow: 'exchangeFlows',
   exchangeInflow: 'exchangeFlows',
+  longsLiquidated: 'liquidations',
   oiDown: 'openInterest',
   oiUp: 'openInterest',
   volElevated: 'volatility',
@@ -47,6 +55,14 @@ function wireOf(ctx: ComposeContext, points: Point[], printed: ReadonlySet<strin
   return kept.length > 0 ? kept : points.slice(0, 1);
 }
 
+/** A range day's furthest round level below which the window closed (the plan names none on a range day). */
+function heldBelow(ctx: ComposeContext): FindingOf<'level_break'> | undefined {
+  return ctx
+    .all('level_break', ctx.primary)
+    .filter((b) => b.direction === 'below' && b.closedBeyond)
+    .sort((a, b) => a.level - b.level)[0];
+}
+
 /** `printed`: the bullet kinds the brief's sections print (for the en wire wrap's points). */
 export function composePositioning(ctx: ComposeContext, day: Day, printed: ReadonlySet<string> = new Set()): Positioning {
   const { fmt, primary } = ctx;
@@ -59,6 +75,9 @@ export function composePositioning(ctx: ComposeContext, day: Day, printed: Reado
   const flows = ctx.one('exchange_flows', primary);
   const etf = ctx.one('etf_flows', primary);
   const brk = headlineBreak(ctx);
+  const move = ctx.one('price_move', primary);
+  // The lead's own reading of the day: a crash, or a range day that closed lower than a tight range.
+  const drop = move !== undefined && move.changeFraction < 0 && !day.rally && !day.tight;
   // Every point is registered with the finding behind its figures, for its source footnote.
   const cite = ctx.cite;
 
@@ -99,7 +118,13 @@ export function composePositioning(ctx: ComposeContext, day: Day, printed: Reado
   if (etf && etf.netFlowUsd < 0 && etfFlowReadable(ctx, etf))
     bears.push(cite({ etfOutflow: { net: fmt.usdAggregate(-etf.netFlowUsd), date: fmt.date(etf.date) } }, etf));
   if (brk && day.rally && brk.closedBeyond) bulls.push(cite({ levelGained: { level: fmt.level(brk.level) } }, brk));
-  if (brk && day.crash && brk.closedBeyond) bears.push(cite({ levelLost: { level: fmt.level(brk.level) } }, brk));
+  if (brk && day.crash && brk.closedBeyond) bears.push(cite({ levelLost: { level: fmt.level(brk.level), range: false } }, brk));
+  const below = drop && day.range ? heldBelow(ctx) : undefined;
+  if (below) bears.push(cite({ levelLost: { level: fmt.level(below.level), range: true } }, below));
+  // A range day has no path paragraph to say the close stayed near the low: the point says it.
+  const path = ctx.one('price_path', primary);
+  if (drop && day.range && move && path?.direction === 'down' && path.retrace.nearExtreme)
+    bears.push(cite({ closedNearLow: { close: fmt.price(move.close), low: fmt.price(move.low) } }, move));
   if (brk && day.crash && !brk.closedBeyond) bulls.push(cite({ levelHeld: { level: fmt.level(brk.level) } }, brk));
 
   // Funding and basis of every configured asset, a clause each (positioning-derivatives.ts).
@@ -114,11 +139,28 @@ export function composePositioning(ctx: ComposeContext, day: Day, printed: Reado
   bears.push(...basisPoints(ctx, day));
   if (flows && exchangeNetInflow(ctx)) bears.push(cite({ exchangeInflow: { net: fmt.coins(flows.netCoins, flows.asset) } }, flows));
   if (oi && day.rally && oi.changeFraction > 0) bulls.push(cite({ oiUp: { change: fmt.pctAbs(oi.changeFraction) } }, oi));
-  if (oi && day.crash && oi.changeFraction < 0 && !oi.deleveraging)
-    bears.push(cite({ oiDown: { change: fmt.pctAbs(oi.changeFraction) } }, oi));
+  // Longs' share of the liquidations on a drop without a flush (the bulls' point when there is one).
+  if (drop && liq && ctx.plan.dominantSide === 'long' && hasClaim(ctx, 'long_flush') && !hasClaim(ctx, 'leverage_flush'))
+    bears.push(
+      cite(
+        {
+          longsLiquidated: {
+            longShare: fmt.pctRange(liq.longFractionRange.low, liq.longFractionRange.high, 0),
+            total: md(liquidationTotal(liq, ctx.lang)),
+            floor: liq.scope === 'floor',
+          },
+        },
+        ...liqFrom,
+      ),
+    );
+  if (oi && drop && oi.changeFraction < 0 && !oi.deleveraging) bears.push(cite({ oiDown: { change: fmt.pctAbs(oi.changeFraction) } }, oi));
   if (vol) {
-    if (vol.elevated) bears.push(cite({ volElevated: { current: fmt.vol(vol.current), index: ctx.ticker(vol.index) } }, vol));
-    else if (day.range) bulls.push(cite({ volCalm: { current: fmt.vol(vol.current), index: ctx.ticker(vol.index) } }, vol));
+    // "Rose to" only when it rose on the day (the bullet's open → close); elevated is its level.
+    const rose = vol.open !== undefined && fmt.vol(vol.open) !== fmt.vol(vol.current) && vol.current > vol.open;
+    if (vol.elevated) bears.push(cite({ volElevated: { current: fmt.vol(vol.current), index: ctx.ticker(vol.index), rose } }, vol));
+    // "Only" of a level below its average, never of one above it.
+    else if (day.range && vol.changeVsAvgFraction < 0)
+      bulls.push(cite({ volCalm: { current: fmt.vol(vol.current), index: ctx.ticker(vol.index) } }, vol));
   }
   for (const note of ctx.input.notes?.notes ?? []) {
     if (note.kind !== 'entity_move') continue;
@@ -133,13 +175,17 @@ export function composePositioning(ctx: ComposeContext, day: Day, printed: Reado
         ? [{ remark: { speaker: ctx.text(n.speaker), text: ctx.text(n.text), source: ctx.link(n.source) } }]
         : [],
     );
+  // A drop with nothing else to argue for the bears: the fall itself, as the lead gives it.
+  if (drop && move && bears.length === 0 && remarks('bearish').length === 0)
+    bears.push(cite({ priceDrop: { asset: ctx.ticker(primary), change: fmt.pctAbs(move.changeFraction) } }, move));
   const bullPoints = [...remarks('bullish'), ...bulls].slice(0, MAX_POINTS);
   const bearPoints = [...remarks('bearish'), ...bears].slice(0, MAX_POINTS);
   return {
     bulls: bullPoints,
     bears: bearPoints,
     wire: { bulls: wireOf(ctx, bullPoints, printed), bears: wireOf(ctx, bearPoints, printed) },
-    bullsOnly: bearPoints.length === 0 && bullPoints.length > 0,
+    drop,
+    bullsOnly: bearPoints.length === 0 && bullPoints.length > 0 && !drop,
     bearsOnly: bullPoints.length === 0 && bearPoints.length > 0,
   };
 }

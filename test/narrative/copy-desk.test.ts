@@ -46,13 +46,13 @@ describe('leverage flush: a claim of size, not of share', () => {
     expect(en).toContain('The bull case: funding shows no crowded longs');
     expect(en).not.toMatch(/leverage has been flushed|Long squeeze/);
     expect(zh).toContain('● **多头清算为主**：据 Coinglass 数据，全网 24 小时清算金额约 1.38 亿美元');
-    expect(zh).toContain('一方面，多头认为：资金费率未显示多头拥挤');
+    expect(zh).toContain('一方面，多头认为：BTC 持仓加权资金费率（当期未结算）为每 8 小时 0.0049%，接近零，未显示多头拥挤');
     expect(zh).not.toMatch(/出清|杠杆挤兑/);
   });
 
   it("no-keys day: the $31M floor is never a flush nor a 合计 in the bulls' case", () => {
     const zh = md('nokeys-2024-04-24', 'zh');
-    expect(zh).toContain('市场内部以偏多的声音为主。多头的依据在于：资金费率未显示多头拥挤');
+    expect(zh).toContain('市场内部存在多空分歧。一方面，多头的依据在于：BTC 持仓加权资金费率（当期未结算）为每 8 小时 0.0072%');
     expect(zh).not.toMatch(/出清|合计 3,100 万美元/);
     expect(md('nokeys-2024-04-24', 'en')).not.toMatch(/leverage has been flushed|Long squeeze/);
   });

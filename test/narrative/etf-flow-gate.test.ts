@@ -37,7 +37,9 @@ describe('an ETF flow the bullet calls too small is no point for either side', (
   it('quiet day (zh, en): $45.6 million out leaves the bulls alone, and zh opens them without 一方面', () => {
     const zh = md('quiet-2024-06-20', 'zh');
     expect(zh).toContain('规模有限，尚不足以说明资金方向。');
-    expect(zh).toContain('围绕本轮震荡，市场内部以偏多的声音为主。多头的依据在于：资金费率未显示多头拥挤');
+    expect(zh).toContain(
+      '围绕本轮震荡，市场内部以偏多的声音为主。多头的依据在于：BTC 持仓加权资金费率（当期未结算）为每 8 小时 0.0099%，小幅为正，未显示多头拥挤',
+    );
     expect(zh).toContain('从现有数据看，暂未出现明显的空头信号');
     expect(zh).not.toMatch(/一方面|空头和谨慎资金/);
     const en = md('quiet-2024-06-20', 'en');
@@ -47,11 +49,17 @@ describe('an ETF flow the bullet calls too small is no point for either side', (
     expect(en).not.toContain('The bear case:');
   });
 
-  it('outage day (en): the bear case is the exchange inflow, not a $6.70 million ETF outflow', () => {
+  it('outage day: the bears argue from the exchange inflow and the price, not a $6.70 million ETF outflow', () => {
     const en = md('outage-2024-05-14', 'en');
     expect(en).toContain('net outflows of $6.70 million');
-    expect(en).toContain('The bear case: coins flowed onto exchanges on net, supply that may yet be sold[^11].');
-    expect(en).not.toContain('US spot ETFs saw net outflows[^');
+    // en leaves out the points that restate a printed bullet (the exchange inflow here).
+    expect(en).toContain(
+      "The bear case: price closed below $62,000, giving up the round number[^1]; the $61,486 close sat near the day's $61,152 low, with no late bounce[^1].",
+    );
+    expect(en).not.toContain('US spot ETFs saw net outflows');
+    const zh = md('outage-2024-05-14', 'zh');
+    expect(zh).toContain('交易所当日净流入 1,557 枚 BTC，潜在卖压仍在');
+    expect(zh).not.toContain('机构端资金有所撤离');
   });
 });
 

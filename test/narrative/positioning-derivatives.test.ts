@@ -9,7 +9,8 @@
  * - BNB (−0.00031 × 4.919e8 − 0.00027 × 7.729e7 − 0.00036 × 1.138e8) / 6.829e8 = −0.0314 %
  * Against the thresholds (neutral ±0.005 %, short pressure −0.03 %): BTC and ETH slightly
  * negative, BNB deeply negative (the plan's short_pressure claim for BNB only). None elevated,
- * so all three argue for the bulls.
+ * so all three argue for the bulls. Listed together, none gets a word of size of its own
+ * (−0.0252 % "slightly" beside −0.0314 % "clearly" negative reads arbitrary): all three are negative.
  * Basis, the 27 September 2024 expiry on Binance and Deribit, 53 days out: BTC 7.9–8.2 % → 4.0–4.8 %,
  * ETH 7.4–7.9 % → 3.8–4.1 %, both compressed (mean fall ≥ 3 points); BNB has no futures in the
  * snapshot and gets no basis clause.
@@ -49,15 +50,31 @@ describe('funding, a clause per asset', () => {
     expect(bears.some((p) => p.fundingCrowded)).toBe(false);
   });
 
-  it('zh and en sentences', () => {
-    expect(brief('crash-parts-2024-08-05', 'zh').text).toContain(
-      '资金费率未显示多头拥挤，每 8 小时当期未结算费率 BTC 为 −0.0172%（轻微为负）、ETH 为 −0.0252%（轻微为负）、BNB 为 −0.0314%（明显为负，空头付费较重）',
+  it('zh and en sentences: the rate named as the funding bullet names it, no word of size per asset in a list', () => {
+    const zh = brief('crash-parts-2024-08-05', 'zh').text;
+    expect(zh).toContain(
+      '持仓加权资金费率（当期未结算）每 8 小时 BTC 为 −0.0172%、ETH 为 −0.0252%、BNB 为 −0.0314%，均为负值，未显示多头拥挤',
     );
-    expect(brief('crash-parts-2024-08-05', 'en').text).toContain(
-      // en lets the sign speak for a slightly negative rate; only BNB's (the short_pressure claim) gets
-      // words; BTC's rate is the funding bullet's, which the en wire wrap does not repeat.
-      'funding shows no crowded longs, per 8h (current, unsettled): ETH −0.0252%, BNB −0.0314% (deeply negative, shorts paying heavily).',
+    expect(zh).not.toMatch(/轻微为负|明显为负|空头付费较重/);
+    // The funding bullet names the same rate the same way.
+    expect(zh).toContain('BTC 永续合约持仓加权资金费率');
+    const en = brief('crash-parts-2024-08-05', 'en').text;
+    // BTC's rate is the funding bullet's, which the en wire wrap does not repeat; ETH and BNB are
+    // two figures, so BNB's short_pressure claim is not worded beside them.
+    expect(en).toContain(
+      'funding (open-interest weighted) shows no crowded longs, per 8h (current, unsettled): ETH −0.0252%, BNB −0.0314%.',
     );
+    expect(en).not.toContain('deeply negative');
+    expect(en).toContain('BTC perpetual funding (open-interest weighted)');
+  });
+
+  it('in a list of several, BNB keeps its short_pressure claim in the model but gets no words of its own', () => {
+    const { bulls } = brief('crash-parts-2024-08-05', 'zh');
+    const bnb = one(bulls, 'fundingReset').assets.find((a) => a.asset === 'BNB')!;
+    expect(bnb.deeplyNegative).toBe(true);
+    expect(bnb.sized).toBe(false);
+    const { bulls: enBulls } = brief('crash-parts-2024-08-05', 'en');
+    expect(one(enBulls, 'fundingReset').several).toBe(true);
   });
 
   it('rally: elevated funding on both assets is the bears’ point', () => {
@@ -67,7 +84,7 @@ describe('funding, a clause per asset', () => {
       ['BTC', '0.0523%', true],
       ['ETH', '0.0569%', true],
     ]);
-    expect(text).toContain('资金费率偏高，每 8 小时当期未结算费率 BTC 为 0.0523%、ETH 为 0.0569%，多头杠杆拥挤');
+    expect(text).toContain('持仓加权资金费率（当期未结算）每 8 小时 BTC 为 0.0523%、ETH 为 0.0569%，均处于偏高水平，多头杠杆拥挤');
   });
 
   it('no zh positioning paragraph says funding "returned to" a rate, or that shorts dominate', () => {

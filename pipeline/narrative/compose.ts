@@ -29,6 +29,7 @@ import { composeGaps } from './gaps.js';
 import { composeOutlook } from './outlook.js';
 import { composePath } from './path.js';
 import { composeBreadth, composeReading } from './reading.js';
+import { composeFlowsReading } from './flows-reading.js';
 import { composePositioning } from './positioning.js';
 
 export type { ComposeInput } from './compose-context.js';
@@ -222,6 +223,9 @@ export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, 
   const reading = composeReading(ctx, day);
   const gauges = sections.find((s) => s.bullets.some((b) => b.openInterest)) ?? sections.find((s) => s.bullets.some((b) => b.funding));
   if (reading && gauges) gauges.reading = reading;
+  const flowsReading = composeFlowsReading(ctx, day);
+  const flows = sections.find((s) => s.bullets.some((b) => b.exchangeFlows));
+  if (flowsReading && flows && sections.some((s) => s.bullets.some((b) => b.etfFlows))) flows.flowsReading = flowsReading;
 
   const positioning = composePositioning(ctx, day, printed);
   const positioningSection: Section = { id: 'positioning', bullets: [], charts: [], positioning };

@@ -27,6 +27,24 @@ export const ReadingSchema = z.strictObject({
 export type Reading = z.infer<typeof ReadingSchema>;
 
 /**
+ * The spot ETFs' net flow (their last US session) and the exchanges' net flow (the brief's day)
+ * read together (flows-reading.ts). No figure: the bullets print them.
+ */
+export const FlowsReadingSchema = z.strictObject({
+  /** The ETF session, as the bullets name it ("1 月 11 日"). */
+  date: md,
+  asset: md,
+  /** The funds took in money on net (else they paid out). */
+  etfIn: flag,
+  /** Coins left exchanges on net over the day (else they arrived). */
+  exchangeOut: flag,
+  /** Both point the same way: money in with coins leaving, or money out with coins arriving. */
+  agree: flag,
+});
+
+export type FlowsReading = z.infer<typeof FlowsReadingSchema>;
+
+/**
  * The other assets set against the lead asset as a group (long-form brief): every one of them
  * fared worse (the plan's 'underperformed' claims) or every one better ('outperformed'), with
  * the gap past systemic.moveFractionMin each. Names only; the bullets and the lead print the moves.

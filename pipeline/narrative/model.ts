@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { BulletSchema } from './model-bullets.js';
 import { ChartSchema, cite, flag, LiquidationFiguresSchema, md, SourceLinkSchema } from './model-parts.js';
 import { PathSchema } from './model-path.js';
-import { BreadthSchema, ReadingSchema } from './model-reading.js';
+import { BreadthSchema, FlowsReadingSchema, ReadingSchema } from './model-reading.js';
 import { PositioningSchema, type PointSchema } from './model-positioning.js';
 
 /** One data series a footnote names: the series behind figures in the text, and how current it was. */
@@ -328,6 +328,8 @@ const SectionSchema = z.strictObject({
   outlook: OutlookSchema.optional(),
   /** After a data section's bullets and charts: the leverage gauges read together (long-form brief). */
   reading: ReadingSchema.optional(),
+  /** After the section with the exchange-flow bullet: the ETF and exchange flows read together (long-form brief). */
+  flowsReading: FlowsReadingSchema.optional(),
 });
 
 export const BriefModelSchema = z.strictObject({

@@ -3,7 +3,8 @@
  * words need and asserted on the rendered corpus: the leverage gauges read together
  * (reading.ts), the macro moves read as no shock beside a leverage claim, the close set against
  * the trend before the day, the other assets as a group, what would settle the bulls' and
- * bears' split, what a calendar release bears on, and a rally's synthesis that says what the
+ * bears' split, what a calendar release bears on, the ETF and exchange flows read together, and a
+ * rally's synthesis that says what the
  * gauges did rather than "if". None carries a figure the en wire wrap would lack, and none
  * restates a bullet's reading.
  */
@@ -129,5 +130,32 @@ describe('the other assets as a group', () => {
   });
   it('5 August: the cross-asset bullets compare each asset already — no group sentence beside them', () => {
     expect(md('crash-2024-08-05', 'zh')).not.toContain('从币种结构看');
+  });
+});
+
+describe('the ETF and exchange flows read together, each window named', () => {
+  it('rally: money into the funds on 27 February, coins off exchanges on the day — one story', () => {
+    expect(sentence(md('rally-2024-02-28', 'zh'), '从资金流向看')).toBe(
+      '从资金流向看，美国现货 BTC ETF 2 月 27 日（美东交易日）录得净流入，当日交易所 BTC 则呈净流出，两端方向一致，均指向现货端的买盘。',
+    );
+  });
+
+  it('ETF launch: money into the funds on 11 January while 7,083 BTC went onto exchanges — two', () => {
+    expect(sentence(md('etf-launch-2024-01-12', 'zh'), '从资金流向看')).toBe(
+      '从资金流向看，美国现货 BTC ETF 1 月 11 日（美东交易日）录得净流入，当日交易所 BTC 则呈净流入，机构配置需求与交易所端的潜在卖压并存，资金面信号并不一致。',
+    );
+  });
+
+  it('the rally with the funds paying out: the signals disagree; 5 August (an inflow spike, then outflows): no reading; en: none', () => {
+    const outflow = (l: LoadedCase): void => {
+      for (const f of l.findings.findings) if (f.kind === 'etf_flows') f.netFlowUsd = -f.netFlowUsd;
+      for (const f of l.findings.findings)
+        if (f.kind === 'day_plan') for (const c of f.claims) if (c.id === 'etf_inflow') c.id = 'etf_outflow';
+    };
+    expect(sentence(md('rally-2024-02-28', 'zh', outflow), '从资金流向看')).toBe(
+      '从资金流向看，美国现货 BTC ETF 2 月 27 日（美东交易日）录得净流出，当日交易所 BTC 则呈净流出，基金端资金撤出，而链上筹码仍在离开交易所，资金面信号并不一致。',
+    );
+    expect(md('crash-2024-08-05', 'zh')).not.toContain('从资金流向看');
+    expect(md('rally-2024-02-28', 'en')).not.toMatch(/fund flows and exchange flows|both point/);
   });
 });

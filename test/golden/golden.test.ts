@@ -33,7 +33,7 @@ import { listFiles, renderCase, type RenderedCase } from './render-case.js';
  *   (no leverage claim, so no "inside crypto" reading), one session of spot-ETF history.
  * - The rally (28 February 2024): one other asset, no macro note; its readings are all printed.
  * - The replayed 2024-01-04: the day `brief fetch` builds from recorded responses, with no
- *   editorial notes at all and no ETF or exchange flows (both disclosed as gaps).
+ *   editorial notes at all, no exchange flows (disclosed as a gap) and no spot ETFs yet.
  * What is missing on them is the desk's own reporting (a driver, a quote, a market-implied
  * quantity), which the notes carry; the copy desk supplies none of it by template.
  */

@@ -50,14 +50,14 @@ describe('etf-launch-2024-01-12', () => {
     expect(enVolume).toMatch(/traded \$4\.23 billion (?:on|in) (11 January|Thursday)/);
     // No average figure, multiple or record; the bullet says why there is none.
     expect(enVolume).not.toMatch(/average of|\dx |record|high/);
-    expect(enVolume).toContain('with too few earlier sessions for an average');
+    expect(enVolume).toContain('their first session as spot ETFs, so with no average to compare');
     const enFlows = line(en, '● **ETF flows:**');
     expect(enFlows).toMatch(/net inflows of \$547 million (?:on|in) (11 January|Thursday)/);
     expect(enFlows).not.toMatch(/still|straight sessions/);
     const zhVolume = line(zh, '● **ETF 成交');
     expect(zhVolume).toMatch(/(1 月 11 日|周四)[^。]*合计成交额约 42\.3 亿美元/);
     expect(zhVolume).not.toMatch(/均值 [\d约]|倍|新高|纪录/);
-    expect(zhVolume).toContain('此前交易日不足，暂无均值可比');
+    expect(zhVolume).toContain('当日为美国现货 BTC ETF 上市首个交易日，尚无历史均值可比');
     expect(line(zh, '● **ETF 资金')).not.toMatch(/仍在|连续/);
     expect(en).not.toMatch(/30-session/);
   });

@@ -51,7 +51,9 @@ describe('nokeys-2024-04-24', () => {
     expect(zh.split('\n')[2]).toContain('合计清算至少 3,100 万美元');
     expect(body(en)).not.toMatch(/Coinglass|Whale Alert|● \*\*ETF flows|● \*\*Exchange flows/);
     expect(body(zh)).not.toMatch(/Coinglass|Whale Alert|● \*\*ETF 资金|● \*\*交易所/);
-    expect(en).toContain('**Data note:** ETF flows and exchange on-chain flows could not be obtained by publication time');
-    expect(zh).toContain('**数据说明**：截至发稿，ETF 资金流向和交易所链上流入流出未能获取');
+    expect(en).toContain(
+      '**Data note:** ETF flows, exchange on-chain flows and the market-wide liquidation total could not be obtained by publication time',
+    );
+    expect(zh).toContain('**数据说明**：截至发稿，ETF 资金流向、交易所链上流入流出和全网清算总额未能获取');
   });
 });

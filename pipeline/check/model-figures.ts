@@ -20,8 +20,8 @@ export interface ModelFigure extends Figure {
  * same field of a bullet in another section.
  */
 const SAME_QUANTITY: [RegExp, string][] = [
-  [/(^|\.)(lead\.)?liquidations\.total$|\.flushed\.total$|\.squeezed\.total$/, 'liquidations.total'],
-  [/(^|\.)liquidations\.longShare$|\.flushed\.longShare$/, 'liquidations.longShare'],
+  [/(^|\.)(lead\.)?liquidations\.total$|\.flushed\.total$|\.squeezed\.total$|\.longsLiquidated\.total$/, 'liquidations.total'],
+  [/(^|\.)liquidations\.longShare$|\.flushed\.longShare$|\.longsLiquidated\.longShare$/, 'liquidations.longShare'],
   [/(^|\.)liquidations\.shortShare$|\.squeezed\.shortShare$/, 'liquidations.shortShare'],
   [/\.funding\.current$|\.fundingReset\.assets\.current$|\.fundingCrowded\.assets\.current$/, 'funding.current'],
   [/\.deleveraging\.oiChange$|\.openInterest\.change$|\.oiDown\.change$|\.oiUp\.change$/, 'openInterest.change'],
@@ -33,8 +33,9 @@ const SAME_QUANTITY: [RegExp, string][] = [
   [/\.exchangeFlows\.after$|\.exchangeOutflow\.after$/, 'exchangeFlows.after'],
   [/\.exchangeFlows\.net$|\.exchangeInflow\.net$/, 'exchangeFlows.net'],
   // The primary asset's close-to-close change in the brief's zone: lead, macro paragraph, outlook.
-  [/^lead\.change$|\.macro\.change$|^lead\.others\.change$|\.crossAsset\.change$/, 'price.change'],
-  [/^lead\.close$|\.outlook\.reference$/, 'price.close'],
+  [/^lead\.change$|\.macro\.change$|^lead\.others\.change$|\.crossAsset\.change$|\.priceDrop\.change$/, 'price.change'],
+  [/^lead\.close$|\.outlook\.reference$|\.closedNearLow\.close$/, 'price.close'],
+  [/^lead\.low$|\.closedNearLow\.low$/, 'price.low'],
 ];
 
 /** Paths whose digits are names, dates, times or labels rather than quantities. */

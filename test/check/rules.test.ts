@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDay, formatFailure, type CheckedBrief } from '../../pipeline/check/index.js';
 import { parseFigures, sameValue } from '../../pipeline/check/figures.js';
+import { modelFigures } from '../../pipeline/check/model-figures.js';
 import { composeBrief, loadTemplates, renderBriefMarkdown, type BriefModel, type TemplateSet } from '../../pipeline/narrative/index.js';
 import { renderCharts } from '../../renderers/charts/index.js';
 import { CASES, loadCase, TEST_CONFIG, type LoadedCase } from '../narrative/brief-cases.js';
@@ -87,6 +88,27 @@ describe('check stage on the bundled day', () => {
       /^liquidations\.total@BTC has two values \(lead\.liquidations\.total: 12\.6 亿美元; .*flushed\.total: 13\.4 亿美元\)/,
     );
     expect(failure.sentence).toContain('13.4 亿美元');
+  });
+
+  it('one-value: the drop-day bear points state the same quantities as the lead (close, low, change, liquidations)', () => {
+    const model = modelOf('zh');
+    model.sections
+      .find((s) => s.positioning)!
+      .positioning!.bears.push(
+        { closedNearLow: { close: '42,873.9 美元', low: '41,706.4 美元' } } as never,
+        { priceDrop: { asset: 'BTC', change: '3.8%' } } as never,
+        { longsLiquidated: { longShare: '73%', total: '约 12.6 亿美元', floor: false } } as never,
+      );
+    const quantities = modelFigures(model)
+      .filter((f) => /closedNearLow|priceDrop|longsLiquidated/.test(f.path))
+      .map((f) => `${f.path.replace(/^.*bears\[\d+\]\./, '')} ${f.quantity}`);
+    expect(quantities).toEqual([
+      'closedNearLow.close price.close@BTC',
+      'closedNearLow.low price.low@BTC',
+      'priceDrop.change price.change@BTC',
+      'longsLiquidated.longShare liquidations.longShare@BTC',
+      'longsLiquidated.total liquidations.total@BTC',
+    ]);
   });
 
   it('parts: a part larger than its total', () => {

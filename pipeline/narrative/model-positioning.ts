@@ -53,6 +53,11 @@ const FundingClauseSchema = z.strictObject({
  */
 const FundingPointSchema = z.strictObject({
   assets: z.array(FundingClauseSchema).min(1),
+  /**
+   * The quoted asset (its rate is in the funding bullet) when others are printed beside it: en
+   * says "BTC as above, ETH 0.0569%", so the list does not read as if ETH alone were rich.
+   */
+  asAbove: md.optional(),
   allCurrent: flag,
   allSettled: flag,
   allWeighted: flag,

@@ -68,8 +68,10 @@ function fundingPoint(ctx: ComposeContext, fs: readonly FundingFlip[], quoted: s
     a.paren = a.aside || (a.sized && a.deeplyNegative);
   }
   const level = (test: (f: FundingFlip) => boolean): boolean => fs.every(test);
+  const quotedClause = assets.find((a) => a.quoted);
   return {
     assets,
+    ...(quotedClause && printed > 0 ? { asAbove: quotedClause.asset } : {}),
     allCurrent: one === 'current-period',
     allSettled: one === 'settled',
     allWeighted: weighting === 'open-interest',

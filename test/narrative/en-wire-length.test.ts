@@ -39,3 +39,14 @@ describe('crash scope (en): within 900 words by wording, not by dropping figures
     );
   });
 });
+
+describe('en funding points: the asset whose rate the funding bullet gives is named, not dropped', () => {
+  it('rally: "BTC as above, ETH 0.0569%" (the list read as if ETH alone were rich); 5 August: "BTC as above, ETH −0.0252%, BNB −0.0314%"', () => {
+    expect(md('rally-2024-02-28')).toContain(
+      'The bear case: funding (open-interest weighted) is rich, per 8h (current, unsettled): BTC as above, ETH 0.0569%, leaving crowded longs exposed to a cascade on any dip[^16]',
+    );
+    expect(md('crash-2024-08-05')).toContain(
+      'shows no crowded longs, per 8h (current, unsettled): BTC as above, ETH −0.0252%, BNB −0.0314%',
+    );
+  });
+});

@@ -62,7 +62,7 @@ describe('funding, a clause per asset', () => {
     // BTC's rate is the funding bullet's, which the en wire wrap does not repeat; ETH and BNB are
     // two figures, so BNB's short_pressure claim is not worded beside them.
     expect(en).toContain(
-      'funding (open-interest weighted) shows no crowded longs, per 8h (current, unsettled): ETH −0.0252%, BNB −0.0314%.',
+      'funding (open-interest weighted) shows no crowded longs, per 8h (current, unsettled): BTC as above, ETH −0.0252%, BNB −0.0314%.',
     );
     expect(en).not.toContain('deeply negative');
     expect(en).toContain('BTC perpetual funding (open-interest weighted)');

@@ -148,7 +148,7 @@ describe('funding in the bull and bear points: the weighted rate, named as the b
       '资金费率（当期未结算）每 8 小时 BTC 为 −0.0172%（持仓加权）、ETH 为 −0.0252%（多平台平均）、BNB 为 −0.0314%（持仓加权），均为负值，未显示多头拥挤',
     );
     expect(md('crash-parts-2024-08-05', 'en', ethEqual)).toContain(
-      'funding shows no crowded longs, per 8h (current, unsettled): ETH −0.0252% (venue average), BNB −0.0314% (open-interest weighted).',
+      'funding shows no crowded longs, per 8h (current, unsettled): BTC as above, ETH −0.0252% (venue average), BNB −0.0314% (open-interest weighted).',
     );
   });
 
@@ -159,7 +159,7 @@ describe('funding in the bull and bear points: the weighted rate, named as the b
     );
     expect(line(zh, /^一方面/)).not.toMatch(/轻微为负|明显为负/);
     expect(md('crash-scope-2024-08-05', 'en')).toContain(
-      'funding (open-interest weighted) shows no crowded longs, per 8h (current, unsettled): ETH −0.0252%, BNB −0.0314%.',
+      'funding (open-interest weighted) shows no crowded longs, per 8h (current, unsettled): BTC as above, ETH −0.0252%, BNB −0.0314%.',
     );
   });
 });

@@ -159,6 +159,11 @@ export const ThresholdsSchema = z.strictObject({
      * ordinary day rises 40 % on the day before and is no surge (multiple).
      */
     changeNeedsAvgMultipleMin: multiple.default(1.25),
+    /**
+     * A fall on the day before reads as thinning participation only below this multiple of the
+     * 30-day average: a day 6 % under a busy one at 1.0x its average is ordinary (multiple).
+     */
+    thinMultipleMax: multiple.default(0.9),
     /** Days before the window that form the average and the hourly maximum (days). */
     avgDays: days.default(30),
     /** Fewer complete prior days than this gives no average (days). */

@@ -192,6 +192,7 @@ export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>):
     change: fmt.pctAbs(top.changeVsPrevFraction, 0),
     up: top.changeVsPrevFraction > 0,
     offThinDay: false,
+    nearAverage: false,
     changeRange: sameSign
       ? fmt.pctRange(Math.min(Math.abs(low), Math.abs(high)), Math.max(Math.abs(low), Math.abs(high)), 0)
       : fmt.pctAbs(top.changeVsPrevFraction, 0),
@@ -202,6 +203,7 @@ export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>):
   };
   if (top.multipleOf30dAvg !== undefined) bullet.average = { multiple: fmt.multiple(top.multipleOf30dAvg) };
   const v = ctx.input.config.thresholds.volume;
+  bullet.nearAverage = !bullet.up && top.multipleOf30dAvg !== undefined && top.multipleOf30dAvg >= v.thinMultipleMax;
   bullet.offThinDay =
     !bullet.surge &&
     top.changeVsPrevFraction >= v.changeVsPrevMin &&

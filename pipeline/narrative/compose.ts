@@ -101,7 +101,7 @@ function composeBullets(ctx: ComposeContext, day: Day): Map<BulletKey, Bullet[]>
 function composeMacro(ctx: ComposeContext, move: PriceMove): Macro | undefined {
   const change = move.changeFraction;
   const events = (ctx.input.notes?.notes ?? []).flatMap((n) => (n.kind === 'macro' ? [n] : []));
-  const session = composeSession(ctx);
+  const session = composeSession(ctx, move);
   if (events.length === 0 && !session) return undefined;
   const { fmt } = ctx;
   const sorted = [...events].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
@@ -144,7 +144,7 @@ function composeMacro(ctx: ComposeContext, move: PriceMove): Macro | undefined {
 }
 
 /** The macro series' last US session, from the plan: each move, and what the licensed ones imply. */
-function composeSession(ctx: ComposeContext): Macro['session'] {
+function composeSession(ctx: ComposeContext, move: PriceMove): Macro['session'] {
   const moves = ctx.plan.macro ?? [];
   if (moves.length === 0) return undefined;
   const { fmt } = ctx;
@@ -166,6 +166,9 @@ function composeSession(ctx: ComposeContext): Macro['session'] {
       })),
       riskOff: fired('index', -1),
       riskOn: fired('index', 1),
+      // Risk appetite in equities is not crypto's: on a day the lead asset fell, "risk appetite
+      // returned" is said of tech only, with the crypto move against it.
+      cryptoDown: move.changeFraction < 0,
       yieldsDown: fired('yield', -1),
       yieldsUp: fired('yield', 1),
       dollarDown: fired('dollar', -1),

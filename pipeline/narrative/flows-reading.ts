@@ -23,5 +23,12 @@ export function composeFlowsReading(ctx: ComposeContext, day: Day): FlowsReading
   if (!exchange || exchange.reversal || exchange.netCoins === 0) return undefined;
   const etfIn = etf.netFlowUsd > 0;
   const exchangeOut = exchange.netCoins < 0;
-  return { date: ctx.fmt.usSession(etf.date), asset: ctx.ticker(ctx.primary), etfIn, exchangeOut, agree: etfIn === exchangeOut };
+  return {
+    date: ctx.fmt.usSession(etf.date),
+    day: ctx.fmt.date(ctx.input.findings.date),
+    asset: ctx.ticker(ctx.primary),
+    etfIn,
+    exchangeOut,
+    agree: etfIn === exchangeOut,
+  };
 }

@@ -47,6 +47,8 @@ const VolumeBulletSchema = z.strictObject({
    * 30-day average (volume.changeNeedsAvgMultipleMin), so the reading says so, not "a modest rise".
    */
   offThinDay: flag,
+  /** Down on the day before yet at or above volume.thinMultipleMax of the 30-day average: ordinary, not thinning. */
+  nearAverage: flag,
   changeRange: md,
   manyVenues: flag,
   average: z.strictObject({ multiple: md }).optional(),

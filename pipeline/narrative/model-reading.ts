@@ -33,6 +33,8 @@ export type Reading = z.infer<typeof ReadingSchema>;
 export const FlowsReadingSchema = z.strictObject({
   /** The ETF session, as the bullets name it ("1 月 11 日"). */
   date: md,
+  /** The brief's own day ("1 月 12 日"), named so the exchanges' window is not read as the session's. */
+  day: md,
   asset: md,
   /** The funds took in money on net (else they paid out). */
   etfIn: flag,

@@ -198,6 +198,8 @@ const MacroSessionSchema = z.strictObject({
       fired: flag,
     }),
   ),
+  /** The lead asset's day ended lower: a tech rally is said not to have carried crypto with it. */
+  cryptoDown: flag,
   /** An equity index fell past its threshold: risk-off. */
   riskOff: flag,
   riskOn: flag,

@@ -136,13 +136,13 @@ describe('the other assets as a group', () => {
 describe('the ETF and exchange flows read together, each window named', () => {
   it('rally: money into the funds on 27 February, coins off exchanges on the day — one story', () => {
     expect(sentence(md('rally-2024-02-28', 'zh'), '从资金流向看')).toBe(
-      '从资金流向看，美国现货 BTC ETF 2 月 27 日（美东交易日）录得净流入，当日交易所 BTC 则呈净流出，两端方向一致，均指向现货端的买盘。',
+      '从资金流向看，美国现货 BTC ETF 在 2 月 27 日（美东交易日）录得净流入，2 月 28 日交易所 BTC 呈净流出；两者方向一致，均偏向多方。',
     );
   });
 
   it('ETF launch: money into the funds on 11 January while 7,083 BTC went onto exchanges — two', () => {
     expect(sentence(md('etf-launch-2024-01-12', 'zh'), '从资金流向看')).toBe(
-      '从资金流向看，美国现货 BTC ETF 1 月 11 日（美东交易日）录得净流入，当日交易所 BTC 则呈净流入，机构配置需求与交易所端的潜在卖压并存，资金面信号并不一致。',
+      '从资金流向看，美国现货 BTC ETF 在 1 月 11 日（美东交易日）录得净流入，1 月 12 日交易所 BTC 呈净流入；两者方向相反，资金面信号并不一致。',
     );
   });
 
@@ -153,7 +153,7 @@ describe('the ETF and exchange flows read together, each window named', () => {
         if (f.kind === 'day_plan') for (const c of f.claims) if (c.id === 'etf_inflow') c.id = 'etf_outflow';
     };
     expect(sentence(md('rally-2024-02-28', 'zh', outflow), '从资金流向看')).toBe(
-      '从资金流向看，美国现货 BTC ETF 2 月 27 日（美东交易日）录得净流出，当日交易所 BTC 则呈净流出，基金端资金撤出，而链上筹码仍在离开交易所，资金面信号并不一致。',
+      '从资金流向看，美国现货 BTC ETF 在 2 月 27 日（美东交易日）录得净流出，2 月 28 日交易所 BTC 呈净流出；两者方向相反，资金面信号并不一致。',
     );
     expect(md('crash-2024-08-05', 'zh')).not.toContain('从资金流向看');
     expect(md('rally-2024-02-28', 'en')).not.toMatch(/fund flows and exchange flows|both point/);

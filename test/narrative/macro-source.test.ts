@@ -34,3 +34,12 @@ describe('the macro session paragraph (outage, 14 May 2024: the 13 May US sessio
     expect(line(en, `[^${n}]:`)).toContain('Yahoo Finance `/v8/finance/chart/DX-Y.NYB?interval=1d`');
   });
 });
+
+describe('a tech rally beside a crypto drop (no keys, 24 April 2024: Nasdaq +1.6 %, BTC −2.2 %)', () => {
+  it('says the risk appetite did not carry over, not that it "returned"', () => {
+    expect(markdownOf('nokeys-2024-04-24', 'zh', templates)).toContain('收于 15,696.64。科技股走强，但这一风险偏好并未传导至加密资产。');
+    expect(markdownOf('nokeys-2024-04-24', 'en', templates)).toContain(
+      'rose 1.6% to 15,696.64. Tech rallied, but the risk appetite did not carry over to crypto.',
+    );
+  });
+});

@@ -168,7 +168,7 @@ describe('a drop has its bears; its bulls never "have the upper hand"', () => {
   it('no keys (−2.2%, range day): the bears argue from the level lost, the close near the low, the longs liquidated and open interest', () => {
     const zh = md('nokeys-2024-04-24', 'zh');
     expect(line(zh, /^另一方面/)).toBe(
-      '另一方面，空头和谨慎资金则强调：价格收于 6.6 万美元下方，未能守住这一整数关口；收盘价 65,180.2 美元贴近日内低点 65,040.6 美元，抛压至收盘未见缓和；清算以多头为主（至少 3,100 万美元，其中多头占 71%），下跌中多头仓位首当其冲；未平仓合约下降 1.1%，资金离场观望。',
+      '另一方面，空头和谨慎资金则强调：价格收于 6.6 万美元下方，未能守住这一整数关口；收盘价 65,180.2 美元贴近日内低点 65,040.6 美元，抛压至收盘未见缓和；清算以多头为主（至少 3,100 万美元，其中多头占 71%），下跌中多头仓位首当其冲；未平仓合约下降 1.1%，仓位有所收缩。',
     );
     expect(zh).toContain('围绕本轮回落，');
     expect(zh).not.toMatch(/暂占上风|以偏多的声音为主|多头叙事占据上风|暂未出现明显的空头信号/);
@@ -195,5 +195,20 @@ describe('a drop has its bears; its bulls never "have the upper hand"', () => {
     const en = md('nokeys-2024-04-24', 'en', bare);
     expect(en).toContain('The bear case: BTC closed 2.2% lower, the plainest case of all.');
     expect(en).not.toMatch(/The data lean one way|No clear bearish signal/);
+  });
+});
+
+describe('second editor’s reading: words that follow the figures', () => {
+  it('ETF launch, DVOL 62.7 → 66.9, 8% above its average (not elevated): priced a little higher, never "no bigger move"', () => {
+    expect(md('etf-launch-2024-01-12', 'zh')).toContain('较近 30 日均值 61.8 高 8%，期权市场对波动的定价略有抬升，但尚未达到偏高水平。');
+    expect(md('etf-launch-2024-01-12', 'en')).toContain(
+      '8% above its 30-day average of 61.8; options price a slightly bigger move, short of elevated.',
+    );
+  });
+
+  it('outage, open interest −1.9% (under the drop threshold): positions shrank, not "traders stepped back" / 资金离场观望', () => {
+    expect(md('outage-2024-05-14', 'zh')).toContain('减少 1.9%（Binance −1.8%、Bybit −2.0%），仓位小幅收缩。');
+    expect(md('outage-2024-05-14', 'en')).toContain('. Positions shrank slightly.');
+    expect(md('outage-2024-05-14', 'zh')).not.toContain('资金离场观望');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { readerDate } from './dateline.js';
 import { formatUtcOffset } from '../../kernel/locale/index.js';
-import type { FindingOf, LevelBreakSchema, PriceMove } from '../analysis/index.js';
+import { beforeSpotEtfs, type FindingOf, type LevelBreakSchema, type PriceMove } from '../analysis/index.js';
 import type { z } from 'zod';
 import { InsufficientDataError } from '../../kernel/errors.js';
 import type { Snapshot } from '../../kernel/snapshot/index.js';
@@ -41,6 +41,7 @@ export function dayOf(ctx: ComposeContext): Day {
     rally: dayType === 'rally',
     range: dayType === 'range',
     tight: dayType === 'range' && close < t.systemic.moveFractionMin && !rankOf(ctx, ctx.primary, 'close_to_close', change),
+    beforeSpotEtfs: ctx.one('etf_volume', ctx.primary)?.beforeSpotEtfs ?? beforeSpotEtfs(ctx.primary, ctx.input.findings.date),
     multiAsset,
     // Words of the findings, not of the day type: a rally is not a short squeeze unless shorts dominated.
     shortSqueeze: hasClaim(ctx, 'short_squeeze'),

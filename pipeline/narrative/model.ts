@@ -69,6 +69,8 @@ const DaySchema = z.strictObject({
    * from the previous close. The lead then says how much of the swing the close won back.
    */
   intradayOnly: flag,
+  /** The brief's US session precedes the lead asset's first spot-ETF session: the funds are not "ETFs" in a heading either. */
+  beforeSpotEtfs: flag,
 });
 
 // ---------------------------------------------------------------- lead

@@ -308,6 +308,13 @@ describe('before the spot ETFs launched, the funds are not called ETFs', () => {
     ]).toEqual([true, false, true]);
   });
 });
+describe('before the spot ETFs launched, the section heading says funds too', () => {
+  it('bundled day (a 3 January session): 基金与链上资金流向 / Fund and on-chain flows; the ETF launch keeps ETF', () => {
+    expect(md('bundled-2024-01-04', 'zh')).toContain('\n## 基金与链上资金流向\n');
+    expect(md('bundled-2024-01-04', 'en')).toContain('\n## Fund and on-chain flows\n');
+    expect(md('etf-launch-2024-01-12', 'zh')).toContain('\n## ETF 与链上资金流向\n');
+  });
+});
 
 describe("a fund's own average where the funds' sum has none", () => {
   it('ETF launch with GBTC history planted: its own 30-session multiple beside it; with a total average, none', () => {

@@ -79,6 +79,7 @@ function trace(r: Read): CheckFailure[] {
 /** Words that say which of two values a figure is: its window or its state. */
 const LABELS: [string, RegExp][] = [
   ['US session', /美东交易日|美国交易日|US session|US trading day/],
+  ['UTC day', /日线（UTC）|UTC day/],
   ['settled', /最新结算|已结算|latest settlement|settled/],
   ['current', /当前|current/],
   ['intraday', /日内|盘中|intraday/],
@@ -140,8 +141,8 @@ function oneValue(r: Read): CheckFailure[] {
 }
 
 /**
- * windows: a price change of the brief's asset over another window (the US session of an ETF
- * bullet) than the lead's close-to-close change says which window it is.
+ * windows: a price change of the brief's asset over another window (the UTC day of an ETF
+ * bullet's session, a US session) than the lead's close-to-close change says which window it is.
  */
 function windows(r: Read): CheckFailure[] {
   const primary = String(r.brief.model.lead.asset);
@@ -154,7 +155,7 @@ function windows(r: Read): CheckFailure[] {
     if (sameValue(f, lead)) continue;
     const sentence = sentenceWith(r, f.raw);
     if (!sentence) continue; // in the model, not printed
-    if (!/美东交易日|美国交易日|US session|US trading day|24 小时|24 hours/.test(sentence ?? '')) {
+    if (!/美东交易日|美国交易日|US session|US trading day|日线（UTC）|UTC day|24 小时|24 hours/.test(sentence ?? '')) {
       out.push(
         fail(
           'windows',

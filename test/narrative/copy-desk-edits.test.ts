@@ -342,3 +342,16 @@ describe('"briefly below spot" carries the figure that shows it', () => {
     );
   });
 });
+
+describe('second editor’s reading: each figure says whose and which window', () => {
+  it('the volume peak is the leading venue’s, after a three-venue total: 其中 Binance / "Binance’s 05:00 hour"', () => {
+    expect(md('bundled-2024-01-04', 'zh')).toContain(
+      '为近 30 日均值的 1.7 倍；其中 Binance 单小时成交峰值出现在 05:00，成交额约 12.4 亿美元',
+    );
+  });
+
+  it('the price change beside the ETF volume is the UTC daily candle, not the US session', () => {
+    expect(md('bundled-2024-01-04', 'zh')).toContain('；同日 BTC 日线（UTC）下跌 4.5%，放量更可能来自调仓与对冲，难言买盘推动。');
+    expect(md('bundled-2024-01-04', 'en')).toContain('With BTC down 4.5% on that UTC day,');
+  });
+});

@@ -107,10 +107,10 @@ describe('leverage flush: a claim of size, not of share', () => {
 
   it('en volume: the reading follows the day\'s figures, not the peak hour ("The 23:00 hour traded $595 million, thinning participation")', () => {
     expect(md('weekend-2024-03-17', 'en')).toContain(
-      '0.9x the 30-day average, a sign of thinning participation. The 23:00 hour traded $595 million.[^7]',
+      "0.9x the 30-day average, a sign of thinning participation. Binance's 23:00 hour traded $595 million.[^7]",
     );
     expect(md('bundled-2024-01-04', 'en')).toContain(
-      '1.7x the 30-day average, as the sell-off drew volume. The 05:00 hour traded $1.24 billion',
+      "1.7x the 30-day average, as the sell-off drew volume. Binance's 05:00 hour traded $1.24 billion",
     );
   });
 

@@ -27,7 +27,7 @@ const SAME_QUANTITY: [RegExp, string][] = [
   [/\.deleveraging\.oiChange$|\.openInterest\.change$|\.oiDown\.change$|\.oiUp\.change$/, 'openInterest.change'],
   [/\.basis\.current$|\.basisCooled\.assets\.current$|\.basisRich\.assets\.current$/, 'basis.current'],
   [/\.basis\.prior$|\.basisCooled\.assets\.prior$|\.basisRich\.assets\.prior$/, 'basis.prior'],
-  [/\.volatility\.current$|\.volElevated\.current$|\.volCalm\.current$/, 'volatility.current'],
+  [/\.volatility\.current$|\.volElevated\.current$/, 'volatility.current'],
   [/\.etfRecord\.total$|\.etfVolume\.total$/, 'etfVolume.total'],
   [/\.etfInflow\.net$|\.etfOutflow\.net$|\.etfFlows\.net$/, 'etfFlows.net'],
   [/\.exchangeFlows\.after$|\.exchangeOutflow\.after$/, 'exchangeFlows.after'],

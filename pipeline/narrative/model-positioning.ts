@@ -97,8 +97,6 @@ export const PointSchema = z.strictObject({
   levelGained: z.strictObject({ level: md }).optional(),
   /** Elevated against its average (impliedVol.elevatedMinFraction); `rose`: it also rose on the day. */
   volElevated: z.strictObject({ current: md, index: md, rose: flag }).optional(),
-  /** A range day's implied volatility below its average. */
-  volCalm: z.strictObject({ current: md, index: md }).optional(),
   /**
    * A drop's bears (positioning.ts `drop`): longs held the `long_flush` share of the liquidations
    * (a day without the leverage_flush claim, which would make them the bulls' flush).

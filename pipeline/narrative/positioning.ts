@@ -36,7 +36,6 @@ const RESTATES: Partial<Record<keyof Point, string>> = {
   oiDown: 'openInterest',
   oiUp: 'openInterest',
   volElevated: 'volatility',
-  volCalm: 'volatility',
   entitySold: 'entities',
   entityBought: 'entities',
 };
@@ -157,10 +156,9 @@ export function composePositioning(ctx: ComposeContext, day: Day, printed: Reado
   if (vol) {
     // "Rose to" only when it rose on the day (the bullet's open → close); elevated is its level.
     const rose = vol.open !== undefined && fmt.vol(vol.open) !== fmt.vol(vol.current) && vol.current > vol.open;
+    // Elevated implied volatility is the bears' (hedging demand); a calm one is no point for
+    // either side: low volatility says nothing of direction (second editor's reading).
     if (vol.elevated) bears.push(cite({ volElevated: { current: fmt.vol(vol.current), index: ctx.ticker(vol.index), rose } }, vol));
-    // "Only" of a level below its average, never of one above it.
-    else if (day.range && vol.changeVsAvgFraction < 0)
-      bulls.push(cite({ volCalm: { current: fmt.vol(vol.current), index: ctx.ticker(vol.index) } }, vol));
   }
   for (const note of ctx.input.notes?.notes ?? []) {
     if (note.kind !== 'entity_move') continue;

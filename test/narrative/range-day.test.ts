@@ -113,3 +113,12 @@ describe('volume down on the day before but at its 30-day average is not thinnin
     expect(md('weekend-2024-03-17', 'zh')).toMatch(/● \*\*交易量萎缩\*\*：.*市场参与度下降，观望情绪浓厚。/);
   });
 });
+
+describe('words of degree the day licenses', () => {
+  it('rally: payrolls "may weigh on risk assets", not "again" (再度) on a day they rose; a floor "may be" higher in the lead, as in the note', () => {
+    expect(md('rally-2024-02-28', 'zh')).toContain('就业数据若明显强于预期，降息预期可能降温，风险资产或承压');
+    expect(md('bundled-2024-01-04', 'zh')).toContain('风险资产或再度承压');
+    expect(md('nokeys-2024-04-24', 'zh')).toContain('（仅来自交易所抽样推送，为下限，实际清算额可能更高）');
+    expect(md('nokeys-2024-04-24', 'en')).toContain('(from sampled exchange feeds only: a floor, the real figure may be higher)');
+  });
+});

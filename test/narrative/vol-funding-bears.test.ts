@@ -211,4 +211,12 @@ describe('second editor’s reading: words that follow the figures', () => {
     expect(md('outage-2024-05-14', 'en')).toContain('. Positions shrank slightly.');
     expect(md('outage-2024-05-14', 'zh')).not.toContain('资金离场观望');
   });
+
+  it('a calm DVOL is no bulls’ point: low volatility says nothing of direction (outage, 54.1 under its 59.4 average)', () => {
+    expect(md('outage-2024-05-14', 'zh')).toContain(
+      '多头认为：BTC 持仓加权资金费率（当期未结算）为每 8 小时 0.0049%，接近零，未显示多头拥挤。',
+    );
+    expect(md('outage-2024-05-14', 'zh')).not.toMatch(/隐含波动率(仅|只有|低至)/);
+    expect(md('outage-2024-05-14', 'en')).not.toContain('calm DVOL implied volatility');
+  });
 });

@@ -122,3 +122,11 @@ describe('words of degree the day licenses', () => {
     expect(md('nokeys-2024-04-24', 'en')).toContain('(from sampled exchange feeds only: a floor, the real figure may be higher)');
   });
 });
+
+describe('coins arriving on exchanges after the peak are potential supply, said with a modal', () => {
+  it('outage: "此后仍净流入 302 枚 BTC，这部分筹码或构成潜在卖压", never 潜在卖压尚未消化', () => {
+    const zh = md('outage-2024-05-14', 'zh');
+    expect(zh).toMatch(/此后仍净流入 [\d,]+ 枚 BTC，这部分筹码或构成潜在卖压。/);
+    expect(zh).not.toContain('尚未消化');
+  });
+});

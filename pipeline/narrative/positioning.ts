@@ -16,7 +16,7 @@ import type { FindingOf } from '../analysis/index.js';
 import { etfFlowReadable } from './bullets-flows.js';
 import { liquidationFindings } from './bullets-market.js';
 import { liquidationTotal } from './liquidation-total.js';
-import { md } from './markdown-escape.js';
+import { md, type Md } from './markdown-escape.js';
 import { hasClaim, type ComposeContext } from './compose-context.js';
 import type { Point, Positioning } from './model.js';
 import { basisPoints, fundingPoints } from './positioning-derivatives.js';
@@ -79,17 +79,19 @@ export function composePositioning(ctx: ComposeContext, day: Day, printed: Reado
   const drop = move !== undefined && move.changeFraction < 0 && !day.rally && !day.tight;
   // Every point is registered with the finding behind its figures, for its source footnote.
   const cite = ctx.cite;
+  // Longs' share of the day's liquidation total, as the lead prints both (a flush, or longs liquidated).
+  const longsFigures = (l: NonNullable<typeof liq>): { longShare: Md; total: Md; floor: boolean } => ({
+    longShare: fmt.pctRange(l.longFractionRange.low, l.longFractionRange.high, 0),
+    total: md(liquidationTotal(l, ctx.lang)),
+    floor: l.scope === 'floor',
+  });
 
   // "Flushed" is a word of size: only with the plan's leverage_flush claim, never for a long share alone.
   if (liq && hasClaim(ctx, 'leverage_flush') && !day.rally) {
     bulls.push(
       cite(
         {
-          flushed: {
-            longShare: fmt.pctRange(liq.longFractionRange.low, liq.longFractionRange.high, 0),
-            total: md(liquidationTotal(liq, ctx.lang)),
-            floor: liq.scope === 'floor',
-          },
+          flushed: longsFigures(liq),
         },
         ...liqFrom,
       ),
@@ -143,11 +145,7 @@ export function composePositioning(ctx: ComposeContext, day: Day, printed: Reado
     bears.push(
       cite(
         {
-          longsLiquidated: {
-            longShare: fmt.pctRange(liq.longFractionRange.low, liq.longFractionRange.high, 0),
-            total: md(liquidationTotal(liq, ctx.lang)),
-            floor: liq.scope === 'floor',
-          },
+          longsLiquidated: longsFigures(liq),
         },
         ...liqFrom,
       ),

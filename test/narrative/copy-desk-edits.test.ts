@@ -267,12 +267,13 @@ describe('the lead says "concentrated" / "long squeeze" only with the leverage_f
   });
 });
 
-describe('exchange flows: "leaving exchanges, not a rush to sell" only on a day of net outflows', () => {
+describe('exchange flows: "the spike\'s inflow did not persist" only on a day of net outflows', () => {
   it('bundled day (a net 4,567 BTC left exchanges, 16,135 BTC out after the 05:00 spike): the reading and the bull point', () => {
     const en = md('bundled-2024-01-04', 'en');
     expect(bullet(en, /^● \*\*Exchange flows/)).toContain(
       // Whale Alert sees coins leave exchange wallets, not where they go: no "cold storage".
-      'then 16,135 BTC left on net — coins leaving exchanges, not a rush to sell.',
+      // "持续" and "not a rush to sell" read more than a day's net outflow in large transfers shows.
+      "then 16,135 BTC left on net — the spike's inflow did not persist.",
     );
   });
 
@@ -281,10 +282,10 @@ describe('exchange flows: "leaving exchanges, not a rush to sell" only on a day 
     expect(bullet(en, /^● \*\*Exchange flows/)).toContain(
       "in $500,000-plus transfers tracked by Whale Alert, a net 36,870 BTC went onto exchanges; 9,912 BTC arrived in the 13:00 hour, 4.1x the day's hourly median, then 3,382 BTC left on net.",
     );
-    expect(en).not.toContain('coins leaving exchanges');
+    expect(en).not.toContain('did not persist');
     const zh = md('crash-scope-2024-08-05', 'zh');
     expect(zh).not.toContain('筹码持续流出交易所');
-    expect(zh).not.toContain('恐慌性抛售并未延续');
+    expect(zh).not.toContain('高峰时段的流入并未延续');
   });
 });
 

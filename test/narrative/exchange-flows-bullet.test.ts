@@ -159,10 +159,10 @@ describe('exchange flows: a reversal is read with both halves', () => {
 
   it('bundled day (a net 4,567 BTC left exchanges, 16,135 BTC out after the 05:00 spike): the reversal reading of a day of net outflows', () => {
     expect(zhBullet(md('bundled-2024-01-04', 'zh'))).toContain(
-      '05:00 单小时流入 8,153 枚 BTC（约为当日小时流入中位数的 6.4 倍），此后转为净流出 16,135 枚 BTC，筹码持续流出交易所，恐慌性抛售并未延续。',
+      '05:00 单小时流入 8,153 枚 BTC（约为当日小时流入中位数的 6.4 倍），此后转为净流出 16,135 枚 BTC，高峰时段的流入并未延续。',
     );
     expect(enBullet(md('bundled-2024-01-04', 'en'))).toContain(
-      "8,153 BTC arrived in the 05:00 hour, 6.4x the day's hourly median, then 16,135 BTC left on net — coins leaving exchanges, not a rush to sell.",
+      "8,153 BTC arrived in the 05:00 hour, 6.4x the day's hourly median, then 16,135 BTC left on net — the spike's inflow did not persist.",
     );
   });
 });

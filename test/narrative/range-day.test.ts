@@ -130,3 +130,9 @@ describe('coins arriving on exchanges after the peak are potential supply, said 
     expect(zh).not.toContain('尚未消化');
   });
 });
+
+describe('the squeezed shorts are buyers', () => {
+  it('rally: forced short covering is itself buying — not "overhead supply being absorbed"', () => {
+    expect(md('rally-2024-02-28', 'zh')).toContain('合计约 7.02 亿美元），被迫回补的空头本身就是买盘，推动了价格上行');
+  });
+});

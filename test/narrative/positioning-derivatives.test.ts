@@ -122,10 +122,10 @@ describe('basis, a clause per asset where the snapshot has futures', () => {
   it('zh and en sentences', () => {
     expect(brief('crash-parts-2024-08-05', 'zh').text).toContain(
       // One contract for both assets, the one the basis bullet describes: named once, by its tenor.
-      '期货年化升水收窄，当季合约 BTC 自 7.9%—8.2% 降至 4.0%—4.8%、ETH 自 7.4%—7.9% 降至 3.8%—4.1%，机构追多意愿降温。',
+      '期货年化升水收窄，当季合约 BTC 自 7.9%—8.2% 降至 4.0%—4.8%、ETH 自 7.4%—7.9% 降至 3.8%—4.1%，期货端追多意愿降温。',
     );
     expect(brief('crash-parts-2024-08-05', 'en').text).toContain(
-      'the annualized basis of current-quarter futures compressed, a sign institutional appetite has cooled: BTC 7.9–8.2% to 4.0–4.8%, ETH 7.4–7.9% to 3.8–4.1%.',
+      'the annualized basis of current-quarter futures compressed, a sign futures appetite has cooled: BTC 7.9–8.2% to 4.0–4.8%, ETH 7.4–7.9% to 3.8–4.1%.',
     );
   });
 

@@ -183,16 +183,19 @@ export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>):
   if (!top) return undefined;
   const { low, high } = f.changeVsPrevRange;
   const sameSign = Math.sign(low) === Math.sign(high) && low !== 0;
+  const v = ctx.input.config.thresholds.volume;
+  const surge = f.market === 'perp' && hasClaim(ctx, 'volume_surge', f.asset);
+  const multiple = top.multipleOf30dAvg ?? Number.NaN; // NaN: no average, so neither comparison holds
   const bullet: B<'volume'> = {
     asset: ctx.ticker(f.asset),
     spot: f.market === 'spot',
-    surge: f.market === 'perp' && hasClaim(ctx, 'volume_surge', f.asset),
+    surge,
     venue: md(providerName(top.venue, ctx.lang)),
     volume: fmt.usd(top.dayVolumeUsd),
     change: fmt.pctAbs(top.changeVsPrevFraction, 0),
     up: top.changeVsPrevFraction > 0,
-    offThinDay: false,
-    nearAverage: false,
+    offThinDay: !surge && top.changeVsPrevFraction >= v.changeVsPrevMin && multiple < v.changeNeedsAvgMultipleMin,
+    nearAverage: top.changeVsPrevFraction <= 0 && multiple >= v.thinMultipleMax,
     changeRange: sameSign
       ? fmt.pctRange(Math.min(Math.abs(low), Math.abs(high)), Math.max(Math.abs(low), Math.abs(high)), 0)
       : fmt.pctAbs(top.changeVsPrevFraction, 0),
@@ -202,13 +205,6 @@ export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>):
     everyVenueAtPeak: false,
   };
   if (top.multipleOf30dAvg !== undefined) bullet.average = { multiple: fmt.multiple(top.multipleOf30dAvg) };
-  const v = ctx.input.config.thresholds.volume;
-  bullet.nearAverage = !bullet.up && top.multipleOf30dAvg !== undefined && top.multipleOf30dAvg >= v.thinMultipleMax;
-  bullet.offThinDay =
-    !bullet.surge &&
-    top.changeVsPrevFraction >= v.changeVsPrevMin &&
-    top.multipleOf30dAvg !== undefined &&
-    top.multipleOf30dAvg < v.changeNeedsAvgMultipleMin;
   if (f.perVenue.length > 1)
     bullet.total = {
       volume: fmt.usdAggregate(f.totalDayVolumeUsd),

@@ -81,11 +81,20 @@ export function render(loaded: LoadedCase, lang: 'zh' | 'en', templates: Templat
   return { model, markdown: renderBriefMarkdown(model, templates) };
 }
 
+/** Unedited renders, per template set: a file asks for the same day many times, each a full analyze and compose. */
+const RENDERED = new WeakMap<TemplateSet, Map<string, string>>();
+
 /** A corpus case by name, rendered to Markdown, after `edit` changes its loaded inputs (a planted fault). */
 export function markdownOf(name: string, lang: 'zh' | 'en', templates: TemplateSet, edit?: (l: LoadedCase) => void): string {
   const found = CASES.find((c) => c.name === name);
   if (!found) throw new Error(`no brief case named ${name}`);
+  const cache = RENDERED.get(templates) ?? new Map<string, string>();
+  RENDERED.set(templates, cache);
+  const key = `${name}|${lang}`;
+  if (!edit && cache.has(key)) return cache.get(key)!;
   const loaded = loadCase(found);
   edit?.(loaded);
-  return render(loaded, lang, templates).markdown;
+  const markdown = render(loaded, lang, templates).markdown;
+  if (!edit) cache.set(key, markdown);
+  return markdown;
 }

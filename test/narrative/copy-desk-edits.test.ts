@@ -21,19 +21,14 @@ import { printedFloors } from '../../pipeline/narrative/bullets-market.js';
 import type { LiquidationHeadline } from '../../pipeline/analysis/index.js';
 import { join } from 'node:path';
 import { REPLAYED_CASE } from '../golden/cases.js';
-import { CASES, loadCase, render, ROOT, type LoadedCase } from './brief-cases.js';
+import { loadCase, render, ROOT, type LoadedCase, markdownOf } from './brief-cases.js';
 
 let templates: TemplateSet;
 beforeAll(async () => {
   templates = await loadTemplates();
 });
 
-const caseOf = (name: string): LoadedCase => loadCase(CASES.find((c) => c.name === name)!);
-const md = (name: string, lang: 'zh' | 'en', edit?: (l: LoadedCase) => void): string => {
-  const loaded = caseOf(name);
-  edit?.(loaded);
-  return render(loaded, lang, templates).markdown;
-};
+const md = (name: string, lang: 'zh' | 'en', edit?: (l: LoadedCase) => void): string => markdownOf(name, lang, templates, edit);
 const bullet = (text: string, label: RegExp): string => text.split('\n').find((l) => label.test(l)) ?? '';
 const one = <K extends 'funding_flip' | 'basis_compression'>(l: LoadedCase, kind: K): FindingOf<K> =>
   l.findings.findings.find((f): f is FindingOf<K> => f.kind === kind && 'asset' in f && f.asset === 'BTC')!;

@@ -9,7 +9,7 @@ import { loadTemplates, renderBriefMarkdown, type TemplateSet } from '../../pipe
 import { variantOf } from '../../pipeline/narrative/variation.js';
 import type { Claim, DayPlan } from '../../pipeline/analysis/findings.js';
 import { enArticle } from '../../kernel/locale/en-article.js';
-import { CASES, loadCase, render, type LoadedCase } from './brief-cases.js';
+import { CASES, loadCase, render, type LoadedCase, markdownOf } from './brief-cases.js';
 
 let templates: TemplateSet;
 beforeAll(async () => {
@@ -18,11 +18,7 @@ beforeAll(async () => {
 
 const caseOf = (name: string): LoadedCase => loadCase(CASES.find((c) => c.name === name)!);
 const planOf = (loaded: LoadedCase): DayPlan => loaded.findings.findings.find((f): f is DayPlan => f.kind === 'day_plan')!;
-const md = (name: string, lang: 'zh' | 'en', edit?: (l: LoadedCase) => void): string => {
-  const loaded = caseOf(name);
-  edit?.(loaded);
-  return render(loaded, lang, templates).markdown;
-};
+const md = (name: string, lang: 'zh' | 'en', edit?: (l: LoadedCase) => void): string => markdownOf(name, lang, templates, edit);
 const claimIds = (name: string): Claim['id'][] => planOf(caseOf(name)).claims.map((c) => c.id);
 
 describe('leverage flush: a claim of size, not of share', () => {

@@ -13,18 +13,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FindingOf } from '../../pipeline/analysis/index.js';
 import { countEnWords } from '../../pipeline/check/length.js';
 import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
-import { CASES, loadCase, render, type LoadedCase } from './brief-cases.js';
+import { CASES, loadCase, render, type LoadedCase, markdownOf } from './brief-cases.js';
 
 let templates: TemplateSet;
 beforeAll(async () => {
   templates = await loadTemplates();
 });
 
-const md = (name: string, lang: 'zh' | 'en', edit?: (l: LoadedCase) => void): string => {
-  const loaded = loadCase(CASES.find((c) => c.name === name)!);
-  edit?.(loaded);
-  return render(loaded, lang, templates).markdown;
-};
+const md = (name: string, lang: 'zh' | 'en', edit?: (l: LoadedCase) => void): string => markdownOf(name, lang, templates, edit);
 const flowsOf = (l: LoadedCase): FindingOf<'exchange_flows'> | undefined =>
   l.findings.findings.find((f): f is FindingOf<'exchange_flows'> => f.kind === 'exchange_flows');
 const flows = (l: LoadedCase): FindingOf<'exchange_flows'> => flowsOf(l)!;

@@ -17,18 +17,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DayPlan, Finding } from '../../pipeline/analysis/findings.js';
 import type { FindingOf } from '../../pipeline/analysis/index.js';
 import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
-import { CASES, loadCase, render, type LoadedCase } from './brief-cases.js';
+import { CASES, type LoadedCase, markdownOf } from './brief-cases.js';
 
 let templates: TemplateSet;
 beforeAll(async () => {
   templates = await loadTemplates();
 });
 
-const md = (name: string, lang: 'zh' | 'en', edit?: (l: LoadedCase) => void): string => {
-  const loaded = loadCase(CASES.find((c) => c.name === name)!);
-  edit?.(loaded);
-  return render(loaded, lang, templates).markdown.replace(/\[\^\d+\]/g, '');
-};
+const md = (name: string, lang: 'zh' | 'en', edit?: (l: LoadedCase) => void): string =>
+  markdownOf(name, lang, templates, edit).replace(/\[\^\d+\]/g, '');
 const line = (text: string, label: RegExp): string => text.split('\n').find((l) => label.test(l)) ?? '';
 const findingOf = <K extends Finding['kind']>(l: LoadedCase, kind: K, asset = 'BTC'): FindingOf<K> =>
   l.findings.findings.find((f): f is FindingOf<K> => f.kind === kind && 'asset' in f && f.asset === asset)!;

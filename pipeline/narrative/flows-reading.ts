@@ -3,7 +3,7 @@
  * last US session and the coins' net flow onto or off exchanges over the brief's day. The bullets
  * give each; an editor also wants to know whether they point the same way — money into the funds
  * while coins leave exchanges is one story, money into the funds while coins arrive to be sold is
- * two. The sentence names both windows (the US session by its date, the brief's day as 当日), so
+ * two. The sentence names both windows by their dates (the US session's, the brief's day's), so
  * it never passes one window's flow off as the other's.
  *
  * Each side counts only when the brief reads it as a direction: the ETF flow past its claim

@@ -93,6 +93,18 @@ export const ThresholdsSchema = z.strictObject({
     nearExtremeShareMax: fraction.max(1).default(0.2),
     /** A close that took back at least this share of the swing "clearly recovered" (fraction). */
     recoveredShareMin: fraction.max(1).default(0.5),
+    /** The longest run of consecutive hours read as one burst of the day's move (hours). */
+    burstHoursMax: count.default(3),
+    /**
+     * A burst (at most burstHoursMax hours) that moved at least this share of the high-to-low
+     * swing: the day's move "came in a burst" (fraction of the swing).
+     */
+    burstShareMin: fraction.max(1).default(0.6),
+    /**
+     * With no burst, at least this share of the window's hours moving the day's way: the move
+     * was steady through the day, not a flush (fraction of the hours; 0.65 = 16 of 24).
+     */
+    steadyHourShareMin: fraction.max(1).default(0.65),
   }),
 
   levels: section({
@@ -237,6 +249,13 @@ export const ThresholdsSchema = z.strictObject({
     netFlowNotableUsd: z.number().positive().default(100_000_000),
     /** A run of at least this many same-sign sessions is summed in the ETF-flow bullet (sessions). */
     streakSumMinDays: days.default(3),
+    /**
+     * Funds that moved against the day's net flow are a story of their own from this share of
+     * |net| (fraction): GBTC's $95.1 million out of a $547 million inflow is; a $6.8 million
+     * inflow beside a $237 million outflow is not. The flow bullet names such a fund and the
+     * finding splits the funds by it.
+     */
+    againstShareMin: fraction.default(0.1),
   }),
 
   whale: section({

@@ -53,7 +53,7 @@ export function summarize(f: Finding): string {
     case 'price_move':
       return `${f.venue} O ${num(f.open, 2)} H ${num(f.high, 2)} (${utcTime(f.highTime)}) L ${num(f.low, 2)} (${utcTime(f.lowTime)}) C ${num(f.close, 2)}; vs prev close ${num(f.prevClose, 2)} ${pct(f.changeFraction)}; high-to-low ${pct(f.drawdownFraction)}; ${f.direction}`;
     case 'price_path':
-      return `${f.direction}; steepest hour ${utcTime(f.steepestHour.time)} ${pct(f.steepestHour.changeFraction)}; close ${pct(f.retrace.fromExtremeFraction)} off the extreme, ${pct(f.retrace.shareOfSwing, 0)} of the swing${f.prior ? `; prior ${f.prior.days}d ${pct(f.prior.changeFraction)}${f.prior.trend ? ' (trend)' : ''}` : ''}${f.closeSince ? `; close since ${f.closeSince.date}` : ''}`;
+      return `${f.direction}; steepest hour ${utcTime(f.steepestHour.time)} ${pct(f.steepestHour.changeFraction)}; close ${pct(f.retrace.fromExtremeFraction)} off the extreme, ${pct(f.retrace.shareOfSwing, 0)} of the swing; ${f.shape.concentrated ? `burst ${f.shape.burst.hours}h from ${utcTime(f.shape.burst.start)} ${pct(f.shape.burst.shareOfSwing, 0)} of the swing` : `${f.shape.hoursWithMove}/${f.shape.hours}h ${f.direction}${f.shape.steady ? ' (steady)' : ''}`}${f.prior ? `; prior ${f.prior.days}d ${pct(f.prior.changeFraction)}${f.prior.trend ? ' (trend)' : ''}` : ''}${f.closeSince ? `; close since ${f.closeSince.date}` : ''}`;
     case 'level_break':
       return `${f.direction} ${num(f.level)} at ${utcTime(f.time)}; ${f.closedBeyond ? 'closed beyond' : 'reclaimed by the close'}`;
     case 'systemic_move':
@@ -82,7 +82,7 @@ export function summarize(f: Finding): string {
     case 'etf_volume':
       return `${f.date} ${usd(f.totalDollarVolumeUsd)}${f.multipleOf30dAvg !== undefined ? ` ${times(f.multipleOf30dAvg)} 30d avg` : ''}${f.isRecord ? ', record' : ''}${f.priceChangeFraction !== undefined ? `; price ${pct(f.priceChangeFraction)}` : ''}${f.divergence ? '; divergence' : ''}; ${f.tickers.map((x) => x.ticker).join(', ')}`;
     case 'etf_flows':
-      return `${f.date} net ${usd(f.netFlowUsd)}, streak ${f.streakDays} days`;
+      return `${f.date} net ${usd(f.netFlowUsd)}, streak ${f.streakDays} days${f.split ? `; ${f.split.against.join('+')} against, ${f.split.restCount} others ${usd(f.split.restNetUsd)}` : ''}`;
     case 'whale_activity':
       return `${f.count} transfers >= ${num(f.thresholdCoins)} ${f.asset}, ${num(f.totalCoins)} ${f.asset}${f.baseline30dAvgCount !== undefined && f.multipleOfBaseline !== undefined ? `; baseline ${num(f.baseline30dAvgCount, 1)}/day (${times(f.multipleOfBaseline)})` : ''}${f.aroundLevel ? `; ${f.aroundLevel.before} before / ${f.aroundLevel.after} after ${num(f.aroundLevel.level)} (${f.aroundLevel.windowHours}h)` : ''}`;
     case 'exchange_flows':

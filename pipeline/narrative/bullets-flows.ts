@@ -4,7 +4,7 @@
  */
 import { formatNumber, LOCALES } from '../../kernel/locale/index.js';
 import type { FindingOf } from '../analysis/index.js';
-import { hasClaim, type ComposeContext } from './compose-context.js';
+import { hasClaim, listOf, type ComposeContext } from './compose-context.js';
 import { joinMd, md, type Md } from './markdown-escape.js';
 import type { Bullet } from './model.js';
 import type { EntityMoveNote } from './notes.js';
@@ -107,33 +107,53 @@ export function etfFlowsBullet(ctx: ComposeContext, f: FindingOf<'etf_flows'>): 
     streak: fmt.count(f.streakDays),
     longStreak: f.streakDays >= 2,
     ...(f.streakDays >= ctx.input.config.thresholds.etf.streakSumMinDays ? { streakTotal: fmt.usdAggregate(f.streakNetUsd) } : {}),
-    top: topFunds(f.perTicker, f.netFlowUsd).map((t) => ({
+    top: topFunds(f.perTicker, f.netFlowUsd, ctx.input.config.thresholds.etf.againstShareMin).map((t) => ({
       ticker: md(t.ticker),
       net: fmt.usd(Math.abs(t.netFlowUsd)),
       inflow: t.netFlowUsd > 0,
     })),
+    ...splitOf(ctx, f),
     source: ctx.sources(f.sources),
     notable: etfFlowReadable(ctx, f),
   };
 }
 
-/** A fund against the day's net is a story of its own from this share of the net's size. */
-const AGAINST_SHARE_MIN = 0.1;
+/**
+ * The finding's split of the funds (against the net, the rest added up), when the net is read as
+ * a direction (etfFlowReadable): a flow too small to read has no split to read either.
+ */
+function splitOf(ctx: ComposeContext, f: FindingOf<'etf_flows'>): { split?: NonNullable<B<'etfFlows'>['split']> } {
+  if (!f.split || !etfFlowReadable(ctx, f)) return {};
+  return {
+    split: {
+      against: listOf(
+        f.split.against.map((ticker) => md(ticker)),
+        ctx.lang,
+      ),
+      count: ctx.fmt.count(f.split.restCount),
+      net: ctx.fmt.usdAggregate(Math.abs(f.split.restNetUsd)),
+    },
+  };
+}
 
 /**
  * The funds an ETF-flow bullet names: the three largest by size; and when a fund moved against the
- * day's net by at least a tenth of the net and none of the three did, the largest such fund
- * replaces the third. A net inflow with one fund bleeding (GBTC's $95.1 million out of a $547
+ * day's net by at least `etf.againstShareMin` of the net (a tenth) and none of the three did, the
+ * largest such fund replaces the third. A net inflow with one fund bleeding (GBTC's $95.1 million out of a $547
  * million inflow on the spot ETFs' first day) is two stories; a $6.8 million inflow beside a $237
  * million outflow is not.
  */
-export function topFunds<T extends { ticker: string; netFlowUsd: number }>(perTicker: readonly T[], net: number): T[] {
+export function topFunds<T extends { ticker: string; netFlowUsd: number }>(
+  perTicker: readonly T[],
+  net: number,
+  againstShareMin: number,
+): T[] {
   const sorted = [...perTicker]
     .filter((t) => t.netFlowUsd !== 0)
     .sort((a, b) => Math.abs(b.netFlowUsd) - Math.abs(a.netFlowUsd) || (a.ticker < b.ticker ? -1 : 1));
   const top = sorted.slice(0, 3);
   const against = sorted.find(
-    (t) => Math.sign(t.netFlowUsd) === -Math.sign(net) && Math.abs(t.netFlowUsd) >= AGAINST_SHARE_MIN * Math.abs(net),
+    (t) => Math.sign(t.netFlowUsd) === -Math.sign(net) && Math.abs(t.netFlowUsd) >= againstShareMin * Math.abs(net),
   );
   if (top.length === 3 && against && !top.includes(against)) top[2] = against;
   // Parts never read larger than their whole: when the named funds that moved with the net add up

@@ -223,7 +223,7 @@ export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, 
   }
   const printed = new Set(sections.flatMap((s) => s.bullets.flatMap((b) => Object.keys(b).filter((k) => k !== 'cite'))));
   // The gauges read together close the section that holds them (open interest's, else funding's).
-  const reading = composeReading(ctx, day);
+  const reading = composeReading(ctx, day, printed.has('basis'));
   const gauges = sections.find((s) => s.bullets.some((b) => b.openInterest)) ?? sections.find((s) => s.bullets.some((b) => b.funding));
   if (reading && gauges) gauges.reading = reading;
   const flowsReading = composeFlowsReading(ctx, day);

@@ -17,6 +17,19 @@ export const PathSchema = z.strictObject({
    * bullet's peak hour (`volumePeak`). Alone, the chart shows it.
    */
   steepest: z.strictObject({ time: md, change: md, volumePeak: flag }).optional(),
+  /**
+   * How the move was spread over the day (the finding's shape), when it says something the chart
+   * only suggests: a burst of at most three hours that carried most of the swing (`burst`: the
+   * hours from and to, their change, their share of the high-to-low swing), or a steady move
+   * with no burst (`steady`: how many of the window's hours moved the day's way; counts only, so
+   * zh, which prints it, and en, which leaves it to the chart, carry the same money and percentages).
+   */
+  shape: z
+    .strictObject({
+      burst: z.strictObject({ from: md, to: md, hours: md, change: md, share: md }).optional(),
+      steady: z.strictObject({ hours: md, of: md }).optional(),
+    })
+    .optional(),
   /** The lead's trigger, by name, when the steepest hour opened in its hour or the next. */
   trigger: z.strictObject({ name: md }).optional(),
   /** When the day's extreme (the low of a fall, the high of a rise) came. */

@@ -22,6 +22,19 @@ export const ReadingSchema = z.strictObject({
   shortCovering: flag,
   /** Funding did not fall to about zero but ended below its prior average, still positive: "虽有回落但仍为正值". */
   fundingEased: flag,
+  /** The futures curve (reading.ts curveOf), when the basis bullet is printed and two or more expiries are read. */
+  curve: z
+    .strictObject({
+      /** At the close, on every venue, later expiries carry at least the annualized basis of nearer ones. */
+      upward: flag,
+      /** The nearest expiry ended the day below spot (annualized basis below zero). */
+      frontBelowSpot: flag,
+      /** The nearest expiry traded below spot during the day but ended above it. */
+      frontDipped: flag,
+      /** The nearest expiry's basis moved more than the farthest's by basis.compressionMinFraction or more: the move sat in the front. */
+      frontLed: flag,
+    })
+    .optional(),
 });
 
 export type Reading = z.infer<typeof ReadingSchema>;

@@ -1,6 +1,6 @@
 /**
- * The paragraph under the price chart: how the day's move unfolded (its steepest hour, what the
- * close took back) and what came before it (the trend of the previous daily closes). Printed on
+ * The paragraph under the price chart: how the day's move unfolded (its steepest hour, whether it
+ * came in a burst or steadily, what the close took back) and what came before it (the trend of the previous daily closes). Printed on
  * a crash or rally day only — a range day has no move to unfold — for the lead asset.
  *
  * Every claim here is a comparison of figures the price_path finding carries, or of times the
@@ -45,6 +45,8 @@ export function composePath(ctx: ComposeContext, day: Day): BriefPath | undefine
       change: fmt.pctAbs(f.steepestHour.changeFraction),
       volumePeak,
     };
+  const shape = shapeOf(ctx, f);
+  if (shape) path.shape = shape;
   if (!day.intradayOnly)
     path.retrace = {
       nearExtreme: f.retrace.nearExtreme,
@@ -54,9 +56,27 @@ export function composePath(ctx: ComposeContext, day: Day): BriefPath | undefine
   const prior = f.prior ? priorOf(ctx, f, down, move.close) : undefined;
   if (prior && (prior.trend || prior.closeSince || prior.lastLarger))
     path.prior = ctx.cite(prior, f.paths.slice(1), prior.leverageBuilt ? ctx.one('funding_flip', f.asset) : undefined);
-  if (!path.steepest && !path.retrace && !path.prior) return undefined;
-  // Only the steepest-hour sentence cites the path: a note no printed sentence points at would be listed for nothing.
-  return path.steepest ? ctx.cite(path, f.paths.slice(0, 1)) : path;
+  if (!path.steepest && !path.shape && !path.retrace && !path.prior) return undefined;
+  // Only the hourly sentences (the steepest hour, the shape) cite the path: a note no printed sentence points at would be listed for nothing.
+  return path.steepest || path.shape ? ctx.cite(path, f.paths.slice(0, 1)) : path;
+}
+
+/** The finding's shape, worded: a burst or a steady move, else nothing (the chart shows the rest). */
+function shapeOf(ctx: ComposeContext, f: PricePath): BriefPath['shape'] {
+  const { fmt } = ctx;
+  const { burst, concentrated, steady, hoursWithMove, hours } = f.shape;
+  if (concentrated)
+    return {
+      burst: {
+        from: fmt.time(burst.start),
+        to: fmt.time(burst.start + burst.hours * HOUR_MS),
+        hours: fmt.hours(burst.hours),
+        change: fmt.pctAbs(burst.changeFraction),
+        share: fmt.pctAbs(burst.shareOfSwing, 0),
+      },
+    };
+  if (steady) return { steady: { hours: fmt.count(hoursWithMove), of: fmt.count(hours) } };
+  return undefined;
 }
 
 function priorOf(ctx: ComposeContext, f: PricePath, down: boolean, close: number): NonNullable<BriefPath['prior']> {

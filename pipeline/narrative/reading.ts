@@ -9,16 +9,18 @@
  * - basis fell: basis_compression.compressed (basis.compressionMinFraction); rose: the current
  *   range's low is above the prior range's high by the same fraction;
  * - open interest fell (rose) by openInterest.dropFractionMin or more.
- * Implied volatility stays with its bullet: the reading would only repeat it.
+ * Implied volatility stays with its bullet: the reading would only repeat it. When the basis
+ * bullet is printed, the futures curve is read too (curveOf): its slope, the front against spot.
  *
  * Printed on a crash or rally day when at least two gauges moved with the day's leverage story.
  */
+import type { FindingOf } from '../analysis/index.js';
 import type { ComposeContext } from './compose-context.js';
 import type { Day } from './lead.js';
 import type { Breadth, Reading } from './model-reading.js';
 import { hasClaim, listOf } from './compose-context.js';
 
-export function composeReading(ctx: ComposeContext, day: Day): Reading | undefined {
+export function composeReading(ctx: ComposeContext, day: Day, basisPrinted: boolean): Reading | undefined {
   if (!(day.crash || day.rally) || day.intradayOnly) return undefined;
   const t = ctx.input.config.thresholds;
   const funding = ctx.one('funding_flip', ctx.primary);
@@ -43,6 +45,7 @@ export function composeReading(ctx: ComposeContext, day: Day): Reading | undefin
   const moved = Object.values(down ? fell : rose).filter(Boolean).length;
   const shortCovering = !down && fell.openInterest;
   if (moved < 2 && !(shortCovering && (rose.funding || rose.basis))) return undefined;
+  const curve = basis && basisPrinted ? curveOf(basis, t.basis.compressionMinFraction) : undefined;
   return {
     down,
     fell,
@@ -54,6 +57,37 @@ export function composeReading(ctx: ComposeContext, day: Day): Reading | undefin
       !fell.funding &&
       funding.weightedCurrentPer8h < funding.weightedPriorPer8h &&
       funding.weightedCurrentPer8h > 0,
+    ...(curve ? { curve } : {}),
+  };
+}
+
+type BasisFinding = FindingOf<'basis_compression'>;
+type Tenor = BasisFinding['tenors'][number];
+
+/**
+ * The futures curve across the expiries the basis finding reads: its slope at the close (per
+ * venue, as basis differs by venue), what the nearest expiry did against spot, and whether the
+ * day's move sat in the front (nearest against farthest expiry, each averaged over its venues,
+ * apart by `gapMin` or more, the compression threshold). Undefined with a single expiry.
+ */
+function curveOf(f: BasisFinding, gapMin: number): Reading['curve'] {
+  const expiries = [...new Set(f.tenors.map((x) => x.expiry))].sort((a, b) => a - b);
+  if (expiries.length < 2) return undefined;
+  const at = (expiry: number): Tenor[] => f.tenors.filter((x) => x.expiry === expiry);
+  const change = (tenors: Tenor[]): number => tenors.reduce((sum, x) => sum + x.currentAnnualized - x.priorAnnualized, 0) / tenors.length;
+  const near = at(expiries[0]!);
+  const far = at(expiries[expiries.length - 1]!);
+  const venues = [...new Set(f.tenors.map((x) => x.venue))];
+  const upward = venues.every((venue) => {
+    const curve = f.tenors.filter((x) => x.venue === venue).sort((a, b) => a.expiry - b.expiry);
+    return curve.every((x, i) => i === 0 || x.currentAnnualized >= curve[i - 1]!.currentAnnualized);
+  });
+  const frontBelowSpot = near.some((x) => x.currentAnnualized < 0);
+  return {
+    upward,
+    frontBelowSpot,
+    frontDipped: !frontBelowSpot && near.some((x) => x.backwardation),
+    frontLed: Math.abs(change(near)) - Math.abs(change(far)) >= gapMin,
   };
 }
 

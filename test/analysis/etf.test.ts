@@ -121,4 +121,53 @@ describe('etf_flows', () => {
     expect(f).toMatchObject({ netFlowUsd: 0, streakDays: 0, importance: 12.6 }); // 42 × 0.3
     expect(etfFlowsSignal(makeSnapshot(), DEFAULT_THRESHOLDS, contextWith())).toEqual([]);
   });
+  it('splits the funds against the net from the rest, only when the funds add up to the net', () => {
+    const day = (perTicker: [string, number][], netFlowUsd = perTicker.reduce((sum, [, v]) => sum + v, 0)) => {
+      const [f] = etfFlowsSignal(
+        makeSnapshot({
+          etfFlows: [
+            {
+              source: 'coinglass',
+              asset: 'BTC',
+              daily: [{ date: '2024-01-03', netFlowUsd, perTicker: perTicker.map(([ticker, v]) => ({ ticker, netFlowUsd: v })) }],
+              provenance: prov('coinglass'),
+            },
+          ],
+        }),
+        DEFAULT_THRESHOLDS,
+        contextWith(),
+      );
+      return f?.kind === 'etf_flows' ? f.split : undefined;
+    };
+    // The spot ETFs' first day: GBTC's −95.1 M is 17 % of the +546.8 M net (≥ etf.againstShareMin,
+    // 10 %); the other four add up to 111.7 + 227.0 + 65.3 + 237.9 = 641.9 M.
+    const launch: [string, number][] = [
+      ['IBIT', 111.7e6],
+      ['FBTC', 227e6],
+      ['GBTC', -95.1e6],
+      ['ARKB', 65.3e6],
+      ['BITB', 237.9e6],
+    ];
+    const split = day(launch);
+    expect(split).toMatchObject({ against: ['GBTC'], restCount: 4 });
+    expect(split!.restNetUsd).toBeCloseTo(641.9e6, 0);
+    // The provider's total covers funds the list does not (off by more than 1 %): no "rest" to add up.
+    expect(day(launch, 600e6)).toBeUndefined();
+    // 5 August: BITB's +6.8 M is 3 % of the −237 M net, under a tenth: no split.
+    expect(
+      day([
+        ['FBTC', -104e6],
+        ['ARKB', -87.3e6],
+        ['GBTC', -52.2e6],
+        ['BITB', 6.8e6],
+      ]),
+    ).toBeUndefined();
+    // One fund with the net is named by the bullet already: no "rest" of one.
+    expect(
+      day([
+        ['IBIT', 300e6],
+        ['GBTC', -100e6],
+      ]),
+    ).toBeUndefined();
+  });
 });

@@ -97,4 +97,42 @@ describe('price_path', () => {
     );
     expect(run(makeSnapshot({ prices: [spot('BTC', '1h', flat)] }))).toEqual([]);
   });
+  it('finds the burst that carried most of the swing, or a steady move with none', () => {
+    // btcDropWindow: hours 3–5 run from 44,500 (hour 3's open) to 42,600 (hour 5's close): 1,900 of
+    // the 44,800 − 41,700 = 3,100 swing, 61.3 % ≥ burstShareMin (60 %); 42,600 / 44,500 − 1 = −4.27 %.
+    // No two-hour or one-hour run does better (hours 3–4: 1,400; hour 4: 800). Eight hours closed lower.
+    const [burst] = run(makeSnapshot({ prices: [spot('BTC', '1h', btcDropWindow())] }));
+    expect(burst!.shape).toMatchObject({
+      burst: { start: START + 3 * HOUR, hours: 3 },
+      concentrated: true,
+      hoursWithMove: 8,
+      hours: 24,
+      steady: false,
+    });
+    expect(burst!.shape.burst.shareOfSwing).toBeCloseTo(1900 / 3100, 9);
+    expect(burst!.shape.burst.changeFraction).toBeCloseTo(42600 / 44500 - 1, 9);
+
+    // Every hour 100 lower: any three hours move 300 of the 44,050 − 41,550 = 2,500 swing (12 %),
+    // and 24 of 24 hours fell: steady.
+    const falling = hourlyBars(
+      START,
+      Array.from({ length: 24 }, (_, i) => [44000 - 100 * i, 44050 - 100 * i, 43850 - 100 * i, 43900 - 100 * i] as const),
+    );
+    const [steady] = run(makeSnapshot({ prices: [spot('BTC', '1h', falling)] }));
+    expect(steady!.shape).toMatchObject({ concentrated: false, hoursWithMove: 24, hours: 24, steady: true });
+    expect(steady!.shape.burst.shareOfSwing).toBeCloseTo(300 / 2500, 9);
+
+    // Fifteen hours 100 lower, then nine 50 higher: down 1,050 on the day, but 15 / 24 = 62.5 % of
+    // the hours is under steadyHourShareMin (65 %): neither a burst nor steady.
+    const mixed = hourlyBars(
+      START,
+      Array.from({ length: 24 }, (_, i) => {
+        const o = i < 15 ? 44000 - 100 * i : 42500 + 50 * (i - 15);
+        const c = i < 15 ? o - 100 : o + 50;
+        return [o, Math.max(o, c) + 10, Math.min(o, c) - 10, c] as const;
+      }),
+    );
+    const [neither] = run(makeSnapshot({ prices: [spot('BTC', '1h', mixed)] }));
+    expect(neither!.shape).toMatchObject({ concentrated: false, hoursWithMove: 15, steady: false });
+  });
 });

@@ -231,14 +231,14 @@ describe('content the data already held', () => {
     );
     const t = (ticker: string, netFlowUsd: number) => ({ ticker, netFlowUsd });
     // D's −2 against a net of 10 is a fifth of it: named in place of C.
-    expect(topFunds([t('A', 5), t('B', 4), t('C', 3), t('D', -2)], 10).map((f) => f.ticker)).toEqual(['A', 'B', 'D']);
+    expect(topFunds([t('A', 5), t('B', 4), t('C', 3), t('D', -2)], 10, 0.1).map((f) => f.ticker)).toEqual(['A', 'B', 'D']);
     // D's −0.9 is under a tenth of the net, so it does not replace C; but A + B + C = 11.9 would
     // read larger than the net of 11, so D is named as well (5 August: FBTC, ARKB and GBTC out
     // $244 million of a $237 million net, BITB in $6.8 million).
-    expect(topFunds([t('A', 5), t('B', 4), t('C', 2.9), t('D', -0.9)], 11).map((f) => f.ticker)).toEqual(['A', 'B', 'C', 'D']);
-    expect(topFunds([t('A', 5), t('B', 4), t('C', 0.9), t('D', -0.9)], 9.9).map((f) => f.ticker)).toEqual(['A', 'B', 'C']);
-    expect(topFunds([t('A', 5), t('B', -4), t('C', 3), t('D', -1)], 3).map((f) => f.ticker)).toEqual(['A', 'B', 'C']);
-    expect(topFunds([t('A', 5), t('B', 4)], 9).map((f) => f.ticker)).toEqual(['A', 'B']);
+    expect(topFunds([t('A', 5), t('B', 4), t('C', 2.9), t('D', -0.9)], 11, 0.1).map((f) => f.ticker)).toEqual(['A', 'B', 'C', 'D']);
+    expect(topFunds([t('A', 5), t('B', 4), t('C', 0.9), t('D', -0.9)], 9.9, 0.1).map((f) => f.ticker)).toEqual(['A', 'B', 'C']);
+    expect(topFunds([t('A', 5), t('B', -4), t('C', 3), t('D', -1)], 3, 0.1).map((f) => f.ticker)).toEqual(['A', 'B', 'C']);
+    expect(topFunds([t('A', 5), t('B', 4)], 9, 0.1).map((f) => f.ticker)).toEqual(['A', 'B']);
   });
 });
 

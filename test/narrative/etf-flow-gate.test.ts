@@ -66,8 +66,8 @@ describe('an ETF flow the bullet calls too small is no point for either side', (
 describe('one decision: the claim that words the bullet gates the points, lead and headline', () => {
   it('crash day: a notable $237 million outflow is 撤离 in both the bullet and the bears', () => {
     const zh = md('crash-2024-08-05', 'zh');
-    expect(line(zh, '● **ETF 资金净流出**')).toContain('机构端短线资金有所撤离。[^11]');
-    expect(line(zh, '另一方面')).toContain('美国现货 ETF 8 月 2 日净流出约 2.37 亿美元，机构端资金有所撤离[^11]');
+    expect(line(zh, '● **ETF 资金净流出**')).toContain('机构端短线资金有所撤离。[^12]');
+    expect(line(zh, '另一方面')).toContain('美国现货 ETF 8 月 2 日净流出约 2.37 亿美元，机构端资金有所撤离[^12]');
   });
 
   it('holiday with the etf_outflow claim planted: bullet and bear point read the same outflow together', () => {
@@ -80,9 +80,13 @@ describe('one decision: the claim that words the bullet gates the points, lead a
         threshold: { name: 'etf.netFlowNotableUsd', value: 1e7, unit: 'usd' },
       });
     const zh = md('holiday-2024-07-05', 'zh', plant);
-    expect(line(zh, '● **ETF 资金净流出**')).toContain('ARKB 净流入 610 万美元，机构端短线资金有所撤离。[^11]');
+    expect(line(zh, '● **ETF 资金净流出**')).toContain(
+      'ARKB 净流入 610 万美元；ARKB 和 BITB 之外，其余 2 只产品合计净流出约 3,250 万美元，机构端短线资金有所撤离。[^11]',
+    );
     expect(line(zh, '另一方面')).toContain('空头和谨慎资金则强调：美国现货 ETF 7 月 3 日净流出约 2,040 万美元，机构端资金有所撤离[^11]；');
-    expect(md('holiday-2024-07-05', 'en', plant)).toContain('ARKB +$6.10 million. Some institutional money is leaving.[^11]');
+    expect(md('holiday-2024-07-05', 'en', plant)).toContain(
+      'ARKB +$6.10 million; outside ARKB and BITB, the other 2 funds lost $32.5 million. Some institutional money is leaving.[^11]',
+    );
   });
 
   it('rally without the etf_inflow claim: $577 million in reads as no direction anywhere', () => {
@@ -91,11 +95,11 @@ describe('one decision: the claim that words the bullet gates the points, lead a
       plan.claims = plan.claims.filter((c) => c.id !== 'etf_inflow');
     };
     const zh = md('rally-2024-02-28', 'zh', drop);
-    expect(line(zh, '● **ETF 资金净流入**')).toContain('GBTC 净流出 1.25 亿美元，规模有限，尚不足以说明资金方向。[^5]');
+    expect(line(zh, '● **ETF 资金净流入**')).toContain('GBTC 净流出 1.25 亿美元，规模有限，尚不足以说明资金方向。[^6]');
     expect(line(zh, '# ')).toBe('# BTC 突破 6.2 万美元：全网爆仓约 7.02 亿美元，空头集中回补');
     expect(zh).not.toMatch(/为上涨提供了增量资金|ETF 资金流入共振|机构配置需求仍在/);
     const en = md('rally-2024-02-28', 'en', drop);
-    expect(en).toContain('Too small a flow to read as a direction.[^5]');
+    expect(en).toContain('Too small a flow to read as a direction.[^6]');
     expect(en).not.toMatch(/fresh money behind the move|US spot ETFs saw net inflows/);
     // With the claim (the corpus day) all three read it as fresh money.
     const kept = md('rally-2024-02-28', 'zh');

@@ -39,6 +39,13 @@ export const EtfFlowsFindingSchema = z.strictObject({
   streakDays: z.number().int().nonnegative(),
   /** The net flow summed over those `streakDays` sessions (USD). */
   streakNetUsd: usd,
+  /**
+   * The funds split: those that moved against the net (`against`, tickers) and the other funds
+   * (`restCount`, at least two) added up (`restNetUsd`, same sign as the net). Only when the
+   * per-fund flows add up to the net (within 1 %; else the provider's total covers funds the list
+   * does not) and the funds against it reach `etf.againstShareMin` of |net|.
+   */
+  split: z.strictObject({ against: z.array(z.string()), restCount: z.number().int().positive(), restNetUsd: usd }).optional(),
 });
 
 export const WhaleActivitySchema = z.strictObject({

@@ -60,6 +60,28 @@ export const PricePathSchema = z.strictObject({
     /** shareOfSwing at or above `pricePath.recoveredShareMin`: the close took back most of the swing. */
     recovered: z.boolean(),
   }),
+  /**
+   * How the move was spread over the day: the run of at most `pricePath.burstHoursMax`
+   * consecutive hours that moved furthest the day's way (from its first hour's open to its last
+   * hour's close; its share of the high-to-low swing), and how many of the window's hours moved
+   * the day's way.
+   */
+  shape: z.strictObject({
+    burst: z.strictObject({
+      /** Open time of the run's first hour. */
+      start: epochMs,
+      hours: z.number().int().positive(),
+      changeFraction: fraction,
+      shareOfSwing: fraction,
+    }),
+    /** shareOfSwing at or above `pricePath.burstShareMin`: the move came in a burst. */
+    concentrated: z.boolean(),
+    /** Hours whose close moved the day's way from their open, of `hours` in the window. */
+    hoursWithMove: z.number().int().nonnegative(),
+    hours: z.number().int().positive(),
+    /** Not concentrated, and hoursWithMove / hours at or above `pricePath.steadyHourShareMin`. */
+    steady: z.boolean(),
+  }),
   /** The last `days` daily closes before the window: the close `days` days before the last one, and the change since. */
   prior: z
     .strictObject({

@@ -6,6 +6,7 @@
  * - ETF day: the latest flow date closed before the brief window ends (util/us-market.ts).
  * - Of several flow sources for one asset, the first (by source name) holding that day is used.
  * - Streak: consecutive listed days back from the ETF day with the same sign (0 on a zero day).
+ * - Split: the funds against the net and the rest added up (splitOf).
  */
 import { roundSignificant } from '../util/stats.js';
 import type { Signal } from '../context.js';
@@ -53,7 +54,26 @@ export const etfFlowsSignal: Signal = (snapshot, thresholds) => {
       perTicker: today.perTicker.map((p) => ({ ticker: p.ticker, netFlowUsd: p.netFlowUsd })),
       streakDays,
       streakNetUsd: roundSignificant(streakNetUsd, 12),
+      ...splitOf(today.netFlowUsd, today.perTicker, t.againstShareMin),
     });
   }
   return out;
 };
+
+/** Per-fund flows "add up" to the net within this share of it: the provider rounds each fund to $0.1 million. */
+const ADDS_UP_TOLERANCE = 0.01;
+
+/**
+ * The funds that moved against the net, and the rest added up: on the spot ETFs' first day GBTC's
+ * outflow hid that the other four took in $642 million. See the schema for when.
+ */
+function splitOf(net: number, perTicker: readonly { ticker: string; netFlowUsd: number }[], againstShareMin: number) {
+  const sign = Math.sign(net);
+  const against = perTicker.filter((p) => Math.sign(p.netFlowUsd) === -sign);
+  const rest = perTicker.filter((p) => Math.sign(p.netFlowUsd) === sign);
+  const sum = (list: readonly { netFlowUsd: number }[]): number => list.reduce((total, p) => total + p.netFlowUsd, 0);
+  if (sign === 0 || against.length === 0 || rest.length < 2) return {};
+  if (Math.abs(sum(perTicker) - net) > ADDS_UP_TOLERANCE * Math.abs(net)) return {};
+  if (Math.abs(sum(against)) < againstShareMin * Math.abs(net)) return {};
+  return { split: { against: against.map((p) => p.ticker), restCount: rest.length, restNetUsd: roundSignificant(sum(rest), 12) } };
+}

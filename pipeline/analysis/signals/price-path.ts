@@ -10,6 +10,9 @@
  *   `pricePath.priorDays` days before it (daily candles are UTC days; only those that closed
  *   before the window opens, as historical_rank reads them). It fires its threshold when
  *   |change| reaches `pricePath.trendFractionMin`: a run-up or a sell-off, not a range.
+ * - The shape: the run of up to `pricePath.burstHoursMax` hours that moved furthest the day's way
+ *   (a burst when it carries `burstShareMin` of the swing), and how many hours moved that way
+ *   (steady, with no burst, when `steadyHourShareMin` of them did).
  * - Close since: the last earlier daily close at or beyond the day's close ("the lowest close
  *   since 18 December"), when it is at least `pricePath.closeSinceMinDays` before the brief's day.
  */
@@ -20,12 +23,13 @@ import type { Finding } from '../findings.js';
 import { importanceOf, thresholdRatio } from '../importance.js';
 import { pickSpotSeries } from '../util/series.js';
 import { roundSignificant } from '../util/stats.js';
-import { DAY_MS, dailyCandlesBefore, daysBetween, utcDate } from '../util/time.js';
+import { DAY_MS, HOUR_MS, dailyCandlesBefore, daysBetween, utcDate } from '../util/time.js';
 import { windowPrices } from './window-prices.js';
 
 export const pricePathSignal: Signal = (snapshot, thresholds, context) => {
   const out: Finding[] = [];
   const { priorDays, trendFractionMin, closeSinceMinDays, nearExtremeShareMax, recoveredShareMin } = thresholds.pricePath;
+  const { burstHoursMax, burstShareMin, steadyHourShareMin } = thresholds.pricePath;
   for (const move of earlierOf(context, 'price_move')) {
     if (move.direction === 'flat' || move.high <= move.low) continue;
     const down = move.direction === 'down';
@@ -41,6 +45,18 @@ export const pricePathSignal: Signal = (snapshot, thresholds, context) => {
       shareOfSwing,
       nearExtreme: shareOfSwing < nearExtremeShareMax,
       recovered: shareOfSwing >= recoveredShareMin,
+    };
+
+    const burst = burstOf(wp.candles, down, move.high - move.low, burstHoursMax);
+    if (!burst) continue;
+    const hoursWithMove = wp.candles.filter((c) => (down ? c.c < c.o : c.c > c.o)).length;
+    const concentrated = burst.shareOfSwing >= burstShareMin;
+    const shape = {
+      burst,
+      concentrated,
+      hoursWithMove,
+      hours: wp.candles.length,
+      steady: !concentrated && hoursWithMove / wp.candles.length >= steadyHourShareMin,
     };
 
     const daily = pickSpotSeries(snapshot, move.asset, '1d', thresholds.venues.pricePreference);
@@ -60,6 +76,7 @@ export const pricePathSignal: Signal = (snapshot, thresholds, context) => {
       direction: move.direction,
       steepestHour: steepest,
       retrace,
+      shape,
       ...(prior ? { prior } : {}),
       ...(since && sinceFarEnough ? { closeSince: since } : {}),
     });
@@ -77,6 +94,27 @@ function steepestHour(candles: readonly Candle[], down: boolean): { time: number
     best = { time: c.t, changeFraction: roundSignificant(change) };
   }
   return best;
+}
+
+/**
+ * The run of 1 to `maxHours` consecutive hourly candles (no hour missing between) that moved
+ * furthest the day's way, from its first open to its last close, as a share of the day's swing
+ * (USD). A longer run wins only with a larger share; ties keep the earlier run.
+ */
+function burstOf(candles: readonly Candle[], down: boolean, swing: number, maxHours: number) {
+  let best: { start: number; hours: number; move: number; changeFraction: number } | undefined;
+  for (let hours = 1; hours <= maxHours; hours++) {
+    for (let i = 0; i + hours <= candles.length; i++) {
+      const first = candles[i]!;
+      const last = candles[i + hours - 1]!;
+      if (last.t - first.t !== (hours - 1) * HOUR_MS || !(first.o > 0)) continue;
+      const move = down ? first.o - last.c : last.c - first.o;
+      if (move <= 0 || (best && move <= best.move)) continue;
+      best = { start: first.t, hours, move, changeFraction: roundSignificant(last.c / first.o - 1) };
+    }
+  }
+  if (!best || !(swing > 0)) return undefined;
+  return { start: best.start, hours: best.hours, changeFraction: best.changeFraction, shareOfSwing: roundSignificant(best.move / swing) };
 }
 
 /** The last daily close against the one `days` days before it; undefined when that day is missing. */

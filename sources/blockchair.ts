@@ -1,13 +1,16 @@
 /**
  * Blockchair (no key within 1440 requests/day, 30/min): Bitcoin transactions whose output total
  * is at least 1000 BTC. One aggregation call (`a=date,count()`) gives the daily counts for the
- * 30-day baseline (UTC days); one list call gives the window's transactions. `output_total` is
+ * 30-day baseline (UTC days); list calls give the window's transactions, a page of at most 100
+ * rows (the most Blockchair serves without a key) at a time, until `context.total_rows` are in
+ * (a crash day can have more than 100: a capped list would undercount it). `output_total` is
  * in satoshi and counts change outputs, so this is "transactions with ≥ 1000 BTC output", not
  * necessarily 1000 BTC moved between parties. HTTP 430 means our IP is banned.
  */
 import { z } from 'zod';
 import type { EnvelopeProblem } from './http.js';
 import { LOOKBACK } from './ranges.js';
+import { SourceError } from './errors.js';
 import { EmptyResultError, emptyPartGap, provenance, runTasks, type Task, type TaskOutput } from './tasks.js';
 import { DAY_MS, utcDate } from '../kernel/time.js';
 import type { Source, SourceContext } from './types.js';
@@ -45,6 +48,21 @@ const TransactionsSchema = z.looseObject({
     }),
   ),
 });
+
+/** The list call's row count before paging (`context.total_rows`), when the provider gives it. */
+const TotalRowsSchema = z.looseObject({ context: z.looseObject({ total_rows: count.optional() }).optional() });
+
+export function parseTotalRows(raw: unknown, context: ParseContext): number | undefined {
+  return parseWith(TotalRowsSchema, raw, context).context?.total_rows;
+}
+
+/** Rows per list call: Blockchair's largest page without a key. */
+export const PAGE_ROWS = 100;
+/**
+ * At most this many list pages (1,000 transactions of 1,000 BTC or more in one day, several times
+ * the busiest days seen). A day with more is a gap, never an undercount.
+ */
+export const MAX_PAGES = 10;
 
 export interface WhaleTransfer {
   hash: string;
@@ -106,14 +124,31 @@ async function fetchWhales(context: SourceContext): Promise<TaskOutput> {
   // Sequential on purpose: the limiter allows one request at a time anyway.
   const counts = await context.http.getJson(TRANSACTIONS, { q: `time(${firstDay}..${lastDay}),${threshold}`, a: 'date,count()' });
   const dailyCounts = parseDailyCounts(counts.body, ctx('blockchair.transactions[counts]'));
-  const list = await context.http.getJson(TRANSACTIONS, {
-    q: `time(${stamp(window.start)}..${stamp(window.end - 1000)}),${threshold}`,
-    s: 'output_total(desc)',
-    limit: 100,
-  });
-  const transfers = parseTransactions(list.body, ctx('blockchair.transactions[window]')).filter(
-    (t) => t.time >= window.start && t.time < window.end,
-  );
+  const q = `time(${stamp(window.start)}..${stamp(window.end - 1000)}),${threshold}`;
+  const listed: WhaleTransfer[] = [];
+  let fetchedAt = 0;
+  for (let page = 0; ; page++) {
+    // Ordered by id: a stable order across pages (output totals tie).
+    const list = await context.http.getJson(TRANSACTIONS, { q, s: 'id(asc)', limit: PAGE_ROWS, offset: page * PAGE_ROWS });
+    fetchedAt = list.fetchedAt;
+    const rows = parseTransactions(list.body, ctx(`blockchair.transactions[window,offset ${page * PAGE_ROWS}]`));
+    listed.push(...rows);
+    const total = parseTotalRows(list.body, ctx('blockchair.transactions[window].context'));
+    const more = total !== undefined ? listed.length < total : rows.length === PAGE_ROWS;
+    if (!more || rows.length === 0) break;
+    if (page + 1 === MAX_PAGES)
+      throw new SourceError({
+        source: 'blockchair',
+        endpoint: `GET ${TRANSACTIONS}`,
+        kind: 'BadResponse',
+        detail: `more than ${MAX_PAGES * PAGE_ROWS} transactions of ${WHALE_THRESHOLD_BTC} BTC or more in the window (${total ?? 'unknown total'}); not counted rather than undercounted`,
+      });
+  }
+  // Paging by offset can repeat a row when new blocks land between calls: each hash counts once.
+  const seen = new Set<string>();
+  const transfers = listed
+    .filter((t) => t.time >= window.start && t.time < window.end && !seen.has(t.hash) && seen.add(t.hash))
+    .sort((a, b) => a.time - b.time || (a.hash < b.hash ? -1 : 1));
   if (dailyCounts.length === 0 && transfers.length === 0)
     throw new EmptyResultError('blockchair', `GET ${TRANSACTIONS}`, 'for ≥ 1000 BTC transactions');
   // No transfers in the window can be a true zero; no daily counts at all cannot.
@@ -134,7 +169,7 @@ async function fetchWhales(context: SourceContext): Promise<TaskOutput> {
         provenance: provenance(
           context.http,
           `${TRANSACTIONS}?q=output_total(${WHALE_THRESHOLD_BTC * SATOSHI_PER_BTC}..)`,
-          list.fetchedAt,
+          fetchedAt,
           window.end,
         ),
       },

@@ -249,10 +249,14 @@ export function blockchairApi(path: string, q: Query, now: number): unknown {
       });
     }
   }
-  rows.sort((a, b) => b.output_total - a.output_total || (a.hash < b.hash ? -1 : 1));
-  const limit = num(q, 'limit', 10);
-  const data = rows.slice(0, limit);
-  return { data, context: blockchairContext(data.length, now, { limit, offset: 0, rows: data.length, total_rows: rows.length }) };
+  // Blockchair sorts by the `s` column (id ascending, or output total descending) and pages by
+  // `offset`; without a key a page holds at most 100 rows, and `total_rows` counts them all.
+  if (q.get('s') === 'id(asc)') rows.sort((a, b) => a.id - b.id || (a.hash < b.hash ? -1 : 1));
+  else rows.sort((a, b) => b.output_total - a.output_total || (a.hash < b.hash ? -1 : 1));
+  const limit = Math.min(num(q, 'limit', 10), 100);
+  const offset = num(q, 'offset', 0);
+  const data = rows.slice(offset, offset + limit);
+  return { data, context: blockchairContext(data.length, now, { limit, offset, rows: data.length, total_rows: rows.length }) };
 }
 
 const OWNERS = [

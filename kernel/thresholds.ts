@@ -269,8 +269,18 @@ export const ThresholdsSchema = z.strictObject({
     multipleMin: multiple.default(1.5),
     /** Count at or below this multiple of the baseline is below normal, never "about normal" (multiple). */
     quietMultipleMax: multiple.default(0.7),
-    /** Hours before and after a level break in which transfers are counted (hours). */
+    /**
+     * Hours before and after a level break in which transfers are counted, at most (hours): both
+     * sides are cut to the same length inside the brief's window, which is all the list covers.
+     */
     aroundLevelHours: z.number().positive().default(12),
+    /** Fewer hours than this on either side of the break (inside the window): no comparison (hours). */
+    aroundLevelMinHours: z.number().positive().default(3),
+    /**
+     * Transfers after the break at or above `multipleMin` times those before (or before at or
+     * above it times after), with the larger side at least this many, is a shift (count).
+     */
+    aroundLevelMinCount: count.default(5),
     /**
      * Which level break to count around: 'deepest-held' = the break furthest from the prior
      * close among those the window closed beyond (the level the market decisively lost; the

@@ -186,8 +186,18 @@ export function whalesBullet(ctx: ComposeContext, f: FindingOf<'whale_activity'>
       days: fmt.count(ctx.input.config.thresholds.whale.baselineDays),
     };
   }
-  // The counts either side of the level break are not printed: the hourly transfers chart beside
-  // the bullet shows when they came, and the day's count, total and baseline carry the reading.
+  // Printed only when they shifted: the hourly chart shows when transfers came, not the level.
+  const around = f.aroundLevel;
+  if (around && around.shift !== 'none')
+    bullet.around = {
+      level: fmt.level(around.level),
+      time: fmt.time(around.breakTime),
+      hours: fmt.hours(around.windowHours),
+      before: fmt.count(around.before),
+      after: fmt.count(around.after),
+      below: around.direction === 'below',
+      more: around.shift === 'more',
+    };
   const largest = [...f.largest].sort((a, b) => b.amountCoins - a.amountCoins || a.time - b.time)[0];
   if (largest) {
     bullet.largest = { amount: fmt.coins(largest.amountCoins, f.asset), time: fmt.time(largest.time) };

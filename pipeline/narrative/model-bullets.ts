@@ -206,6 +206,12 @@ const WhaleBulletSchema = z.strictObject({
   totalUsd: md.optional(),
   baseline: z.strictObject({ count: md, multiple: md, elevated: flag, quiet: flag, days: md }).optional(),
   largest: z.strictObject({ amount: md, time: md, from: md.optional(), to: md.optional() }).optional(),
+  /**
+   * The transfers either side of the level the day broke (the finding's aroundLevel), only when
+   * they shifted: `hours` before and after the break at `time`, broken `below` (else above), `more`
+   * after (else fewer).
+   */
+  around: z.strictObject({ level: md, time: md, hours: md, before: md, after: md, below: flag, more: flag }).optional(),
   source: md,
 });
 

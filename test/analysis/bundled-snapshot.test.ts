@@ -150,10 +150,19 @@ describe('bundled snapshot 2024-01-04', () => {
     });
   });
 
-  it('whales: 120 transfers ≥ 1,000 BTC against a 45–70 baseline; 30 before and 85 after the 43,000 break', () => {
+  it('whales: 120 transfers ≥ 1,000 BTC against a 45–70 baseline; 10 in the 4 h before the 43,000 break and 26 after', () => {
     const w = one('whale_activity');
     const counts = snapshot.whaleTransfers[0]!.dailyCounts.map((d) => d.count);
-    expect(w).toMatchObject({ count: 120, aroundLevel: { level: 43000, before: 30, after: 85, windowHours: 12 } });
+    // The break came at 04:00 (UTC+8), 4 h into the window: 4 h either side, counted here from the list.
+    const large = snapshot.whaleTransfers[0]!.transfers.filter((x) => x.amountCoins >= 1000);
+    const between = (from: string, to: string): number => large.filter((x) => x.time >= at(from) && x.time < at(to)).length;
+    const before = between('2024-01-03T16:00:00Z', '2024-01-03T20:00:00Z');
+    const after = between('2024-01-03T20:00:00Z', '2024-01-04T00:00:00Z');
+    expect([before, after]).toEqual([10, 26]);
+    expect(w).toMatchObject({
+      count: 120,
+      aroundLevel: { level: 43000, direction: 'below', before, after, windowHours: 4, shift: 'more' },
+    });
     expect(w.baseline30dAvgCount).toBeCloseTo(mean(counts), 8);
     expect(w.multipleOfBaseline).toBeCloseTo(120 / mean(counts), 8);
   });

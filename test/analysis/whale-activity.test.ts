@@ -52,7 +52,7 @@ function whales() {
 
 describe('whale_activity', () => {
   it('count, total and baseline; before and after the deepest held break', () => {
-    const breaks = [levelBreak(44000, 0, true, 23), levelBreak(43000, 2, true, 52), levelBreak(42000, 5, false, 55)];
+    const breaks = [levelBreak(44000, 0, true, 23), levelBreak(43000, 6, true, 52), levelBreak(42000, 8, false, 55)];
     const [f] = whaleActivitySignal(makeSnapshot({ whaleTransfers: [whales()] }), DEFAULT_THRESHOLDS, contextWith(breaks));
     if (f?.kind !== 'whale_activity') throw new Error('expected whale_activity');
     // In the window, ≥ 1,000: +1, +2, +6, +7, +8, +13, +20 → 7 transfers, 10,800 coins, 432 M USD.
@@ -60,8 +60,18 @@ describe('whale_activity', () => {
     // Baseline: 15 × 50 + 15 × 60 over 30 days = 55 (the brief day's 999 excluded); 7 / 55 = 0.12727
     expect(f.baseline30dAvgCount).toBe(55);
     expect(f.multipleOfBaseline).toBeCloseTo(7 / 55, 9);
-    // 43,000 (held, more important than 44,000) at +2 h: before [−10 h, +2 h) → −3, +1 = 2 (−11 is outside); after [+2 h, +14 h) → +2, +6, +7, +8, +13 = 5.
-    expect(f.aroundLevel).toEqual({ level: 43000, breakTime: START + 2 * HOUR, before: 2, after: 5, windowHours: 12 });
+    // 43,000 (held, more important than 44,000) at +6 h: six hours each side, as the window (the list)
+    // starts 6 h before it. Before [0, +6 h) → +1, +2 = 2 (−3 and −11 are outside the window); after
+    // [+6 h, +12 h) → +6, +7, +8 = 3 (+9 is under 1,000 coins). 3 is under aroundLevelMinCount (5): no shift.
+    expect(f.aroundLevel).toEqual({
+      level: 43000,
+      direction: 'below',
+      breakTime: START + 6 * HOUR,
+      before: 2,
+      after: 3,
+      windowHours: 6,
+      shift: 'none',
+    });
     expect(f.largest.map((x) => [x.amountCoins, x.to])).toEqual([
       [3000, undefined],
       [2000, 'Binance'],
@@ -104,5 +114,31 @@ describe('whale_activity', () => {
       importance: 53.3,
       threshold: { name: 'whale.multipleMin', value: 1.5, unit: 'multiple' },
     });
+  });
+  it('transfers either side of the break: equal spans inside the window, and the shift', () => {
+    const at = (hours: number[]) => {
+      const w = whales();
+      w.transfers = hours.map((h, i) => ({ hash: `x${i}`, time: START + h * HOUR, amountCoins: 1000, amountUsd: 4e7 }));
+      return w;
+    };
+    const around = (hours: number[], breakHour: number) => {
+      const [f] = whaleActivitySignal(
+        makeSnapshot({ whaleTransfers: [at(hours)] }),
+        DEFAULT_THRESHOLDS,
+        contextWith([levelBreak(43000, breakHour, true, 52)]),
+      );
+      return f?.kind === 'whale_activity' ? f.aroundLevel : undefined;
+    };
+    // Break at +4 h: four hours each side. Before [0, 4 h): 2; after [4 h, 8 h): 6 = 3 × 2 ≥ whale.multipleMin
+    // (1.5) and ≥ aroundLevelMinCount (5): more. +20 h is past the 4 h after.
+    expect(around([1, 3, 4, 4.5, 5, 6, 7, 7.5, 20], 4)).toMatchObject({ before: 2, after: 6, windowHours: 4, shift: 'more' });
+    // The reverse: 6 before, 2 after: fewer.
+    expect(around([0, 0.5, 1, 2, 3, 3.5, 4, 6], 4)).toMatchObject({ before: 6, after: 2, shift: 'fewer' });
+    // 5 and 4: within 1.5x of each other: none.
+    expect(around([0, 1, 2, 3, 3.5, 4, 5, 6, 7], 4)).toMatchObject({ before: 5, after: 4, shift: 'none' });
+    // A break 2 h into the window leaves 2 h before it, under aroundLevelMinHours (3): no comparison.
+    expect(around([0, 1, 2, 3], 2)).toBeUndefined();
+    // A break at +22 h leaves 2 h after it: none either.
+    expect(around([20, 21, 22, 23], 22)).toBeUndefined();
   });
 });

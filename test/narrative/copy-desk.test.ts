@@ -274,7 +274,8 @@ describe('whale activity judged by its multiple', () => {
   it('0.6x the 30-day average (weekend) is below normal (whale.quietMultipleMax 0.7)', () => {
     expect(md('weekend-2024-03-17', 'en')).toContain('0.6x the 30-day daily average of 55.5;');
     expect(md('weekend-2024-03-17', 'en')).toContain('the largest, 4,834 BTC at 21:24. Whale activity was below normal.[^11]');
-    expect(md('weekend-2024-03-17', 'zh')).toContain('最大一笔 4,834 枚 BTC（21:24），大额转账活跃度低于常态。[^11]');
+    expect(md('weekend-2024-03-17', 'zh')).toContain('最大一笔 4,834 枚 BTC（21:24）；');
+    expect(md('weekend-2024-03-17', 'zh')).toContain('，大额转账活跃度低于常态。[^11]');
   });
   it('1.0x (outage) stays about normal', () => {
     expect(md('outage-2024-05-14', 'en')).toContain('1.0x the 30-day daily average of 49.7;');

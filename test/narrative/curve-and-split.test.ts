@@ -82,3 +82,25 @@ describe('the ETF funds split', () => {
     expect(md('outage-2024-05-14', 'zh')).not.toContain('之外，其余');
   });
 });
+
+describe('whale transfers either side of the level the day broke', () => {
+  it('bundled day: more after the 43,000 break, over the 4 hours the window allows each side', () => {
+    // 10 transfers from 00:00 to 04:00, 26 from 04:00 to 08:00 (UTC+8): 2.6x ≥ whale.multipleMin.
+    expect(md('bundled-2024-01-04', 'zh')).toContain(
+      '最大一笔 7,070 枚 BTC（16:16）；跌破 4.3 万美元（04:00）后的 4 小时内共 26 笔，此前 4 小时为 10 笔，转账集中在破位之后，大户调仓活跃度明显上升。',
+    );
+  });
+
+  it('rally: above the level it is a breakout, not a breakdown; the weekend: fewer after', () => {
+    expect(md('rally-2024-02-28', 'zh')).toContain(
+      '突破 6.2 万美元（16:00）后的 8 小时内共 25 笔，此前 8 小时为 13 笔，转账集中在突破之后',
+    );
+    expect(md('weekend-2024-03-17', 'zh')).toContain(
+      '跌破 6.5 万美元（04:00）后的 4 小时内共 3 笔，此前 4 小时为 8 笔，破位并未引发大户集中调仓',
+    );
+  });
+
+  it('no shift, no sentence: the outage day (19 before, 18 after)', () => {
+    expect(md('outage-2024-05-14', 'zh')).not.toMatch(/后的 \d+ 小时内共/);
+  });
+});

@@ -59,9 +59,20 @@ export const WhaleActivitySchema = z.strictObject({
   totalUsd: usd.optional(),
   baseline30dAvgCount: finite.optional(),
   multipleOfBaseline: finite.optional(),
-  /** Count before and after the first break of a level, when one broke in the window. */
+  /**
+   * Transfers in the `windowHours` before and after the chosen level break (equal spans inside
+   * the window), and the shift between them (`whale.multipleMin`, `aroundLevelMinCount`).
+   */
   aroundLevel: z
-    .strictObject({ level: finite, breakTime: epochMs, before: z.number().int(), after: z.number().int(), windowHours: finite })
+    .strictObject({
+      level: finite,
+      direction: z.enum(['below', 'above']),
+      breakTime: epochMs,
+      before: z.number().int(),
+      after: z.number().int(),
+      windowHours: finite,
+      shift: z.enum(['more', 'fewer', 'none']),
+    })
     .optional(),
   /** Labelled entities (owner names), when the source labels wallets. */
   largest: z

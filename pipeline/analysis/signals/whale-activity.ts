@@ -10,13 +10,16 @@
  *   (at least `whale.minBaselineDays` of them).
  * - Around a level: the level break chosen by `whale.aroundLevelChoice` (default: the deepest
  *   break the window closed beyond, the level the market decisively lost; 'first' = the
- *   earliest break); transfers in the
- *   `whale.aroundLevelHours` before it and the same hours from it on (the snapshot lists the
- *   day before the window too, so "before" may reach back past the window's start).
+ *   earliest break); transfers in the hours before it and the same hours from it on, at most
+ *   `whale.aroundLevelHours` and no further than the window reaches on either side (the list
+ *   covers the window only), at least `whale.aroundLevelMinHours`. More after than before by
+ *   `whale.multipleMin` (the larger side at least `aroundLevelMinCount`) is a shift up; the
+ *   reverse a shift down.
  * - Of several series for one asset, the first in the snapshot is used.
  */
 import { earlierOf, type Signal } from '../context.js';
-import type { Finding } from '../findings.js';
+import type { Finding, FindingOf } from '../findings.js';
+import type { Thresholds } from '../../../kernel/thresholds.js';
 import { importanceOf, thresholdRatio } from '../importance.js';
 import { mean, roundSignificant, safeRatio, sum } from '../util/stats.js';
 import { HOUR_MS, within } from '../util/time.js';
@@ -62,14 +65,7 @@ export const whaleActivitySignal: Signal = (snapshot, thresholds, context) => {
       breaks.filter((b) => b.asset === asset),
       t.aroundLevelChoice,
     );
-    const hours = t.aroundLevelHours;
-    const aroundLevel = firstBreak && {
-      level: firstBreak.level,
-      breakTime: firstBreak.time,
-      before: large.filter((x) => within(x.time, firstBreak.time - hours * HOUR_MS, firstBreak.time)).length,
-      after: large.filter((x) => within(x.time, firstBreak.time, firstBreak.time + hours * HOUR_MS)).length,
-      windowHours: hours,
-    };
+    const aroundLevel = firstBreak && countsAround(inWindow, firstBreak, start, end, t);
 
     const largest = [...inWindow]
       .sort((a, b) => b.amountCoins - a.amountCoins || a.time - b.time || (a.hash < b.hash ? -1 : 1))
@@ -102,3 +98,24 @@ export const whaleActivitySignal: Signal = (snapshot, thresholds, context) => {
   }
   return out;
 };
+
+/** Transfers either side of the break, over equal spans inside the window (see the module comment). */
+function countsAround(
+  transfers: readonly { time: number }[],
+  level: LevelBreak,
+  start: number,
+  end: number,
+  t: Thresholds['whale'],
+): NonNullable<FindingOf<'whale_activity'>['aroundLevel']> | undefined {
+  const hours = Math.min(t.aroundLevelHours, Math.floor((level.time - start) / HOUR_MS), Math.floor((end - level.time) / HOUR_MS));
+  if (hours < t.aroundLevelMinHours) return undefined;
+  const before = transfers.filter((x) => within(x.time, level.time - hours * HOUR_MS, level.time)).length;
+  const after = transfers.filter((x) => within(x.time, level.time, level.time + hours * HOUR_MS)).length;
+  const shift =
+    after >= t.aroundLevelMinCount && after >= t.multipleMin * before
+      ? 'more'
+      : before >= t.aroundLevelMinCount && before >= t.multipleMin * after
+        ? 'fewer'
+        : 'none';
+  return { level: level.level, direction: level.direction, breakTime: level.time, before, after, windowHours: hours, shift };
+}

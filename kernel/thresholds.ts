@@ -99,12 +99,17 @@ export const ThresholdsSchema = z.strictObject({
      * A burst (at most burstHoursMax hours) that moved at least this share of the high-to-low
      * swing: the day's move "came in a burst" (fraction of the swing).
      */
-    burstShareMin: fraction.max(1).default(0.6),
+    burstShareMin: fraction.max(1).default(0.5),
     /**
      * With no burst, at least this share of the window's hours moving the day's way: the move
-     * was steady through the day, not a flush (fraction of the hours; 0.65 = 16 of 24).
+     * was steady through the day, not a flush (fraction of the hours; 0.65 = 16 of 24) — when
+     * also no run of burstHoursMax hours moved more than steadyBurstShareMax of the swing and the
+     * close did not take back recoveredShareMin of it (a day that fell to 14:00 and recovered half
+     * was no steady decline).
      */
     steadyHourShareMin: fraction.max(1).default(0.65),
+    /** See steadyHourShareMin (fraction of the swing). */
+    steadyBurstShareMax: fraction.max(1).default(0.45),
   }),
 
   levels: section({
@@ -154,8 +159,16 @@ export const ThresholdsSchema = z.strictObject({
     minShareFraction: fraction.max(1).default(0.8),
     /** A band wider than this share of price is not a cluster (fraction). */
     maxBandWidthFraction: positiveFraction.default(0.05),
-    /** Fewer orders than this in the window gives no cluster (count). */
+    /** Fewer orders than this in the window gives no cluster, in price or in time (count). */
     minOrders: count.default(5),
+    /** The longest run of consecutive hours read as one burst of liquidations (hours). */
+    timingHoursMax: count.default(2),
+    /**
+     * A run of at most timingHoursMax hours holding at least this share of the dominant side's
+     * liquidated notional is when the liquidations came (fraction): half the day's forced selling
+     * in one or two hours is a cascade; the shortest such run is quoted.
+     */
+    timingShareMin: fraction.max(1).default(0.5),
     /** Kept for configuration files that set it; the band is now of one side's orders only (fraction). */
     sideDominanceFraction: fraction.max(1).default(0.7),
   }),

@@ -217,6 +217,25 @@ export function formatPercentAbs(fraction: number, decimals = 1): string {
   return formatPercent(Math.abs(fraction), { decimals });
 }
 
+/**
+ * A share of at least half in words, rounded down to the step below it: zh "一半以上", "六成以上" …
+ * "九成以上", en "over half", "over three-fifths" … "nearly all"; under half "不足一半" / "under
+ * half". For a share of a swing the brief gives in percentages of price: 5.7 % of a 6.9 % swing
+ * is 82 % of it in dollars but 83 % to a reader dividing the printed figures; "八成以上" is both.
+ */
+export function formatShareWords(fraction: number, lang: Lang): string {
+  const steps: readonly (readonly [number, string, string])[] = [
+    [0.9, '九成以上', 'nearly all'],
+    [0.8, '八成以上', 'over four-fifths'],
+    [0.7, '七成以上', 'over two-thirds'],
+    [0.6, '六成以上', 'over three-fifths'],
+    [0.5, '一半以上', 'over half'],
+  ];
+  const step = steps.find(([min]) => fraction >= min);
+  if (!step) return lang === 'zh' ? '不足一半' : 'under half';
+  return lang === 'zh' ? step[1] : step[2];
+}
+
 /** A range of percentages: zh "10%—12%", en "10–12%"; equal ends collapse. */
 export function formatPercentRange(lowFraction: number, highFraction: number, lang: Lang, decimals = 1): string {
   const [lo, hi] = lowFraction <= highFraction ? [lowFraction, highFraction] : [highFraction, lowFraction];

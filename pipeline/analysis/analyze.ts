@@ -9,6 +9,7 @@
  *  4. historical_rank       — the move against daily history             (reads 1)
  *  5. liquidations          — totals, range, long share, multiple of median
  *  6. liquidation_cluster   — price bands of liquidation orders
+ *     liquidation_timing    — the hours liquidation orders concentrated in
  *  7. volume_spike          — perpetual volume vs prior day and 30 days
  *  8. funding_flip          — funding, 8h-normalised, OI-weighted
  *  9. basis_compression     — annualized basis by tenor
@@ -40,6 +41,7 @@ import { impliedVolSignal } from './signals/implied-vol.js';
 import { keyLevelsSignal } from './signals/key-levels.js';
 import { levelBreakSignal } from './signals/level-break.js';
 import { liquidationClusterSignal } from './signals/liquidation-clusters.js';
+import { liquidationTimingSignal } from './signals/liquidation-timing.js';
 import { liquidationsSignal } from './signals/liquidations.js';
 import { openInterestSignal } from './signals/open-interest.js';
 import { priceMoveSignal } from './signals/price-move.js';
@@ -57,6 +59,7 @@ export const SIGNALS: readonly Signal[] = [
   historicalRankSignal,
   liquidationsSignal,
   liquidationClusterSignal,
+  liquidationTimingSignal,
   volumeSpikeSignal,
   fundingFlipSignal,
   basisCompressionSignal,

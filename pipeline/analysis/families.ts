@@ -19,7 +19,7 @@ export interface FamilyFindings {
 export const FAMILY_FINDINGS = {
   prices: { affects: ['price_move', 'level_break', 'systemic_move', 'historical_rank', 'key_levels'], printedAs: undefined },
   perpetuals: { affects: ['volume_spike'], printedAs: 'volume_spike' },
-  liquidations: { affects: ['liquidations', 'liquidation_cluster'], printedAs: 'liquidations' },
+  liquidations: { affects: ['liquidations', 'liquidation_cluster', 'liquidation_timing'], printedAs: 'liquidations' },
   funding: { affects: ['funding_flip'], printedAs: 'funding_flip' },
   basis: { affects: ['basis_compression'], printedAs: 'basis_compression' },
   openInterest: { affects: ['open_interest_change'], printedAs: 'open_interest_change' },

@@ -25,7 +25,7 @@ import {
   VolumeSpikeSchema,
 } from './findings/derivatives.js';
 import { EtfFlowsFindingSchema, EtfVolumeSchema, ExchangeFlowsFindingSchema, WhaleActivitySchema } from './findings/flows.js';
-import { LiquidationClusterSchema, LiquidationsFindingSchema } from './findings/liquidations.js';
+import { LiquidationClusterSchema, LiquidationTimingSchema, LiquidationsFindingSchema } from './findings/liquidations.js';
 import {
   HistoricalRankSchema,
   KeyLevelsSchema,
@@ -51,6 +51,7 @@ export const FindingSchema = z.discriminatedUnion('kind', [
   HistoricalRankSchema,
   LiquidationsFindingSchema,
   LiquidationClusterSchema,
+  LiquidationTimingSchema,
   VolumeSpikeSchema,
   FundingFlipSchema,
   BasisCompressionSchema,

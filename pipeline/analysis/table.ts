@@ -62,6 +62,8 @@ export function summarize(f: Finding): string {
       return `${f.metric} ${pct(f.value)} rank ${f.rank} of ${f.sampleDays} days${f.since ? `; largest since ${f.since.date} (${pct(f.since.value)}, ${f.since.daysAgo} days ago)` : '; largest in sample'}`;
     case 'liquidations':
       return `${f.asset ?? 'all assets'} total ${rangeOf(f.totalRangeUsd, usd)}, long ${rangeOf(f.longFractionRange, (v) => pct(v, 1))}${f.multipleOfMedian !== undefined && f.median30dUsd !== undefined ? `; ${times(f.multipleOfMedian)} the ${f.medianDays ?? 30}-day median ${usd(f.median30dUsd)} (${f.medianSource})` : ''}; ${f.perSource.map((p) => `${p.source} ${usd(p.totalUsd)}${p.coverage === 'lower-bound' ? ' (lower bound)' : ''}`).join(', ')}${f.longDominant ? '; long-dominant' : ''}`;
+    case 'liquidation_timing':
+      return `${f.side} ${pct(f.shareFraction, 0)} of ${usd(f.sideUsd)} recorded in ${f.hours}h from ${utcTime(f.start)} (${f.venues.join(', ')})`;
     case 'liquidation_cluster':
       return `${f.side} ${num(f.band.low)}-${num(f.band.high)}: ${usd(f.notionalUsd)} in ${f.orderCount} orders, ${pct(f.shareFraction, 1)} of notional`;
     case 'volume_spike':

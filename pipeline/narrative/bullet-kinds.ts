@@ -87,6 +87,8 @@ export const BULLET_KINDS = {
   liquidation_cluster: bulleted('cluster', (ctx) =>
     of(ctx.one('liquidation_cluster', ctx.primary) ?? ctx.one('liquidation_cluster'), (f) => clusterBullet(ctx, f)),
   ),
+  // When the liquidations came, set against the price path: the paragraph under the chart.
+  liquidation_timing: { bullet: undefined, printedIn: 'path' },
   // Perpetual volume first; spot only when no perpetual figure exists.
   volume_spike: bulleted('volume', (ctx) => of(printedVolume(ctx, ctx.primary), (f) => volumeBullet(ctx, f))),
   funding_flip: bulleted('funding', (ctx) => of(ctx.one('funding_flip', ctx.primary), (f) => fundingBullet(ctx, f))),

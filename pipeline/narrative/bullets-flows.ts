@@ -126,6 +126,7 @@ function splitOf(ctx: ComposeContext, f: FindingOf<'etf_flows'>): { split?: NonN
   if (!f.split || !etfFlowReadable(ctx, f)) return {};
   return {
     split: {
+      tracked: ctx.fmt.count(f.perTicker.length),
       against: listOf(
         f.split.against.map((ticker) => md(ticker)),
         ctx.lang,

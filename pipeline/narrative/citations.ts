@@ -82,6 +82,7 @@ function* citables(model: BriefModel): Generator<Citable> {
   yield lead;
   for (const part of [lead.liquidations, lead.deleveraging, lead.etfRecord, lead.etfInflow]) if (part) yield part;
   if (model.path) yield model.path;
+  if (model.path?.liquidations) yield model.path.liquidations;
   if (model.path?.prior) yield model.path.prior;
   for (const section of model.sections) {
     yield* section.bullets;

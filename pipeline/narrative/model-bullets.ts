@@ -188,11 +188,12 @@ const EtfFlowsBulletSchema = z.strictObject({
   streakTotal: md.optional(),
   top: z.array(z.strictObject({ ticker: md, net: md, inflow: flag })),
   /**
-   * The funds split (bullets-flows.ts splitOf): the funds that moved against the net (`against`,
-   * their tickers) and the rest (`count` funds) added up (`net`, the same way as the net). Only
+   * The funds split (bullets-flows.ts splitOf): of the `tracked` funds the source lists, those that
+   * moved against the net (`against`, their tickers) and the rest (`count` funds) added up (`net`,
+   * the same way as the net): "tracked", as the provider's list need not hold every fund. Only
    * when the per-fund figures add up to the net and the funds against it reach a tenth of it.
    */
-  split: z.strictObject({ against: md, count: md, net: md }).optional(),
+  split: z.strictObject({ tracked: md, against: md, count: md, net: md }).optional(),
   source: md,
   /** |net| reached `etf.netFlowNotableUsd` (claim): only then "撤离" / "still buying". */
   notable: flag,

@@ -20,7 +20,7 @@ export const PathSchema = z.strictObject({
   /**
    * How the move was spread over the day (the finding's shape), when it says something the chart
    * only suggests: a burst of at most three hours that carried most of the swing (`burst`: the
-   * hours from and to, their change, their share of the high-to-low swing), or a steady move
+   * hours from and to, their change, their share of the high-to-low swing in words), or a steady move
    * with no burst (`steady`: how many of the window's hours moved the day's way; counts only, so
    * zh, which prints it, and en, which leaves it to the chart, carry the same money and percentages).
    */
@@ -28,6 +28,27 @@ export const PathSchema = z.strictObject({
     .strictObject({
       burst: z.strictObject({ from: md, to: md, hours: md, change: md, share: md }).optional(),
       steady: z.strictObject({ hours: md, of: md }).optional(),
+    })
+    .optional(),
+  /**
+   * When the day's side of the liquidations concentrated (the liquidation_timing finding: the
+   * hours `from`–`to` held `share` of what the order feeds recorded for the lead asset's
+   * side; not on a multi-asset day, whose liquidation total and chart are of every asset), only when those
+   * hours line up with the path: a level the day broke in them (`level`, the deepest), the day's
+   * extreme (`atExtreme`), or they lie inside the burst (`inBurst`); the templates say the first
+   * that holds. Cited by the order feeds.
+   */
+  liquidations: z
+    .strictObject({
+      ...cite,
+      asset: md,
+      from: md,
+      to: md,
+      hours: md,
+      share: md,
+      inBurst: flag,
+      level: md.optional(),
+      atExtreme: flag,
     })
     .optional(),
   /** The lead's trigger, by name, when the steepest hour opened in its hour or the next. */

@@ -47,6 +47,9 @@ export function composePath(ctx: ComposeContext, day: Day): BriefPath | undefine
     };
   const shape = shapeOf(ctx, f);
   if (shape) path.shape = shape;
+  // One asset's timing beside a multi-asset liquidation total and chart would read as the day's.
+  const liquidations = day.multiAsset ? undefined : timingOf(ctx, f, down ? move.lowTime : move.highTime);
+  if (liquidations) path.liquidations = liquidations;
   if (!day.intradayOnly)
     path.retrace = {
       nearExtreme: f.retrace.nearExtreme,
@@ -56,9 +59,46 @@ export function composePath(ctx: ComposeContext, day: Day): BriefPath | undefine
   const prior = f.prior ? priorOf(ctx, f, down, move.close) : undefined;
   if (prior && (prior.trend || prior.closeSince || prior.lastLarger))
     path.prior = ctx.cite(prior, f.paths.slice(1), prior.leverageBuilt ? ctx.one('funding_flip', f.asset) : undefined);
-  if (!path.steepest && !path.shape && !path.retrace && !path.prior) return undefined;
+  if (!path.steepest && !path.shape && !path.liquidations && !path.retrace && !path.prior) return undefined;
   // Only the hourly sentences (the steepest hour, the shape) cite the path: a note no printed sentence points at would be listed for nothing.
   return path.steepest || path.shape ? ctx.cite(path, f.paths.slice(0, 1)) : path;
+}
+
+/**
+ * When the liquidations of the day's side came (liquidation_timing), when those hours line up with
+ * the path: a level broken the day's way in them (the deepest), the extreme's hour, or inside the
+ * burst (the templates say the first that holds).
+ */
+function timingOf(ctx: ComposeContext, f: PricePath, extremeTime: number): BriefPath['liquidations'] {
+  const down = f.direction === 'down';
+  const t = ctx.one('liquidation_timing', f.asset);
+  if (!t || t.side !== (down ? 'long' : 'short')) return undefined;
+  const end = t.start + t.hours * HOUR_MS;
+  const inRun = (ms: number): boolean => ms >= t.start && ms < end;
+  const { burst, concentrated } = f.shape;
+  // Inside the burst, not overlapping it: "in the day's sharpest stretch" of hours half outside it is not true.
+  const inBurst = concentrated && t.start >= burst.start && end <= burst.start + burst.hours * HOUR_MS;
+  const levels = ctx
+    .all('level_break', f.asset)
+    .filter((b) => b.direction === (down ? 'below' : 'above') && inRun(b.time))
+    .map((b) => b.level);
+  const deepest = levels.length > 0 ? (down ? Math.min(...levels) : Math.max(...levels)) : undefined;
+  const atExtreme = inRun(extremeTime);
+  if (!inBurst && deepest === undefined && !atExtreme) return undefined;
+  const { fmt } = ctx;
+  return ctx.cite(
+    {
+      from: fmt.time(t.start),
+      to: fmt.time(end),
+      hours: fmt.hours(t.hours),
+      share: fmt.pctAbs(t.shareFraction, 0),
+      asset: ctx.ticker(f.asset),
+      inBurst,
+      ...(deepest !== undefined ? { level: fmt.level(deepest) } : {}),
+      atExtreme,
+    },
+    t,
+  );
 }
 
 /** The finding's shape, worded: a burst or a steady move, else nothing (the chart shows the rest). */
@@ -72,7 +112,7 @@ function shapeOf(ctx: ComposeContext, f: PricePath): BriefPath['shape'] {
         to: fmt.time(burst.start + burst.hours * HOUR_MS),
         hours: fmt.hours(burst.hours),
         change: fmt.pctAbs(burst.changeFraction),
-        share: fmt.pctAbs(burst.shareOfSwing, 0),
+        share: md(format.formatShareWords(burst.shareOfSwing, ctx.lang)),
       },
     };
   if (steady) return { steady: { hours: fmt.count(hoursWithMove), of: fmt.count(hours) } };

@@ -30,7 +30,11 @@ describe('data_gap', () => {
         (x) => [x, 'absent'],
       ),
     );
-    expect(out[2]).toMatchObject({ family: 'liquidations', source: 'snapshot', affects: ['liquidations', 'liquidation_cluster'] });
+    expect(out[2]).toMatchObject({
+      family: 'liquidations',
+      source: 'snapshot',
+      affects: ['liquidations', 'liquidation_cluster', 'liquidation_timing'],
+    });
   });
 
   it('ETF volume without flows and without a recorded gap: a gap for the asset', () => {

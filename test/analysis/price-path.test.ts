@@ -99,7 +99,7 @@ describe('price_path', () => {
   });
   it('finds the burst that carried most of the swing, or a steady move with none', () => {
     // btcDropWindow: hours 3–5 run from 44,500 (hour 3's open) to 42,600 (hour 5's close): 1,900 of
-    // the 44,800 − 41,700 = 3,100 swing, 61.3 % ≥ burstShareMin (60 %); 42,600 / 44,500 − 1 = −4.27 %.
+    // the 44,800 − 41,700 = 3,100 swing, 61.3 % ≥ burstShareMin (50 %); 42,600 / 44,500 − 1 = −4.27 %.
     // No two-hour or one-hour run does better (hours 3–4: 1,400; hour 4: 800). Eight hours closed lower.
     const [burst] = run(makeSnapshot({ prices: [spot('BTC', '1h', btcDropWindow())] }));
     expect(burst!.shape).toMatchObject({
@@ -134,5 +134,34 @@ describe('price_path', () => {
     );
     const [neither] = run(makeSnapshot({ prices: [spot('BTC', '1h', mixed)] }));
     expect(neither!.shape).toMatchObject({ concentrated: false, hoursWithMove: 15, steady: false });
+  });
+  it('no steady move where a run came near a burst, or the close took back half the swing', () => {
+    // Every hour falls, 100 each, except hours 20–22 (900 each): 24 of 24 hours lower, but hours
+    // 20–22 move 42,000 → 39,300 = 2,700 of the 44,050 − 39,150 = 4,900 swing (55 % ≥ burstShareMin):
+    // a burst, never "steady" (the ETF launch's 20:00–23:00 leg, editor's reading, session 9).
+    const leg = hourlyBars(
+      START,
+      Array.from({ length: 24 }, (_, i) => {
+        const o = 44000 - 100 * Math.min(i, 20) - 900 * Math.max(0, Math.min(i, 23) - 20);
+        const c = o - (i >= 20 && i < 23 ? 900 : 100);
+        return [o, o + 50, c - 50, c] as const;
+      }),
+    );
+    const [burst] = run(makeSnapshot({ prices: [spot('BTC', '1h', leg)] }));
+    expect(burst!.shape).toMatchObject({ concentrated: true, steady: false, burst: { start: START + 20 * HOUR, hours: 3 } });
+
+    // Twenty hours 100 lower, then four 300 higher: 20 of 24 fell (83 %), no three hours near a
+    // burst, but the close took back 1,200 of the 2,100 swing (57 % ≥ recoveredShareMin): not steady.
+    const recovered = hourlyBars(
+      START,
+      Array.from({ length: 24 }, (_, i) => {
+        const o = i < 20 ? 44000 - 100 * i : 42000 + 300 * (i - 20);
+        const c = i < 20 ? o - 100 : o + 300;
+        return [o, Math.max(o, c), Math.min(o, c), c] as const;
+      }),
+    );
+    const [back] = run(makeSnapshot({ prices: [spot('BTC', '1h', recovered)] }));
+    expect(back!.retrace.recovered).toBe(true);
+    expect(back!.shape).toMatchObject({ concentrated: false, hoursWithMove: 20, steady: false });
   });
 });

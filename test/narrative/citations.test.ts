@@ -23,7 +23,7 @@ function citesInOrder(model: BriefModel): string[] {
   const { lead } = model;
   [lead, lead.liquidations, lead.deleveraging, lead.etfRecord, lead.etfInflow].forEach(add);
   // The paragraphs under the price chart, then the sections.
-  [model.path, model.path?.prior].forEach(add);
+  [model.path, model.path?.liquidations, model.path?.prior].forEach(add);
   for (const s of model.sections) {
     s.bullets.forEach(add);
     add(s.macro?.session);

@@ -176,7 +176,7 @@ describe('the deleveraging thesis says flush only with the leverage_flush claim'
 
 describe('ETF inflow point: "仍在" only after two or more inflow sessions', () => {
   it('one inflow session (ETF launch, weekend): 显示存在, not 仍在', () => {
-    expect(md('etf-launch-2024-01-12', 'zh')).toContain('美国现货 ETF 1 月 11 日净流入约 5.47 亿美元，显示存在机构配置需求[^10]');
+    expect(md('etf-launch-2024-01-12', 'zh')).toContain('美国现货 ETF 1 月 11 日净流入约 5.47 亿美元，显示存在机构配置需求[^11]');
     expect(md('weekend-2024-03-17', 'zh')).toContain('美国现货 ETF 3 月 15 日净流入约 2.24 亿美元，显示存在机构配置需求[^9]');
   });
 

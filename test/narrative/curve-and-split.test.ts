@@ -21,29 +21,25 @@ const basisOf = (l: LoadedCase): FindingOf<'basis_compression'> =>
   l.findings.findings.find((f): f is FindingOf<'basis_compression'> => f.kind === 'basis_compression' && f.asset === 'BTC')!;
 
 describe('the futures curve', () => {
-  it('bundled day: the front dipped below spot and came back; the curve still slopes up', () => {
-    // Deribit BTC-12JAN24 traded down to −3.4 % and closed at 2.2 %; Deribit closes 2.2 < 4.1 < 5.1
-    // ≤ 5.1 %, Binance 4.9 < 5.4 %. Front −6.8 pp against the farthest's −6.5 pp: not front-led.
-    expect(curveSentence(md('bundled-2024-01-04', 'zh'))).toBe(
-      '期限结构上，最近月合约日内一度贴水，收盘时回到升水；远月升水仍高于近月，曲线维持正向排列。',
-    );
+  it('bundled day: the curve still slopes up (flat at the back); the bullet has the dip below spot', () => {
+    // Deribit closes 2.2 < 4.1 < 5.1 ≤ 5.1 %, Binance 4.9 < 5.4 %: non-decreasing on each venue.
+    // Front −6.8 pp against the farthest's −6.5 pp: not front-led. BTC-12JAN24's intraday dip below
+    // spot is the basis bullet's ("一度贴水"), not repeated here.
+    expect(curveSentence(md('bundled-2024-01-04', 'zh'))).toBe('期限结构上，各期限合约的升水随到期日延后而走高或持平，曲线没有倒挂。');
   });
 
-  it('5 August: the front closed below spot and the fall sat in the short end', () => {
-    // Deribit BTC-9AUG24 6.3 % → −3.8 % (−10.1 pp); Binance's December contract, the farthest,
-    // 8.9 % → 5.4 % (−3.5 pp): 6.6 pp apart, over basis.compressionMinFraction (3 pp).
-    expect(curveSentence(md('crash-2024-08-05', 'zh'))).toBe(
-      '期限结构上，最近月合约收于贴水，更远期限仍保持升水，回落集中在短端，短期合约的压力尚未蔓延至远月。',
-    );
+  it('5 August: only the nearest expiry closed below spot; every other premium shrank too', () => {
+    // Deribit BTC-9AUG24 (4 days) 6.3 % → −3.8 %; the others stayed above spot but fell 3–4 pp each
+    // (08-30 7.9 → 3.8 %, Binance 09-27 8.2 → 4.8 %, 12-27 8.9 → 5.4 %): the basis compressed, so
+    // "普遍收窄", never "the pressure did not reach the back" (editor's reading, session 9).
+    expect(curveSentence(md('crash-2024-08-05', 'zh'))).toBe('期限结构上，仅最近到期的合约收于贴水，其余期限仍为升水，但升水普遍收窄。');
   });
 
   it('ETF launch and rally: the whole curve moved together', () => {
     // March −3.5 pp (Binance) and −3.0 pp (Deribit), June −3.2 pp; closes 11.5 % < 12.7 % (Binance).
-    expect(curveSentence(md('etf-launch-2024-01-12', 'zh'))).toBe(
-      '期限结构上，远近月合约升水同步回落，曲线整体下移，但仍向上倾斜，未出现倒挂。',
-    );
+    expect(curveSentence(md('etf-launch-2024-01-12', 'zh'))).toBe('期限结构上，各期限合约的升水随到期日延后而走高或持平，曲线没有倒挂。');
     // March +4.2 / +4.1 pp, June +4.4 / +4.1 pp; closes 16.5 % < 17.0 % (Binance), 16.2 % < 16.7 % (Deribit).
-    expect(curveSentence(md('rally-2024-02-28', 'zh'))).toBe('期限结构上，远近月合约升水同步走阔，曲线整体上移，远月仍高于近月。');
+    expect(curveSentence(md('rally-2024-02-28', 'zh'))).toBe('期限结构上，各期限合约升水同步走阔，仍是近低远高的升水结构。');
   });
 
   it('a front above the back (planted) is read as an inverted curve', () => {
@@ -54,7 +50,7 @@ describe('the futures curve', () => {
       march.currentAnnualized = 0.2;
     };
     expect(curveSentence(md('rally-2024-02-28', 'zh', invert))).toBe(
-      '期限结构上，远近月合约升水同步走阔，曲线整体上移，但近月升水已高于远月，短期追涨情绪尤为集中。',
+      '期限结构上，各期限合约升水同步走阔，但近期升水已高于远期，短期追涨情绪尤为集中。',
     );
   });
 
@@ -66,20 +62,21 @@ describe('the futures curve', () => {
 
 describe('the ETF funds split', () => {
   it("the spot ETFs' first day: GBTC out, the other four added up", () => {
-    // 111.7 + 227.0 + 65.3 + 237.9 = 641.9 million, about 6.42 亿 / $642 million.
+    // 111.7 + 227.0 + 65.3 + 237.9 = 641.9 million, about 6.42 亿 / $642 million; "of the 5 listed":
+    // the provider's list need not hold every fund (editor's reading, session 9).
     expect(md('etf-launch-2024-01-12', 'zh')).toContain(
-      'GBTC 净流出 9,510 万美元；GBTC 之外，其余 4 只产品合计净流入约 6.42 亿美元，显示场内存在配置需求',
+      'GBTC 净流出 9,510 万美元；统计所列 5 只产品中，GBTC 之外的 4 只合计净流入约 6.42 亿美元，显示场内存在配置需求',
     );
     expect(md('etf-launch-2024-01-12', 'en')).toContain(
-      'GBTC −$95.1 million; outside GBTC, the other 4 funds took in $642 million. Allocators are buying.',
+      'GBTC −$95.1 million; of the 5 funds listed, the 4 besides GBTC took in $642 million. Allocators are buying.',
     );
   });
 
   it('no split where the fund against the net is too small, or the flow is too small to read', () => {
     // 5 August: BITB's +6.8 million beside a −237 million net.
-    expect(md('crash-2024-08-05', 'zh')).not.toContain('之外，其余');
+    expect(md('crash-2024-08-05', 'zh')).not.toContain('统计所列');
     // The outage day: −6.7 million net, no direction to split.
-    expect(md('outage-2024-05-14', 'zh')).not.toContain('之外，其余');
+    expect(md('outage-2024-05-14', 'zh')).not.toContain('统计所列');
   });
 });
 
@@ -87,16 +84,16 @@ describe('whale transfers either side of the level the day broke', () => {
   it('bundled day: more after the 43,000 break, over the 4 hours the window allows each side', () => {
     // 10 transfers from 00:00 to 04:00, 26 from 04:00 to 08:00 (UTC+8): 2.6x ≥ whale.multipleMin.
     expect(md('bundled-2024-01-04', 'zh')).toContain(
-      '最大一笔 7,070 枚 BTC（16:16）；跌破 4.3 万美元（04:00）后的 4 小时内共 26 笔，此前 4 小时为 10 笔，转账集中在破位之后，大户调仓活跃度明显上升。',
+      // "more than the 4 hours before", not "concentrated after": the rest of the day ran at about the
+      // same rate (editor's reading, session 9).
+      '最大一笔 7,070 枚 BTC（16:16）；跌破 4.3 万美元（04:00）后的 4 小时内共 26 笔，明显多于此前 4 小时的 10 笔，大户调仓活跃度明显上升。',
     );
   });
 
   it('rally: above the level it is a breakout, not a breakdown; the weekend: fewer after', () => {
-    expect(md('rally-2024-02-28', 'zh')).toContain(
-      '突破 6.2 万美元（16:00）后的 8 小时内共 25 笔，此前 8 小时为 13 笔，转账集中在突破之后',
-    );
+    expect(md('rally-2024-02-28', 'zh')).toContain('突破 6.2 万美元（16:00）后的 8 小时内共 25 笔，明显多于此前 8 小时的 13 笔，');
     expect(md('weekend-2024-03-17', 'zh')).toContain(
-      '跌破 6.5 万美元（04:00）后的 4 小时内共 3 笔，此前 4 小时为 8 笔，破位并未引发大户集中调仓',
+      '跌破 6.5 万美元（04:00）后的 4 小时内共 3 笔，少于此前 4 小时的 8 笔，破位并未引发大户集中调仓',
     );
   });
 

@@ -20,10 +20,10 @@ describe('crash scope (en): within 900 words by wording, not by dropping figures
   it('says the streak, the caution and the leader in fewer words', () => {
     const en = md('crash-scope-2024-08-05');
     expect(en).toContain(
-      "● **ETF flows:** US spot BTC ETFs saw net outflows of $237 million in Friday's US session (Coinglass), 2 sessions running; FBTC −$104 million, ARKB −$87.3 million, GBTC −$52.2 million, BITB +$6.80 million. Some institutional money is leaving.[^13]",
+      "● **ETF flows:** US spot BTC ETFs saw net outflows of $237 million in Friday's US session (Coinglass), 2 sessions running; FBTC −$104 million, ARKB −$87.3 million, GBTC −$52.2 million, BITB +$6.80 million. Some institutional money is leaving.[^12]",
     );
-    expect(en).toContain('The timing fits, but no single event explains the whole move.[^4]');
-    expect(en).toContain("● **BNB:** a 21.8% high-to-low plunge; the majors' biggest loser at the close.[^6]");
+    expect(en).toContain('The timing fits, but no single event explains the whole move.[^16]');
+    expect(en).toContain("● **BNB:** a 21.8% high-to-low plunge; the majors' biggest loser at the close.[^5]");
     expect(en).not.toMatch(/straight sessions|one event does not explain|biggest loser among the majors/);
   });
 

@@ -66,8 +66,8 @@ describe('an ETF flow the bullet calls too small is no point for either side', (
 describe('one decision: the claim that words the bullet gates the points, lead and headline', () => {
   it('crash day: a notable $237 million outflow is 撤离 in both the bullet and the bears', () => {
     const zh = md('crash-2024-08-05', 'zh');
-    expect(line(zh, '● **ETF 资金净流出**')).toContain('机构端短线资金有所撤离。[^12]');
-    expect(line(zh, '另一方面')).toContain('美国现货 ETF 8 月 2 日净流出约 2.37 亿美元，机构端资金有所撤离[^12]');
+    expect(line(zh, '● **ETF 资金净流出**')).toContain('机构端短线资金有所撤离。[^11]');
+    expect(line(zh, '另一方面')).toContain('美国现货 ETF 8 月 2 日净流出约 2.37 亿美元，机构端资金有所撤离[^11]');
   });
 
   it('holiday with the etf_outflow claim planted: bullet and bear point read the same outflow together', () => {
@@ -81,11 +81,11 @@ describe('one decision: the claim that words the bullet gates the points, lead a
       });
     const zh = md('holiday-2024-07-05', 'zh', plant);
     expect(line(zh, '● **ETF 资金净流出**')).toContain(
-      'ARKB 净流入 610 万美元；ARKB 和 BITB 之外，其余 2 只产品合计净流出约 3,250 万美元，机构端短线资金有所撤离。[^11]',
+      'ARKB 净流入 610 万美元；统计所列 5 只产品中，ARKB 和 BITB 之外的 2 只合计净流出约 3,250 万美元，机构端短线资金有所撤离。[^11]',
     );
     expect(line(zh, '另一方面')).toContain('空头和谨慎资金则强调：美国现货 ETF 7 月 3 日净流出约 2,040 万美元，机构端资金有所撤离[^11]；');
     expect(md('holiday-2024-07-05', 'en', plant)).toContain(
-      'ARKB +$6.10 million; outside ARKB and BITB, the other 2 funds lost $32.5 million. Some institutional money is leaving.[^11]',
+      'ARKB +$6.10 million; of the 5 funds listed, the 2 besides ARKB and BITB lost $32.5 million. Some institutional money is leaving.[^11]',
     );
   });
 

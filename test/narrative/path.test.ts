@@ -30,20 +30,27 @@ describe('the path under the price chart', () => {
     expect(starting(zh, '从盘中节奏看')).toBe(
       '从盘中节奏看，跌势最急的一小时出现在 03:00，与美联储 12 月会议纪要同在一小时：该小时比特币下跌 2.1%。[^5]' +
         // The burst (pricePath.burstHoursMax = 3 hours): 03:00's open 44,414.9 to 05:00's close
-        // 41,884.84 is −5.7 %, and 2,530.06 of the 3,101.2 swing = 81.6 % ≥ burstShareMin (60 %).
-        '全日跌幅主要集中在 03:00—06:00 这 3 小时：比特币在此期间下跌 5.7%，相当于日内高低点回撤的 82%。' +
+        // 41,884.84 is −5.7 %, and 2,530.06 of the 3,101.2 swing = 81.6 % ≥ burstShareMin (50 %):
+        // "八成以上", in words, as 5.7 / 6.9 (the printed figures) is 83 %. Of the swing, never of the
+        // day's 3.8 % fall, which is smaller (editor's reading, session 9).
+        '日内高低点回撤主要发生在 03:00—06:00 这 3 小时：比特币在此期间下跌 5.7%，占这段回撤的八成以上。' +
+        // The order feeds: $155.78 million of the $303.40 million of BTC longs recorded came from
+        // 05:00 to 07:00 (51 %; no single hour reached half: 05:00 held 49 %), the hours 42,000
+        // gave way in (the 05:00 candle's low 41,868.55). Cited by the feeds' note.
+        '逐笔强平推送显示，BTC 多头强平集中在 05:00—07:00 这 2 小时，占推送所录多头强平的 51%，与跌破 4.2 万美元同在这一时段。[^6]' +
         '06:00 触及日内低点后有所反弹，但至收盘仍未收复日内跌幅的大部分。',
     );
     // Funding's 7-day average (0.0467 % per 8 h) was above funding.elevatedPriorMinPer8h (0.02 %):
     // longs were crowded going in; the note lists the funding series beside the daily candles.
     expect(starting(zh, '从前期走势看')).toBe(
-      '从前期走势看，下跌之前比特币在 30 日内累计上涨 12.5%，而下跌前 7 日的资金费率均值处于高位，说明多头杠杆在下跌前已相当拥挤，价格一旦下破，被动平仓便集中释放。[^6]',
+      '从前期走势看，下跌之前比特币在 30 日内累计上涨 12.5%，而下跌前 7 日的资金费率均值处于高位，说明多头杠杆在下跌前已相当拥挤，价格一旦下破，被动平仓便集中释放。[^7]',
     );
     const en = md('bundled-2024-01-04', 'en');
     expect(en).toContain(
       "The steepest hourly drop, 2.1%, came in the 03:00 hour, the hour of the Fed's December minutes.[^5] " +
-        "Most of the drop came in the 3 hours from 03:00 to 06:00, when Bitcoin lost 5.7%, 82% of the day's high-to-low range. " +
-        'The slide followed a 12.5% gain over the previous 30 days, with funding elevated over the 7 days before: longs were crowded going in.[^6]\n\n',
+        "Most of the day's high-to-low range was covered in the 3 hours from 03:00 to 06:00, when Bitcoin lost 5.7%, over four-fifths of it. " +
+        "Exchange liquidation feeds put 51% of the day's recorded BTC long liquidations in the 2 hours from 05:00 to 07:00, as $42,000 gave way.[^6] " +
+        'The slide followed a 12.5% gain over the previous 30 days, with funding elevated over the 7 days before: longs were crowded going in.[^7]\n\n',
     );
   });
 
@@ -55,18 +62,24 @@ describe('the path under the price chart', () => {
     // (60 %); 17 of the 24 hours closed lower, 71 % ≥ steadyHourShareMin (65 %): a steady slide, in
     // counts only (en leaves it to the chart).
     expect(starting(zh, '从盘中节奏看')).toBe(
-      '从盘中节奏看，这轮下跌是在全天逐步完成的：24 个小时中有 17 个小时收跌，抛压持续而分散，没有集中在一两个小时内释放。[^4]' +
+      // A slow drift, then a leg: 20:00's open 44,920.88 to 22:00's close 42,865.3 is −4.6 %, 2,055.58
+      // of the 46,732.96 − 42,865.3 = 3,867.66 swing (53.1 % ≥ burstShareMin): not "steady" for its
+      // 17 falling hours (editor's reading, session 9).
+      '从盘中节奏看，日内高低点回撤主要发生在 20:00—23:00 这 3 小时：比特币在此期间下跌 4.6%，占这段回撤的一半以上。[^4]' +
+        // The longs' liquidations bunched inside it: $48.49 million of $76.44 million (63 %) from
+        // 21:00 to 23:00, when 44,000 and then 43,000 gave way (the deeper one is named).
+        '逐笔强平推送显示，BTC 多头强平集中在 21:00—23:00 这 2 小时，占推送所录多头强平的 63%，与跌破 4.3 万美元同在这一时段。[^5]' +
         '比特币在 22:00 触及日内低点后反弹乏力，收盘价仍贴近全日低位。',
     );
     expect(zh).not.toContain('跌势最急');
     // +3.8 % over 30 days is under pricePath.trendFractionMin (10 %): printed for its "lowest since".
     expect(starting(zh, '从前期走势看')).toBe(
-      '从前期走势看，比特币此前 30 日累计上涨 3.8%，并无明显单边趋势，本轮下跌打破了这一格局；当日收盘价为 1 月 5 日以来最低。[^5]',
+      '从前期走势看，比特币此前 30 日累计上涨 3.8%，并无明显单边趋势，本轮下跌打破了这一格局；当日收盘价为 1 月 5 日以来最低。[^6]',
     );
     const en = md('etf-launch-2024-01-12', 'en');
     expect(en).not.toContain('steepest hour');
     expect(en).toContain(
-      'Over the previous 30 days Bitcoin had risen 3.8%, with no clear trend; the close was the lowest since 5 January.[^5]',
+      'Over the previous 30 days Bitcoin had risen 3.8%, with no clear trend; the close was the lowest since 5 January.[^6]',
     );
   });
 
@@ -74,7 +87,9 @@ describe('the path under the price chart', () => {
     const zh = md('rally-2024-02-28', 'zh');
     // 18 of 24 hours closed higher (75 %), and no three hours moved more than 40 % of the swing.
     expect(starting(zh, '从盘中节奏看')).toBe(
-      '从盘中节奏看，涨势贯穿全天：24 个小时中有 18 个小时收涨，没有哪一段行情主导全天。[^5]比特币在 19:00 触及日内高点后回落有限，收盘价仍贴近全日高位。',
+      '从盘中节奏看，涨势贯穿全天：24 个小时中有 18 个小时收涨，没有哪一段行情主导全天。[^5]' +
+        // No liquidation timing on a two-asset day: the liquidation total and chart are BTC's and ETH's.
+        '比特币在 19:00 触及日内高点后回落有限，收盘价仍贴近全日高位。',
     );
     expect(starting(zh, '从前期走势看')).toContain('比特币此前 30 日已累计上涨 30.8%，本轮上涨是前期涨势的延续。');
     expect(md('rally-2024-02-28', 'en')).toContain("Bitcoin's move extends a 30.8% gain over the previous 30 days.[^6]");

@@ -40,6 +40,26 @@ export const LiquidationsFindingSchema = z.strictObject({
   lowerBound: z.boolean(),
 });
 
+/**
+ * When an asset's liquidations concentrated (signals/liquidation-timing.ts): the shortest run of
+ * hours holding `clusters.timingShareMin` of the dominant side's notional in the order feeds.
+ */
+export const LiquidationTimingSchema = z.strictObject({
+  kind: z.literal('liquidation_timing'),
+  ...base,
+  asset: z.string(),
+  side: z.enum(['long', 'short']),
+  /** Open time of the run's first hour; the run is `hours` long. */
+  start: epochMs,
+  hours: z.number().int().positive(),
+  notionalUsd: usd,
+  /** The run's share of the side's notional recorded in the window. */
+  shareFraction: fraction,
+  /** The side's notional recorded in the window (the feeds sample: a floor). */
+  sideUsd: usd,
+  venues: z.array(z.string()),
+});
+
 export const LiquidationClusterSchema = z.strictObject({
   kind: z.literal('liquidation_cluster'),
   ...base,

@@ -79,7 +79,10 @@ export const PricePathSchema = z.strictObject({
     /** Hours whose close moved the day's way from their open, of `hours` in the window. */
     hoursWithMove: z.number().int().nonnegative(),
     hours: z.number().int().positive(),
-    /** Not concentrated, and hoursWithMove / hours at or above `pricePath.steadyHourShareMin`. */
+    /**
+     * Not concentrated, hoursWithMove / hours at or above `pricePath.steadyHourShareMin`, the
+     * burst's share at most `steadyBurstShareMax`, and the retrace short of `recoveredShareMin`.
+     */
     steady: z.boolean(),
   }),
   /** The last `days` daily closes before the window: the close `days` days before the last one, and the change since. */

@@ -19,7 +19,7 @@
  * - Reached: whether the asset's traded range (the price move's low–high) overlaps the band. Only
  *   then may a brief say the band is where the break set off the cascade.
  */
-import type { LiquidationOrder } from '../../../kernel/snapshot/index.js';
+import type { LiquidationOrder, Snapshot } from '../../../kernel/snapshot/index.js';
 import { earlierOf, type Signal } from '../context.js';
 import type { Finding } from '../findings.js';
 import { importanceOf, thresholdRatio } from '../importance.js';
@@ -51,25 +51,40 @@ export function densestRun(bins: readonly Bin[], target: number): { first: numbe
 /** Which price a venue's liquidation stream reports (see sources/collector and sources/okx). */
 export const PRICE_KIND: Readonly<Record<string, 'fill' | 'bankruptcy'>> = { binance: 'fill', okx: 'bankruptcy', bybit: 'bankruptcy' };
 
+export interface WindowOrder {
+  order: LiquidationOrder;
+  setIndex: number;
+  provider: string;
+}
+
+/**
+ * An asset's liquidation orders in the window, identical orders reported twice counted once, and
+ * the side with the larger notional (ties: long) with its orders.
+ */
+export function windowOrders(snapshot: Snapshot, asset: string): { all: WindowOrder[]; side: 'long' | 'short'; ofSide: WindowOrder[] } {
+  const { start, end } = snapshot.window;
+  const seen = new Set<string>();
+  const all: WindowOrder[] = [];
+  snapshot.liquidations.orders.forEach((set, setIndex) => {
+    for (const o of set.orders) {
+      if (o.asset !== asset || !within(o.time, start, end)) continue;
+      const key = `${o.venue}|${o.symbol}|${o.side}|${o.price}|${o.quantity}|${o.time}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      all.push({ order: o, setIndex, provider: set.provenance.provider });
+    }
+  });
+  const sideUsd = (side: 'long' | 'short'): number => sum(all.filter((x) => x.order.side === side).map((x) => x.order.notionalUsd));
+  const side: 'long' | 'short' = sideUsd('long') >= sideUsd('short') ? 'long' : 'short';
+  return { all, side, ofSide: all.filter((x) => x.order.side === side) };
+}
+
 export const liquidationClusterSignal: Signal = (snapshot, thresholds, context) => {
   const t = thresholds.clusters;
   const { start, end } = snapshot.window;
   const out: Finding[] = [];
   for (const asset of snapshot.assets) {
-    const seen = new Set<string>();
-    const all: { order: LiquidationOrder; setIndex: number; provider: string }[] = [];
-    snapshot.liquidations.orders.forEach((set, setIndex) => {
-      for (const o of set.orders) {
-        if (o.asset !== asset || !within(o.time, start, end)) continue;
-        const key = `${o.venue}|${o.symbol}|${o.side}|${o.price}|${o.quantity}|${o.time}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        all.push({ order: o, setIndex, provider: set.provenance.provider });
-      }
-    });
-    const sideUsd = (side: 'long' | 'short'): number => sum(all.filter((x) => x.order.side === side).map((x) => x.order.notionalUsd));
-    const side: 'long' | 'short' = sideUsd('long') >= sideUsd('short') ? 'long' : 'short';
-    const ofSide = all.filter((x) => x.order.side === side);
+    const { side, ofSide } = windowOrders(snapshot, asset);
     const fills = ofSide.filter((x) => PRICE_KIND[x.order.venue] === 'fill');
     const priceKind: 'fill' | 'bankruptcy' = fills.length >= t.minOrders ? 'fill' : 'bankruptcy';
     const used = priceKind === 'fill' ? fills : ofSide.filter((x) => PRICE_KIND[x.order.venue] !== 'fill');

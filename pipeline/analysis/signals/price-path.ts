@@ -12,7 +12,8 @@
  *   |change| reaches `pricePath.trendFractionMin`: a run-up or a sell-off, not a range.
  * - The shape: the run of up to `pricePath.burstHoursMax` hours that moved furthest the day's way
  *   (a burst when it carries `burstShareMin` of the swing), and how many hours moved that way
- *   (steady, with no burst, when `steadyHourShareMin` of them did).
+ *   (steady, with no burst, when `steadyHourShareMin` of them did, no run came near a burst and
+ *   the close did not take back most of the swing).
  * - Close since: the last earlier daily close at or beyond the day's close ("the lowest close
  *   since 18 December"), when it is at least `pricePath.closeSinceMinDays` before the brief's day.
  */
@@ -29,7 +30,7 @@ import { windowPrices } from './window-prices.js';
 export const pricePathSignal: Signal = (snapshot, thresholds, context) => {
   const out: Finding[] = [];
   const { priorDays, trendFractionMin, closeSinceMinDays, nearExtremeShareMax, recoveredShareMin } = thresholds.pricePath;
-  const { burstHoursMax, burstShareMin, steadyHourShareMin } = thresholds.pricePath;
+  const { burstHoursMax, burstShareMin, steadyHourShareMin, steadyBurstShareMax } = thresholds.pricePath;
   for (const move of earlierOf(context, 'price_move')) {
     if (move.direction === 'flat' || move.high <= move.low) continue;
     const down = move.direction === 'down';
@@ -56,7 +57,11 @@ export const pricePathSignal: Signal = (snapshot, thresholds, context) => {
       concentrated,
       hoursWithMove,
       hours: wp.candles.length,
-      steady: !concentrated && hoursWithMove / wp.candles.length >= steadyHourShareMin,
+      steady:
+        !concentrated &&
+        hoursWithMove / wp.candles.length >= steadyHourShareMin &&
+        burst.shareOfSwing <= steadyBurstShareMax &&
+        !retrace.recovered,
     };
 
     const daily = pickSpotSeries(snapshot, move.asset, '1d', thresholds.venues.pricePreference);

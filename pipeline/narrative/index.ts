@@ -6,6 +6,7 @@ export { composeBrief, type ComposeInput } from './compose.js';
 export { loadTemplates, renderBriefMarkdown, DEFAULT_TEMPLATES_DIR, type TemplateSet } from './engine.js';
 export { lintTemplates, type LintIssue } from './lint.js';
 export { loadNotes, parseNotes, findNotesFor } from './notes-load.js';
+export { checkNotesAgainstMarket } from './notes-market.js';
 export { NotesSchema, type Notes, type Note } from './notes.js';
 export { BriefModelSchema, type BriefModel } from './model.js';
 export { md, mdUrl, type Md } from './markdown-escape.js';

@@ -10,7 +10,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Lang } from '../../kernel/lang.js';
 import { loadConfig } from '../../kernel/config.js';
 import { analyze } from '../analysis/index.js';
-import { findNotesFor, loadNotes } from '../narrative/index.js';
+import { checkNotesAgainstMarket, findNotesFor, loadNotes } from '../narrative/index.js';
 import { compileLanguage, readTemplateFiles, type CompiledLanguage, type TemplateFile, type TemplateSet } from '../narrative/index.js';
 import { lintLanguage } from '../narrative/index.js';
 import { LAYOUT_FILES, lintLayout } from '../narrative/index.js';
@@ -92,6 +92,7 @@ async function loadData(inputs: PreviewInputs) {
   const [config, snapshot] = await Promise.all([loadConfig(inputs.configFile), loadSnapshot(inputs.snapshotFile)]);
   const notesFile = inputs.notesFile ?? findNotesFor(inputs.snapshotFile);
   const notes = notesFile ? await loadNotes(notesFile) : undefined;
+  if (notes && notesFile) checkNotesAgainstMarket(notes, snapshot, config.thresholds, notesFile);
   return { config, snapshot, notes, findings: analyze(snapshot, config.thresholds) };
 }
 

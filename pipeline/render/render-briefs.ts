@@ -25,6 +25,7 @@ import {
   composeBrief,
   findNotesFor,
   loadNotes,
+  checkNotesAgainstMarket,
   loadTemplates,
   renderBriefMarkdown,
   type BriefModel,
@@ -108,7 +109,7 @@ export async function renderBriefs(
   const printing = wantsPdf ? printer() : undefined;
   printing?.catch(() => undefined);
   try {
-    const { notes, assets: loaded } = await loadDayInputs(request, assets);
+    const { notes, assets: loaded } = await loadDayInputs(request, snapshot, assets);
     // Language-independent work, once: the findings (and the snapshot) serve every language.
     const findings = analyze(snapshot, request.config.thresholds);
     // One language after the other, each PDF printing (in Chromium, on the other core) while
@@ -138,7 +139,7 @@ export interface ComposedDay {
  */
 export async function composeDay(request: RenderRequest, assets?: RenderAssets): Promise<ComposedDay> {
   const snapshot = await loadSnapshot(request.snapshotFile);
-  const { notes, assets: loaded } = await loadDayInputs(request, assets);
+  const { notes, assets: loaded } = await loadDayInputs(request, snapshot, assets);
   const findings = analyze(snapshot, request.config.thresholds);
   return { date: snapshot.date, ...(await composeBriefs(snapshot, findings, notes, request, loaded)) };
 }
@@ -153,6 +154,7 @@ export async function printAndWriteDay(request: RenderRequest, day: ComposedDay,
 
 async function loadDayInputs(
   request: RenderRequest,
+  snapshot: Snapshot,
   assets: RenderAssets | undefined,
 ): Promise<{ notes: Notes | undefined; assets: RenderAssets }> {
   const notesFile = request.notesFile ?? findNotesFor(request.snapshotFile);
@@ -160,6 +162,8 @@ async function loadDayInputs(
     notesFile ? loadNotes(notesFile) : Promise.resolve(undefined),
     assets ? Promise.resolve(assets) : loadRenderAssets(request.templatesDir),
   ]);
+  // A desk figure the day's prices contradict is bad input, before anything is composed.
+  if (notes && notesFile) checkNotesAgainstMarket(notes, snapshot, request.config.thresholds, notesFile);
   return { notes, assets: loaded };
 }
 

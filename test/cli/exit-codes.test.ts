@@ -41,6 +41,20 @@ describe('exit codes', () => {
     expect(run.stderr).toMatch(/^ {2}date: /m);
   });
 
+  it("2: a notes figure the day's prices contradict, naming the file and field; nothing written", async () => {
+    const dir = tmp();
+    const fixture = join(REPO, 'test/fixtures/crash-2024-08-05');
+    const notesFile = join(dir, 'notes.yaml');
+    // The labelled ETH sale at 11:20 typed as $46.0 million: $2,617 per ETH in an hour that traded 2,286–2,326.
+    writeFileSync(notesFile, readFileSync(join(fixture, 'notes.yaml'), 'utf8').replace('amountUsd: 40400000', 'amountUsd: 46000000'));
+    const out = join(dir, 'out');
+    const run = await runCli(['render', join(fixture, 'snapshot.json'), '--notes', notesFile, '--format', 'md', '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${notesFile}: has a figure the market data contradicts`);
+    expect(run.stderr).toContain('  notes[1].amountUsd: 17,576 ETH for $46,000,000 is $2,617 per ETH, but ETH traded 2,286–2,326');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('4: the PDF failed (no browser): Markdown and HTML are still written, the manifest lists only them', async () => {
     const out = tmp();
     const run = await runCli(['render', 'snapshots/2024-01-04.json', '--lang', 'en', '--out', out], {

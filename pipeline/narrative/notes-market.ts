@@ -11,7 +11,7 @@ import { InputError } from '../../kernel/errors.js';
 import { formatNumber } from '../../kernel/locale/index.js';
 import type { Snapshot } from '../../kernel/snapshot/index.js';
 import type { Thresholds } from '../../kernel/thresholds.js';
-import { pickSpotSeries } from '../analysis/util/series.js';
+import { pickSpotSeries } from '../analysis/index.js';
 import { HOUR_MS } from '../../kernel/time.js';
 import type { Notes } from './notes.js';
 

@@ -247,6 +247,13 @@ export const ThresholdsSchema = z.strictObject({
   openInterest: section({
     /** Total open interest falling by at least this share is a notable drop (fraction). */
     dropFractionMin: fraction.default(0.05),
+    /**
+     * Open interest that fell (in USD) by at least this multiple of the whole liquidation total the
+     * brief prints was mostly closed by choice: forced liquidations cannot account for it, so the
+     * brief does not call the drop forced selling (multiple; the ETF launch: $650 million of BTC
+     * open interest gone against $286 million liquidated across every coin).
+     */
+    voluntaryMultipleMin: multiple.default(2),
   }),
 
   etf: section({

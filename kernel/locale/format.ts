@@ -224,17 +224,12 @@ export function formatPercentAbs(fraction: number, decimals = 1): string {
  * is 82 % of it in dollars but 83 % to a reader dividing the printed figures; "八成以上" is both.
  */
 export function formatShareWords(fraction: number, lang: Lang): string {
-  const steps: readonly (readonly [number, string, string])[] = [
-    [0.9, '九成以上', 'nearly all'],
-    [0.8, '八成以上', 'over four-fifths'],
-    [0.7, '七成以上', 'over two-thirds'],
-    [0.6, '六成以上', 'over three-fifths'],
-    [0.5, '一半以上', 'over half'],
-  ];
-  const step = steps.find(([min]) => fraction >= min);
-  if (!step) return lang === 'zh' ? '不足一半' : 'under half';
-  return lang === 'zh' ? step[1] : step[2];
+  // The step's index in the locale's row: 0 under half, then one per tenth from half to nine tenths.
+  const step = SHARE_STEPS.filter((min) => fraction >= min).length;
+  return LOCALES[lang].shareWords[step]!;
 }
+
+const SHARE_STEPS = [0.5, 0.6, 0.7, 0.8, 0.9] as const;
 
 /** A range of percentages: zh "10%—12%", en "10–12%"; equal ends collapse. */
 export function formatPercentRange(lowFraction: number, highFraction: number, lang: Lang, decimals = 1): string {

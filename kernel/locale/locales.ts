@@ -56,6 +56,8 @@ export interface LocaleRules {
   multiple(digits: string): string;
   coins(digits: string, asset: string): string;
   hours(digits: string, hours: number): string;
+  /** A share of at least half in words, by the steps of SHARE_STEPS (formatShareWords); [under half, ≥0.5, ≥0.6, ≥0.7, ≥0.8, ≥0.9]. */
+  shareWords: readonly [string, string, string, string, string, string];
   days(digits: string, days: number): string;
 
   /** A calendar date; `month` 1–12. */
@@ -116,6 +118,7 @@ const ROWS = {
     multiple: (digits) => `${digits} 倍`,
     coins: (digits, asset) => `${digits} 枚 ${asset}`,
     hours: (digits) => `${digits} 小时`,
+    shareWords: ['不足一半', '一半以上', '六成以上', '七成以上', '八成以上', '九成以上'],
     days: (digits) => `${digits} 日`,
     date: (year, month, day, withYear) => `${withYear ? `${year} 年 ` : ''}${month} 月 ${day} 日`,
     month: (year, month) => `${year} 年 ${month} 月`,
@@ -149,6 +152,7 @@ const ROWS = {
     multiple: (digits) => `${digits}x`,
     coins: (digits, asset) => `${digits} ${asset}`,
     hours: (digits, hours) => `${digits} hour${hours === 1 ? '' : 's'}`,
+    shareWords: ['under half', 'over half', 'over three-fifths', 'over two-thirds', 'over four-fifths', 'nearly all'],
     days: (digits, days) => `${digits} day${days === 1 ? '' : 's'}`,
     date: (year, month, day, withYear) => formatCalendar(new Date(year, month - 1, day), withYear ? 'd MMMM yyyy' : 'd MMMM', EN),
     month: (year, month) => formatCalendar(new Date(year, month - 1, 1), 'MMMM yyyy', EN),

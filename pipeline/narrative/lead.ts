@@ -166,8 +166,16 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   ctx.cite(lead, rank, drawdownRank);
   if (liq) lead.liquidations = ctx.cite(liquidationFigures(ctx, liq), ...liquidationFindings(ctx, liq, false));
   if (trigger) lead.trigger = { name: ctx.text(trigger.name), time: fmt.dayTime(Date.parse(trigger.time)) };
+  const voluntary = ctx.plan.claims.find((c) => c.id === 'voluntary_deleveraging' && c.asset === ctx.primary);
   if (oi && deleveragingThesisFired(ctx, day))
-    lead.deleveraging = ctx.cite({ oiChange: fmt.pctAbs(oi.changeFraction), venues: ctx.sources(oi.perVenue.map((v) => v.venue)) }, oi);
+    lead.deleveraging = ctx.cite(
+      {
+        oiChange: fmt.pctAbs(oi.changeFraction),
+        venues: ctx.sources(oi.perVenue.map((v) => v.venue)),
+        ...(voluntary ? { voluntary: { multiple: fmt.multiple(voluntary.value) } } : {}),
+      },
+      oi,
+    );
   // A record session that closed before the window (Friday's, in a Monday brief) is reported in
   // its bullet with its date, as the flows are: the lead tells what happened in the window.
   if (etfVolume?.isRecord && sessionInWindow(ctx, etfVolume.date))

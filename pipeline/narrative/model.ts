@@ -154,7 +154,13 @@ const LeadSchema = z.strictObject({
   notedDriver: flag,
   /** The thesis sentence: longs flushed while open interest fell (positions closed, not shorts added). */
   /** `venues`: the venues whose open interest was measured, named (never "major venues" for one). */
-  deleveraging: z.strictObject({ oiChange: md, venues: md, ...cite }).optional(),
+  /**
+   * Open interest fell with price (the deleveraging claim). `voluntary`: it fell by
+   * openInterest.voluntaryMultipleMin times the liquidation total or more (its `multiple`, the
+   * voluntary_deleveraging claim's value), so the lead says positions were mostly closed by
+   * choice, not the forced-selling thesis.
+   */
+  deleveraging: z.strictObject({ oiChange: md, venues: md, voluntary: z.strictObject({ multiple: md }).optional(), ...cite }).optional(),
   /**
    * On an intraday-only crash: the close's rise off the day's low, and the share of the high-to-low
    * slide it recovered ((close − low) / (high − low)) — the other half of the day's story.

@@ -159,9 +159,13 @@ describe('leverage flush: a claim of size, not of share', () => {
 
 describe('the deleveraging thesis says flush only with the leverage_flush claim', () => {
   // The ETF launch (OI −6.9 %, longs 75 %, 1.9x the median) keeps its thesis; rendered on dates whose
-  // skeleton is the one that would say "flushed" (en 0) or "出清" / "集中清洗" (zh 2 and 0).
+  // skeleton is the one that would say "flushed" (en 0) or "出清" / "集中清洗" (zh 2 and 0). Its
+  // open interest fell 2.3x the liquidation total, so the corpus day says the closing was mostly
+  // voluntary (below); the thesis skeletons are read with that claim taken out.
   const on = (lang: 'zh' | 'en', slot: number): string => {
-    const { model } = render(caseOf('etf-launch-2024-01-12'), lang, templates);
+    const loaded = caseOf('etf-launch-2024-01-12');
+    planOf(loaded).claims = planOf(loaded).claims.filter((c) => c.id !== 'voluntary_deleveraging');
+    const { model } = render(loaded, lang, templates);
     const date = ['2024-01-12', '2024-01-13', '2024-01-14'].find((d) => variantOf(d, 'thesis', 3) === slot)!;
     return renderBriefMarkdown({ ...model, date }, templates).split('\n\n')[1]!;
   };
@@ -171,6 +175,19 @@ describe('the deleveraging thesis says flush only with the leverage_flush claim'
   it('zh: 平仓 / 被动减仓, not 出清 / 集中清洗', () => {
     expect(on('zh', 2)).toContain('仓位收缩与价格下跌同步发生，主导力量是杠杆多头平仓，而不是空头加仓。');
     expect(on('zh', 0)).toContain('这更像是高杠杆多头的被动减仓，而非新增空头主动砸盘。');
+  });
+  it('open interest down 2.3x the liquidation total: mostly closed by choice, not the forced-selling thesis', () => {
+    // BTC open interest $9,426.8 million → $8,778.7 million: $648.1 million (the finding's unrounded
+    // figures), against $286 million liquidated across every coin: 2.27x ≥ openInterest.voluntaryMultipleMin (2).
+    expect(claimIds('etf-launch-2024-01-12')).toContain('voluntary_deleveraging');
+    expect(md('etf-launch-2024-01-12', 'zh')).toContain(
+      '与此同时，Binance、Bybit 和 OKX 未平仓合约同步下降 6.9%，按美元计，持仓减少额为清算总额的 2.3 倍：多数仓位是主动平掉的，被动强平只占其中一部分。[^3]',
+    );
+    expect(md('etf-launch-2024-01-12', 'en')).toContain(
+      'Open interest on Binance, Bybit and OKX fell 6.9% at the same time, a drop 2.3x the liquidation total in dollars: most positions were closed by choice, not by force.[^3]',
+    );
+    // The bundled day's $720 million drop is 0.57x its $1.26 billion liquidated: the thesis stands.
+    expect(claimIds('bundled-2024-01-04')).not.toContain('voluntary_deleveraging');
   });
 });
 

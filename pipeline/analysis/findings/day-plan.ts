@@ -77,6 +77,7 @@ export const ClaimSchema = z.strictObject({
     'volume_surge',
     'oi_drop',
     'deleveraging',
+    'voluntary_deleveraging',
     'short_pressure',
     'etf_outflow',
     'etf_inflow',

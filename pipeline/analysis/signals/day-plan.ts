@@ -16,6 +16,7 @@
 import { earlierOf, type Signal } from '../context.js';
 import type { Claim, DayPlan, Finding, PriceMove } from '../findings.js';
 import { roundStep } from '../util/levels.js';
+import { roundSignificant } from '../util/stats.js';
 import { catalystsWithin, unsourcedKinds } from '../calendar/catalysts.js';
 import { liquidationHeadline } from './liquidation-headline.js';
 import { macroMoves } from './macro-moves.js';
@@ -158,6 +159,22 @@ export const dayPlanSignal: Signal = (snapshot, thresholds, context) => {
           value: oi.changeFraction,
           threshold: oi.threshold,
         });
+      // The drop against every liquidation the headline counts (never a sampled floor): more
+      // than voluntaryMultipleMin times it cannot have been forced.
+      const covers =
+        liquidations && liquidations.scope !== 'floor' && (liquidations.scope === 'market' || liquidations.assets.includes(asset));
+      const dropUsd = oi.totalPriorUsd - oi.totalCurrentUsd;
+      if (oi.deleveraging && covers && liquidations.totalRangeUsd.high > 0) {
+        const multiple = dropUsd / liquidations.totalRangeUsd.high;
+        if (multiple >= t.openInterest.voluntaryMultipleMin)
+          claims.push({
+            id: 'voluntary_deleveraging',
+            asset,
+            measure: 'open interest drop (USD) / liquidation total',
+            value: roundSignificant(multiple),
+            threshold: { name: 'openInterest.voluntaryMultipleMin', value: t.openInterest.voluntaryMultipleMin, unit: 'multiple' },
+          });
+      }
     }
     const funding = earlierOf(context, 'funding_flip').find((f) => f.asset === asset);
     if (funding && funding.weightedCurrentPer8h <= -t.funding.shortPressureMinPer8h) {

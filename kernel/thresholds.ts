@@ -110,6 +110,17 @@ export const ThresholdsSchema = z.strictObject({
     steadyHourShareMin: fraction.max(1).default(0.65),
     /** See steadyHourShareMin (fraction of the swing). */
     steadyBurstShareMax: fraction.max(1).default(0.45),
+    /**
+     * A scheduled release inside the window is set against the price over this many hourly
+     * candles from the release's hour (its open to the last one's close): 2 = the hour it came
+     * out in and the next (hours).
+     */
+    releaseReactionHours: count.default(2),
+    /**
+     * Over those hours a change of at least this size is a move the brief names with its
+     * direction (下跌 / fell); a smaller one is "little changed" (fraction; 0.005 = 0.5 %).
+     */
+    releaseMoveFractionMin: fraction.default(0.005),
   }),
 
   levels: section({

@@ -11,3 +11,4 @@ export { usCloseInstant } from './util/us-market.js';
 export { candlesIn, hoursIn } from './util/time.js';
 export { pickSpotSeries } from './util/series.js';
 export { beforeSpotEtfs, isFirstSpotEtfSession } from './spot-etfs.js';
+export { CATALYST_KINDS, SCHEDULED_KINDS, type CatalystKind, type ScheduledKind } from './calendar/catalysts.js';

@@ -80,7 +80,8 @@ function seriesNote(p: Provenance, lang: Lang, tz: string): SeriesNote {
 function* citables(model: BriefModel): Generator<Citable> {
   const { lead } = model;
   yield lead;
-  for (const part of [lead.liquidations, lead.deleveraging, lead.etfRecord, lead.etfInflow]) if (part) yield part;
+  for (const part of [lead.liquidations, lead.release, lead.spotLaunch, lead.deleveraging, lead.etfRecord, lead.etfInflow])
+    if (part) yield part;
   if (model.path) yield model.path;
   if (model.path?.liquidations) yield model.path.liquidations;
   if (model.path?.prior) yield model.path.prior;

@@ -10,6 +10,7 @@ import { InsufficientDataError } from '../../kernel/errors.js';
 import type { Snapshot } from '../../kernel/snapshot/index.js';
 import { HOUR_MS } from '../../kernel/time.js';
 import type { ComposeContext } from './compose-context.js';
+import { composeRelease } from './release.js';
 import { md } from './markdown-escape.js';
 import type { BriefLead, BriefModel } from './model.js';
 import { etfFlowReadable, etfProducts, etfVolumeUsd, severalFunds } from './bullets-flows.js';
@@ -166,6 +167,8 @@ export function composeLead(ctx: ComposeContext, move: PriceMove, day: Day): Bri
   ctx.cite(lead, rank, drawdownRank);
   if (liq) lead.liquidations = ctx.cite(liquidationFigures(ctx, liq), ...liquidationFindings(ctx, liq, false));
   if (trigger) lead.trigger = { name: ctx.text(trigger.name), time: fmt.dayTime(Date.parse(trigger.time)) };
+  const release = trigger ? undefined : composeRelease(ctx, lead);
+  if (release) lead.release = release;
   const voluntary = ctx.plan.claims.find((c) => c.id === 'voluntary_deleveraging' && c.asset === ctx.primary);
   if (oi && deleveragingThesisFired(ctx, day))
     lead.deleveraging = ctx.cite(

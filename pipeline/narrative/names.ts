@@ -137,12 +137,15 @@ export function macroName(symbol: string, configured: string, lang: Lang): strin
   return MACRO_NAMES[symbol]?.[lang] ?? configured;
 }
 
-/** Publishers of the links in notes and calendars, by host: zh link text in Chinese ("（来源：美联储）"). */
+/**
+ * Publishers of the links in notes and calendars, by host: zh link text in Chinese ("（来源：美联储）"),
+ * en as a wire cites them (the agencies by their initials).
+ */
 const PUBLISHERS: Record<string, Record<Lang, string>> = {
   'federalreserve.gov': { zh: '美联储', en: 'Federal Reserve' },
-  'bls.gov': { zh: '美国劳工统计局', en: 'U.S. Bureau of Labor Statistics' },
-  'bea.gov': { zh: '美国经济分析局', en: 'U.S. Bureau of Economic Analysis' },
-  'sec.gov': { zh: '美国证券交易委员会', en: 'U.S. Securities and Exchange Commission' },
+  'bls.gov': { zh: '美国劳工统计局', en: 'BLS' },
+  'bea.gov': { zh: '美国经济分析局', en: 'BEA' },
+  'sec.gov': { zh: '美国证券交易委员会', en: 'SEC' },
   'treasury.gov': { zh: '美国财政部', en: 'U.S. Treasury' },
   'deribit.com': { zh: 'Deribit', en: 'Deribit' },
   'support.deribit.com': { zh: 'Deribit', en: 'Deribit' },

@@ -22,7 +22,9 @@ const EXPIRY_HORIZON_DAYS = 60;
 /** Releases the calendar may not hold yet, as the sentence saying so names them. */
 const SCHEDULE_NAMES = {
   fomc: { zh: '美联储议息会议', en: 'FOMC meeting' },
+  minutes: { zh: '美联储会议纪要', en: 'FOMC minutes' },
   cpi: { zh: '美国 CPI', en: 'US CPI' },
+  ppi: { zh: '美国 PPI', en: 'US PPI' },
   payrolls: { zh: '非农就业报告', en: 'payrolls' },
   pce: { zh: 'PCE 物价指数', en: 'PCE' },
 } as const;

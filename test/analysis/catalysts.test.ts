@@ -18,11 +18,11 @@ const at = (list: ReturnType<typeof catalystsWithin>) =>
   list.map((c) => [c.date, c.kind, c.time === undefined ? undefined : new Date(c.time).toISOString()]);
 
 describe('the calendar through 2026 and 2027', () => {
-  it('brief day 1 December 2026: the FOMC decision of 9 December, 14:00 EST = 19:00 UTC; CPI, payrolls and PCE not yet sourced', () => {
+  it('brief day 1 December 2026: the FOMC decision of 9 December, 14:00 EST = 19:00 UTC; the minutes, CPI, PPI, payrolls and PCE not yet sourced', () => {
     // Window 2–15 December 2026. The December expiry (last Friday, 25 December) is ten days past it;
     // the November one (27 November) is before it.
     expect(at(catalystsWithin('2026-12-01', 14))).toEqual([['2026-12-09', 'fomc', '2026-12-09T19:00:00.000Z']]);
-    expect(unsourcedKinds('2026-12-15')).toEqual(['cpi', 'payrolls', 'pce']);
+    expect(unsourcedKinds('2026-12-15')).toEqual(['minutes', 'cpi', 'ppi', 'payrolls', 'pce']);
     expect(calendarCovers('2026-12-15')).toBe(false);
   });
 
@@ -76,28 +76,29 @@ describe('the calendar through 2026 and 2027', () => {
     }
     // PCE: 20 February 2026 is listed, but the October and November 2025 reports before it are not
     // held, so a brief in January 2026 says PCE is not yet sourced rather than "no catalyst".
-    expect(unsourcedKinds('2026-01-20')).toEqual(['cpi', 'payrolls', 'pce']);
-    expect(unsourcedKinds('2025-11-20')).toEqual([]);
-    expect(unsourcedKinds('2025-11-21')).toEqual(['payrolls']);
+    expect(unsourcedKinds('2026-01-20')).toEqual(['minutes', 'cpi', 'ppi', 'payrolls', 'pce']);
+    // PPI is held through 10 September 2025 (the later 2025 releases moved in the shutdown).
+    expect(unsourcedKinds('2025-09-10')).toEqual([]);
+    expect(unsourcedKinds('2025-09-11')).toEqual(['ppi']);
+    expect(unsourcedKinds('2025-11-21')).toEqual(['ppi', 'payrolls']);
   });
 });
 
 describe('"no scheduled catalyst in the next two weeks" on real days', () => {
   it('real two-week windows with nothing in them exist in the sourced calendar', () => {
-    // The four releases and the monthly expiry do not cover every fortnight: CPI, FOMC and
-    // payrolls cluster early to mid-month, PCE and the expiry at the month's end. E.g. brief day
-    // 16 May 2024, window 17–30 May: CPI was 15 May, PCE and the expiry 31 May, payrolls
-    // 7 June, FOMC and CPI 12 June. And 26 September 2025 (window to 10 October): the 3 October
-    // payrolls report was cancelled in the shutdown, CPI moved to 24 October.
-    for (const day of ['2024-05-16', '2024-06-13', '2025-09-26']) {
+    // The six kinds of release and the monthly expiry do not cover every fortnight. Brief day
+    // 11 April 2024, window 12–25 April: CPI and the minutes were 10 April, PPI 11 April, the
+    // expiry and PCE 26 April. 13 June 2024, window 14–27 June: FOMC 12 June, PPI 13 June, PCE
+    // and the quarterly expiry 28 June.
+    for (const day of ['2024-04-11', '2024-06-13']) {
       const end = new Date(Date.parse(`${day}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
       expect(catalystsWithin(day, 14)).toEqual([]);
       expect(calendarCovers(end)).toBe(true);
     }
     // The day after either end of such a window has a catalyst again.
-    expect(at(catalystsWithin('2024-05-17', 14))).toEqual([
-      ['2024-05-31', 'expiry', '2024-05-31T08:00:00.000Z'],
-      ['2024-05-31', 'pce', '2024-05-31T12:30:00.000Z'],
+    expect(at(catalystsWithin('2024-04-12', 14))).toEqual([
+      ['2024-04-26', 'expiry', '2024-04-26T08:00:00.000Z'],
+      ['2024-04-26', 'pce', '2024-04-26T12:30:00.000Z'],
     ]);
   });
 });

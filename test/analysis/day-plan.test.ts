@@ -135,11 +135,13 @@ describe('catalysts', () => {
   });
 
   it('lists the next two weeks in time order, with New York release times in UTC', () => {
-    // 20 June 2024: the quarterly expiry (28 June 08:00 UTC) before PCE (08:30 EDT = 12:30 UTC); payrolls on 5 July are past the horizon.
+    // 20 June 2024: the quarterly expiry (28 June 08:00 UTC) before PCE (08:30 EDT = 12:30 UTC),
+    // then the FOMC minutes (3 July, 14:00 EDT = 18:00 UTC); payrolls on 5 July are past the horizon.
     const list = catalystsWithin('2024-06-20', 14);
     expect(list.map((c) => [c.date, c.kind, new Date(c.time!).toISOString()])).toEqual([
       ['2024-06-28', 'expiry', '2024-06-28T08:00:00.000Z'],
       ['2024-06-28', 'pce', '2024-06-28T12:30:00.000Z'],
+      ['2024-07-03', 'minutes', '2024-07-03T18:00:00.000Z'],
     ]);
     expect(list[0]!.name.en).toBe('Deribit quarterly options and futures expiry');
     // Winter: CPI 11 January 2024 at 08:30 EST = 13:30 UTC.
@@ -147,12 +149,12 @@ describe('catalysts', () => {
   });
 
   it('"no catalyst" only where the calendar is known', () => {
-    // 2 July 2025 +14 days: payrolls 3 July, CPI 15 July.
-    expect(catalystsWithin('2025-07-02', 14).map((c) => c.kind)).toEqual(['payrolls', 'cpi']);
+    // 2 July 2025 +14 days: payrolls 3 July, the minutes 9 July, CPI 15 July, PPI 16 July.
+    expect(catalystsWithin('2025-07-02', 14).map((c) => c.kind)).toEqual(['payrolls', 'minutes', 'cpi', 'ppi']);
     expect(calendarCovers('2025-07-16')).toBe(true);
-    // PCE dates are known only to 5 December 2025 (payrolls to 20 November, CPI to 18 December).
-    expect(calendarCovers('2025-11-20')).toBe(true);
-    expect(calendarCovers('2025-12-06')).toBe(false);
+    // PPI dates are known only to 10 September 2025 (payrolls to 20 November, PCE to 5 December).
+    expect(calendarCovers('2025-09-10')).toBe(true);
+    expect(calendarCovers('2025-09-11')).toBe(false);
   });
 });
 

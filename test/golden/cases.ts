@@ -36,8 +36,9 @@ export const SCENARIO_CASES: readonly GoldenCase[] = [
     snapshot: 'test/fixtures/quiet-2024-06-20/snapshot.json',
     thresholds: { catalysts: { horizonDays: 7 } },
   },
-  // The day after the April CPI: nothing scheduled from 17 to 30 May 2024 (default two-week horizon).
-  { name: 'quiet-no-catalyst-2024-05-16', snapshot: 'test/fixtures/quiet-2024-05-16/snapshot.json' },
+  // The day after the April CPI: the default two-week horizon (17–30 May 2024) holds one release,
+  // the FOMC minutes of 22 May.
+  { name: 'quiet-2024-05-16', snapshot: 'test/fixtures/quiet-2024-05-16/snapshot.json' },
   // Sunday: no US session in the window; ETF and macro figures are Friday 15 March's.
   { name: 'weekend-2024-03-17', snapshot: 'test/fixtures/weekend-2024-03-17/snapshot.json' },
   // US markets shut on 4 July: the last US session is 3 July.

@@ -201,13 +201,13 @@ describe('content the data already held', () => {
     );
   });
 
-  it('ETF launch: beside "no single trigger", the lead says the drop came as the spot ETFs began trading; not on another day', () => {
+  it('ETF launch: beside the PPI release and "nothing else", the lead says the drop came as the spot ETFs began trading; not on another day', () => {
     const zh = md('etf-launch-2024-01-12', 'zh');
     expect(zh).toContain(
-      '截至发稿，未见可单独解释这一走势的宏观数据或消息。本轮下跌正值美国现货比特币 ETF 上市之初：1 月 11 日（美东交易日）是其首个交易日。',
+      '当日 21:30 恰逢美国 PPI 数据公布（来源：[美国劳工统计局](https://www.bls.gov/schedule/news_release/ppi.htm)）；21:00—23:00，比特币下跌 3.0%，日内低点即出现在这一时段。[^3]除此之外，截至发稿尚无其他宏观或消息面事件可以解释本轮波动；数据公布与价格变动同时发生，并不足以说明前者就是原因。本轮下跌正值美国现货比特币 ETF 上市之初：1 月 11 日（美东交易日）是其首个交易日。[^4]',
     );
     expect(md('etf-launch-2024-01-12', 'en')).toContain(
-      "No single macro release or headline stood out as the trigger by the time of writing. The drop came as US spot Bitcoin ETFs began trading: Thursday's US session was their first.",
+      "Scheduled for 21:30 UTC+8 was the US PPI release ([BLS](https://www.bls.gov/schedule/news_release/ppi.htm)); from 21:00 to 23:00 Bitcoin fell 3.0%, a stretch that held the day's low.[^3] No other macro or news event accounted for the move as of publication; the two coinciding does not show that one drove the other. The drop came as US spot Bitcoin ETFs began trading: Thursday's US session was their first.[^4]",
     );
     expect(md('bundled-2024-01-04', 'zh')).not.toContain('上市之初');
     expect(md('rally-2024-02-28', 'en')).not.toContain('began trading');

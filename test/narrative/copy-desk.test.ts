@@ -181,10 +181,10 @@ describe('the deleveraging thesis says flush only with the leverage_flush claim'
     // figures), against $286 million liquidated across every coin: 2.27x ≥ openInterest.voluntaryMultipleMin (2).
     expect(claimIds('etf-launch-2024-01-12')).toContain('voluntary_deleveraging');
     expect(md('etf-launch-2024-01-12', 'zh')).toContain(
-      '与此同时，Binance、Bybit 和 OKX 未平仓合约同步下降 6.9%，按美元计，持仓减少额为清算总额的 2.3 倍：多数仓位是主动平掉的，被动强平只占其中一部分。[^3]',
+      '与此同时，Binance、Bybit 和 OKX 未平仓合约同步下降 6.9%，按美元计，持仓减少额为清算总额的 2.3 倍：多数仓位是主动平掉的，被动强平只占其中一部分。[^5]',
     );
     expect(md('etf-launch-2024-01-12', 'en')).toContain(
-      'Open interest on Binance, Bybit and OKX fell 6.9% at the same time, a drop 2.3x the liquidation total in dollars: most positions were closed by choice, not by force.[^3]',
+      'Open interest on Binance, Bybit and OKX fell 6.9% at the same time, a drop 2.3x the liquidation total in dollars: most positions were closed by choice, not by force.[^5]',
     );
     // The bundled day's $720 million drop is 0.57x its $1.26 billion liquidated: the thesis stands.
     expect(claimIds('bundled-2024-01-04')).not.toContain('voluntary_deleveraging');
@@ -208,14 +208,20 @@ describe('ETF inflow point: "仍在" only after two or more inflow sessions', ()
 
 describe('the lead does not deny a driver the notes name', () => {
   const NO_TRIGGER = {
-    en: /no single clear macro or news trigger|No single macro release or headline|no one macro event or news item|no clear macro or news catalyst/,
-    zh: /尚无单一明确的宏观|未见可单独解释|尚未找到单一的宏观|暂无明确的宏观数据/,
+    // The lead's sentence, and the clause after a scheduled release of the day (lead-release.hbs).
+    en: /no single clear macro or news trigger|No single macro release or headline|no one macro event or news item|no clear macro or news catalyst|No other macro or news event|Nothing else had surfaced|no macro data or news explained/,
+    zh: /尚无单一明确的宏观|未见可单独解释|尚未找到单一的宏观|暂无明确的宏观数据|尚无其他宏观或消息面事件|未见其他可单独解释/,
   };
   it.each(['zh', 'en'] as const)('holiday (Mt. Gox labelled wallet in the notes), %s: no no-trigger sentence', (lang) => {
     const text = md('holiday-2024-07-05', lang);
     expect(text).toContain(lang === 'en' ? 'the Mt. Gox trustee' : 'Mt. Gox 破产信托标记钱包');
     expect(text.split('\n\n')[1]).not.toMatch(NO_TRIGGER[lang]);
-    expect(text.split('\n\n')[1]).toContain(lang === 'en' ? '82% of them longs.[^2] Open interest on' : '多头占 82%。[^2]与此同时');
+    // The payrolls report at 20:30 is said, with the price over its hours, and no "nothing else".
+    expect(text.split('\n\n')[1]).toContain(
+      lang === 'en'
+        ? '82% of them longs.[^2] The calendar had the US payrolls report at 20:30 UTC+8 ([BLS](https://www.bls.gov/schedule/news_release/empsit.htm)); from 20:00 to 22:00 Bitcoin edged up just 0.1%, a muted reaction.[^3] Open interest on'
+        : '多头占 82%。[^2]从日程看，美国非农就业数据公布的时间是 20:30（来源：[美国劳工统计局](https://www.bls.gov/schedule/news_release/empsit.htm)）；20:00—22:00，比特币仅上涨 0.1%，价格反应平淡。[^3]与此同时',
+    );
   });
   it.each(['zh', 'en'] as const)('ETF launch (only a remark in the notes), %s: the sentence stays', (lang) => {
     expect(md('etf-launch-2024-01-12', lang).split('\n\n')[1]).toMatch(NO_TRIGGER[lang]);

@@ -26,12 +26,17 @@ describe('a range day that closed 2.3 % lower (outage, 14 May 2024; liquidations
     expect(title(md('outage-2024-05-14', 'en'))).toBe('# Bitcoin slips 2.3%; $138 million of positions liquidated market-wide');
   });
 
-  it('the lead says it drifted lower, not a tight range, and that no trigger was found', () => {
+  it('the lead says it drifted lower, not a tight range, that the low came in the hours of the PPI release, and that nothing else was found', () => {
     const zh = md('outage-2024-05-14', 'zh');
     expect(zh).toContain(
       '比特币价格全天在 61,152.4—63,184.7 美元之间震荡走低，高低点振幅 3.2%，收于 61,486.4 美元，较前一日收盘下跌 2.3%。',
     );
-    expect(zh).toContain('从消息面看，截至发稿并无足以单独解释这一走势的宏观或行业事件。');
+    // PPI at 08:30 EDT = 20:30 UTC+8; the 20:00 hour's open 61,940.4 → the 21:00 hour's close
+    // 61,152.4 is −1.27 %; the low (61,152.4, 21:00 hour) and the steepest hour (20:00, −0.88 %)
+    // are both in those two hours.
+    expect(zh).toContain(
+      '当日 20:30 恰逢美国 PPI 数据公布（来源：[美国劳工统计局](https://www.bls.gov/schedule/news_release/ppi.htm)）；20:00—22:00，比特币下跌 1.3%，日内低点和全天跌幅最大的一小时都落在这一时段。[^1]截至发稿，未见其他可单独解释这一走势的消息；时间上的重合并不等于因果。',
+    );
     const en = md('outage-2024-05-14', 'en');
     expect(en).toContain('Bitcoin traded in a $61,152–$63,185 range on Tuesday, a 3.2% high-to-low swing');
     expect(en).not.toContain('tight');

@@ -42,7 +42,7 @@ describe('historical rank in the lead', () => {
 describe('catalysts in the outlook', () => {
   it('says there is no scheduled catalyst only when the calendar covers the horizon and lists nothing', () => {
     const zh = brief('quiet-no-catalyst-2024-06-20', 'zh');
-    expect(zh).toContain('未来 7 天内暂无已排定的美联储议息、CPI、PCE、非农数据公布或 Deribit 月度交割');
+    expect(zh).toContain('未来 7 天内暂无已排定的美联储议息与会议纪要、CPI、PPI、PCE、非农数据公布或 Deribit 月度交割');
     // With the default two weeks, the 28 June PCE release and quarterly expiry fall inside: no such claim.
     expect(brief('quiet-2024-06-20', 'zh')).not.toContain('暂无已排定');
     // 5 August 2024: CPI on 14 August (a note) is within two weeks.

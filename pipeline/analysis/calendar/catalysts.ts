@@ -10,8 +10,11 @@
  * says so (`unsourcedKinds`). Times are those of the release (ET), stored as UTC instants.
  */
 
-export type CatalystKind = 'fomc' | 'cpi' | 'payrolls' | 'pce' | 'expiry';
-export type ScheduledKind = Exclude<CatalystKind, 'expiry'>;
+/** The kinds of catalyst, scheduled releases first: one list for the types and the schemas. */
+export const SCHEDULED_KINDS = ['fomc', 'minutes', 'cpi', 'ppi', 'payrolls', 'pce'] as const;
+export const CATALYST_KINDS = [...SCHEDULED_KINDS, 'expiry'] as const;
+export type CatalystKind = (typeof CATALYST_KINDS)[number];
+export type ScheduledKind = (typeof SCHEDULED_KINDS)[number];
 
 export interface Catalyst {
   /** YYYY-MM-DD, UTC. */
@@ -25,6 +28,7 @@ export interface Catalyst {
 
 const FED = 'https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm';
 const CPI = 'https://www.bls.gov/schedule/news_release/cpi.htm';
+const PPI = 'https://www.bls.gov/schedule/news_release/ppi.htm';
 const EMPSIT = 'https://www.bls.gov/schedule/news_release/empsit.htm';
 const PCE = 'https://www.bea.gov/news/schedule';
 const DERIBIT = 'https://support.deribit.com/hc/en-us/articles/25944688876957-Contract-Introduction-Policy';
@@ -92,6 +96,38 @@ const FOMC: Schedule = {
 };
 
 /**
+ * FOMC minutes, 14:00 ET, three weeks after each decision: the release days the Committee's
+ * calendar page lists beside each meeting ("Minutes: Released …"), 2024 and 2025. The minutes
+ * of the December 2025 meeting (30 December 2025) are the last held here.
+ */
+const MINUTES: Schedule = {
+  kind: 'minutes',
+  name: { zh: '美联储公布 FOMC 会议纪要', en: 'the minutes of the Fed’s last policy meeting' },
+  url: FED,
+  at: [14, 0],
+  dates: [
+    '2024-01-03',
+    '2024-02-21',
+    '2024-04-10',
+    '2024-05-22',
+    '2024-07-03',
+    '2024-08-21',
+    '2024-10-09',
+    '2024-11-26',
+    '2025-01-08',
+    '2025-02-19',
+    '2025-04-09',
+    '2025-05-28',
+    '2025-07-09',
+    '2025-08-20',
+    '2025-10-08',
+    '2025-11-19',
+    '2025-12-30',
+  ],
+  knownThrough: '2025-12-30',
+};
+
+/**
  * CPI releases, 08:30 ET. 2025: the September release moved to 24 October (BLS notice of
  * 10 October 2025), the October release was cancelled and November's moved to 18 December
  * (the lapse in appropriations). No BLS schedule page for 2026 is held here: CPI dates after
@@ -128,6 +164,42 @@ const CPI_SCHEDULE: Schedule = {
     '2025-12-18',
   ],
   knownThrough: '2025-12-18',
+};
+
+/**
+ * Producer Price Index releases, 08:30 ET (BLS release schedule for the PPI), 2024 through
+ * 10 September 2025. The later 2025 releases moved with the lapse in appropriations and are not
+ * held here.
+ */
+const PPI_SCHEDULE: Schedule = {
+  kind: 'ppi',
+  name: { zh: '美国 PPI 数据公布', en: 'the US PPI release' },
+  url: PPI,
+  at: [8, 30],
+  dates: [
+    '2024-01-12',
+    '2024-02-16',
+    '2024-03-14',
+    '2024-04-11',
+    '2024-05-14',
+    '2024-06-13',
+    '2024-07-12',
+    '2024-08-13',
+    '2024-09-12',
+    '2024-10-11',
+    '2024-11-14',
+    '2024-12-12',
+    '2025-01-14',
+    '2025-02-13',
+    '2025-03-13',
+    '2025-04-11',
+    '2025-05-15',
+    '2025-06-12',
+    '2025-07-16',
+    '2025-08-14',
+    '2025-09-10',
+  ],
+  knownThrough: '2025-09-10',
 };
 
 /**
@@ -207,7 +279,7 @@ const PCE_SCHEDULE: Schedule = {
   knownThrough: '2025-12-05',
 };
 
-export const SCHEDULES: readonly Schedule[] = [FOMC, CPI_SCHEDULE, PAYROLLS, PCE_SCHEDULE];
+export const SCHEDULES: readonly Schedule[] = [FOMC, MINUTES, CPI_SCHEDULE, PPI_SCHEDULE, PAYROLLS, PCE_SCHEDULE];
 
 /** 08:30 or 14:00 New York time on a date, as ms UTC (US daylight saving: second Sunday of March to first Sunday of November). */
 export function newYorkTime(date: string, hour: number, minute: number): number {

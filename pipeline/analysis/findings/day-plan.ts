@@ -2,6 +2,7 @@
  * The day plan: the day's decisions made once (type, lead asset, headline liquidation figure and its scope, each asset's level, the claims that license magnitude words).
  */
 import { z } from 'zod';
+import { CATALYST_KINDS, SCHEDULED_KINDS } from '../calendar/catalysts.js';
 import { base, epochMs, finite, fraction, Range, ThresholdSchema, usd } from './common.js';
 
 /** A part of a liquidation total: one asset's figure from one source. */
@@ -131,7 +132,7 @@ export const DayPlanSchema = z.strictObject({
     z.strictObject({
       date: z.string(),
       time: epochMs.optional(),
-      kind: z.enum(['fomc', 'cpi', 'payrolls', 'pce', 'expiry']),
+      kind: z.enum(CATALYST_KINDS),
       name: z.strictObject({ zh: z.string(), en: z.string() }),
       url: z.string(),
     }),
@@ -139,5 +140,5 @@ export const DayPlanSchema = z.strictObject({
   /** True only when the calendar covers the whole horizon and lists nothing in it. */
   noCatalyst: z.boolean(),
   /** Kinds of release whose official schedule the calendar does not hold through the horizon's last day. */
-  unsourced: z.array(z.enum(['fomc', 'cpi', 'payrolls', 'pce'])),
+  unsourced: z.array(z.enum(SCHEDULED_KINDS)),
 });

@@ -2,6 +2,7 @@
  * Price-action findings: the day's move, round levels crossed, moves across assets, the move's rank in history, key levels.
  */
 import { z } from 'zod';
+import { SCHEDULED_KINDS } from '../calendar/catalysts.js';
 import { base, epochMs, finite, fraction } from './common.js';
 
 /** The day's price action for one asset. */
@@ -104,6 +105,29 @@ export const PricePathSchema = z.strictObject({
    * Absent when no earlier close in the sample reaches it (then "since" would be a record).
    */
   closeSince: z.strictObject({ date: z.string(), close: finite }).optional(),
+  /**
+   * Scheduled releases inside the window (signals/release-hours.ts): the calendar's instant, the
+   * hours from the release's hour the price is read over (`hours` candles from `hourStart`), the
+   * change over them, and whether the day's extreme or its steepest hour fell in them. Absent
+   * when none fell in the window.
+   */
+  releases: z
+    .array(
+      z.strictObject({
+        kind: z.enum(SCHEDULED_KINDS),
+        time: epochMs,
+        name: z.strictObject({ zh: z.string(), en: z.string() }),
+        url: z.string(),
+        hourStart: epochMs,
+        /** Candles read, at most `pricePath.releaseReactionHours` (0: the release's hour is missing). */
+        hours: z.number().int().nonnegative(),
+        /** Last candle's close / first candle's open − 1; absent with no candle. */
+        changeFraction: fraction.optional(),
+        extreme: z.boolean(),
+        steepest: z.boolean(),
+      }),
+    )
+    .optional(),
 });
 
 /** A round level crossed during the window. */

@@ -14,6 +14,7 @@
  *   (a burst when it carries `burstShareMin` of the swing), and how many hours moved that way
  *   (steady, with no burst, when `steadyHourShareMin` of them did, no run came near a burst and
  *   the close did not take back most of the swing).
+ * - Releases: scheduled releases inside the window and the price over their hours (release-hours.ts).
  * - Close since: the last earlier daily close at or beyond the day's close ("the lowest close
  *   since 18 December"), when it is at least `pricePath.closeSinceMinDays` before the brief's day.
  */
@@ -25,6 +26,7 @@ import { importanceOf, thresholdRatio } from '../importance.js';
 import { pickSpotSeries } from '../util/series.js';
 import { roundSignificant } from '../util/stats.js';
 import { DAY_MS, HOUR_MS, dailyCandlesBefore, daysBetween, utcDate } from '../util/time.js';
+import { releaseHours } from './release-hours.js';
 import { windowPrices } from './window-prices.js';
 
 export const pricePathSignal: Signal = (snapshot, thresholds, context) => {
@@ -64,6 +66,14 @@ export const pricePathSignal: Signal = (snapshot, thresholds, context) => {
         !retrace.recovered,
     };
 
+    const releases = releaseHours({
+      window: snapshot.window,
+      candles: wp.candles,
+      extremeTime: down ? move.lowTime : move.highTime,
+      steepestTime: steepest.time,
+      reactionHours: thresholds.pricePath.releaseReactionHours,
+    });
+
     const daily = pickSpotSeries(snapshot, move.asset, '1d', thresholds.venues.pricePreference);
     const closes = daily ? dailyCandlesBefore(daily.item.candles, snapshot.window.start) : [];
     const prior = priorTrend(closes, priorDays, trendFractionMin);
@@ -84,6 +94,7 @@ export const pricePathSignal: Signal = (snapshot, thresholds, context) => {
       shape,
       ...(prior ? { prior } : {}),
       ...(since && sinceFarEnough ? { closeSince: since } : {}),
+      ...(releases.length > 0 ? { releases } : {}),
     });
   }
   return out;

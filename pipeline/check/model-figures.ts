@@ -24,7 +24,7 @@ const SAME_QUANTITY: [RegExp, string][] = [
   [/(^|\.)liquidations\.longShare$|\.flushed\.longShare$|\.longsLiquidated\.longShare$/, 'liquidations.longShare'],
   [/(^|\.)liquidations\.shortShare$|\.squeezed\.shortShare$/, 'liquidations.shortShare'],
   [/\.funding\.current$|\.fundingReset\.assets\.current$|\.fundingCrowded\.assets\.current$/, 'funding.current'],
-  [/\.deleveraging\.oiChange$|\.openInterest\.change$|\.oiDown\.change$|\.oiUp\.change$/, 'openInterest.change'],
+  [/\.deleveraging\.oiChange$|\.openInterest\.change$|\.oiDown\.change$|\.oiReset\.change$|\.oiUp\.change$/, 'openInterest.change'],
   [/\.basis\.current$|\.basisCooled\.assets\.current$|\.basisRich\.assets\.current$/, 'basis.current'],
   [/\.basis\.prior$|\.basisCooled\.assets\.prior$|\.basisRich\.assets\.prior$/, 'basis.prior'],
   [/\.volatility\.current$|\.volElevated\.current$/, 'volatility.current'],

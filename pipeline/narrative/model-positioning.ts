@@ -91,6 +91,8 @@ export const PointSchema = z.strictObject({
   basisRich: z.strictObject({ assets: z.array(BasisClauseSchema).min(1), shared: BasisContractSchema.optional() }).optional(),
   oiDown: z.strictObject({ change: md }).optional(),
   oiUp: z.strictObject({ change: md }).optional(),
+  /** Open interest fell with the price (deleveraging) without a flush of size: less leverage left to force out. */
+  oiReset: z.strictObject({ change: md }).optional(),
   /** `range`: a range day's close below a round level (no word on a broken structure). */
   levelLost: z.strictObject({ level: md, range: flag }).optional(),
   levelHeld: z.strictObject({ level: md }).optional(),

@@ -197,6 +197,14 @@ const OutlookSchema = z.strictObject({
    */
   imminent: z.strictObject({ date: md, name: md }).optional(),
   leverageFlushed: flag,
+  /**
+   * A drop without a flush, read from its evidence: open interest fell by several times the
+   * liquidations (the voluntary_deleveraging claim), the close stayed near the low
+   * (price_path.retrace.nearExtreme) or took back most of the fall (retrace.recovered).
+   */
+  voluntary: flag,
+  nearLow: flag,
+  recovered: flag,
   /** Coins flowed onto exchanges on net (exchange-supply.ts): the synthesis does not call the selling done. */
   exchangeInflow: flag,
   /** On a rally, funding or basis rose past its threshold (reading.ts): the synthesis says leverage is building, not "if". */

@@ -170,6 +170,7 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
   if (funding) watch.push(ctx.cite({ funding: { current: fmt.rate(funding.weightedCurrentPer8h) } }, funding));
   if (vol) watch.push(ctx.cite({ volatility: { index: ctx.ticker(vol.index), current: fmt.vol(vol.current) } }, vol));
 
+  const path = ctx.one('price_path', primary);
   const outlook: Outlook = {
     asset,
     reference: fmt.price(levels?.reference ?? move.close),
@@ -184,6 +185,9 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
     // leverage_flush claim): the long share alone, or a total near its median, is no flush.
     leverageFlushed: deleveragingThesisFired(ctx, day) && hasClaim(ctx, 'leverage_flush'),
     exchangeInflow: exchangeNetInflow(ctx),
+    voluntary: ctx.plan.claims.some((c) => c.id === 'voluntary_deleveraging' && c.asset === primary),
+    nearLow: path?.direction === 'down' && path.retrace.nearExtreme,
+    recovered: path?.direction === 'down' && path.retrace.recovered,
     leverageRising: false,
     afterDecline: false,
     noCatalyst: ctx.plan.noCatalyst && catalysts.every((c) => c.date > horizonEnd(ctx)),

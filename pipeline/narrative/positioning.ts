@@ -35,6 +35,7 @@ const RESTATES: Partial<Record<keyof Point, string>> = {
   longsLiquidated: 'liquidations',
   oiDown: 'openInterest',
   oiUp: 'openInterest',
+  oiReset: 'openInterest',
   volElevated: 'volatility',
   entitySold: 'entities',
   entityBought: 'entities',
@@ -140,6 +141,10 @@ export function composePositioning(ctx: ComposeContext, day: Day, printed: Reado
   bears.push(...basisPoints(ctx, day));
   if (flows && exchangeNetInflow(ctx)) bears.push(cite({ exchangeInflow: { net: fmt.coins(flows.netCoins, flows.asset) } }, flows));
   if (oi && day.rally && oi.changeFraction > 0) bulls.push(cite({ oiUp: { change: fmt.pctAbs(oi.changeFraction) } }, oi));
+  // Open interest cut with the price (the deleveraging finding) but no flush of size: the bulls'
+  // reading of the same figure is less leverage left to force out (with a flush, `flushed` says it).
+  if (oi && drop && oi.deleveraging && oi.changeFraction < 0 && !hasClaim(ctx, 'leverage_flush'))
+    bulls.push(cite({ oiReset: { change: fmt.pctAbs(oi.changeFraction) } }, oi));
   // Longs' share of the liquidations on a drop without a flush (the bulls' point when there is one).
   if (drop && liq && ctx.plan.dominantSide === 'long' && hasClaim(ctx, 'long_flush') && !hasClaim(ctx, 'leverage_flush'))
     bears.push(

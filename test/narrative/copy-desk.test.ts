@@ -153,7 +153,14 @@ describe('leverage flush: a claim of size, not of share', () => {
   it('ETF launch (1.9x median): the headline and synthesis make no flush claim', () => {
     const zh = md('etf-launch-2024-01-12', 'zh');
     expect(zh).toContain('# BTC 跌破 4.4 万美元：全网爆仓约 2.86 亿美元\n');
-    expect(zh).toContain('总体来看，本轮下跌的驱动因素仍需更多数据确认，短期价格或以区间震荡消化抛压为主。');
+    // The synthesis reads its evidence instead: open interest fell 2.3x the liquidations
+    // (voluntary_deleveraging) and the close took back 7 % of the swing (near the low).
+    expect(zh).toContain(
+      '总体来看，主动降杠杆多于被动强平，收盘仍贴近日内低点，低位承接尚未出现；下方支撑带能否守住，将决定跌势是否延续。',
+    );
+    expect(md('etf-launch-2024-01-12', 'en')).toContain(
+      'The bottom line: traders cut leverage by choice more than by force; the close sat near the low with no sign of dip buying, and the support band below decides whether the slide extends.',
+    );
   });
 });
 

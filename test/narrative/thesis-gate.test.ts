@@ -76,6 +76,12 @@ describe.each(['zh', 'en'] as const)('the %s synthesis', (lang) => {
     const { model, line } = synthesisOf({ openInterest: { dropFractionMin: 0.1 } });
     expect(model.sections.find((s) => s.outlook)?.outlook?.leverageFlushed).toBe(false);
     expect(line).not.toMatch(FLUSH[lang]);
-    expect(line).toContain(lang === 'zh' ? '驱动因素仍需更多数据确认' : 'the drivers of the drop are not yet clear');
+    // It reads the close instead: 42,873.9 is (42,873.9 − 41,706.4) / 3,101.2 = 38 % of the swing off
+    // the low, neither near it (< pricePath.nearExtremeShareMax 20 %) nor most of it back (≥ 50 %).
+    expect(line).toContain(
+      lang === 'zh'
+        ? '收盘已离开日内低点，但尚未收复关键阻力，短线或以区间震荡消化抛压为主。'
+        : 'the close came off the low without reclaiming resistance, so price may need time in a range to absorb the selling.',
+    );
   });
 });

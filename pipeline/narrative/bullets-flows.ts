@@ -8,6 +8,7 @@ import { hasClaim, listOf, type ComposeContext } from './compose-context.js';
 import { joinMd, md, type Md } from './markdown-escape.js';
 import type { Bullet } from './model.js';
 import type { EntityMoveNote } from './notes.js';
+import { atPar } from './par.js';
 
 type B<K extends keyof Bullet> = NonNullable<Bullet[K]>;
 
@@ -181,6 +182,7 @@ export function whalesBullet(ctx: ComposeContext, f: FindingOf<'whale_activity'>
     bullet.baseline = {
       count: md(formatNumber(f.baseline30dAvgCount, 1)),
       multiple: fmt.multiple(f.multipleOfBaseline),
+      par: atPar(fmt, f.multipleOfBaseline),
       elevated: f.multipleOfBaseline >= ctx.input.config.thresholds.whale.multipleMin,
       // The judgement follows the multiple both ways: 0.6x the average is not "about normal".
       quiet: f.multipleOfBaseline <= ctx.input.config.thresholds.whale.quietMultipleMax,

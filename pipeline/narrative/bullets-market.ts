@@ -13,6 +13,7 @@ import type { Bullet } from './model.js';
 import type { LiquidationFigures } from './model-parts.js';
 import { providerName, tenorName } from './names.js';
 import { isSevere, isSharp } from './move-size.js';
+import { atPar } from './par.js';
 
 type B<K extends keyof Bullet> = NonNullable<Bullet[K]>;
 
@@ -204,7 +205,8 @@ export function volumeBullet(ctx: ComposeContext, f: FindingOf<'volume_spike'>):
     avgDays: fmt.count(ctx.input.config.thresholds.volume.avgDays),
     everyVenueAtPeak: false,
   };
-  if (top.multipleOf30dAvg !== undefined) bullet.average = { multiple: fmt.multiple(top.multipleOf30dAvg) };
+  if (top.multipleOf30dAvg !== undefined)
+    bullet.average = { multiple: fmt.multiple(top.multipleOf30dAvg), par: atPar(fmt, top.multipleOf30dAvg) };
   if (f.perVenue.length > 1)
     bullet.total = {
       volume: fmt.usdAggregate(f.totalDayVolumeUsd),

@@ -51,7 +51,8 @@ const VolumeBulletSchema = z.strictObject({
   nearAverage: flag,
   changeRange: md,
   manyVenues: flag,
-  average: z.strictObject({ multiple: md }).optional(),
+  /** `par`: the multiple prints as 1.0 (par.ts), so the bullet says "in line with the average". */
+  average: z.strictObject({ multiple: md, par: flag }).optional(),
   peak: z.strictObject({ time: md, volume: md }),
   monthPeakVenues: md.optional(),
   /** Every venue summed in `total` is among `monthPeakVenues`. */
@@ -205,7 +206,8 @@ const WhaleBulletSchema = z.strictObject({
   count: md,
   total: md,
   totalUsd: md.optional(),
-  baseline: z.strictObject({ count: md, multiple: md, elevated: flag, quiet: flag, days: md }).optional(),
+  /** `par`: the multiple prints as 1.0 (par.ts): "in line with the average", no judgement added. */
+  baseline: z.strictObject({ count: md, multiple: md, par: flag, elevated: flag, quiet: flag, days: md }).optional(),
   largest: z.strictObject({ amount: md, time: md, from: md.optional(), to: md.optional() }).optional(),
   /**
    * The transfers either side of the level the day broke (the finding's aroundLevel), only when

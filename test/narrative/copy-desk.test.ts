@@ -307,9 +307,10 @@ describe('whale activity judged by its multiple', () => {
     expect(md('weekend-2024-03-17', 'zh')).toContain('最大一笔 4,834 枚 BTC（21:24）；');
     expect(md('weekend-2024-03-17', 'zh')).toContain('，大额转账活跃度低于常态。[^11]');
   });
-  it('1.0x (outage) stays about normal', () => {
-    expect(md('outage-2024-05-14', 'en')).toContain('1.0x the 30-day daily average of 49.7;');
-    expect(md('outage-2024-05-14', 'en')).toContain('Whale activity was about normal.[^10]');
+  it('1.0x (outage: 52 against 49.7 a day, 1.05x) reads "in line with the average", with no judgement on top', () => {
+    expect(md('outage-2024-05-14', 'en')).toContain('in line with the 30-day daily average of 49.7; the largest, 4,578 BTC at 05:56.[^10]');
+    expect(md('outage-2024-05-14', 'en')).not.toContain('1.0x');
+    expect(md('outage-2024-05-14', 'zh')).toContain('与近 30 日日均 49.7 笔基本持平；最大一笔 4,578 枚 BTC（05:56）。');
   });
 });
 

@@ -91,7 +91,7 @@ describe('whale transfers either side of the level the day broke', () => {
   });
 
   it('rally: above the level it is a breakout, not a breakdown; the weekend: fewer after', () => {
-    expect(md('rally-2024-02-28', 'zh')).toContain('突破 6.2 万美元（16:00）后的 8 小时内共 25 笔，明显多于此前 8 小时的 13 笔，');
+    expect(md('rally-2024-02-28', 'zh')).toContain('突破 6.2 万美元（16:00）后的 8 小时内共 25 笔，明显多于此前 8 小时的 13 笔。');
     expect(md('weekend-2024-03-17', 'zh')).toContain(
       '跌破 6.5 万美元（04:00）后的 4 小时内共 3 笔，少于此前 4 小时的 8 笔，破位并未引发大户集中调仓',
     );

@@ -113,8 +113,9 @@ describe('a level the day traded through and closed back on its side says so', (
 
 describe('volume down on the day before but at its 30-day average is not thinning (volume.thinMultipleMax 0.9)', () => {
   it('outage: −6 % at 1.0x the average — 交易量回落 / no sign of thinning; weekend −35 % at 0.89x stays 萎缩', () => {
-    expect(md('outage-2024-05-14', 'zh')).toMatch(/● \*\*交易量回落\*\*：.*为近 30 日均值的 1\.0 倍；.*，交投并未明显转淡。/);
-    expect(md('outage-2024-05-14', 'en')).toContain('1.0x the 30-day average, no sign of thinning participation.');
+    // At 1.0x (par.ts) the multiple is worded: 与近 30 日均值基本持平 / in line with the 30-day average.
+    expect(md('outage-2024-05-14', 'zh')).toMatch(/● \*\*交易量回落\*\*：.*与近 30 日均值基本持平；.*，交投并未明显转淡。/);
+    expect(md('outage-2024-05-14', 'en')).toContain('in line with the 30-day average, no sign of thinning participation.');
     expect(md('weekend-2024-03-17', 'zh')).toMatch(/● \*\*交易量萎缩\*\*：.*市场参与度下降，观望情绪浓厚。/);
   });
 });

@@ -215,6 +215,9 @@ export function exchangeFlowsBullet(ctx: ComposeContext, f: FindingOf<'exchange_
   const bullet: B<'exchangeFlows'> = {
     asset: ctx.ticker(f.asset),
     net: fmt.coins(Math.abs(f.netCoins), f.asset),
+    // Valued hour by hour, a net of coins in can be a net of dollars out (coins arriving dear,
+    // leaving cheap): the dollars are printed only when they point the way the coins do.
+    ...(f.netUsd !== undefined && Math.sign(f.netUsd) === Math.sign(f.netCoins) ? { netUsd: fmt.usdAggregate(Math.abs(f.netUsd)) } : {}),
     inflow: f.netCoins > 0,
     peak: fmt.coins(f.peakInflow.coins, f.asset),
     peakTime: fmt.time(f.peakInflow.time),

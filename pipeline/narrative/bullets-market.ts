@@ -137,6 +137,7 @@ export function liquidationsBullet(ctx: ComposeContext, h: LiquidationHeadline):
       longShare: fmt.pct(s.longFraction, 0),
     })),
     multiSource: perSource.length > 1,
+    restatesLead: false,
   };
   if (h.median30dUsd !== undefined && h.multipleOfMedian !== undefined && h.median30dUsd > 0) {
     bullet.median = {
@@ -146,6 +147,9 @@ export function liquidationsBullet(ctx: ComposeContext, h: LiquidationHeadline):
       spike: h.multipleOfMedian >= t.multipleOfMedianMin,
     };
   }
+  // The lead prints every headline's figures (lead.ts); a dominant side means its share is all the bullet would say again.
+  bullet.restatesLead =
+    !bullet.median && !bullet.multiSource && printedFloors(h).length === 0 && (bullet.longDominant || bullet.shortDominant);
   return bullet;
 }
 

@@ -9,6 +9,11 @@ const LiquidationsBulletSchema = LiquidationFiguresSchema.extend({
   perSource: z.array(z.strictObject({ source: md, total: md, longShare: md })),
   multiSource: flag,
   median: z.strictObject({ value: md, multiple: md, days: md, spike: flag }).optional(),
+  /**
+   * The lead prints the total and the dominant side's share, and the bullet has nothing to add (no
+   * median multiple, no second source, no sampled floor): the wire leaves the bullet out.
+   */
+  restatesLead: flag,
 });
 
 const ClusterBulletSchema = z.strictObject({
@@ -221,6 +226,8 @@ const WhaleBulletSchema = z.strictObject({
 const ExchangeFlowsBulletSchema = z.strictObject({
   asset: md,
   net: md,
+  /** The net valued hour by hour at the spot close (a sum: 约 / about). */
+  netUsd: md.optional(),
   inflow: flag,
   peak: md,
   peakTime: md,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exchangeFlowsSignal, minTransferUsdOf } from '../../pipeline/analysis/signals/exchange-flows.js';
 import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
-import { DAY, HOUR, START, contextWith, makeSnapshot, prov } from './helpers/make-snapshot.js';
+import { DAY, HOUR, START, contextWith, flatHours, makeSnapshot, prov, spot } from './helpers/make-snapshot.js';
 
 /** Window: inflow 10/h except 100 at hour 5; outflow 10/h, then 20/h from hour 6. Optionally 7 prior days at 10/h in and out. */
 function flows(withHistory: boolean) {
@@ -43,6 +43,28 @@ describe('exchange_flows', () => {
     const partial = { ...flows(false), hourly: flows(false).hourly.slice(0, 12) };
     expect(exchangeFlowsSignal(makeSnapshot({ exchangeFlows: [partial] }), DEFAULT_THRESHOLDS, contextWith())).toEqual([]);
     expect(exchangeFlowsSignal(makeSnapshot(), DEFAULT_THRESHOLDS, contextWith())).toEqual([]);
+  });
+});
+
+describe('exchange_flows: the net in dollars', () => {
+  it('values each hour at its spot close: hour 5 +90 BTC at 40,000, hours 6–23 −10 BTC at 50,000 → −5.4 million', () => {
+    // Closes: 40,000 for hours 0–5, 50,000 from hour 6. 90 × 40,000 − 18 × 10 × 50,000 = 3.6 M − 9 M = −5.4 M.
+    const candles = [...flatHours(START, 6, 40_000), ...flatHours(START + 6 * HOUR, 18, 50_000)];
+    const snapshot = makeSnapshot({ exchangeFlows: [flows(false)], prices: [spot('BTC', '1h', candles)] });
+    const [f] = exchangeFlowsSignal(snapshot, DEFAULT_THRESHOLDS, contextWith());
+    expect(f).toMatchObject({ netCoins: -90, netUsd: -5_400_000, paths: ['exchangeFlows[0].hourly', 'prices[0].candles'] });
+  });
+
+  it('no dollar figure when an hour with a net flow has no price candle', () => {
+    // Hour 7 (−10 BTC) missing from the prices: the net is not valued, rather than valued without it.
+    const candles = flatHours(START, 24, 50_000).filter((c) => c.t !== START + 7 * HOUR);
+    const [f] = exchangeFlowsSignal(
+      makeSnapshot({ exchangeFlows: [flows(false)], prices: [spot('BTC', '1h', candles)] }),
+      DEFAULT_THRESHOLDS,
+      contextWith(),
+    );
+    expect(f).not.toHaveProperty('netUsd');
+    expect(f?.paths).toEqual(['exchangeFlows[0].hourly']);
   });
 });
 

@@ -275,7 +275,7 @@ describe('exchange flows: "the spike\'s inflow did not persist" only on a day of
   it('5 August scope variant (a net 36,870 BTC flowed in, 3,382 BTC out after the spike): no such reading and no bull point', () => {
     const en = md('crash-scope-2024-08-05', 'en');
     expect(bullet(en, /^● \*\*Exchange flows/)).toContain(
-      "in $500,000-plus transfers tracked by Whale Alert, a net 36,870 BTC went onto exchanges; 9,912 BTC arrived in the 13:00 hour, 4.1x the day's hourly median, then 3,382 BTC left on net.",
+      "in $500,000-plus transfers tracked by Whale Alert, a net 36,870 BTC (about $1.91 billion) went onto exchanges; 9,912 BTC arrived in the 13:00 hour, 4.1x the day's hourly median, then 3,382 BTC left on net.",
     );
     expect(en).not.toContain('did not persist');
     const zh = md('crash-scope-2024-08-05', 'zh');

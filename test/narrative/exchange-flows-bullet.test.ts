@@ -79,10 +79,12 @@ describe('exchange flows: the multiple says which baseline it is a multiple of',
 describe('exchange flows: what Whale Alert counts, said once, from the series’ request', () => {
   it('weekend: transfers of $500,000 or more (min_value=500000 in the provenance endpoint)', () => {
     const zh = zhBullet(md('weekend-2024-03-17', 'zh'));
-    expect(zh).toContain('● **交易所流入流出**：据 Whale Alert 追踪的单笔 50 万美元以上转账，交易所 BTC 当日净流出 981 枚 BTC；');
+    expect(zh).toContain(
+      '● **交易所流入流出**：据 Whale Alert 追踪的单笔 50 万美元以上转账，交易所 BTC 当日净流出 981 枚 BTC（按各小时收盘价折算约 6,720 万美元）；',
+    );
     expect(zh.match(/50 万美元/g)).toHaveLength(1);
     const en = enBullet(md('weekend-2024-03-17', 'en'));
-    expect(en).toContain('● **Exchange flows:** in $500,000-plus transfers tracked by Whale Alert, a net 981 BTC left exchanges;');
+    expect(en).toContain('● **Exchange flows:** in $500,000-plus transfers tracked by Whale Alert, a net 981 BTC (about $67.2 million) left exchanges;');
     expect(en.match(/\$500,000/g)).toHaveLength(1);
   });
 
@@ -96,10 +98,10 @@ describe('exchange flows: what Whale Alert counts, said once, from the series’
       delete flows(l).minTransferUsd;
     };
     expect(zhBullet(md('weekend-2024-03-17', 'zh', none))).toContain(
-      '● **交易所流入流出**：据 Whale Alert 数据，交易所 BTC 当日净流出 981 枚 BTC；',
+      '● **交易所流入流出**：据 Whale Alert 数据，交易所 BTC 当日净流出 981 枚 BTC（按各小时收盘价折算约 6,720 万美元）；',
     );
     expect(enBullet(md('weekend-2024-03-17', 'en', none))).toContain(
-      '● **Exchange flows:** a net 981 BTC left exchanges on the day (Whale Alert); 1,340 BTC arrived',
+      '● **Exchange flows:** a net 981 BTC (about $67.2 million) left exchanges on the day (Whale Alert); 1,340 BTC arrived',
     );
   });
 });
@@ -120,12 +122,12 @@ describe('exchange flows: a reversal is read with both halves', () => {
   it('5 August (36,870 BTC in on net, 3,382 BTC out after the 13:00 spike): the bullet gives both, the synthesis does not call sellers not done', () => {
     const zh = md('crash-scope-2024-08-05', 'zh');
     expect(zhBullet(zh)).toContain(
-      '交易所 BTC 当日净流入 36,870 枚 BTC；13:00 单小时流入 9,912 枚 BTC（约为当日小时流入中位数的 4.1 倍），此后转为净流出 3,382 枚 BTC，当日净流入集中在高峰及此前时段。',
+      '交易所 BTC 当日净流入 36,870 枚 BTC（按各小时收盘价折算约 19.1 亿美元）；13:00 单小时流入 9,912 枚 BTC（约为当日小时流入中位数的 4.1 倍），此后转为净流出 3,382 枚 BTC，当日净流入集中在高峰及此前时段。',
     );
     expect(zh).not.toMatch(/抛售未必告一段落|抛压未必结束|潜在卖压仍在/);
     const en = md('crash-scope-2024-08-05', 'en');
     expect(enBullet(en)).toContain(
-      "a net 36,870 BTC went onto exchanges; 9,912 BTC arrived in the 13:00 hour, 4.1x the day's hourly median, then 3,382 BTC left on net.",
+      "a net 36,870 BTC (about $1.91 billion) went onto exchanges; 9,912 BTC arrived in the 13:00 hour, 4.1x the day's hourly median, then 3,382 BTC left on net.",
     );
     expect(en).not.toMatch(/sellers are not done|selling may not be over|supply that may (still|yet) be sold/);
     // The threshold and the baseline fit in the words the bullet had: the 5 August wrap stays within 900.

@@ -88,6 +88,8 @@ export const ExchangeFlowsFindingSchema = z.strictObject({
   minTransferUsd: finite.optional(),
   /** Net inflow (inflow − outflow) in the window, coins. */
   netCoins: finite,
+  /** The net valued hour by hour at the spot close (USD); absent when an hour had no price. */
+  netUsd: finite.optional(),
   peakInflow: z.strictObject({ time: epochMs, coins: finite }),
   /** Net flow after the peak (negative = coins leaving exchanges). */
   netAfterPeakCoins: finite,

@@ -9,6 +9,8 @@
  *   (the median, so the spike itself barely moves it). The peak is a spike at
  *   `exchangeFlows.spikeMultipleMin` times the baseline; a zero baseline gives no spike test.
  * - The window must be covered (`window.minCoverageFraction` of its hours).
+ * - `netUsd`: each hour's net valued at that hour's spot close (the price move's series), summed;
+ *   absent when an hour with a net flow has no price candle (no value is guessed for it).
  * - `minTransferUsd`: the smallest transfer the series counts, as its request asked for it
  *   (Whale Alert's `min_value` query parameter in the provenance endpoint). No config or source
  *   module holds it for this family: the snapshot's provenance is where the series says it.
@@ -18,6 +20,7 @@ import type { Finding } from '../findings.js';
 import { importanceOf, thresholdRatio } from '../importance.js';
 import { mean, median, roundSignificant, safeRatio, sum } from '../util/stats.js';
 import { DAY_MS, candlesIn, hoursIn } from '../util/time.js';
+import { windowPrices } from './window-prices.js';
 
 /** The `min_value` (USD) a provenance endpoint's query asked for, if it names a positive one. */
 export function minTransferUsdOf(endpoint: string): number | undefined {
@@ -51,17 +54,22 @@ export const exchangeFlowsSignal: Signal = (snapshot, thresholds) => {
     const reversal = spike && netAfterPeakCoins < 0;
 
     const minTransferUsd = minTransferUsdOf(series.provenance.endpoint);
+    const prices = windowPrices(snapshot, asset, thresholds);
+    const closeAt = new Map((prices?.candles ?? []).map((c) => [c.t, c.c]));
+    const valued = hours.map((h) => (h.inflow === h.outflow ? 0 : (h.inflow - h.outflow) * (closeAt.get(h.t) ?? Number.NaN)));
+    const netUsd = prices && valued.every(Number.isFinite) ? roundSignificant(sum(valued), 12) : undefined;
 
     const ratio = peakMultiple === undefined ? 0 : thresholdRatio(peakMultiple, t.spikeMultipleMin) * (reversal ? 1.2 : 1);
     out.push({
       kind: 'exchange_flows',
       importance: importanceOf('exchange_flows', spike ? ratio : Math.min(0.99, ratio)),
       sources: [series.provenance.provider],
-      paths: [`exchangeFlows[${index}].hourly`],
+      paths: [`exchangeFlows[${index}].hourly`, ...(netUsd !== undefined && prices ? [`prices[${prices.index}].candles`] : [])],
       ...(spike ? { threshold: { name: 'exchangeFlows.spikeMultipleMin', value: t.spikeMultipleMin, unit: 'multiple' as const } } : {}),
       asset,
       ...(minTransferUsd !== undefined ? { minTransferUsd } : {}),
       netCoins: roundSignificant(netCoins, 12),
+      ...(netUsd !== undefined ? { netUsd } : {}),
       peakInflow: { time: peak.t, coins: peak.inflow },
       netAfterPeakCoins: roundSignificant(netAfterPeakCoins, 12),
       ...(baseline !== undefined ? { baselineHourlyInflowCoins: roundSignificant(baseline), baselineFrom } : {}),

@@ -256,13 +256,18 @@ export const ThresholdsSchema = z.strictObject({
   }),
 
   openInterest: section({
-    /** Total open interest falling by at least this share is a notable drop (fraction). */
-    dropFractionMin: fraction.default(0.05),
     /**
-     * Open interest that fell (in USD) by at least this multiple of the whole liquidation total the
-     * brief prints was mostly closed by choice: forced liquidations cannot account for it, so the
-     * brief does not call the drop forced selling (multiple; the ETF launch: $650 million of BTC
-     * open interest gone against $286 million liquidated across every coin).
+     * Total open interest falling by at least this share is a notable drop (fraction). Measured in
+     * coins held (positions), not dollars: dollar open interest falls with the price alone.
+     */
+    dropFractionMin: fraction.default(0.05),
+    /** A change in coins held smaller than this either way is open interest little changed (fraction). */
+    flatFractionMax: fraction.default(0.01),
+    /**
+     * Positions closed (the coins open interest lost, valued at the end of the window) worth at
+     * least this multiple of the whole liquidation total the brief prints were mostly closed by
+     * choice: forced liquidations cannot account for them, so the brief does not call the drop
+     * forced selling (multiple).
      */
     voluntaryMultipleMin: multiple.default(2),
   }),

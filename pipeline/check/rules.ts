@@ -50,10 +50,12 @@ function fail(rule: RuleId, r: Read, message: string, figures: string[], sentenc
 }
 
 /** The first sentence printing `raw` as a whole figure: "1.3%" is not the tail of "11.3%". */
-const sentenceWith = (r: Read, raw: string): string | undefined => {
+/** Every printed sentence holding the figure as a whole number (not inside a longer one). */
+const sentencesWith = (r: Read, raw: string): string[] => {
   const whole = new RegExp(`(?<![\\d.,])${raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-  return r.sentences.find((s) => whole.test(s));
+  return r.sentences.filter((s) => whole.test(s));
 };
+const sentenceWith = (r: Read, raw: string): string | undefined => sentencesWith(r, raw)[0];
 
 /** trace: every figure the reader sees is a figure of the model (templates add no numbers). */
 function trace(r: Read): CheckFailure[] {
@@ -153,9 +155,12 @@ function windows(r: Read): CheckFailure[] {
     if (!f.quantity || f.quantity === lead.quantity || !/(^|\.)priceChange@/.test(f.quantity) || !f.quantity.endsWith(`@${primary}`))
       continue;
     if (sameValue(f, lead)) continue;
-    const sentence = sentenceWith(r, f.raw);
+    // The same digits may also stand for another quantity elsewhere (an open-interest change of
+    // 5.9 % beside a 5.9 % move on a UTC day): the figure passes when one of its sentences says its window.
+    const sentences = sentencesWith(r, f.raw);
+    const sentence = sentences[0];
     if (!sentence) continue; // in the model, not printed
-    if (!/美东交易日|美国交易日|US session|US trading day|日线（UTC）|UTC day|24 小时|24 hours/.test(sentence ?? '')) {
+    if (!sentences.some((s) => /美东交易日|美国交易日|US session|US trading day|日线（UTC）|UTC day|24 小时|24 hours/.test(s))) {
       out.push(
         fail(
           'windows',

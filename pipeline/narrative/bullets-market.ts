@@ -337,9 +337,19 @@ export function openInterestBullet(ctx: ComposeContext, f: FindingOf<'open_inter
   const { fmt } = ctx;
   // Added up over several venues, open interest is an aggregate; one venue's is its reported figure.
   const usd = f.perVenue.length > 1 ? fmt.usdAggregate : fmt.usd;
+  const t = ctx.input.config.thresholds.openInterest;
+  const coins = f.measure === 'coins';
+  const flat = Math.abs(f.changeFraction) < t.flatFractionMax;
+  const usdDown = f.usdChangeFraction < 0;
   const bullet: B<'openInterest'> = {
     asset: ctx.ticker(f.asset),
     down: f.changeFraction < 0,
+    flat,
+    rise: f.changeFraction >= t.dropFractionMin,
+    coins,
+    signedChange: md(format.formatPercent(f.changeFraction, { sign: true })),
+    usdDown,
+    repriced: coins && !flat && usdDown !== f.changeFraction < 0,
     prior: usd(f.totalPriorUsd),
     current: usd(f.totalCurrentUsd),
     change: fmt.pctAbs(f.changeFraction),

@@ -141,7 +141,19 @@ const BasisBulletSchema = z.strictObject({
 
 const OpenInterestBulletSchema = z.strictObject({
   asset: md,
+  /**
+   * The change's direction and size (`change`) are the coins held when `coins` (positions), else
+   * the dollars'. `flat`: smaller than openInterest.flatFractionMax either way (`signedChange`
+   * printed); `rise`: up by openInterest.dropFractionMin or more (a reading of new positions).
+   */
   down: flag,
+  flat: flag,
+  rise: flag,
+  coins: flag,
+  signedChange: md,
+  /** The dollar amounts' direction (prior → current); `repriced`: it differs from the coins', so the price moved it. */
+  usdDown: flag,
+  repriced: flag,
   prior: md,
   current: md,
   change: md,

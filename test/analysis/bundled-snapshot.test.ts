@@ -126,10 +126,12 @@ describe('bundled snapshot 2024-01-04', () => {
     expect(b.currentRange.high).toBeLessThan(0.057);
   });
 
-  it('open interest down about 9 % with price: deleveraging', () => {
+  it('open interest down 9.1 % in dollars and 6.1 % in coins held with price: deleveraging', () => {
+    // Coins 176,348.9 → 165,634.5 (Binance, OKX, Bybit at 00:00 and 23:00 UTC+8): −6.08 %.
     const oi = one('open_interest_change');
-    expect(oi.changeFraction).toBeGreaterThan(-0.1);
-    expect(oi.changeFraction).toBeLessThan(-0.08);
+    expect(oi.measure).toBe('coins');
+    expect(oi.changeFraction).toBeCloseTo(-0.06076, 4);
+    expect(oi.usdChangeFraction).toBeCloseTo(-0.09121, 4);
     expect(oi.deleveraging).toBe(true);
   });
 

@@ -39,6 +39,7 @@ import { listFiles, renderCase, type RenderedCase } from './render-case.js';
  * quantity), which the notes carry; the copy desk supplies none of it by template.
  */
 const OUTSIDE: Record<string, number> = {
+  'etf-launch-2024-01-12:zh': 1888,
   'replayed-2024-01-04:zh': 1780,
 };
 const LIMITS = DEFAULT_CONFIG.briefLength;

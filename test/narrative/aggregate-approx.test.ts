@@ -30,7 +30,7 @@ describe('约 before every aggregate, in headline, lead and body', () => {
     );
     expect(zh).toContain('多头杠杆已被集中出清（清算合计约 6.64 亿美元，其中多头占 82%）');
     // Open interest added up over three venues was already rounded: 约 once, not twice.
-    expect(zh).toContain('未平仓量自日初的约 86.2 亿美元降至约 81.3 亿美元');
+    expect(zh).toContain('未平仓量自日初的约 85.9 亿美元降至约 81.3 亿美元');
     expect(zh).not.toMatch(/约\s*约/);
   });
 

@@ -90,7 +90,9 @@ describe('leverage flush: a claim of size, not of share', () => {
     expect(synthesis('crash-2024-08-05', 'zh')).not.toMatch(/交易所|抛售未必告一段落/);
     expect(synthesis('crash-2024-08-05', 'en')).toContain('leveraged longs were cleared out');
     expect(synthesis('crash-2024-08-05', 'en')).not.toMatch(/exchanges|sellers are not done/);
-    expect(synthesis('holiday-2024-07-05', 'zh')).toContain('但净流入交易所的币量说明潜在卖压仍在');
+    // Holiday: coins held fell 3.8 %, under openInterest.dropFractionMin, so no flush reading; the
+    // net inflow to exchanges is still said, and the close took back 67 % of the fall.
+    expect(synthesis('holiday-2024-07-05', 'zh')).toContain('交易所净流入显示现货抛压仍在，低位承接明显');
     expect(synthesis('bundled-2024-01-04', 'zh')).toContain('强平带来的抛压已大部分释放');
   });
 
@@ -143,7 +145,7 @@ describe('leverage flush: a claim of size, not of share', () => {
 
   it('holiday day (5.6x median) keeps the flush in point (zh), bullet and headline', () => {
     // The en wire wrap does not restate the bullet's reading in the bull case (positioning.ts wire).
-    expect(md('holiday-2024-07-05', 'en')).toContain('The bull case: funding shows no crowded longs[^8].');
+    expect(md('holiday-2024-07-05', 'en')).toContain('The bull case: funding shows no crowded longs[^7].');
     expect(md('holiday-2024-07-05', 'en')).toContain('● **Long squeeze:** the total was 5.6x the 30-day median of $118 million.[^2]');
     const zh = md('holiday-2024-07-05', 'zh');
     expect(zh).toContain('# BTC 跌破 5.7 万美元：全网爆仓约 6.64 亿美元，杠杆多头集中出清');
@@ -153,48 +155,56 @@ describe('leverage flush: a claim of size, not of share', () => {
   it('ETF launch (1.9x median): the headline and synthesis make no flush claim', () => {
     const zh = md('etf-launch-2024-01-12', 'zh');
     expect(zh).toContain('# BTC 跌破 4.4 万美元：全网爆仓约 2.86 亿美元\n');
-    // The synthesis reads its evidence instead: open interest fell 2.3x the liquidations
-    // (voluntary_deleveraging) and the close took back 7 % of the swing (near the low).
+    // The synthesis reads its evidence instead: coins flowed onto exchanges on net, and the close
+    // took back 7 % of the swing (near the low). Open interest in coins rose 3.9 %: no deleveraging.
     expect(zh).toContain(
-      '总体来看，主动降杠杆多于被动强平，收盘仍贴近日内低点，低位承接尚未出现；下方支撑带能否守住，将决定跌势是否延续。',
+      '总体来看，交易所净流入显示现货抛压仍在，收盘仍贴近日内低点，低位承接尚未出现；下方支撑带能否守住，将决定跌势是否延续。',
     );
     expect(md('etf-launch-2024-01-12', 'en')).toContain(
-      'The bottom line: traders cut leverage by choice more than by force; the close sat near the low with no sign of dip buying, and the support band below decides whether the slide extends.',
+      'The bottom line: coins flowing onto exchanges say spot supply is still there; the close sat near the low with no sign of dip buying, and the support band below decides whether the slide extends.',
     );
   });
 });
 
 describe('the deleveraging thesis says flush only with the leverage_flush claim', () => {
-  // The ETF launch (OI −6.9 %, longs 75 %, 1.9x the median) keeps its thesis; rendered on dates whose
-  // skeleton is the one that would say "flushed" (en 0) or "出清" / "集中清洗" (zh 2 and 0). Its
-  // open interest fell 2.3x the liquidation total, so the corpus day says the closing was mostly
-  // voluntary (below); the thesis skeletons are read with that claim taken out.
-  const on = (lang: 'zh' | 'en', slot: number): string => {
-    const loaded = caseOf('etf-launch-2024-01-12');
-    planOf(loaded).claims = planOf(loaded).claims.filter((c) => c.id !== 'voluntary_deleveraging');
+  // The bundled day (coins held −6.1 %, longs 73 %) read without its leverage_flush claim; rendered
+  // on dates whose skeleton is the one that would say "flushed" (en 0) or "出清" / "集中清洗" (zh 2 and 0).
+  const on = (lang: 'zh' | 'en', slot: number, edit?: (plan: DayPlan) => void): string => {
+    const loaded = caseOf('bundled-2024-01-04');
+    planOf(loaded).claims = planOf(loaded).claims.filter((c) => c.id !== 'leverage_flush');
+    edit?.(planOf(loaded));
     const { model } = render(loaded, lang, templates);
-    const date = ['2024-01-12', '2024-01-13', '2024-01-14'].find((d) => variantOf(d, 'thesis', 3) === slot)!;
+    const date = ['2024-01-04', '2024-01-05', '2024-01-06'].find((d) => variantOf(d, 'thesis', 3) === slot)!;
     return renderBriefMarkdown({ ...model, date }, templates).split('\n\n')[1]!;
   };
   it('en: "closing out", not "being flushed"', () => {
-    expect(on('en', 0)).toContain('fell 6.9% at the same time, a sign of leveraged longs closing out, not fresh shorts pressing.');
+    expect(on('en', 0)).toContain('fell 6.1% in coins at the same time, a sign of leveraged longs closing out, not fresh shorts pressing.');
   });
   it('zh: 平仓 / 被动减仓, not 出清 / 集中清洗', () => {
     expect(on('zh', 2)).toContain('仓位收缩与价格下跌同步发生，主导力量是杠杆多头平仓，而不是空头加仓。');
     expect(on('zh', 0)).toContain('这更像是高杠杆多头的被动减仓，而非新增空头主动砸盘。');
   });
-  it('open interest down 2.3x the liquidation total: mostly closed by choice, not the forced-selling thesis', () => {
-    // BTC open interest $9,426.8 million → $8,778.7 million: $648.1 million (the finding's unrounded
-    // figures), against $286 million liquidated across every coin: 2.27x ≥ openInterest.voluntaryMultipleMin (2).
-    expect(claimIds('etf-launch-2024-01-12')).toContain('voluntary_deleveraging');
-    expect(md('etf-launch-2024-01-12', 'zh')).toContain(
-      '与此同时，Binance、Bybit 和 OKX 未平仓合约同步下降 6.9%，按美元计，持仓减少额为清算总额的 2.3 倍：多数仓位是主动平掉的，被动强平只占其中一部分。[^5]',
+  it('positions closed worth several times the liquidations: mostly by choice, not the forced-selling thesis', () => {
+    // No corpus day has it: the claim is planted with its value (analysis: test/analysis/day-plan-oi.test.ts).
+    const voluntary = (plan: DayPlan): void => {
+      plan.claims.push({
+        id: 'voluntary_deleveraging',
+        asset: 'BTC',
+        measure: 'positions closed (coins valued at the end, USD) / liquidation total',
+        value: 2.3,
+        threshold: { name: 'openInterest.voluntaryMultipleMin', value: 2, unit: 'multiple' },
+      });
+    };
+    expect(on('zh', 0, voluntary)).toContain(
+      '未平仓合约按持仓币数计同步下降 6.1%，按期末价格折算，减少的持仓价值为清算总额的 2.3 倍：多数仓位是主动平掉的，被动强平只占其中一部分。',
     );
-    expect(md('etf-launch-2024-01-12', 'en')).toContain(
-      'Open interest on Binance, Bybit and OKX fell 6.9% at the same time, a drop 2.3x the liquidation total in dollars: most positions were closed by choice, not by force.[^5]',
+    expect(on('en', 0, voluntary)).toContain(
+      'fell 6.1% in coins at the same time, positions worth 2.3x the liquidation total at the closing price: most were closed by choice, not by force.',
     );
-    // The bundled day's $720 million drop is 0.57x its $1.26 billion liquidated: the thesis stands.
+    // The bundled day's $461.9 million closed is 0.37x its $1.262 billion liquidated: the thesis stands.
     expect(claimIds('bundled-2024-01-04')).not.toContain('voluntary_deleveraging');
+    // The ETF launch's coins held rose 3.9 %: no deleveraging at all, whatever its dollars did (−4.2 %).
+    expect(claimIds('etf-launch-2024-01-12')).not.toContain('deleveraging');
   });
 });
 
@@ -226,8 +236,8 @@ describe('the lead does not deny a driver the notes name', () => {
     // The payrolls report at 20:30 is said, with the price over its hours, and no "nothing else".
     expect(text.split('\n\n')[1]).toContain(
       lang === 'en'
-        ? '82% of them longs.[^2] The calendar had the US payrolls report at 20:30 UTC+8 ([BLS](https://www.bls.gov/schedule/news_release/empsit.htm)); from 20:00 to 22:00 Bitcoin edged up just 0.1%, a muted reaction.[^3] Open interest on'
-        : '多头占 82%。[^2]从日程看，美国非农就业数据公布的时间是 20:30（来源：[美国劳工统计局](https://www.bls.gov/schedule/news_release/empsit.htm)）；20:00—22:00，比特币仅上涨 0.1%，价格反应平淡。[^3]与此同时',
+        ? '82% of them longs.[^2] The calendar had the US payrolls report at 20:30 UTC+8 ([BLS](https://www.bls.gov/schedule/news_release/empsit.htm)); from 20:00 to 22:00 Bitcoin edged up just 0.1%, a muted reaction.[^3]'
+        : '多头占 82%。[^2]从日程看，美国非农就业数据公布的时间是 20:30（来源：[美国劳工统计局](https://www.bls.gov/schedule/news_release/empsit.htm)）；20:00—22:00，比特币仅上涨 0.1%，价格反应平淡。[^3]',
     );
   });
   it.each(['zh', 'en'] as const)('ETF launch (only a remark in the notes), %s: the sentence stays', (lang) => {

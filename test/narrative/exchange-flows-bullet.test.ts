@@ -84,7 +84,9 @@ describe('exchange flows: what Whale Alert counts, said once, from the series’
     );
     expect(zh.match(/50 万美元/g)).toHaveLength(1);
     const en = enBullet(md('weekend-2024-03-17', 'en'));
-    expect(en).toContain('● **Exchange flows:** in $500,000-plus transfers tracked by Whale Alert, a net 981 BTC (about $67.2 million) left exchanges;');
+    expect(en).toContain(
+      '● **Exchange flows:** in $500,000-plus transfers tracked by Whale Alert, a net 981 BTC (about $67.2 million) left exchanges;',
+    );
     expect(en.match(/\$500,000/g)).toHaveLength(1);
   });
 

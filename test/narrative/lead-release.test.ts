@@ -43,11 +43,18 @@ describe('the scheduled release in the lead', () => {
 });
 
 describe('a drop without a flush, read from its evidence', () => {
-  it('open interest cut with the price but no flush of size is the bulls’ point of less leverage left (ETF launch); a flush day says "flushed" instead', () => {
-    // ETF launch: OI −6.9 % (the deleveraging finding), liquidations 1.9x the median (no leverage_flush).
-    const zh = markdownOf('etf-launch-2024-01-12', 'zh', templates);
-    expect(zh).toMatch(/；未平仓合约下降 6\.9%，杠杆已部分出清，后续被动平仓的压力随之减轻\[\^\d+\]。/);
-    // Bundled day: leverage_flush fired, so the bulls' point is the flush, not this one.
+  it('coins held cut with the price but no flush of size is the bulls’ point of less leverage left; a flush day says "flushed" instead', () => {
+    // The bundled day (coins held −6.1 %, the deleveraging finding) read without its leverage_flush claim.
+    const noFlush = (l: LoadedCase): void => {
+      const plan = l.findings.findings.find((f) => f.kind === 'day_plan');
+      if (plan?.kind === 'day_plan') plan.claims = plan.claims.filter((c) => c.id !== 'leverage_flush');
+    };
+    expect(markdownOf('bundled-2024-01-04', 'zh', templates, noFlush)).toMatch(
+      /未平仓合约按持仓币数计下降 6\.1%，杠杆已部分出清，后续被动平仓的压力随之减轻\[\^\d+\][；。]/,
+    );
+    // With it, the bulls' point is the flush.
     expect(markdownOf('bundled-2024-01-04', 'zh', templates)).not.toContain('杠杆已部分出清');
+    // The ETF launch's coins held rose 3.9 %: no such point, whatever its dollars did.
+    expect(markdownOf('etf-launch-2024-01-12', 'zh', templates)).not.toContain('杠杆已部分出清');
   });
 });

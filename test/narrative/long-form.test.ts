@@ -33,10 +33,18 @@ describe('the leverage gauges read together', () => {
     );
   });
 
-  it('ETF launch day: funding 0.0224% → 0.0101% per 8h fell but stayed positive — said so, not "did not fall"', () => {
-    expect(sentence(md('etf-launch-2024-01-12', 'zh'), '从结构上看')).toBe(
-      '从结构上看，期货升水收窄、未平仓量下降，资金费率虽有回落，但当期费率仍为正值。',
-    );
+  it('funding that fell but stayed positive is said so, not "did not fall" (bundled day, without its negative funding)', () => {
+    // The bundled day with its funding finding moved to a small positive rate that fell: the basis
+    // and coins held fell (two gauges), funding fell but stayed positive.
+    const zh = md('bundled-2024-01-04', 'zh', (l) => {
+      for (const f of l.findings.findings)
+        if (f.kind === 'funding_flip') {
+          f.weightedPriorPer8h = 0.000224;
+          f.weightedCurrentPer8h = 0.000101;
+          f.level = 'positive';
+        }
+    });
+    expect(sentence(zh, '从结构上看')).toBe('从结构上看，期货升水收窄、未平仓量下降，资金费率虽有回落，但当期费率仍为正值。');
   });
 
   it('open interest down only 1% (under openInterest.dropFractionMin, 5%) leaves the deleveraging incomplete', () => {
@@ -61,10 +69,11 @@ describe('the leverage gauges read together', () => {
     expect(sentence(md('bundled-2024-01-04', 'zh'), '从结构上看')).not.toContain('隐含波动率');
   });
 
-  it('rally: all three rose; the synthesis says leverage has built, not "if funding rises"', () => {
+  it('rally: funding and basis rose; the synthesis says leverage has built, not "if funding rises"', () => {
     const zh = md('rally-2024-02-28', 'zh');
+    // Coins held fell 3.0 % while the dollars rose 6.1 % with the price: open interest did not rise.
     expect(sentence(zh, '从结构上看')).toBe(
-      '从结构上看，资金费率、期货升水与未平仓量一同上行，新开多单与空头回补共同推高价格，杠杆在涨势中快速累积。',
+      '从结构上看，资金费率与期货升水同步走高，但未平仓量并未明显增加，追价情绪升温主要体现在价格端，新增仓位有限。',
     );
     expect(zh).toContain('突破后的持续性取决于增量资金能否跟上；在杠杆已明显升温的情况下，短线回调风险不容忽视。');
     expect(zh).not.toContain('若资金费率与期货升水快速走高');

@@ -68,18 +68,18 @@ describe('the path under the price chart', () => {
       '从盘中节奏看，日内高低点回撤主要发生在 20:00—23:00 这 3 小时：比特币在此期间下跌 4.6%，占这段回撤的一半以上。[^3]' +
         // The longs' liquidations bunched inside it: $48.49 million of $76.44 million (63 %) from
         // 21:00 to 23:00, when 44,000 and then 43,000 gave way (the deeper one is named).
-        '逐笔强平推送显示，BTC 多头强平集中在 21:00—23:00 这 2 小时，占推送所录多头强平的 63%，与跌破 4.3 万美元同在这一时段。[^6]' +
+        '逐笔强平推送显示，BTC 多头强平集中在 21:00—23:00 这 2 小时，占推送所录多头强平的 63%，与跌破 4.3 万美元同在这一时段。[^5]' +
         '比特币在 22:00 触及日内低点后反弹乏力，收盘价仍贴近全日低位。',
     );
     expect(zh).not.toContain('跌势最急');
     // +3.8 % over 30 days is under pricePath.trendFractionMin (10 %): printed for its "lowest since".
     expect(starting(zh, '从前期走势看')).toBe(
-      '从前期走势看，比特币此前 30 日累计上涨 3.8%，并无明显单边趋势，本轮下跌打破了这一格局；当日收盘价为 1 月 5 日以来最低。[^7]',
+      '从前期走势看，比特币此前 30 日累计上涨 3.8%，并无明显单边趋势，本轮下跌打破了这一格局；当日收盘价为 1 月 5 日以来最低。[^6]',
     );
     const en = md('etf-launch-2024-01-12', 'en');
     expect(en).not.toContain('steepest hour');
     expect(en).toContain(
-      'Over the previous 30 days Bitcoin had risen 3.8%, with no clear trend; the close was the lowest since 5 January.[^7]',
+      'Over the previous 30 days Bitcoin had risen 3.8%, with no clear trend; the close was the lowest since 5 January.[^6]',
     );
   });
 

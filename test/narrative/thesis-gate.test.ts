@@ -35,9 +35,10 @@ const theses = (text: string, lang: 'zh' | 'en') => (lang === 'zh' ? ZH_THESES :
 describe.each(['zh', 'en'] as const)('deleveraging thesis in the %s lead', (lang) => {
   it('prints when OI fell past its threshold and longs dominated', () => {
     const { model, lead } = leadOf(undefined, lang);
-    expect(model.lead.deleveraging?.oiChange).toBe('9.2%');
+    // Coins held 176,348.9 → 165,634.5: −6.1 % (the dollars' −9.1 % is partly the price).
+    expect(model.lead.deleveraging?.oiChange).toBe('6.1%');
     expect(theses(lead, lang)).toHaveLength(1);
-    expect(lead).toContain(lang === 'zh' ? '未平仓合约同步下降 9.2%' : 'fell 9.2% at the same time');
+    expect(lead).toContain(lang === 'zh' ? '未平仓合约按持仓币数计同步下降 6.1%' : 'fell 6.1% in coins at the same time');
   });
 
   it('stays out when OI fell less than openInterest.dropFractionMin (9.2 % < 10 %)', () => {

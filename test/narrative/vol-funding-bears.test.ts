@@ -162,10 +162,10 @@ describe('funding in the bull and bear points: the weighted rate, named as the b
 });
 
 describe('a drop has its bears; its bulls never "have the upper hand"', () => {
-  it('no keys (−2.2%, range day): the bears argue from the level lost, the close near the low, the longs liquidated and open interest', () => {
+  it('no keys (−2.2%, range day): the bears argue from the level lost, the close near the low and the longs liquidated; open interest in coins rose 1.0 %, so it is no bears’ point', () => {
     const zh = md('nokeys-2024-04-24', 'zh');
     expect(line(zh, /^另一方面/)).toBe(
-      '另一方面，空头和谨慎资金则强调：价格收于 6.6 万美元下方，未能守住这一整数关口；收盘价 65,180.2 美元贴近日内低点 65,040.6 美元，抛压至收盘未见缓和；清算以多头为主（至少 3,100 万美元，其中多头占 71%），下跌中多头仓位首当其冲；未平仓合约下降 1.1%，仓位有所收缩。',
+      '另一方面，空头和谨慎资金则强调：价格收于 6.6 万美元下方，未能守住这一整数关口；收盘价 65,180.2 美元贴近日内低点 65,040.6 美元，抛压至收盘未见缓和；清算以多头为主（至少 3,100 万美元，其中多头占 71%），下跌中多头仓位首当其冲。',
     );
     expect(zh).toContain('围绕本轮回落，');
     expect(zh).not.toMatch(/暂占上风|以偏多的声音为主|多头叙事占据上风|暂未出现明显的空头信号/);
@@ -203,9 +203,9 @@ describe('second editor’s reading: words that follow the figures', () => {
     );
   });
 
-  it('outage, open interest −1.9% (under the drop threshold): positions shrank, not "traders stepped back" / 资金离场观望', () => {
-    expect(md('outage-2024-05-14', 'zh')).toContain('减少 1.9%（Binance −1.8%、Bybit −2.0%），仓位小幅收缩。');
-    expect(md('outage-2024-05-14', 'en')).toContain('. Positions shrank slightly.');
+  it('outage, open interest −2.0 % in dollars but −0.1 % in coins held: positions barely moved, not "traders stepped back" / 资金离场观望', () => {
+    expect(md('outage-2024-05-14', 'zh')).toContain('按持仓币数计基本持平（−0.1%；Binance \\+0.1%、Bybit −0.3%），仓位并未明显变化。');
+    expect(md('outage-2024-05-14', 'en')).toContain('. Positions barely moved.');
     expect(md('outage-2024-05-14', 'zh')).not.toContain('资金离场观望');
   });
 

@@ -39,22 +39,24 @@ describe('outage-2024-05-14', () => {
 
   it('sums open interest and volume over Binance and Bybit only, and says so', () => {
     const s = loaded.snapshot;
-    const before = (venue: string) =>
+    const at = (venue: string, when: (t: number) => boolean) =>
       s.openInterest
         .find((o) => o.venue === venue)!
-        .history.filter((p) => p.time < s.window.start)
-        .at(-1)!.oiUsd;
-    const last = (venue: string) =>
-      s.openInterest
-        .find((o) => o.venue === venue)!
-        .history.filter((p) => p.time < s.window.end)
-        .at(-1)!.oiUsd;
-    // (4,780.8 + 3,070.1) / (4,868.7 + 3,133.2) − 1 = 7,850.9 / 8,001.9 − 1 = −1.89 %
-    const prior = before('binance') + before('bybit');
-    const now = last('binance') + last('bybit');
-    expect(prior / 1e9).toBeCloseTo(8.0019, 4);
+        .history.filter((p) => when(p.time))
+        .at(-1)!;
+    // The start of the day is the point at 00:00 (UTC+8); the end the last point before the window ends.
+    const start = (venue: string) => at(venue, (t) => t <= s.window.start);
+    const end = (venue: string) => at(venue, (t) => t < s.window.end);
+    // Dollars: (4,780.8 + 3,070.1) / (4,868.5 + 3,139.2) − 1 = 7,850.9 / 8,007.6 − 1 = −1.96 %.
+    const prior = start('binance').oiUsd + start('bybit').oiUsd;
+    const now = end('binance').oiUsd + end('bybit').oiUsd;
+    expect(prior / 1e9).toBeCloseTo(8.0076, 4);
     expect(now / 1e9).toBeCloseTo(7.8509, 4);
-    expect(now / prior - 1).toBeCloseTo(-0.01886, 4);
+    // Coins held: (77,464.6 + 49,745.7) / (77,387.5 + 49,899.4) − 1 = 127,210.2 / 127,286.9 − 1 = −0.06 %:
+    // the dollars fell with the price, the positions did not.
+    const coins = (p: { oiBase?: number }) => p.oiBase!;
+    const coinChange = (coins(end('binance')) + coins(end('bybit'))) / (coins(start('binance')) + coins(start('bybit'))) - 1;
+    expect(coinChange).toBeCloseTo(-0.0006, 4);
     const qv = (venue: string) => sumBetween(series(s.perpetuals, venue, 'BTCUSDT', '1h').candles, s.window.start, s.window.end, 'qv');
     // 6.3608 + 2.4112 = 8.772 billion
     expect((qv('binance') + qv('bybit')) / 1e9).toBeCloseTo(8.772, 3);
@@ -62,10 +64,9 @@ describe('outage-2024-05-14', () => {
     const en = plain(render(loaded, 'en', templates).markdown);
     const zh = plain(render(loaded, 'zh', templates).markdown);
     const oi = en.split('\n').find((l) => l.startsWith('● **Open interest:**'))!;
-    expect(oi).toContain('on Binance and Bybit fell 1.9%');
-    expect(oi).toContain('$8.00 billion');
-    expect(oi).toContain('$7.85 billion');
-    expect(oi).toContain('(Binance −1.8%, Bybit −2.0%)');
+    expect(oi).toContain(
+      'on Binance and Bybit fell to $7.85 billion from $8.01 billion at the start of the day, summed across venues; in coins it was little changed (−0.1%; Binance \\+0.1%, Bybit −0.3%). Positions barely moved.',
+    );
     expect(oi).not.toContain('OKX');
     expect(en).toContain('$8.77 billion across Binance and Bybit');
     expect(en).toContain(

@@ -103,12 +103,32 @@ export const OpenInterestChangeSchema = z.strictObject({
   ...base,
   asset: z.string(),
   perVenue: z.array(
-    z.strictObject({ venue: z.string(), priorUsd: usd, currentUsd: usd, changeFraction: fraction, peakUsd: usd, peakTime: epochMs }),
+    z.strictObject({
+      venue: z.string(),
+      priorUsd: usd,
+      currentUsd: usd,
+      /** Coins held at the two points, when the venue gives them. */
+      priorBase: finite.optional(),
+      currentBase: finite.optional(),
+      /** The coins' change when given, else the dollars' (the finding's `measure`). */
+      changeFraction: fraction,
+      usdChangeFraction: fraction,
+      peakUsd: usd,
+      peakTime: epochMs,
+    }),
   ),
   totalPriorUsd: usd,
   totalCurrentUsd: usd,
+  totalPriorBase: finite.optional(),
+  totalCurrentBase: finite.optional(),
+  /** What `changeFraction` measures: coins held (positions) when every venue gives them, else dollars. */
+  measure: z.enum(['coins', 'usd']),
+  /** The total's change in `measure`; the dollar change is `usdChangeFraction`. */
   changeFraction: fraction,
-  /** Open interest falling while price falls: positions closed, not added. */
+  usdChangeFraction: fraction,
+  /** The coins the venues lost, each valued at its own dollars per coin at the end (USD; negative when coins were added). */
+  closedUsd: finite.optional(),
+  /** Coins held falling by openInterest.dropFractionMin while price fell: positions closed, not added (coins only). */
   deleveraging: z.boolean(),
 });
 

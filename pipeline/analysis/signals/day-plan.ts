@@ -150,7 +150,13 @@ export const dayPlanSignal: Signal = (snapshot, thresholds, context) => {
     }
     const oi = earlierOf(context, 'open_interest_change').find((o) => o.asset === asset);
     if (oi?.threshold) {
-      claims.push({ id: 'oi_drop', asset, measure: 'open interest change, all venues', value: oi.changeFraction, threshold: oi.threshold });
+      claims.push({
+        id: 'oi_drop',
+        asset,
+        measure: `open interest change in ${oi.measure === 'coins' ? 'coins held' : 'USD'}, all venues`,
+        value: oi.changeFraction,
+        threshold: oi.threshold,
+      });
       if (oi.deleveraging)
         claims.push({
           id: 'deleveraging',
@@ -163,14 +169,13 @@ export const dayPlanSignal: Signal = (snapshot, thresholds, context) => {
       // than voluntaryMultipleMin times it cannot have been forced.
       const covers =
         liquidations && liquidations.scope !== 'floor' && (liquidations.scope === 'market' || liquidations.assets.includes(asset));
-      const dropUsd = oi.totalPriorUsd - oi.totalCurrentUsd;
-      if (oi.deleveraging && covers && liquidations.totalRangeUsd.high > 0) {
-        const multiple = dropUsd / liquidations.totalRangeUsd.high;
+      if (oi.deleveraging && oi.closedUsd !== undefined && covers && liquidations.totalRangeUsd.high > 0) {
+        const multiple = oi.closedUsd / liquidations.totalRangeUsd.high;
         if (multiple >= t.openInterest.voluntaryMultipleMin)
           claims.push({
             id: 'voluntary_deleveraging',
             asset,
-            measure: 'open interest drop (USD) / liquidation total',
+            measure: 'positions closed (coins valued at the end, USD) / liquidation total',
             value: roundSignificant(multiple),
             threshold: { name: 'openInterest.voluntaryMultipleMin', value: t.openInterest.voluntaryMultipleMin, unit: 'multiple' },
           });

@@ -1,13 +1,18 @@
 /**
- * Open interest change: each venue's open interest (USD) at the window's end against just before
- * it opened, and the total. Deleveraging = total open interest falling by at least
- * `openInterest.dropFractionMin` while the asset's price fell: positions were closed, not added.
+ * Open interest change: each venue's open interest at the window's end against its start, and
+ * the total. Positions are measured in coins held (`oiBase`): dollar open interest falls with the
+ * price alone (the ETF launch: −6.9 % in dollars while the coins held rose 3.7 %), so every change
+ * a reading rests on is the coins'. The dollar levels are kept for the amounts a bullet prints.
  *
- * - Prior = the venue's last point before the window; current = its last point before the
- *   window ends. Venues lacking either, or with zero prior open interest, are left out.
- * - The peak is the largest point in the venue's whole history, the reference a desk quotes
- *   ("down from the October peak").
- * - USD open interest also falls with price alone; the price move is reported beside it.
+ * - Prior = the venue's last point at or before the window's start; current = its last point
+ *   before the window ends. Venues lacking either, or with zero prior open interest, are left out.
+ * - `changeFraction` is the coins' change when every venue gives coins at both points, else the
+ *   dollars' (`measure` says which). Deleveraging = coins held falling by at least
+ *   `openInterest.dropFractionMin` while the asset's price fell: positions were closed, not added.
+ *   Without coins there is no deleveraging reading (dollars cannot tell closing from repricing).
+ * - `closedUsd`: the coins the venues lost, each valued at its own dollar-per-coin at the end.
+ * - The peak is the largest point in the venue's whole history (dollars), the reference a desk
+ *   quotes ("down from the October peak").
  */
 import { earlierOf, type Signal } from '../context.js';
 import type { Finding } from '../findings.js';
@@ -30,11 +35,15 @@ export const openInterestSignal: Signal = (snapshot, thresholds, context) => {
     const seen = new Set<string>();
     snapshot.openInterest.forEach((series, index) => {
       if (series.asset !== asset || seen.has(series.venue)) return;
-      const prior = lastBefore(series.history, start);
+      const prior = lastBefore(series.history, start + 1);
       const current = lastBefore(series.history, end);
-      if (!prior || !current || current.time < start) return;
-      const change = changeFraction(current.oiUsd, prior.oiUsd);
-      if (change === undefined) return;
+      if (!prior || !current || current.time <= prior.time) return;
+      const usdChange = changeFraction(current.oiUsd, prior.oiUsd);
+      if (usdChange === undefined) return;
+      const coins =
+        prior.oiBase !== undefined && current.oiBase !== undefined && prior.oiBase > 0 && current.oiBase > 0
+          ? { prior: prior.oiBase, current: current.oiBase }
+          : undefined;
       seen.add(series.venue);
       let peak = series.history[0]!;
       for (const p of series.history) if (p.oiUsd > peak.oiUsd || (p.oiUsd === peak.oiUsd && p.time < peak.time)) peak = p;
@@ -42,7 +51,9 @@ export const openInterestSignal: Signal = (snapshot, thresholds, context) => {
         venue: series.venue,
         priorUsd: prior.oiUsd,
         currentUsd: current.oiUsd,
-        changeFraction: roundSignificant(change),
+        ...(coins ? { priorBase: coins.prior, currentBase: coins.current } : {}),
+        changeFraction: roundSignificant(coins ? coins.current / coins.prior - 1 : usdChange),
+        usdChangeFraction: roundSignificant(usdChange),
         peakUsd: peak.oiUsd,
         peakTime: peak.time,
       });
@@ -53,11 +64,16 @@ export const openInterestSignal: Signal = (snapshot, thresholds, context) => {
 
     const totalPriorUsd = sum(perVenue.map((v) => v.priorUsd));
     const totalCurrentUsd = sum(perVenue.map((v) => v.currentUsd));
-    const change = changeFraction(totalCurrentUsd, totalPriorUsd);
-    if (change === undefined) continue;
+    const usdChange = changeFraction(totalCurrentUsd, totalPriorUsd);
+    if (usdChange === undefined) continue;
+    const inCoins = perVenue.every((v) => v.priorBase !== undefined && v.currentBase !== undefined);
+    const priorBase = inCoins ? sum(perVenue.map((v) => v.priorBase!)) : undefined;
+    const currentBase = inCoins ? sum(perVenue.map((v) => v.currentBase!)) : undefined;
+    const change = priorBase !== undefined && currentBase !== undefined ? currentBase / priorBase - 1 : usdChange;
+    const closedUsd = inCoins ? sum(perVenue.map((v) => (v.priorBase! - v.currentBase!) * (v.currentUsd / v.currentBase!))) : undefined;
     const move = moves.find((m) => m.asset === asset);
     const dropFired = change <= -t.dropFractionMin;
-    const deleveraging = dropFired && move !== undefined && move.changeFraction < 0;
+    const deleveraging = inCoins && dropFired && move !== undefined && move.changeFraction < 0;
 
     out.push({
       kind: 'open_interest_change',
@@ -75,7 +91,13 @@ export const openInterestSignal: Signal = (snapshot, thresholds, context) => {
       perVenue,
       totalPriorUsd: roundSignificant(totalPriorUsd, 12),
       totalCurrentUsd: roundSignificant(totalCurrentUsd, 12),
+      ...(priorBase !== undefined && currentBase !== undefined
+        ? { totalPriorBase: roundSignificant(priorBase, 12), totalCurrentBase: roundSignificant(currentBase, 12) }
+        : {}),
+      measure: inCoins ? ('coins' as const) : ('usd' as const),
       changeFraction: roundSignificant(change),
+      usdChangeFraction: roundSignificant(usdChange),
+      ...(closedUsd !== undefined ? { closedUsd: roundSignificant(closedUsd, 12) } : {}),
       deleveraging,
     });
   }

@@ -121,6 +121,12 @@ export const ThresholdsSchema = z.strictObject({
      * direction (下跌 / fell); a smaller one is "little changed" (fraction; 0.005 = 0.5 %).
      */
     releaseMoveFractionMin: fraction.default(0.005),
+    /**
+     * A release whose hour opened with at least this share of the day's high-to-low swing already
+     * done came after most of the move: the brief says so, and does not call the two simultaneous
+     * (fraction of the swing).
+     */
+    releaseAfterShareMin: fraction.max(1).default(0.5),
   }),
 
   levels: section({

@@ -101,6 +101,11 @@ export const LeadSchema = z.strictObject({
       atHigh: flag,
       /** The day's steepest hour fell in those hours; `dayDown`: the day's direction (the path's). */
       steepest: flag,
+      /**
+       * The release's hour opened with pricePath.releaseAfterShareMin of the swing done: most of the
+       * move came before it (`change`: from the day's high, or low, to that open).
+       */
+      after: z.strictObject({ change: md }).optional(),
       dayDown: flag,
       /** The lead asset's name and the brief's UTC offset, as the lead prints them. */
       assetName: md,

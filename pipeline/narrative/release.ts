@@ -48,6 +48,9 @@ export function composeRelease(ctx: ComposeContext, lead: Pick<BriefLead, 'asset
       atLow: r.extreme && path.direction === 'down',
       atHigh: r.extreme && path.direction === 'up',
       steepest: r.steepest,
+      ...(r.before && r.before.shareOfSwing >= ctx.input.config.thresholds.pricePath.releaseAfterShareMin
+        ? { after: { change: fmt.pctAbs(r.before.changeFraction) } }
+        : {}),
       dayDown: path.direction === 'down',
       assetName: lead.assetName,
       offset: lead.offset,

@@ -33,12 +33,17 @@ const ppi: Catalyst = {
 
 describe('releaseHours', () => {
   it('reads the release hour and the next: open of 21:00 to close of 22:00 (UTC+8)', () => {
-    // 21:00 opens 44,400 and 22:00 closes 43,068: 43,068 / 44,400 − 1 = −3.0 %.
+    // 21:00 opens 44,400 and 22:00 closes 43,068: 43,068 / 44,400 − 1 = −3.0 %. By 21:00 the day
+    // was 44,400 / 46,000 − 1 = −3.478 % off its high, (46,000 − 44,400) / (46,000 − 43,068) =
+    // 1,600 / 2,932 = 54.57 % of its swing.
     const c = candles({ 21: [44_400, 43_500], 22: [43_500, 43_068] });
     const [r] = releaseHours(
       {
         window: WINDOW,
         candles: c,
+        high: 46_000,
+        low: 43_068,
+        down: true,
         extremeTime: START + 22 * HOUR,
         steepestTime: START + 20 * HOUR,
         reactionHours: 2,
@@ -55,16 +60,34 @@ describe('releaseHours', () => {
       changeFraction: -0.03,
       extreme: true,
       steepest: false,
+      before: { changeFraction: -0.0347826087, shareOfSwing: 0.5457025921 },
     });
   });
 
   it('the real calendar: the 12 January 2024 PPI is in the window, the 11 January CPI (21:30 UTC+8 on the 11th) is not', () => {
-    const list = releaseHours({ window: WINDOW, candles: candles(), extremeTime: START, steepestTime: START, reactionHours: 2 });
+    const list = releaseHours({
+      window: WINDOW,
+      candles: candles(),
+      extremeTime: START,
+      steepestTime: START,
+      reactionHours: 2,
+      high: 46_000,
+      low: 45_000,
+      down: true,
+    });
     expect(list.map((r) => [r.kind, new Date(r.time).toISOString(), r.changeFraction])).toEqual([['ppi', '2024-01-12T13:30:00.000Z', 0]]);
   });
 
   it('stops at a missing hour and at the window end; no candle in the release hour: no change', () => {
-    const base = { window: WINDOW, extremeTime: START, steepestTime: START + 21 * HOUR, reactionHours: 2 };
+    const base = {
+      window: WINDOW,
+      extremeTime: START,
+      steepestTime: START + 21 * HOUR,
+      reactionHours: 2,
+      high: 46_000,
+      low: 43_000,
+      down: true,
+    };
     // 22:00 missing: one hour read, 21:00's own open to close (44,400 → 43,956 = −1.0 %).
     expect(releaseHours({ ...base, candles: candles({ 21: [44_400, 43_956] }, [22]) }, [ppi])[0]).toMatchObject({
       hours: 1,
@@ -85,7 +108,16 @@ describe('releaseHours', () => {
   });
 
   it('leaves out expiries, releases without a time and releases outside the window', () => {
-    const base = { window: WINDOW, candles: candles(), extremeTime: START, steepestTime: START, reactionHours: 2 };
+    const base = {
+      window: WINDOW,
+      candles: candles(),
+      extremeTime: START,
+      steepestTime: START,
+      reactionHours: 2,
+      high: 46_000,
+      low: 45_000,
+      down: true,
+    };
     const expiry: Catalyst = { ...ppi, kind: 'expiry', time: START + 3 * HOUR };
     const untimed: Catalyst = { ...ppi, time: undefined };
     const atEnd: Catalyst = { ...ppi, time: WINDOW.end };

@@ -226,8 +226,8 @@ describe('ETF inflow point: "仍在" only after two or more inflow sessions', ()
 describe('the lead does not deny a driver the notes name', () => {
   const NO_TRIGGER = {
     // The lead's sentence, and the clause after a scheduled release of the day (lead-release.hbs).
-    en: /no single clear macro or news trigger|No single macro release or headline|no one macro event or news item|no clear macro or news catalyst|No other macro or news event|Nothing else had surfaced|no macro data or news explained/,
-    zh: /尚无单一明确的宏观|未见可单独解释|尚未找到单一的宏观|暂无明确的宏观数据|尚无其他宏观或消息面事件|未见其他可单独解释/,
+    en: /no single clear macro or news trigger|No single macro release or headline|no one macro event or news item|no clear macro or news catalyst|explained the move on its own|to explain the move on its own|explained it on its own/,
+    zh: /尚无单一明确的宏观|未见可单独解释|尚未找到单一的宏观|暂无明确的宏观数据/,
   };
   it.each(['zh', 'en'] as const)('holiday (Mt. Gox labelled wallet in the notes), %s: no no-trigger sentence', (lang) => {
     const text = md('holiday-2024-07-05', lang);

@@ -125,6 +125,11 @@ export const PricePathSchema = z.strictObject({
         changeFraction: fraction.optional(),
         extreme: z.boolean(),
         steepest: z.boolean(),
+        /**
+         * When the release's hour opened: its open against the day's high (down day) or low (up
+         * day), and the share of the high-to-low swing already covered.
+         */
+        before: z.strictObject({ changeFraction: fraction, shareOfSwing: fraction }).optional(),
       }),
     )
     .optional(),

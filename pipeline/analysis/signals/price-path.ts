@@ -69,6 +69,9 @@ export const pricePathSignal: Signal = (snapshot, thresholds, context) => {
     const releases = releaseHours({
       window: snapshot.window,
       candles: wp.candles,
+      high: move.high,
+      low: move.low,
+      down,
       extremeTime: down ? move.lowTime : move.highTime,
       steepestTime: steepest.time,
       reactionHours: thresholds.pricePath.releaseReactionHours,

@@ -3,7 +3,8 @@
  * (calendar/catalysts.ts; expiries are no release) whose instant falls in the window, with the
  * change over `pricePath.releaseReactionHours` hourly candles from the release's hour (that hour's
  * open to the last one's close; fewer when the window ends first or an hour is missing), and
- * whether the day's extreme or its steepest hour fell in those hours.
+ * whether the day's extreme or its steepest hour fell in those hours, and how much of the day's
+ * swing was already done when the release's hour opened.
  *
  * A coincidence in time, not a cause: the brief says when and by how much, never why.
  */
@@ -19,6 +20,10 @@ export interface ReleaseInputs {
   readonly window: { readonly start: number; readonly end: number };
   /** The window's hourly candles, ascending. */
   readonly candles: readonly Candle[];
+  /** The day's high and low, and whether the day went down (the low after the high). */
+  readonly high: number;
+  readonly low: number;
+  readonly down: boolean;
   /** The day's low (down day) or high (up day), and the steepest hour's open time (ms UTC). */
   readonly extremeTime: number;
   readonly steepestTime: number;
@@ -26,7 +31,7 @@ export interface ReleaseInputs {
 }
 
 export function releaseHours(inputs: ReleaseInputs, calendar: readonly Catalyst[] = CALENDAR): Release[] {
-  const { window, candles, extremeTime, steepestTime, reactionHours } = inputs;
+  const { window, candles, extremeTime, steepestTime, reactionHours, high, low, down } = inputs;
   const byTime = new Map(candles.map((c) => [c.t, c]));
   const out: Release[] = [];
   for (const c of calendar) {
@@ -53,6 +58,16 @@ export function releaseHours(inputs: ReleaseInputs, calendar: readonly Catalyst[
       ...(first && last && first.o > 0 ? { changeFraction: roundSignificant(last.c / first.o - 1) } : {}),
       extreme: run.length > 0 && inHours(extremeTime),
       steepest: run.length > 0 && inHours(steepestTime),
+      // How far the day had already gone its way when the release's hour opened: from the day's
+      // high (down day) or low (up day) to that open, and as a share of the high-to-low swing.
+      ...(first && high > low
+        ? {
+            before: {
+              changeFraction: roundSignificant(first.o / (down ? high : low) - 1),
+              shareOfSwing: roundSignificant(Math.max(0, down ? high - first.o : first.o - low) / (high - low)),
+            },
+          }
+        : {}),
     });
   }
   return out.sort((a, b) => a.time - b.time);

@@ -147,9 +147,32 @@ export function liquidationsBullet(ctx: ComposeContext, h: LiquidationHeadline):
       spike: h.multipleOfMedian >= t.multipleOfMedianMin,
     };
   }
+  // A market-wide total with no median of its own: the lead asset's part against its own median,
+  // the figure the day plan's leverage_flush claim then rests on (day-plan.ts).
+  const lead = ctx.all('liquidations').find((l) => l.asset === ctx.primary);
+  if (
+    !bullet.median &&
+    h.scope === 'market' &&
+    h.parts.some((p) => p.asset === ctx.primary) &&
+    lead?.multipleOfMedian !== undefined &&
+    lead.median30dUsd
+  )
+    bullet.partMedian = {
+      asset: ctx.ticker(ctx.primary),
+      // The part as the lead prints it (liquidationFigures), and whether it is the only one listed.
+      total: bullet.parts.find((p) => p.asset === ctx.ticker(ctx.primary))?.total ?? fmt.usdAggregate(lead.totalRangeUsd.high),
+      only: h.parts.length === 1,
+      value: fmt.usdAggregate(lead.median30dUsd),
+      multiple: fmt.multiple(lead.multipleOfMedian),
+      days: fmt.count(lead.medianDays ?? t.medianDays),
+    };
   // The lead prints every headline's figures (lead.ts); a dominant side means its share is all the bullet would say again.
   bullet.restatesLead =
-    !bullet.median && !bullet.multiSource && printedFloors(h).length === 0 && (bullet.longDominant || bullet.shortDominant);
+    !bullet.median &&
+    !bullet.partMedian &&
+    !bullet.multiSource &&
+    printedFloors(h).length === 0 &&
+    (bullet.longDominant || bullet.shortDominant);
   return bullet;
 }
 

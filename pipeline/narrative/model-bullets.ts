@@ -9,6 +9,8 @@ const LiquidationsBulletSchema = LiquidationFiguresSchema.extend({
   perSource: z.array(z.strictObject({ source: md, total: md, longShare: md })),
   multiSource: flag,
   median: z.strictObject({ value: md, multiple: md, days: md, spike: flag }).optional(),
+  /** A market-wide total without a median: the lead asset's part against its own 30-day median. */
+  partMedian: z.strictObject({ asset: md, total: md, only: flag, value: md, multiple: md, days: md }).optional(),
   /**
    * The lead prints the total and the dominant side's share, and the bullet has nothing to add (no
    * median multiple, no second source, no sampled floor): the wire leaves the bullet out.

@@ -30,3 +30,17 @@ describe('open-interest claims (bundled day)', () => {
     expect(claim?.threshold).toEqual({ name: 'openInterest.voluntaryMultipleMin', value: 0.3, unit: 'multiple' });
   });
 });
+
+describe('leverage_flush on a market-wide total without a median (replayed 4 January)', () => {
+  it('the lead asset’s own multiple licenses it: BTC 1.26 billion against its 30-day median, 7.9x ≥ 3x', async () => {
+    const replayed = await loadSnapshot(join(import.meta.dirname, '../golden/cases/replayed-2024-01-04/snapshot.json'));
+    const findings = analyze(replayed).findings;
+    const plan = findings.find((f): f is DayPlan => f.kind === 'day_plan')!;
+    expect(plan.liquidations?.scope).toBe('market');
+    expect(plan.liquidations?.multipleOfMedian).toBeUndefined();
+    const btc = findings.find((f) => f.kind === 'liquidations' && f.asset === 'BTC');
+    const flush = plan.claims.find((c) => c.id === 'leverage_flush');
+    expect(flush?.value).toBe(btc?.kind === 'liquidations' ? btc.multipleOfMedian : NaN);
+    expect(flush?.value).toBeCloseTo(7.9, 1);
+  });
+});

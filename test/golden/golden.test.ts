@@ -40,7 +40,7 @@ import { listFiles, renderCase, type RenderedCase } from './render-case.js';
  */
 const OUTSIDE: Record<string, number> = {
   'etf-launch-2024-01-12:zh': 1888,
-  'replayed-2024-01-04:zh': 1780,
+  'replayed-2024-01-04:zh': 1838,
 };
 const LIMITS = DEFAULT_CONFIG.briefLength;
 

@@ -254,12 +254,19 @@ describe('the lead says "concentrated" / "long squeeze" only with the leverage_f
     expect(zh).not.toContain('集中爆仓');
   });
 
-  it('replayed 2024-01-04 (longs 74 %, open interest −12.5 %, no leverage_flush): en says longs cut risk, not a long squeeze', () => {
+  it('replayed 2024-01-04 (longs 74 %, coins held −9.1 %): the all-coin total has no median, but BTC’s $1.26 billion is 7.9x its own, so the flush is licensed and its figure printed', () => {
     const replayed = loadCase({ name: REPLAYED_CASE.name, snapshotFile: join(ROOT, REPLAYED_CASE.snapshot) });
     const en = render(replayed, 'en', templates).markdown;
-    expect(en).toContain('so positions were closed, not opened: longs cutting risk more than shorts pressing.');
-    expect(en).not.toMatch(/long squeeze/i);
-    expect(render(replayed, 'zh', templates).markdown).not.toContain('集中爆仓');
+    expect(en).toContain('so positions were closed, not opened: a long squeeze more than a bear raid.');
+    expect(en).toContain("● **Long squeeze:** BTC's $1.26 billion was 7.9x its own 30-day median of $159 million.");
+    const zh = render(replayed, 'zh', templates).markdown;
+    expect(zh).toContain('分币种看，BTC 约 12.6 亿美元（仅统计 Binance、OKX 和 Bybit），为其近 30 日中位数约 1.59 亿美元的 7.9 倍');
+    // Without BTC's own median there is nothing to license it.
+    const noMedian = loadCase({ name: REPLAYED_CASE.name, snapshotFile: join(ROOT, REPLAYED_CASE.snapshot) });
+    for (const f of noMedian.findings.findings) if (f.kind === 'liquidations') delete f.multipleOfMedian;
+    const plan = noMedian.findings.findings.find((f) => f.kind === 'day_plan');
+    if (plan?.kind === 'day_plan') plan.claims = plan.claims.filter((c) => c.id !== 'leverage_flush');
+    expect(render(noMedian, 'en', templates).markdown).toContain('longs cutting risk more than shorts pressing.');
   });
 });
 

@@ -110,13 +110,15 @@ export const dayPlanSignal: Signal = (snapshot, thresholds, context) => {
   // "Leverage flushed" / "出清" / "Long squeeze" are words of size, not of share: the total must be a
   // complete figure at least `liquidations.multipleOfMedianMin` times its 30-day median, longs
   // must dominate it and the lead asset's open interest must have fallen. The assets' sum has no
-  // median of its own: the lead asset's multiple (from a complete source) stands for it. A floor
-  // from sampled streams has no median and never licenses it.
+  // median of its own: the lead asset's multiple (from a complete source) stands for it; so it does
+  // for a market-wide total whose source published no median (the replayed 4 January: BTC's
+  // $1.26 billion was 7.9x its median inside an all-coin total with none). A floor from sampled
+  // streams has no median and never licenses it.
   const leadOi = earlierOf(context, 'open_interest_change').find((o) => o.asset === leadAsset);
   const leadLiq = earlierOf(context, 'liquidations').find((l) => l.asset === leadAsset);
   const multiple =
     liquidations?.scope === 'market'
-      ? liquidations.multipleOfMedian
+      ? (liquidations.multipleOfMedian ?? leadLiq?.multipleOfMedian)
       : liquidations?.scope === 'assets'
         ? leadLiq?.multipleOfMedian
         : undefined;

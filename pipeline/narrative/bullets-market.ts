@@ -14,6 +14,7 @@ import type { LiquidationFigures } from './model-parts.js';
 import { providerName, tenorName } from './names.js';
 import { isSevere, isSharp } from './move-size.js';
 import { atPar } from './par.js';
+import { positionsMoved } from './positions.js';
 
 type B<K extends keyof Bullet> = NonNullable<Bullet[K]>;
 
@@ -138,6 +139,7 @@ export function liquidationsBullet(ctx: ComposeContext, h: LiquidationHeadline):
     })),
     multiSource: perSource.length > 1,
     restatesLead: false,
+    deleveraging: hasClaim(ctx, 'deleveraging', ctx.primary),
   };
   if (h.median30dUsd !== undefined && h.multipleOfMedian !== undefined && h.median30dUsd > 0) {
     bullet.median = {
@@ -275,6 +277,7 @@ export function fundingBullet(ctx: ComposeContext, f: FindingOf<'funding_flip'>)
     negative: f.state === 'negative',
     shortPressure: hasClaim(ctx, 'short_pressure', f.asset),
     rising: f.state === 'rising',
+    positionsShrank: positionsMoved(ctx).shrank,
     prior: fmt.rate(f.weightedPriorPer8h),
     current: fmt.rate(f.weightedCurrentPer8h),
     up: f.weightedCurrentPer8h > f.weightedPriorPer8h,

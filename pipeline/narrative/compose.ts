@@ -31,6 +31,7 @@ import { composePath } from './path.js';
 import { composeBreadth, composeReading } from './reading.js';
 import { composeFlowsReading } from './flows-reading.js';
 import { composePositioning } from './positioning.js';
+import { positionsMoved } from './positions.js';
 
 export type { ComposeInput } from './compose-context.js';
 
@@ -255,6 +256,7 @@ export function composeBrief(input: ComposeInput, templates?: Pick<TemplateSet, 
       flushed: outlook.leverageFlushed,
       fundingNegative: (ctx.one('funding_flip', ctx.primary)?.weightedCurrentPer8h ?? 0) < 0,
       afterDecline: outlook.afterDecline,
+      positionsGrew: positionsMoved(ctx).grew,
     };
   sections.push({ id: 'outlook', bullets: [], charts: [], outlook });
 

@@ -11,6 +11,8 @@ const LiquidationsBulletSchema = LiquidationFiguresSchema.extend({
   median: z.strictObject({ value: md, multiple: md, days: md, spike: flag }).optional(),
   /** A market-wide total without a median: the lead asset's part against its own 30-day median. */
   partMedian: z.strictObject({ asset: md, total: md, only: flag, value: md, multiple: md, days: md }).optional(),
+  /** The lead asset's coins held fell with the price (the deleveraging claim): only then "多头去杠杆". */
+  deleveraging: flag,
   /**
    * The lead prints the total and the dominant side's share, and the bullet has nothing to add (no
    * median multiple, no second source, no sampled floor): the wire leaves the bullet out.
@@ -70,6 +72,8 @@ const VolumeBulletSchema = z.strictObject({
 
 const FundingBulletSchema = z.strictObject({
   asset: md,
+  /** Coins held fell (positions.ts): a rising rate is dearer leverage, not more of it. */
+  positionsShrank: flag,
   flipToNeutral: flag,
   /** The weighted rate changed sign (prior and current on opposite sides of zero): only then "逆转" / "reversed". */
   signChange: flag,

@@ -103,9 +103,10 @@ export const LeadSchema = z.strictObject({
       steepest: flag,
       /**
        * The release's hour opened with pricePath.releaseAfterShareMin of the swing done: most of the
-       * move came before it (`change`: from the day's high, or low, to that open).
+       * move came before it (`change`: from the day's high, or low, to that open; `share`: of the
+       * high-to-low swing, in words).
        */
-      after: z.strictObject({ change: md }).optional(),
+      after: z.strictObject({ change: md, share: md }).optional(),
       dayDown: flag,
       /** The lead asset's name and the brief's UTC offset, as the lead prints them. */
       assetName: md,

@@ -152,6 +152,8 @@ export const PositioningSchema = z.strictObject({
       fundingNegative: flag,
       /** The 30 days before fell (path.prior): a fall is no "healthy shake-out" of a run-up. */
       afterDecline: flag,
+      /** Coins held rose on the day (positions.ts): the crux starts from positions added, not cut. */
+      positionsGrew: flag,
     })
     .optional(),
 });

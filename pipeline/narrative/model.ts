@@ -209,6 +209,8 @@ const OutlookSchema = z.strictObject({
   exchangeInflow: flag,
   /** On a rally, funding or basis rose past its threshold (reading.ts): the synthesis says leverage is building, not "if". */
   leverageRising: flag,
+  /** Coins held fell (positions.ts): on a rally, the rise is in the cost of leverage, not its size. */
+  positionsShrank: flag,
   /** The 30 days before fell as a trend (path.prior): a broken support extends that fall, it gives back no gains. */
   afterDecline: flag,
   /** The calendar covers the catalyst horizon and lists nothing in it, nor do the notes. */

@@ -10,6 +10,7 @@ import type { Day } from './lead.js';
 import { deleveragingThesisFired, headlineBreak } from './lead.js';
 import { exchangeNetInflow } from './exchange-supply.js';
 import { md } from './markdown-escape.js';
+import { positionsMoved } from './positions.js';
 import type { LevelRef, Outlook, TimeWindow, WatchItem } from './model.js';
 import { providerName, publisherName, tenorName } from './names.js';
 
@@ -189,6 +190,7 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
     nearLow: path?.direction === 'down' && path.retrace.nearExtreme,
     recovered: path?.direction === 'down' && path.retrace.recovered,
     leverageRising: false,
+    positionsShrank: positionsMoved(ctx).shrank,
     afterDecline: false,
     noCatalyst: ctx.plan.noCatalyst && catalysts.every((c) => c.date > horizonEnd(ctx)),
     horizonDays: fmt.count(ctx.input.config.thresholds.catalysts.horizonDays),

@@ -10,6 +10,7 @@
 import type { PricePath } from '../analysis/index.js';
 import { HOUR_MS } from '../../kernel/time.js';
 import type { ComposeContext } from './compose-context.js';
+import * as format from '../../kernel/locale/index.js';
 import { md } from './markdown-escape.js';
 import { publisherName } from './names.js';
 import type { BriefLead } from './model.js';
@@ -49,7 +50,7 @@ export function composeRelease(ctx: ComposeContext, lead: Pick<BriefLead, 'asset
       atHigh: r.extreme && path.direction === 'up',
       steepest: r.steepest,
       ...(r.before && r.before.shareOfSwing >= ctx.input.config.thresholds.pricePath.releaseAfterShareMin
-        ? { after: { change: fmt.pctAbs(r.before.changeFraction) } }
+        ? { after: { change: fmt.pctAbs(r.before.changeFraction), share: md(format.formatShareWords(r.before.shareOfSwing, ctx.lang)) } }
         : {}),
       dayDown: path.direction === 'down',
       assetName: lead.assetName,

@@ -23,7 +23,7 @@ describe('约 before every aggregate, in headline, lead and body', () => {
     expect(line(zh, '# ')).toBe('# BTC 跌破 5.7 万美元：全网爆仓约 6.64 亿美元，杠杆多头集中出清');
     expect(zh).toContain('Coinglass 数据显示，全网 24 小时清算约 6.64 亿美元，多头占 82%。[^2]');
     expect(line(zh, '● **杠杆挤兑**')).toBe(
-      '● **杠杆挤兑**：据 Coinglass 数据，全网 24 小时清算金额约 6.64 亿美元，其中多头占 82%，为近 30 日中位数约 1.18 亿美元的 5.6 倍，显示下跌驱动力以多头去杠杆为主。[^2]',
+      '● **杠杆挤兑**：据 Coinglass 数据，全网 24 小时清算金额约 6.64 亿美元，其中多头占 82%，为近 30 日中位数约 1.18 亿美元的 5.6 倍，多头仓位承压更为明显。[^2]',
     );
     expect(line(zh, '● **ETF 资金净流出**')).toContain(
       '美国现货 BTC ETF 7 月 3 日净流出约 2,040 万美元；其中 FBTC 净流出 1,860 万美元、GBTC 净流出 1,390 万美元、ARKB 净流入 610 万美元',

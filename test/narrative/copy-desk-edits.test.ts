@@ -205,10 +205,10 @@ describe('content the data already held', () => {
     // The 21:00 hour opened 5.5 % under the day's 46,733 high, two thirds of its 3,868 swing:
     // most of the fall came before the release, so nothing is called simultaneous.
     expect(md('etf-launch-2024-01-12', 'zh')).toContain(
-      '当日 21:30 恰逢美国 PPI 数据公布（来源：[美国劳工统计局](https://www.bls.gov/schedule/news_release/ppi.htm)）；21:00—23:00，比特币下跌 3.0%，日内低点即出现在这一时段；但在公布之前，比特币已较日内高点下跌 5.5%，全天跌幅的大半已经完成。[^3]本轮下跌正值美国现货比特币 ETF 上市之初：1 月 11 日（美东交易日）是其首个交易日；数据公布与 ETF 上市都只是时间上的背景，截至发稿未见可单独解释这一走势的消息。[^4]',
+      '当日 21:30 恰逢美国 PPI 数据公布（来源：[美国劳工统计局](https://www.bls.gov/schedule/news_release/ppi.htm)）；21:00—23:00，比特币下跌 3.0%，日内低点即出现在这一时段；但在公布之前，比特币已较日内高点下跌 5.5%，日内高低点回撤已完成六成以上。[^3]本轮下跌正值美国现货比特币 ETF 上市之初：1 月 11 日（美东交易日）是其首个交易日；数据公布与 ETF 上市都只是时间上的背景，截至发稿未见可单独解释这一走势的消息。[^4]',
     );
     expect(md('etf-launch-2024-01-12', 'en')).toContain(
-      "Scheduled for 21:30 UTC+8 was the US PPI release ([BLS](https://www.bls.gov/schedule/news_release/ppi.htm)); from 21:00 to 23:00 Bitcoin fell 3.0%, a stretch that held the day's low, though it was already 5.5% off the day's high before the release, most of the day's drop.[^3] The drop came as US spot Bitcoin ETFs began trading: Thursday's US session was their first; both are timing, not a cause, and no news explained the move on its own by publication.[^4]",
+      "Scheduled for 21:30 UTC+8 was the US PPI release ([BLS](https://www.bls.gov/schedule/news_release/ppi.htm)); from 21:00 to 23:00 Bitcoin fell 3.0%, a stretch that held the day's low, though it was already 5.5% off the day's high before the release, over three-fifths of the high-to-low swing.[^3] The drop came as US spot Bitcoin ETFs began trading: Thursday's US session was their first; both are timing, not a cause, and no news explained the move on its own by publication.[^4]",
     );
     expect(md('bundled-2024-01-04', 'zh')).not.toContain('上市之初');
     expect(md('rally-2024-02-28', 'en')).not.toContain('began trading');

@@ -57,4 +57,18 @@ describe('a drop without a flush, read from its evidence', () => {
     // The ETF launch's coins held rose 3.9 %: no such point, whatever its dollars did.
     expect(markdownOf('etf-launch-2024-01-12', 'zh', templates)).not.toContain('杠杆已部分出清');
   });
+
+  it('a drop on which coins held rose (ETF launch, +3.9 %): no "去杠杆" in the liquidation bullet, no "Leverage unwinds" heading, and the crux starts from positions added', () => {
+    const zh = markdownOf('etf-launch-2024-01-12', 'zh', templates);
+    expect(zh).toContain('多头占 75%，为近 30 日中位数约 1.50 亿美元的 1.9 倍，多头仓位承压更为明显。');
+    expect(zh).not.toContain('多头去杠杆');
+    expect(zh).toContain(
+      '分歧的焦点在于下跌的性质：当日未平仓量按持仓币数计不降反升，若价格跌破 4.3 万美元时持仓继续增加，说明空头正在主动加仓；若持仓转而回落、资金费率保持中性，调整更可能以多头减仓为主。',
+    );
+    const en = markdownOf('etf-launch-2024-01-12', 'en', templates);
+    expect(en).toContain('## Liquidations and leverage\n');
+    expect(en).not.toContain('Leverage unwinds');
+    // The bundled day, coins held −6.1 % with a flush, keeps both.
+    expect(markdownOf('bundled-2024-01-04', 'en', templates)).toContain('## Leverage unwinds\n');
+  });
 });

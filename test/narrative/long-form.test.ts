@@ -75,7 +75,9 @@ describe('the leverage gauges read together', () => {
     expect(sentence(zh, '从结构上看')).toBe(
       '从结构上看，资金费率与期货升水同步走高，但未平仓量并未明显增加，追价情绪升温主要体现在价格端，新增仓位有限。',
     );
-    expect(zh).toContain('突破后的持续性取决于增量资金能否跟上；在杠杆已明显升温的情况下，短线回调风险不容忽视。');
+    // Coins held fell 3.0 %: what rose is the cost of leverage (funding, basis), not its size.
+    expect(zh).toContain('突破后的持续性取决于增量资金能否跟上；在资金费率与期货升水已明显升温的情况下，短线回调风险不容忽视。');
+    expect(zh).toContain('多头追价意愿增强，但持仓币数并未随之增加，上升的是杠杆成本而非杠杆规模');
     expect(zh).not.toContain('若资金费率与期货升水快速走高');
     // en says the same of the same gauges.
     expect(md('rally-2024-02-28', 'en')).toContain(

@@ -36,7 +36,7 @@ describe('a range day that closed 2.3 % lower (outage, 14 May 2024; liquidations
     // are both in those two hours. But the 20:00 open was already 1,244.3 under the 63,184.7 high
     // (−2.0 %), 61 % of the 2,032.3 swing: most of the fall came before it.
     expect(zh).toContain(
-      '当日 20:30 恰逢美国 PPI 数据公布（来源：[美国劳工统计局](https://www.bls.gov/schedule/news_release/ppi.htm)）；20:00—22:00，比特币下跌 1.3%，日内低点和全天跌幅最大的一小时都落在这一时段；但在公布之前，比特币已较日内高点下跌 2.0%，全天跌幅的大半已经完成。[^1]截至发稿，未见可单独解释这一走势的宏观数据或消息。',
+      '当日 20:30 恰逢美国 PPI 数据公布（来源：[美国劳工统计局](https://www.bls.gov/schedule/news_release/ppi.htm)）；20:00—22:00，比特币下跌 1.3%，日内低点和全天跌幅最大的一小时都落在这一时段；但在公布之前，比特币已较日内高点下跌 2.0%，日内高低点回撤已完成六成以上。[^1]截至发稿，未见可单独解释这一走势的宏观数据或消息。',
     );
     const en = md('outage-2024-05-14', 'en');
     expect(en).toContain('Bitcoin traded in a $61,152–$63,185 range on Tuesday, a 3.2% high-to-low swing');

@@ -8,17 +8,14 @@
  * value with the findings its figures cite (for the source footnotes).
  */
 import type { FindingKind } from '../analysis/index.js';
+import { clusterBullet, liquidationFindings, liquidationsBullet, printedFloors } from './bullets-liquidations.js';
 import {
   basisBullet,
   basisPaths,
-  clusterBullet,
   crossAssetBullet,
   fundingBullet,
-  liquidationFindings,
-  liquidationsBullet,
   moveOf,
   openInterestBullet,
-  printedFloors,
   printedVolume,
   volatilityBullet,
   volumeBullet,

@@ -14,7 +14,7 @@ import { composeRelease } from './release.js';
 import { md } from './markdown-escape.js';
 import type { BriefLead, BriefModel } from './model.js';
 import { etfFlowReadable, etfProducts, etfVolumeUsd, severalFunds } from './bullets-flows.js';
-import { liquidationFigures, liquidationFindings } from './bullets-market.js';
+import { liquidationFigures, liquidationFindings } from './bullets-liquidations.js';
 import { hasClaim } from './compose-context.js';
 import { leadCaveat } from './lead-caveat.js';
 import { sessionInWindow } from './etf-session.js';

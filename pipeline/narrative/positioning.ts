@@ -14,7 +14,7 @@ import type { Day } from './lead.js';
 import { headlineBreak } from './lead.js';
 import type { FindingOf } from '../analysis/index.js';
 import { etfFlowReadable } from './bullets-flows.js';
-import { liquidationFindings } from './bullets-market.js';
+import { liquidationFindings } from './bullets-liquidations.js';
 import { liquidationTotal } from './liquidation-total.js';
 import { md, type Md } from './markdown-escape.js';
 import { hasClaim, type ComposeContext } from './compose-context.js';

@@ -17,7 +17,7 @@ import type { FindingOf } from '../../pipeline/analysis/index.js';
 import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
 import { topFunds } from '../../pipeline/narrative/bullets-flows.js';
 import { beforeSpotEtfs, isFirstSpotEtfSession } from '../../pipeline/analysis/index.js';
-import { printedFloors } from '../../pipeline/narrative/bullets-market.js';
+import { printedFloors } from '../../pipeline/narrative/bullets-liquidations.js';
 import type { LiquidationHeadline } from '../../pipeline/analysis/index.js';
 import { join } from 'node:path';
 import { REPLAYED_CASE } from '../golden/cases.js';

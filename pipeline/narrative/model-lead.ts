@@ -107,6 +107,8 @@ export const LeadSchema = z.strictObject({
        * high-to-low swing, in words).
        */
       after: z.strictObject({ change: md, share: md }).optional(),
+      /** Without `after`: the day's low (down day) or high came before the release's hour, at `time`. */
+      extremeBefore: z.strictObject({ time: md }).optional(),
       dayDown: flag,
       /** The lead asset's name and the brief's UTC offset, as the lead prints them. */
       assetName: md,

@@ -35,6 +35,8 @@ export function composeRelease(ctx: ComposeContext, lead: Pick<BriefLead, 'asset
   if (!path || !r || r.changeFraction === undefined) return undefined;
   const { fmt } = ctx;
   const moved = Math.abs(r.changeFraction) >= ctx.input.config.thresholds.pricePath.releaseMoveFractionMin;
+  const move = ctx.one('price_move', ctx.primary);
+  const extremeAt = move === undefined ? undefined : path.direction === 'down' ? move.lowTime : move.highTime;
   return ctx.cite(
     {
       name: md(r.name[ctx.lang]),
@@ -51,7 +53,9 @@ export function composeRelease(ctx: ComposeContext, lead: Pick<BriefLead, 'asset
       steepest: r.steepest,
       ...(r.before && r.before.shareOfSwing >= ctx.input.config.thresholds.pricePath.releaseAfterShareMin
         ? { after: { change: fmt.pctAbs(r.before.changeFraction), share: md(format.formatShareWords(r.before.shareOfSwing, ctx.lang)) } }
-        : {}),
+        : r.extremeBefore && extremeAt !== undefined
+          ? { extremeBefore: { time: fmt.time(extremeAt) } }
+          : {}),
       dayDown: path.direction === 'down',
       assetName: lead.assetName,
       offset: lead.offset,

@@ -59,6 +59,7 @@ describe('releaseHours', () => {
       hours: 2,
       changeFraction: -0.03,
       extreme: true,
+      extremeBefore: false,
       steepest: false,
       before: { changeFraction: -0.0347826087, shareOfSwing: 0.5457025921 },
     });
@@ -93,6 +94,8 @@ describe('releaseHours', () => {
       hours: 1,
       changeFraction: -0.01,
       steepest: true,
+      // The day's extreme at 00:00 came before the 21:00 release hour.
+      extremeBefore: true,
     });
     // 21:00 missing: nothing to read.
     const [none] = releaseHours({ ...base, candles: candles({}, [21]) }, [ppi]);

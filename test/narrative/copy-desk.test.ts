@@ -233,11 +233,12 @@ describe('the lead does not deny a driver the notes name', () => {
     const text = md('holiday-2024-07-05', lang);
     expect(text).toContain(lang === 'en' ? 'the Mt. Gox trustee' : 'Mt. Gox 破产信托标记钱包');
     expect(text.split('\n\n')[1]).not.toMatch(NO_TRIGGER[lang]);
-    // The payrolls report at 20:30 is said, with the price over its hours, and no "nothing else".
+    // The payrolls report at 20:30 is said, with the price over its hours and the low that came
+    // before it (13:00, editor's second reading), and no "nothing else".
     expect(text.split('\n\n')[1]).toContain(
       lang === 'en'
-        ? '82% of them longs.[^2] The calendar had the US payrolls report at 20:30 UTC+8 ([BLS](https://www.bls.gov/schedule/news_release/empsit.htm)); from 20:00 to 22:00 Bitcoin edged up just 0.1%, a muted reaction.[^3]'
-        : '多头占 82%。[^2]从日程看，美国非农就业数据公布的时间是 20:30（来源：[美国劳工统计局](https://www.bls.gov/schedule/news_release/empsit.htm)）；20:00—22:00，比特币仅上涨 0.1%，价格反应平淡。[^3]',
+        ? "82% of them longs.[^2] The calendar had the US payrolls report at 20:30 UTC+8 ([BLS](https://www.bls.gov/schedule/news_release/empsit.htm)); from 20:00 to 22:00 Bitcoin edged up just 0.1%, a muted reaction; the day's low had come earlier, at 13:00.[^3]"
+        : '多头占 82%。[^2]从日程看，美国非农就业数据公布的时间是 20:30（来源：[美国劳工统计局](https://www.bls.gov/schedule/news_release/empsit.htm)）；20:00—22:00，比特币仅上涨 0.1%，价格反应平淡；日内低点早在 13:00 已经出现，早于数据公布。[^3]',
     );
   });
   it.each(['zh', 'en'] as const)('ETF launch (only a remark in the notes), %s: the sentence stays', (lang) => {

@@ -124,6 +124,8 @@ export const PricePathSchema = z.strictObject({
         /** Last candle's close / first candle's open − 1; absent with no candle. */
         changeFraction: fraction.optional(),
         extreme: z.boolean(),
+        /** The day's low (down day) or high (up day) came before the release's hour. */
+        extremeBefore: z.boolean(),
         steepest: z.boolean(),
         /**
          * When the release's hour opened: its open against the day's high (down day) or low (up

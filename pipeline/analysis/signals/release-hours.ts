@@ -57,6 +57,7 @@ export function releaseHours(inputs: ReleaseInputs, calendar: readonly Catalyst[
       hours: run.length,
       ...(first && last && first.o > 0 ? { changeFraction: roundSignificant(last.c / first.o - 1) } : {}),
       extreme: run.length > 0 && inHours(extremeTime),
+      extremeBefore: extremeTime < hourStart,
       steepest: run.length > 0 && inHours(steepestTime),
       // How far the day had already gone its way when the release's hour opened: from the day's
       // high (down day) or low (up day) to that open, and as a share of the high-to-low swing.

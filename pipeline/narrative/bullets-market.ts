@@ -211,17 +211,16 @@ export function openInterestBullet(ctx: ComposeContext, f: FindingOf<'open_inter
   const usd = f.perVenue.length > 1 ? fmt.usdAggregate : fmt.usd;
   const t = ctx.input.config.thresholds.openInterest;
   const coins = f.measure === 'coins';
-  const flat = Math.abs(f.changeFraction) < t.flatFractionMax;
   const usdDown = f.usdChangeFraction < 0;
   const bullet: B<'openInterest'> = {
     asset: ctx.ticker(f.asset),
     down: f.changeFraction < 0,
-    flat,
+    flat: f.flat,
     rise: f.changeFraction >= t.dropFractionMin,
     coins,
     signedChange: md(format.formatPercent(f.changeFraction, { sign: true })),
     usdDown,
-    repriced: coins && !flat && usdDown !== f.changeFraction < 0,
+    repriced: coins && !f.flat && usdDown !== f.changeFraction < 0,
     prior: usd(f.totalPriorUsd),
     current: usd(f.totalCurrentUsd),
     change: fmt.pctAbs(f.changeFraction),

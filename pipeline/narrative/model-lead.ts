@@ -96,6 +96,8 @@ export const LeadSchema = z.strictObject({
       down: flag,
       up: flag,
       muted: flag,
+      /** A move of size in the release's hours that had not mostly happened before: the lead adds that timing is not cause. */
+      coincident: flag,
       /** The day's low (down day) or high (up day) fell in those hours. */
       atLow: flag,
       atHigh: flag,

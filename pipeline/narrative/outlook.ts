@@ -186,7 +186,7 @@ export function composeOutlook(ctx: ComposeContext, move: PriceMove, day: Day): 
     // leverage_flush claim): the long share alone, or a total near its median, is no flush.
     leverageFlushed: deleveragingThesisFired(ctx, day) && hasClaim(ctx, 'leverage_flush'),
     exchangeInflow: exchangeNetInflow(ctx),
-    voluntary: ctx.plan.claims.some((c) => c.id === 'voluntary_deleveraging' && c.asset === primary),
+    voluntary: hasClaim(ctx, 'voluntary_deleveraging', primary),
     nearLow: path?.direction === 'down' && path.retrace.nearExtreme,
     recovered: path?.direction === 'down' && path.retrace.recovered,
     leverageRising: false,

@@ -140,8 +140,7 @@ export function composePositioning(ctx: ComposeContext, day: Day, printed: Reado
   // printed in its own bullet already.
   bears.push(...basisPoints(ctx, day));
   if (flows && exchangeNetInflow(ctx)) bears.push(cite({ exchangeInflow: { net: fmt.coins(flows.netCoins, flows.asset) } }, flows));
-  if (oi && day.rally && oi.changeFraction >= ctx.input.config.thresholds.openInterest.flatFractionMax)
-    bulls.push(cite({ oiUp: { change: fmt.pctAbs(oi.changeFraction) } }, oi));
+  if (oi && day.rally && !oi.flat && oi.changeFraction > 0) bulls.push(cite({ oiUp: { change: fmt.pctAbs(oi.changeFraction) } }, oi));
   // Open interest cut with the price (the deleveraging finding) but no flush of size: the bulls'
   // reading of the same figure is less leverage left to force out (with a flush, `flushed` says it).
   if (oi && drop && oi.deleveraging && oi.changeFraction < 0 && !hasClaim(ctx, 'leverage_flush'))
@@ -156,9 +155,8 @@ export function composePositioning(ctx: ComposeContext, day: Day, printed: Reado
         ...liqFrom,
       ),
     );
-  // A change within openInterest.flatFractionMax is no change of positions to argue from.
-  const oiMoved = oi !== undefined && Math.abs(oi.changeFraction) >= ctx.input.config.thresholds.openInterest.flatFractionMax;
-  if (oi && oiMoved && drop && oi.changeFraction < 0 && !oi.deleveraging)
+  // A change within openInterest.flatFractionMax (the finding's `flat`) is no change of positions to argue from.
+  if (oi && !oi.flat && drop && oi.changeFraction < 0 && !oi.deleveraging)
     bears.push(cite({ oiDown: { change: fmt.pctAbs(oi.changeFraction) } }, oi));
   if (vol) {
     // "Rose to" only when it rose on the day (the bullet's open → close); elevated is its level.

@@ -48,6 +48,9 @@ export function composeRelease(ctx: ComposeContext, lead: Pick<BriefLead, 'asset
       down: r.changeFraction < 0,
       up: r.changeFraction > 0,
       muted: !moved,
+      // The release and a move of size share the hours, most of the move not already done: only
+      // then does the lead say timing is not cause (else it says nothing else explains the move).
+      coincident: moved && !(r.before && r.before.shareOfSwing >= ctx.input.config.thresholds.pricePath.releaseAfterShareMin),
       atLow: r.extreme && path.direction === 'down',
       atHigh: r.extreme && path.direction === 'up',
       steepest: r.steepest,

@@ -87,7 +87,8 @@ describe('open_interest_change', () => {
       contextWith([priceMoveFinding('BTC', -0.12)]),
     );
     if (f?.kind !== 'open_interest_change') throw new Error('expected open_interest_change');
-    expect(f).toMatchObject({ measure: 'coins', deleveraging: false });
+    // +3 % is beyond openInterest.flatFractionMax (1 %): not flat, and not a drop either.
+    expect(f).toMatchObject({ measure: 'coins', deleveraging: false, flat: false });
     expect(f.changeFraction).toBeCloseTo(0.03, 12);
     expect(f.usdChangeFraction).toBeCloseTo(-0.089995, 9);
     expect(f.closedUsd).toBeCloseTo(-7_500 * 35_340, 3);

@@ -126,6 +126,8 @@ export const OpenInterestChangeSchema = z.strictObject({
   /** The total's change in `measure`; the dollar change is `usdChangeFraction`. */
   changeFraction: fraction,
   usdChangeFraction: fraction,
+  /** |changeFraction| under openInterest.flatFractionMax: positions little changed (no reading either way). */
+  flat: z.boolean(),
   /** The coins the venues lost, each valued at its own dollars per coin at the end (USD; negative when coins were added). */
   closedUsd: finite.optional(),
   /** Coins held falling by openInterest.dropFractionMin while price fell: positions closed, not added (coins only). */

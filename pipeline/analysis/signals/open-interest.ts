@@ -97,6 +97,7 @@ export const openInterestSignal: Signal = (snapshot, thresholds, context) => {
       measure: inCoins ? ('coins' as const) : ('usd' as const),
       changeFraction: roundSignificant(change),
       usdChangeFraction: roundSignificant(usdChange),
+      flat: Math.abs(change) < t.flatFractionMax,
       ...(closedUsd !== undefined ? { closedUsd: roundSignificant(closedUsd, 12) } : {}),
       deleveraging,
     });

@@ -127,6 +127,15 @@ export const ThresholdsSchema = z.strictObject({
      * (fraction of the swing).
      */
     releaseAfterShareMin: fraction.max(1).default(0.5),
+    /**
+     * A down day's move "began the evening before" when the highest hourly high of this many
+     * hours before the window (a low on an up day) was beyond the day's own extreme (hours).
+     */
+    eveHours: count.default(24),
+    /** ... and no earlier daily candle went beyond it for at least this many days: a fresh extreme (days). */
+    eveExtremeDaysMin: days.default(30),
+    /** ... and the day closed at least this far from it (fraction; 0.05 = 5 %). */
+    eveGiveBackFractionMin: fraction.default(0.05),
   }),
 
   levels: section({

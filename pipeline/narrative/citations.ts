@@ -85,6 +85,7 @@ function* citables(model: BriefModel): Generator<Citable> {
   if (model.path) yield model.path;
   if (model.path?.liquidations) yield model.path.liquidations;
   if (model.path?.prior) yield model.path.prior;
+  if (model.path?.prior?.eve) yield model.path.prior.eve;
   for (const section of model.sections) {
     yield* section.bullets;
     // The session paragraph prints its own figures and carries its own note.

@@ -99,6 +99,13 @@ export const PathSchema = z.strictObject({
       lastLarger: z.strictObject({ date: md, change: md }).optional(),
       /** The last earlier daily close at or beyond the day's close ("the lowest close since …"). */
       closeSince: md.optional(),
+      /**
+       * The fresh high (down day) or low (up day) set in the hours before the window, which the
+       * day's move began from (price_path.eveExtreme): its day and hour, price, how long since
+       * anything went beyond it (a date, or at least a month), and the close's distance from it.
+       * Its own sentence, citing the hourly series it was read from and the daily sample.
+       */
+      eve: z.strictObject({ ...cite, time: md, price: md, since: md, atLeast: flag, change: md }).optional(),
     })
     .optional(),
 });

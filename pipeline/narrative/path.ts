@@ -14,7 +14,7 @@ import type { ComposeContext } from './compose-context.js';
 import type { BriefPath } from './model-path.js';
 import { rankOf, RECENT_SINCE_DAYS, triggerNote, type Day } from './lead.js';
 import { busiestVenue, printedVolume } from './bullets-market.js';
-import { HOUR_MS } from '../../kernel/time.js';
+import { DAY_MS, HOUR_MS } from '../../kernel/time.js';
 import { md, type Md } from './markdown-escape.js';
 import * as format from '../../kernel/locale/index.js';
 
@@ -57,7 +57,7 @@ export function composePath(ctx: ComposeContext, day: Day): BriefPath | undefine
       aboutHalf: f.retrace.shareOfSwing >= ABOUT_HALF.min && f.retrace.shareOfSwing < ABOUT_HALF.max,
     };
   const prior = f.prior ? priorOf(ctx, f, down, move.close) : undefined;
-  if (prior && (prior.trend || prior.closeSince || prior.lastLarger))
+  if (prior && (prior.trend || prior.closeSince || prior.lastLarger || prior.eve))
     path.prior = ctx.cite(prior, f.paths.slice(1), prior.leverageBuilt ? ctx.one('funding_flip', f.asset) : undefined);
   if (!path.steepest && !path.shape && !path.liquidations && !path.retrace && !path.prior) return undefined;
   // Only the hourly sentences (the steepest hour, the shape) cite the path: a note no printed sentence points at would be listed for nothing.
@@ -142,6 +142,22 @@ function priorOf(ctx: ComposeContext, f: PricePath, down: boolean, close: number
     trendIntact: against && (down ? close > prior.fromClose : close < prior.fromClose),
     ...closeSince,
     ...larger,
+    ...(f.eveExtreme ? { eve: ctx.cite(eveOf(ctx, f.eveExtreme), f.paths) } : {}),
+  };
+}
+
+type Eve = NonNullable<NonNullable<BriefPath['prior']>['eve']>;
+
+function eveOf(ctx: ComposeContext, e: NonNullable<PricePath['eveExtreme']>): Eve {
+  const { fmt } = ctx;
+  // As the lead's rank: a day within the last month is named by its date, not its month.
+  const recent = e.since !== undefined && (Date.parse(ctx.input.findings.date) - Date.parse(e.since)) / DAY_MS <= RECENT_SINCE_DAYS;
+  return {
+    time: fmt.dayTime(e.time),
+    price: fmt.price(e.price),
+    since: recent ? fmt.date(e.since!) : fmt.month(e.since ?? e.sampleStart),
+    atLeast: e.since === undefined,
+    change: fmt.pctAbs(e.closeChangeFraction),
   };
 }
 

@@ -62,6 +62,23 @@ describe('etf-launch-2024-01-12', () => {
     expect(en).not.toMatch(/30-session/);
   });
 
+  it('says the slide began the evening before, from the 48,988 peak of 11 January 21:00 (UTC+8)', () => {
+    // The hourly high of 11 January 13:00 UTC; no daily high since 1 November 2023 above it;
+    // 43,120.4 / 48,988 − 1 = −11.98 %.
+    const peak = spot(loaded.snapshot, 'BTC', '1h')
+      .filter((c) => c.t < loaded.snapshot.window.start)
+      .at(-3)!;
+    expect([peak.h, new Date(peak.t).toISOString()]).toEqual([48_988, '2024-01-11T13:00:00.000Z']);
+    const zh = plain(render(loaded, 'zh', templates).markdown);
+    const en = plain(render(loaded, 'en', templates).markdown);
+    expect(zh).toContain(
+      '跌势在前一日已经开始：1 月 11 日 21:00，比特币曾冲高至 48,988.0 美元，至少为 2023 年 11 月以来最高，截至当日收盘已自该高点回落 12.0%。',
+    );
+    expect(en).toContain(
+      'The slide had begun the day before: Bitcoin peaked at $48,988 at 21:00 UTC+8 on 11 January, its highest since at least November 2023, and closed 12.0% below that.',
+    );
+  });
+
   it('the check stage reads "11.3%" as 11.3 %, not as the US-session change of 1.3 %', async () => {
     // The ETF bullet's model holds BTC's US-session change (1.3 %); the basis sentence prints 11.3 %.
     const briefs = await checkedOf('test/fixtures/etf-launch-2024-01-12/snapshot.json', await loadRenderAssets(join(ROOT, 'templates')));

@@ -106,6 +106,15 @@ export const PricePathSchema = z.strictObject({
    */
   closeSince: z.strictObject({ date: z.string(), close: finite }).optional(),
   /**
+   * A fresh high (down day) or low (up day) set in the `pricePath.eveHours` hours before the
+   * window, beyond the day's own extreme (signals/eve-extreme.ts): the hour it was set, its price,
+   * the close against it, and the last earlier daily candle beyond it (absent: none in the sample
+   * since `sampleStart`).
+   */
+  eveExtreme: z
+    .strictObject({ time: epochMs, price: finite, closeChangeFraction: fraction, since: z.string().optional(), sampleStart: z.string() })
+    .optional(),
+  /**
    * Scheduled releases inside the window (signals/release-hours.ts): the calendar's instant, the
    * hours from the release's hour the price is read over (`hours` candles from `hourStart`), the
    * change over them, and whether the day's extreme or its steepest hour fell in them. Absent

@@ -15,6 +15,8 @@
  *   (steady, with no burst, when `steadyHourShareMin` of them did, no run came near a burst and
  *   the close did not take back most of the swing).
  * - Releases: scheduled releases inside the window and the price over their hours (release-hours.ts).
+ * - The eve's extreme: a fresh multi-week high (low) set in the hours before the window, from
+ *   which a down (up) day's move began (eve-extreme.ts).
  * - Close since: the last earlier daily close at or beyond the day's close ("the lowest close
  *   since 18 December"), when it is at least `pricePath.closeSinceMinDays` before the brief's day.
  */
@@ -26,6 +28,7 @@ import { importanceOf, thresholdRatio } from '../importance.js';
 import { pickSpotSeries } from '../util/series.js';
 import { roundSignificant } from '../util/stats.js';
 import { DAY_MS, HOUR_MS, dailyCandlesBefore, daysBetween, utcDate } from '../util/time.js';
+import { eveExtreme } from './eve-extreme.js';
 import { releaseHours } from './release-hours.js';
 import { windowPrices } from './window-prices.js';
 
@@ -82,6 +85,16 @@ export const pricePathSignal: Signal = (snapshot, thresholds, context) => {
     const prior = priorTrend(closes, priorDays, trendFractionMin);
     const since = closeSince(closes, move.close, down);
     const sinceFarEnough = since && daysBetween(since.date, snapshot.date) >= closeSinceMinDays;
+    const eve = eveExtreme({
+      windowStart: snapshot.window.start,
+      hourly: wp.series.candles.filter((c) => c.h <= thresholds.price.plausibleMaxUsd),
+      closedDays: closes,
+      down,
+      dayHigh: move.high,
+      dayLow: move.low,
+      close: move.close,
+      thresholds: thresholds.pricePath,
+    });
 
     out.push({
       kind: 'price_path',
@@ -97,6 +110,7 @@ export const pricePathSignal: Signal = (snapshot, thresholds, context) => {
       shape,
       ...(prior ? { prior } : {}),
       ...(since && sinceFarEnough ? { closeSince: since } : {}),
+      ...(eve ? { eveExtreme: eve } : {}),
       ...(releases.length > 0 ? { releases } : {}),
     });
   }

@@ -20,6 +20,11 @@ export const ReadingSchema = z.strictObject({
   all: flag,
   /** Open interest fell on a rally: shorts covering, not longs adding. */
   shortCovering: flag,
+  /**
+   * On a crash, the basis compressed while the coins held grew (past openInterest.flatFractionMax):
+   * appetite cooled but no position was closed on net — the fall was not a deleveraging.
+   */
+  positionsGrew: flag,
   /** Funding did not fall to about zero but ended below its prior average, still positive: "虽有回落但仍为正值". */
   fundingEased: flag,
   /** The futures curve (reading.ts curveOf), when the basis bullet is printed and two or more expiries are read. */

@@ -12,7 +12,8 @@
  * Implied volatility stays with its bullet: the reading would only repeat it. When the basis
  * bullet is printed, the futures curve is read too (curveOf): its slope, the front against spot.
  *
- * Printed on a crash or rally day when at least two gauges moved with the day's leverage story.
+ * Printed on a crash or rally day when at least two gauges moved with the day's leverage story,
+ * or on a crash when the basis compressed while the coins held grew (positionsGrew).
  */
 import type { FindingOf } from '../analysis/index.js';
 import type { ComposeContext } from './compose-context.js';
@@ -44,7 +45,10 @@ export function composeReading(ctx: ComposeContext, day: Day, basisPrinted: bool
   // A crash's leverage story is gauges falling; a rally's, gauges rising (or shorts covering).
   const moved = Object.values(down ? fell : rose).filter(Boolean).length;
   const shortCovering = !down && fell.openInterest;
-  if (moved < 2 && !(shortCovering && (rose.funding || rose.basis))) return undefined;
+  // Coins held grew (past openInterest.flatFractionMax, short of the notable dropFractionMin) on
+  // a fall the futures cooled on: sentiment eased without any deleveraging, read as such.
+  const positionsGrew = down && fell.basis && oi !== undefined && oi.measure === 'coins' && !oi.flat && oi.changeFraction > 0;
+  if (moved < 2 && !(shortCovering && (rose.funding || rose.basis)) && !positionsGrew) return undefined;
   const curve = basis && basisPrinted ? curveOf(basis, t.basis.compressionMinFraction) : undefined;
   return {
     down,
@@ -52,6 +56,7 @@ export function composeReading(ctx: ComposeContext, day: Day, basisPrinted: bool
     rose,
     all: moved === 3,
     shortCovering,
+    positionsGrew,
     fundingEased:
       funding !== undefined &&
       !fell.funding &&

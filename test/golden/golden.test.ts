@@ -41,7 +41,6 @@ import { listFiles, renderCase, type RenderedCase } from './render-case.js';
  * quantity), which the notes carry; the copy desk supplies none of it by template.
  */
 const OUTSIDE: Record<string, number> = {
-  'etf-launch-2024-01-12:zh': 1945,
   'replayed-2024-01-04:zh': 1841,
 };
 const LIMITS = DEFAULT_CONFIG.briefLength;

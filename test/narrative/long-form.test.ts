@@ -56,6 +56,21 @@ describe('the leverage gauges read together', () => {
     );
   });
 
+  it('ETF launch: the basis compressed and funding eased while coins held rose 3.9% — no deleveraging, said so', () => {
+    expect(sentence(md('etf-launch-2024-01-12', 'zh'), '从结构上看')).toBe(
+      '从结构上看，期货升水收窄、资金费率有所回落，但按持仓币数计的未平仓量反而增加：追价意愿在降温，仓位总量却没有减少，这轮下跌并未演变为整体去杠杆。',
+    );
+    // Coins held little changed (under openInterest.flatFractionMax), or the basis held: basis alone is one gauge.
+    const flat = md('etf-launch-2024-01-12', 'zh', (l) => {
+      for (const f of l.findings.findings) if (f.kind === 'open_interest_change') f.flat = true;
+    });
+    expect(flat).not.toContain('从结构上看');
+    const held = md('etf-launch-2024-01-12', 'zh', (l) => {
+      for (const f of l.findings.findings) if (f.kind === 'basis_compression') f.compressed = false;
+    });
+    expect(held).not.toContain('从结构上看');
+  });
+
   it('one gauge alone is no joint reading; a range day has none; the wire wrap prints none; volatility stays with its bullet', () => {
     const zh = md('bundled-2024-01-04', 'zh', (l) => {
       for (const f of l.findings.findings) {

@@ -240,6 +240,12 @@ export const ThresholdsSchema = z.strictObject({
      * (fraction per funding interval; 0.03 = 3 %).
      */
     plausibleMaxAbsPerInterval: fraction.default(0.03),
+    /**
+     * Every venue settling below zero in the window is news only after this many days without a
+     * negative settlement on any of them (days): in a market where funding dips below zero every
+     * week it is routine.
+     */
+    negativeQuietDaysMin: days.default(14),
   }),
 
   basis: section({

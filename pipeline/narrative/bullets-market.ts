@@ -6,7 +6,7 @@
  */
 import type { DayPlan, Finding, FindingOf, PriceMove } from '../analysis/index.js';
 import * as format from '../../kernel/locale/index.js';
-import { hasClaim, type ComposeContext } from './compose-context.js';
+import { hasClaim, listOf, type ComposeContext } from './compose-context.js';
 import { md } from './markdown-escape.js';
 import type { Bullet } from './model.js';
 import { providerName, tenorName } from './names.js';
@@ -132,6 +132,31 @@ export function fundingBullet(ctx: ComposeContext, f: FindingOf<'funding_flip'>)
     weighted: f.weighting === 'open-interest',
     venues,
     ...(shared && venues.length > 1 ? { venueKind: { settled: first.settled, interval: first.interval, eightHour: first.eightHour } } : {}),
+    ...negativeSettled(ctx, f),
+  };
+}
+
+/** The day's all-venue negative settlements, unless the bullet's own rate already says negative. */
+function negativeSettled(ctx: ComposeContext, f: FindingOf<'funding_flip'>): Pick<B<'funding'>, 'negativeSettled'> {
+  const n = f.negativeSettlements;
+  if (!n || f.state === 'negative' || f.state === 'flip_to_negative') return {};
+  const { fmt } = ctx;
+  const sinceMs = n.since ?? n.historyStart;
+  return {
+    negativeSettled: {
+      times: listOf(
+        n.times.map((t) => fmt.dayTime(t)),
+        ctx.lang,
+      ),
+      venues: listOf(
+        f.perVenue.map((v) => md(providerName(v.venue, ctx.lang))),
+        ctx.lang,
+      ),
+      lowest: { venue: md(providerName(n.lowest.venue, ctx.lang)), time: fmt.dayTime(n.lowest.time), rate: fmt.rate(n.lowest.per8h) },
+      since: fmt.dateOf(sinceMs),
+      atLeast: n.since === undefined,
+      backAbove: f.weightedCurrentPer8h > 0,
+    },
   };
 }
 

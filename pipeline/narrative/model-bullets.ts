@@ -98,6 +98,22 @@ const FundingBulletSchema = z.strictObject({
   venues: z.array(z.strictObject({ venue: md, rate: md, interval: md, per8h: md, eightHour: flag, settled: flag, annualized: md })),
   /** Every venue listed has the same kind of rate and settlement interval: said once for the group. */
   venueKind: z.strictObject({ settled: flag, interval: md, eightHour: flag }).optional(),
+  /**
+   * Every venue settled below zero at the window's settlements `times` after a quiet spell
+   * (funding_flip.negativeSettlements), told when the bullet's own rate is not negative: the
+   * lowest settlement, the last negative one before (`atLeast`: none since the history's start),
+   * and whether the weighted current rate is back above zero.
+   */
+  negativeSettled: z
+    .strictObject({
+      times: md,
+      venues: md,
+      lowest: z.strictObject({ venue: md, time: md, rate: md }),
+      since: md,
+      atLeast: flag,
+      backAbove: flag,
+    })
+    .optional(),
 });
 
 /** One expiry's annualized basis as the basis bullet prints it: the headline expiry's and each other contract's. */

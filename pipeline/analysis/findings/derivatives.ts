@@ -68,6 +68,20 @@ export const FundingFlipSchema = z.strictObject({
   level: z.enum(['elevated', 'positive', 'about_zero', 'slightly_negative', 'deeply_negative']),
   /** Whether the venues' current rates are running-period rates, settled ones, or a mix. */
   currentKind: z.enum(['current-period', 'settled', 'mixed']),
+  /**
+   * The window's settlement instants at which every venue settled below zero, after
+   * `funding.negativeQuietDaysMin` days without a negative settlement on any of them
+   * (signals/funding-settlements.ts): the lowest of them (per 8 h), the last negative settlement
+   * before the window (absent: none since `historyStart`, the earliest settlement held).
+   */
+  negativeSettlements: z
+    .strictObject({
+      times: z.array(epochMs).min(1),
+      lowest: z.strictObject({ venue: z.string(), time: epochMs, per8h: fraction }),
+      since: epochMs.optional(),
+      historyStart: epochMs,
+    })
+    .optional(),
 });
 
 export const BasisCompressionSchema = z.strictObject({

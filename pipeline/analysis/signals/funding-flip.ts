@@ -17,12 +17,16 @@
  *   → 'deeply_negative', else 'slightly_negative'. A slightly negative rate is not short dominance.
  * - Current kind: 'current-period' or 'settled' when every venue's current rate is of that kind,
  *   else 'mixed', so the brief labels the weighted figure truthfully.
+ * - Negative settlements: the window's settlements at which every venue settled below zero, after
+ *   a quiet spell without any (funding-settlements.ts).
  */
+import type { FundingSeries } from '../../../kernel/snapshot/index.js';
 import type { Signal } from '../context.js';
 import type { Finding } from '../findings.js';
 import { importanceOf, thresholdRatio } from '../importance.js';
 import { lastBefore, DAY_MS, pointsIn } from '../util/time.js';
 import { mean, roundSignificant, sum } from '../util/stats.js';
+import { negativeSettlements, toPer8h } from './funding-settlements.js';
 
 type VenueFunding = Extract<Finding, { kind: 'funding_flip' }>['perVenue'][number];
 type FundingState = Extract<Finding, { kind: 'funding_flip' }>['state'];
@@ -39,10 +43,7 @@ export function fundingLevel(
   return per8h <= -t.shortPressureMinPer8h ? 'deeply_negative' : 'slightly_negative';
 }
 
-/** A rate per `intervalHours` as a rate per 8 hours. */
-export function toPer8h(rate: number, intervalHours: number): number {
-  return (rate * 8) / intervalHours;
-}
+export { toPer8h };
 
 export const fundingFlipSignal: Signal = (snapshot, thresholds) => {
   const t = thresholds.funding;
@@ -55,6 +56,7 @@ export const fundingFlipSignal: Signal = (snapshot, thresholds) => {
     const paths: string[] = [];
     const providers = new Set<string>();
     const seen = new Set<string>();
+    const used: FundingSeries[] = [];
 
     snapshot.funding.forEach((series, index) => {
       if (series.asset !== asset || seen.has(series.venue)) return;
@@ -66,6 +68,7 @@ export const fundingFlipSignal: Signal = (snapshot, thresholds) => {
       const currentRate = current ?? lastBefore(history, end)?.rate;
       if (priorAvg === undefined || currentRate === undefined) return;
       seen.add(series.venue);
+      used.push(series);
 
       const currentPer8h = toPer8h(currentRate, series.intervalHours);
       perVenue.push({
@@ -122,6 +125,7 @@ export const fundingFlipSignal: Signal = (snapshot, thresholds) => {
     }
 
     const kinds = [...new Set(perVenue.map((v) => v.currentKind))];
+    const negative = negativeSettlements(used, snapshot.window, t);
     const weightedCurrentRounded = roundSignificant(weightedCurrent);
     out.push({
       kind: 'funding_flip',
@@ -140,6 +144,7 @@ export const fundingFlipSignal: Signal = (snapshot, thresholds) => {
       // On the printed (rounded) rate, as the plan's short_pressure claim is.
       level: fundingLevel(weightedCurrentRounded, t),
       currentKind: kinds.length === 1 ? kinds[0]! : 'mixed',
+      ...(negative ? { negativeSettlements: negative } : {}),
     });
   }
   return out;

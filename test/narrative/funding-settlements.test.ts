@@ -1,0 +1,40 @@
+/**
+ * The funding bullet's negative settlements: told on the scheduled run's day (replayed, 4 January
+ * 2024), where the running rate is back above zero but both later settlements were negative on
+ * every venue; not told where the bullet already says negative (5 August) or where one venue alone
+ * dipped (the bundled day).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadTemplates, type TemplateSet } from '../../pipeline/narrative/index.js';
+import { REPLAYED_CASE } from '../golden/cases.js';
+import { loadCase, markdownOf, render, ROOT } from './brief-cases.js';
+
+let templates: TemplateSet;
+beforeAll(async () => {
+  templates = await loadTemplates();
+});
+const line = (md: string, start: string) => md.split('\n').find((l) => l.startsWith(start)) ?? '';
+const replayed = (lang: 'zh' | 'en') =>
+  render(loadCase({ name: REPLAYED_CASE.name, snapshotFile: join(ROOT, REPLAYED_CASE.snapshot) }), lang, templates).markdown;
+
+describe('negative settlements in the funding bullet', () => {
+  it('replayed: 08:00 and 16:00 negative on all three venues, lowest Binance −0.0077 %, none since the history began (5 December)', () => {
+    expect(line(replayed('zh'), '● **资金费率')).toContain(
+      '不过，当日 08:00 和 16:00 的结算中，Binance、OKX 和 Bybit 的费率均为负值（最低为 Binance 08:00 的 −0.0077%），至少为 12 月 5 日以来首次出现负费率结算，空头一度向多头支付资金费；当期费率已重回正值。',
+    );
+    expect(line(replayed('en'), '● **Funding:**')).toContain(
+      'At the 08:00 and 16:00 settlements, though, funding was negative on Binance, OKX and Bybit (as low as −0.0077% on Binance at 08:00), the first negative settlements since at least 5 December; the current period is back above zero.',
+    );
+  });
+
+  it('5 August: every settlement negative, but the bullet already says funding is negative — no second sentence', () => {
+    expect(line(markdownOf('crash-2024-08-05', 'zh', templates), '● **资金费率')).not.toContain('结算中');
+    expect(line(markdownOf('crash-2024-08-05', 'en', templates), '● **Funding:**')).not.toContain('settlements, though');
+  });
+
+  it('bundled day: OKX alone settled negative at 16:00 — not every venue', () => {
+    expect(line(markdownOf('bundled-2024-01-04', 'zh', templates), '● **')).not.toContain('结算中');
+    expect(markdownOf('bundled-2024-01-04', 'zh', templates)).not.toContain('首次出现负费率结算');
+  });
+});

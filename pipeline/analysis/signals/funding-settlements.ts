@@ -45,7 +45,9 @@ export function negativeSettlements(
   if (times.length === 0) return undefined;
 
   const before = histories.flatMap(({ history }) => history.filter((p) => p.time < window.start));
-  const lastNegative = before.filter((p) => p.rate < 0).reduce<number | undefined>((last, p) => Math.max(last ?? p.time, p.time), undefined);
+  const lastNegative = before
+    .filter((p) => p.rate < 0)
+    .reduce<number | undefined>((last, p) => Math.max(last ?? p.time, p.time), undefined);
   if (lastNegative !== undefined && lastNegative >= window.start - t.negativeQuietDaysMin * DAY_MS) return undefined;
 
   let lowest: NegativeSettlements['lowest'] | undefined;

@@ -80,6 +80,18 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
     };
   }
   if (f.priceChangeFraction !== undefined) bullet.priceChange = fmt.pctAbs(f.priceChangeFraction);
+  const fund = f.tickers.length === 1 ? f.tickers[0]! : undefined;
+  if (fund?.closeChangeFraction !== undefined && fund.closeChangeFraction !== 0)
+    bullet.fundMove = {
+      ticker: md(fund.ticker),
+      close: fmt.price(fund.close, 'USD'),
+      change: fmt.pctAbs(fund.closeChangeFraction),
+      down: fund.closeChangeFraction < 0,
+      // The asset's own day beside it, unless the divergence reading prints it already.
+      ...(f.priceChangeFraction !== undefined && f.priceChangeFraction !== 0 && !f.divergence
+        ? { asset: { change: fmt.pctAbs(f.priceChangeFraction), down: f.priceChangeFraction < 0 } }
+        : {}),
+    };
   return bullet;
 }
 

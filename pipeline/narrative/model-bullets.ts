@@ -215,6 +215,14 @@ const EtfVolumeBulletSchema = z.strictObject({
   priceDown: flag,
   divergence: flag,
   sources: md,
+  /**
+   * A single fund's own session: its close and the change from its previous session's close
+   * (a trust's price can part from the asset's), with the asset's UTC-day change beside it
+   * unless the divergence reading prints that.
+   */
+  fundMove: z
+    .strictObject({ ticker: md, close: md, change: md, down: flag, asset: z.strictObject({ change: md, down: flag }).optional() })
+    .optional(),
 });
 
 const EtfFlowsBulletSchema = z.strictObject({

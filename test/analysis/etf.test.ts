@@ -37,7 +37,17 @@ describe('etf_volume', () => {
       priceChangeFraction: -0.05,
     });
     expect(f.multipleOf30dAvg).toBeCloseTo(58 / 30, 9);
-    expect(f.tickers).toEqual([{ ticker: 'GBTC', dollarVolumeUsd: 5.8e7, avg30dUsd: 3e7, multiple: f.multipleOf30dAvg }]);
+    // GBTC's own session: 29 against the previous session's 30, 29 / 30 − 1 = −3.33 %.
+    expect(f.tickers).toEqual([
+      {
+        ticker: 'GBTC',
+        dollarVolumeUsd: 5.8e7,
+        avg30dUsd: 3e7,
+        multiple: f.multipleOf30dAvg,
+        close: 29,
+        closeChangeFraction: expect.closeTo(-0.033333, 6),
+      },
+    ]);
     expect(f.threshold).toEqual({ name: 'etf.volumeMultipleMin', value: 1.5, unit: 'multiple' });
     // ratio 1.9333 / 1.5 = 1.28889 × 1.2 = 1.54667 → 42 × (1 + 0.25 × 0.54667) = 47.74
     expect(f.importance).toBe(47.7);
@@ -58,7 +68,15 @@ describe('etf_volume', () => {
     // 14 shared days at 30 M + 10 M = 40 M; the day 58 M + 20 M = 78 M → 1.95×. No BTC candles: no price change, no divergence.
     expect(f).toMatchObject({ totalDollarVolumeUsd: 7.8e7, avg30dUsd: 4e7, multipleOf30dAvg: 1.95, divergence: false });
     expect(f && 'priceChangeFraction' in f).toBe(false);
-    expect(f?.kind === 'etf_volume' && f.tickers[1]).toEqual({ ticker: 'FBTC', dollarVolumeUsd: 2e7, avg30dUsd: 1e7, multiple: 2 });
+    // FBTC closed at 10 both sessions: a change of 0.
+    expect(f?.kind === 'etf_volume' && f.tickers[1]).toEqual({
+      ticker: 'FBTC',
+      dollarVolumeUsd: 2e7,
+      avg30dUsd: 1e7,
+      multiple: 2,
+      close: 10,
+      closeChangeFraction: 0,
+    });
   });
 
   it('short history: no average; no ETF data: no finding', () => {

@@ -35,10 +35,11 @@ describe('the futures curve', () => {
     expect(curveSentence(md('crash-2024-08-05', 'zh'))).toBe('期限结构上，仅最近到期的合约收于贴水，其余期限仍为升水，但升水普遍收窄。');
   });
 
-  it('rally: the whole curve moved together; the ETF launch has no gauges paragraph to carry one', () => {
-    // ETF launch: only the basis fell among the gauges (funding stayed positive, coins held rose
-    // 3.9 %), so there is no reading of the gauges together, and no curve sentence after it.
-    expect(curveSentence(md('etf-launch-2024-01-12', 'zh'))).toBeUndefined();
+  it('rally: the whole curve moved together; the ETF launch: upward, the front not leading', () => {
+    // ETF launch: the basis compressed while coins held rose 3.9 %, a reading of its own
+    // (positionsGrew), and the curve after it. Closes 11.5 % < 12.7 % (Binance March, June);
+    // March −3.1 / −2.8 pp (mean −2.95) against June's −2.9 pp: under 3 pp apart, no front lead.
+    expect(curveSentence(md('etf-launch-2024-01-12', 'zh'))).toBe('期限结构上，各期限合约的升水随到期日延后而走高或持平，曲线没有倒挂。');
     // March +4.2 / +4.1 pp, June +4.4 / +4.1 pp; closes 16.5 % < 17.0 % (Binance), 16.2 % < 16.7 % (Deribit).
     expect(curveSentence(md('rally-2024-02-28', 'zh'))).toBe('期限结构上，各期限合约升水同步走阔，仍是近低远高的升水结构。');
   });

@@ -10,7 +10,17 @@ export const EtfVolumeSchema = z.strictObject({
   asset: z.string(),
   /** US trading day the figures are for. */
   date: z.string(),
-  tickers: z.array(z.strictObject({ ticker: z.string(), dollarVolumeUsd: usd, avg30dUsd: usd.optional(), multiple: finite.optional() })),
+  /** Per fund: dollar volume, its own average and multiple, and its close against its previous session's (`closeChangeFraction`). */
+  tickers: z.array(
+    z.strictObject({
+      ticker: z.string(),
+      dollarVolumeUsd: usd,
+      avg30dUsd: usd.optional(),
+      multiple: finite.optional(),
+      close: finite,
+      closeChangeFraction: fraction.optional(),
+    }),
+  ),
   totalDollarVolumeUsd: usd,
   avg30dUsd: usd.optional(),
   multipleOf30dAvg: finite.optional(),

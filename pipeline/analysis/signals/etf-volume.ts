@@ -7,6 +7,7 @@
  * - Per ticker, the average is over its last `etf.avgDays` trading days before the ETF day
  *   (at least `etf.minAvgDays`). The total's average and the record use only days on which every
  *   ticker reporting on the ETF day traded, so the sums compare like with like.
+ * - Each fund's close against its previous session's close in the data (its own session move).
  * - The asset's change is the close-to-close change of its daily spot candle on the ETF date
  *   (UTC day), which holds the US session; absent without both candles.
  */
@@ -49,11 +50,14 @@ export const etfVolumeSignal: Signal = (snapshot, thresholds) => {
       const prior = s.daily.filter((d) => d.date < date).sort((a, b) => (a.date < b.date ? -1 : 1));
       const avg = prior.length >= t.minAvgDays ? mean(prior.slice(-t.avgDays).map((d) => d.close * d.volume)) : undefined;
       const multiple = avg === undefined ? undefined : safeRatio(dollar, avg);
+      const closeChange = prior.length > 0 ? changeFraction(today.close, prior[prior.length - 1]!.close) : undefined;
       tickers.push({
         ticker: s.ticker,
         dollarVolumeUsd: roundSignificant(dollar, 12),
         ...(avg !== undefined ? { avg30dUsd: roundSignificant(avg, 12) } : {}),
         ...(multiple !== undefined ? { multiple: roundSignificant(multiple) } : {}),
+        close: today.close,
+        ...(closeChange !== undefined ? { closeChangeFraction: roundSignificant(closeChange) } : {}),
       });
       for (const d of prior) byDate.set(d.date, [...(byDate.get(d.date) ?? []), d.close * d.volume]);
     }

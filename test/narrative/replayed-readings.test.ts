@@ -1,8 +1,10 @@
 /**
- * The funding bullet's negative settlements: told on the scheduled run's day (replayed, 4 January
- * 2024), where the running rate is back above zero but both later settlements were negative on
- * every venue; not told where the bullet already says negative (5 August) or where one venue alone
- * dipped (the bundled day).
+ * What the scheduled run's day (replayed, 4 January 2024: no desk notes) reads from its data, and
+ * where the same readings stay silent:
+ * - the funding bullet's negative settlements: told where the running rate is back above zero but
+ *   both later settlements were negative on every venue; not where the bullet already says
+ *   negative (5 August) or where one venue alone dipped (the bundled day);
+ * - a single fund's own session (GBTC before the spot ETFs), beside the asset's UTC day.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -36,5 +38,14 @@ describe('negative settlements in the funding bullet', () => {
   it('bundled day: OKX alone settled negative at 16:00 — not every venue', () => {
     expect(line(markdownOf('bundled-2024-01-04', 'zh', templates), '● **')).not.toContain('结算中');
     expect(markdownOf('bundled-2024-01-04', 'zh', templates)).not.toContain('首次出现负费率结算');
+  });
+
+  it('GBTC, a single fund: its close 41.39 → 38.16 (−7.8 %) beside BTC’s UTC day 45,552.9 → 42,796.6 (−6.1 %)', () => {
+    expect(line(replayed('zh'), '● **基金成交')).toContain('；GBTC 当日收于 38.16 美元，下跌 7.8%，同日 BTC 日线（UTC）下跌 6.1%。');
+    expect(line(replayed('en'), '● **Fund volume:**')).toContain(
+      '; GBTC closed down 7.8% at $38.16, against a 6.1% drop in BTC that UTC day.',
+    );
+    // Several funds: no one fund's move (they track the asset together).
+    expect(line(markdownOf('crash-2024-08-05', 'en', templates), '● **ETF volume:**')).not.toContain('closed down');
   });
 });

@@ -360,6 +360,13 @@ export const ThresholdsSchema = z.strictObject({
     elevatedMinFraction: fraction.default(0.1),
     /** Daily closes before the window that form the average (days). */
     avgDays: days.default(30),
+    /** An hourly high at least this far above the day's open is a spike (fraction; 0.1 = 10 %). */
+    spikeFractionMin: fraction.default(0.1),
+    /**
+     * A spike whose close gave back at least this share of its rise from the open "faded": the
+     * options market's alarm did not last (fraction of the rise; 0.75 = three quarters).
+     */
+    fadedShareMin: fraction.max(1).default(0.75),
   }),
 
   keyLevels: section({

@@ -297,6 +297,7 @@ export function volatilityBullet(ctx: ComposeContext, f: FindingOf<'implied_vol'
     atAverage,
     elevated: f.elevated,
     avgDays: fmt.count(ctx.input.config.thresholds.impliedVol.avgDays),
+    ...(f.spike?.faded && !ends.has(high) ? { fadedSpike: { time: fmt.dayTime(f.spike.time) } } : {}),
   };
   if (open !== undefined) bullet.open = open;
   return bullet;

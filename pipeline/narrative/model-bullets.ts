@@ -318,6 +318,8 @@ const VolatilityBulletSchema = z.strictObject({
   elevated: flag,
   /** Days in the average (bare number). */
   avgDays: md,
+  /** The day's high was a spike the close gave back (implied_vol.spike.faded): the hour it came in. */
+  fadedSpike: z.strictObject({ time: md }).optional(),
 });
 
 const EntityMoveSchema = z.strictObject({

@@ -26,10 +26,32 @@ describe('implied_vol', () => {
     expect(f?.paths).toEqual(['volatility[0].hourly', 'volatility[0].daily']);
   });
 
+  it('a spike: 68 at 06:00 is 25.9 % over the 54 open; the close 63 gave back 5 of the 14 points (36 %), not faded', () => {
+    const [f] = impliedVolSignal(makeSnapshot({ volatility: [dvol(true)] }), DEFAULT_THRESHOLDS, contextWith());
+    expect(f?.kind === 'implied_vol' && f.spike).toEqual({ time: START + 6 * HOUR, faded: false });
+  });
+
+  it('faded: a close of 57 gives back 11 of the 14 points (79 %, over impliedVol.fadedShareMin 75 %)', () => {
+    const v = dvol(true);
+    v.hourly[23] = { ...v.hourly[23]!, c: 57 };
+    const [f] = impliedVolSignal(makeSnapshot({ volatility: [v] }), DEFAULT_THRESHOLDS, contextWith());
+    expect(f?.kind === 'implied_vol' && f.spike).toEqual({ time: START + 6 * HOUR, faded: true });
+  });
+
+  it('no spike under 10 % over the open: a high of 59 on a 54 open is 9.3 %', () => {
+    const v = dvol(true);
+    v.hourly = v.hourly.map((h) => ({ ...h, h: Math.min(h.h, 59), c: Math.min(h.c, 58), o: Math.min(h.o, 58) }));
+    const [f] = impliedVolSignal(makeSnapshot({ volatility: [v] }), DEFAULT_THRESHOLDS, contextWith());
+    expect(f).toBeDefined();
+    expect(f && 'spike' in f).toBe(false);
+  });
+
   it('without hourly data the day overlapping the window is used', () => {
     const [f] = impliedVolSignal(makeSnapshot({ volatility: [dvol(false)] }), DEFAULT_THRESHOLDS, contextWith());
     expect(f).toMatchObject({ dayHigh: 66, dayLow: 52, current: 60, avg30d: 53 });
     expect(f && 'open' in f).toBe(false);
+    // No hours, no hour to name: no spike.
+    expect(f && 'spike' in f).toBe(false);
   });
 
   it('no history to average, or no data: nothing', () => {

@@ -4,7 +4,8 @@
  * - the funding bullet's negative settlements: told where the running rate is back above zero but
  *   both later settlements were negative on every venue; not where the bullet already says
  *   negative (5 August) or where one venue alone dipped (the bundled day);
- * - a single fund's own session (GBTC before the spot ETFs), beside the asset's UTC day.
+ * - a single fund's own session (GBTC before the spot ETFs), beside the asset's UTC day;
+ * - DVOL's spike that faded: 56.2 open, 65.4 at 01:00, 56.9 close (gave back 93 % of the rise).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -47,5 +48,12 @@ describe('negative settlements in the funding bullet', () => {
     );
     // Several funds: no one fund's move (they track the asset together).
     expect(line(markdownOf('crash-2024-08-05', 'en', templates), '● **ETF volume:**')).not.toContain('closed down');
+  });
+
+  it('DVOL: 56.2 → 65.4 at 01:00 (+16 %) → 56.9, the close 8.6 of 9.2 points back: a spike that faded', () => {
+    expect(line(replayed('zh'), '● **波动率')).toContain('（日内区间 55.3—65.4，01:00 冲高后回落）');
+    expect(line(replayed('en'), '● **Implied volatility:**')).toContain('(range 55.3–65.4, a spike at 01:00 that faded)');
+    // 5 August: 61.3 → 93.4 → 71.2 gave back 69 % of the rise, short of 75 %: the peak alone.
+    expect(line(markdownOf('crash-2024-08-05', 'en', templates), '● **Implied volatility:**')).toContain('(peak 93.4),');
   });
 });

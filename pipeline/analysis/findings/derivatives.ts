@@ -162,4 +162,9 @@ export const ImpliedVolSchema = z.strictObject({
   avg30d: finite,
   changeVsAvgFraction: fraction,
   elevated: z.boolean(),
+  /**
+   * The day's high at least `impliedVol.spikeFractionMin` above the open (hourly data): the hour
+   * it came in, and whether the close gave back `impliedVol.fadedShareMin` of the rise (faded).
+   */
+  spike: z.strictObject({ time: epochMs, faded: z.boolean() }).optional(),
 });

@@ -7,6 +7,8 @@
  * - Average: mean of the last `impliedVol.avgDays` daily closes of days that ended before the
  *   window opened.
  * - Elevated: current / average − 1 at or above `impliedVol.elevatedMinFraction`.
+ * - Spike (hourly data): the day's high at least `impliedVol.spikeFractionMin` above its open,
+ *   with the hour it came in; faded when the close gave back `impliedVol.fadedShareMin` of that rise.
  */
 import type { Signal } from '../context.js';
 import type { Finding } from '../findings.js';
@@ -24,11 +26,13 @@ export const impliedVolSignal: Signal = (snapshot, thresholds) => {
     if (!series) continue;
 
     const hours = candlesIn(series.hourly, start, end);
-    let day: { open?: number; high: number; low: number; current: number; path: string } | undefined;
+    let day: { open?: number; high: number; highTime?: number; low: number; current: number; path: string } | undefined;
     if (hours.length > 0) {
+      const top = hours.reduce((best, h) => (h.h > best.h ? h : best));
       day = {
         open: hours[0]!.o,
-        high: Math.max(...hours.map((h) => h.h)),
+        high: top.h,
+        highTime: top.t,
         low: Math.min(...hours.map((h) => h.l)),
         current: hours[hours.length - 1]!.c,
         path: `volatility[${index}].hourly`,
@@ -51,6 +55,8 @@ export const impliedVolSignal: Signal = (snapshot, thresholds) => {
     const change = avg === undefined ? undefined : changeFraction(day.current, avg);
     if (avg === undefined || change === undefined) continue; // no average to compare against
     const elevated = change >= t.elevatedMinFraction;
+    const spiked = day.open !== undefined && day.highTime !== undefined && day.high >= day.open * (1 + t.spikeFractionMin);
+    const spike = spiked ? { time: day.highTime!, faded: day.high - day.current >= t.fadedShareMin * (day.high - day.open!) } : undefined;
     const ratio = change > 0 ? thresholdRatio(change, t.elevatedMinFraction) : 0;
 
     out.push({
@@ -70,6 +76,7 @@ export const impliedVolSignal: Signal = (snapshot, thresholds) => {
       avg30d: roundSignificant(avg),
       changeVsAvgFraction: roundSignificant(change),
       elevated,
+      ...(spike ? { spike } : {}),
     });
   }
   return out;

@@ -23,7 +23,7 @@ import { bundledHeadline } from './headline-templates.js';
 import type { TemplateSet } from './engine.js';
 import { composeLead, dayOf, primaryMove, type Day } from './lead.js';
 import { md, mdUrl } from './markdown-escape.js';
-import { macroName } from './names.js';
+import { macroName, publisherName } from './names.js';
 import type { BriefModel, Bullet, Chart, Macro, Section, SectionId } from './model.js';
 import { composeGaps } from './gaps.js';
 import { composeOutlook } from './outlook.js';
@@ -175,6 +175,15 @@ function composeSession(ctx: ComposeContext, move: PriceMove): Macro['session'] 
       dollarDown: fired('dollar', -1),
       dollarUp: fired('dollar', 1),
       shock: moves.some((m) => m.fired),
+      releases: (ctx.input.notes?.notes ?? []).some((n) => n.kind === 'macro')
+        ? []
+        : (ctx.plan.macroReleases ?? []).map((r) => ({
+            name: md(r.name[ctx.lang]),
+            date: fmt.dateOf(r.time),
+            time: fmt.time(r.time),
+            sameDay: format.zonedDate(r.time, ctx.tz) === ctx.input.findings.date,
+            source: ctx.link({ name: publisherName(r.url, 'en'), url: r.url }),
+          })),
       internal:
         !moves.some((m) => m.fired) &&
         !(ctx.input.notes?.notes ?? []).some((n) => n.kind === 'macro') &&

@@ -99,6 +99,8 @@ export const PointSchema = z.strictObject({
   levelGained: z.strictObject({ level: md }).optional(),
   /** Elevated against its average (impliedVol.elevatedMinFraction); `rose`: it also rose on the day. */
   volElevated: z.strictObject({ current: md, index: md, rose: flag }).optional(),
+  /** On a fall, implied volatility spiked and the close gave most of it back (implied_vol.spike.faded). */
+  volFaded: z.strictObject({ high: md, current: md, index: md }).optional(),
   /**
    * A drop's bears (positioning.ts `drop`): longs held the `long_flush` share of the liquidations
    * (a day without the leverage_flush claim, which would make them the bulls' flush).

@@ -118,6 +118,20 @@ const MacroSessionSchema = z.strictObject({
   /** Any move past its threshold: a macro shock the brief may call one. */
   shock: flag,
   /**
+   * The scheduled releases the session carried (day_plan.macroReleases), named when the desk gave
+   * no macro note: the paragraph's dated event. The moves are the session's, not the release's.
+   */
+  releases: z.array(
+    z.strictObject({
+      name: md,
+      /** Date and clock time in the brief's zone: zh prints both beside the US session's date; en the date only on another day. */
+      date: md,
+      time: md,
+      sameDay: flag,
+      source: SourceLinkSchema,
+    }),
+  ),
+  /**
    * No move past its threshold, no macro note, and the day's leverage claim fired (leverage_flush
    * on a crash, short_squeeze on a rally): the long-form brief places the move in crypto's own
    * positioning rather than in the macro tape.

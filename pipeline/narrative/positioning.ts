@@ -164,6 +164,10 @@ export function composePositioning(ctx: ComposeContext, day: Day, printed: Reado
     // Elevated implied volatility is the bears' (hedging demand); a calm one is no point for
     // either side: low volatility says nothing of direction (second editor's reading).
     if (vol.elevated) bears.push(cite({ volElevated: { current: fmt.vol(vol.current), index: ctx.ticker(vol.index), rose } }, vol));
+    // A spike the close gave back on a fall (implied_vol.spike.faded) is the bulls': the panic the
+    // options priced at the worst hour did not last. Not beside an elevated close (the bears' point).
+    else if (day.crash && vol.spike?.faded)
+      bulls.push(cite({ volFaded: { high: fmt.vol(vol.dayHigh), current: fmt.vol(vol.current), index: ctx.ticker(vol.index) } }, vol));
   }
   for (const note of ctx.input.notes?.notes ?? []) {
     if (note.kind !== 'entity_move') continue;

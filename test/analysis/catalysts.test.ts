@@ -11,6 +11,7 @@ import {
   calendarCovers,
   catalystsWithin,
   lastFriday,
+  releasesInSession,
   unsourcedKinds,
 } from '../../pipeline/analysis/calendar/catalysts.js';
 
@@ -100,5 +101,21 @@ describe('"no scheduled catalyst in the next two weeks" on real days', () => {
       ['2024-04-26', 'expiry', '2024-04-26T08:00:00.000Z'],
       ['2024-04-26', 'pce', '2024-04-26T12:30:00.000Z'],
     ]);
+  });
+});
+
+describe("the releases a US session carried (the macro paragraph's dated event)", () => {
+  it('11 January 2024: CPI at 08:30 EST = 13:30 UTC, before the 16:00 close', () => {
+    expect(at(releasesInSession('2024-01-11'))).toEqual([['2024-01-11', 'cpi', '2024-01-11T13:30:00.000Z']]);
+  });
+
+  it('3 July 2024: the minutes at 14:00 EDT = 18:00 UTC; 2 August 2024: payrolls at 08:30 EDT = 12:30 UTC', () => {
+    expect(at(releasesInSession('2024-07-03'))).toEqual([['2024-07-03', 'minutes', '2024-07-03T18:00:00.000Z']]);
+    expect(at(releasesInSession('2024-08-02'))).toEqual([['2024-08-02', 'payrolls', '2024-08-02T12:30:00.000Z']]);
+  });
+
+  it('a session without a release, and expiries (not releases), give none: 4 January 2024; 26 April 2024 has PCE only', () => {
+    expect(releasesInSession('2024-01-04')).toEqual([]);
+    expect(at(releasesInSession('2024-04-26'))).toEqual([['2024-04-26', 'pce', '2024-04-26T12:30:00.000Z']]);
   });
 });

@@ -5,7 +5,8 @@
  *   both later settlements were negative on every venue; not where the bullet already says
  *   negative (5 August) or where one venue alone dipped (the bundled day);
  * - a single fund's own session (GBTC before the spot ETFs), beside the asset's UTC day;
- * - DVOL's spike that faded: 56.2 open, 65.4 at 01:00, 56.9 close (gave back 93 % of the rise).
+ * - DVOL's spike that faded: 56.2 open, 65.4 at 01:00, 56.9 close (gave back 93 % of the rise),
+ *   and the bulls' point it makes on a fall.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -53,7 +54,12 @@ describe('negative settlements in the funding bullet', () => {
   it('DVOL: 56.2 → 65.4 at 01:00 (+16 %) → 56.9, the close 8.6 of 9.2 points back: a spike that faded', () => {
     expect(line(replayed('zh'), '● **波动率')).toContain('（日内区间 55.3—65.4，01:00 冲高后回落）');
     expect(line(replayed('en'), '● **Implied volatility:**')).toContain('(range 55.3–65.4, a spike at 01:00 that faded)');
-    // 5 August: 61.3 → 93.4 → 71.2 gave back 69 % of the rise, short of 75 %: the peak alone.
+    expect(replayed('zh')).toContain('；DVOL 隐含波动率盘中冲高至 65.4 后回落至 56.9，期权市场的恐慌定价并未延续');
+    expect(replayed('en')).toContain(
+      "; DVOL implied volatility spiked to 65.4 and fell back to 56.9: the options market's alarm did not last",
+    );
+    // 5 August: 61.3 → 93.4 → 71.2 gave back 69 % of the rise, short of 75 %: the peak alone, no bull point.
     expect(line(markdownOf('crash-2024-08-05', 'en', templates), '● **Implied volatility:**')).toContain('(peak 93.4),');
+    expect(markdownOf('crash-2024-08-05', 'en', templates)).not.toContain('alarm did not last');
   });
 });

@@ -342,6 +342,19 @@ export function catalystsWithin(date: string, days: number, calendar: readonly C
 }
 
 /**
+ * The scheduled releases a US session (YYYY-MM-DD, New York) carried: those with a stated time
+ * from that day's New York midnight to its 16:00 close (a pre-market CPI counts; one after the
+ * close belongs to the next session), by time.
+ */
+export function releasesInSession(date: string, calendar: readonly Catalyst[] = CALENDAR): Catalyst[] {
+  const from = newYorkTime(date, 0, 0);
+  const close = newYorkTime(date, 16, 0);
+  return calendar
+    .filter((c) => c.kind !== 'expiry' && c.time !== undefined && c.time >= from && c.time <= close)
+    .sort((a, b) => a.time! - b.time!);
+}
+
+/**
  * The kinds of release whose schedule is not known through `date` (YYYY-MM-DD): a release of
  * such a kind may fall on or before it without being listed, so the brief says the calendar is
  * not yet sourced for it instead of "no catalyst". In `SCHEDULES` order.

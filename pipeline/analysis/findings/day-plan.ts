@@ -127,6 +127,20 @@ export const DayPlanSchema = z.strictObject({
       }),
     )
     .optional(),
+  /**
+   * The scheduled releases the macro moves' US session carried (calendar/catalysts.ts
+   * releasesInSession), so the macro paragraph can name its dated event. Absent without macro moves.
+   */
+  macroReleases: z
+    .array(
+      z.strictObject({
+        time: epochMs,
+        kind: z.enum(CATALYST_KINDS),
+        name: z.strictObject({ zh: z.string(), en: z.string() }),
+        url: z.string(),
+      }),
+    )
+    .optional(),
   /** Curated and computed catalysts within `catalysts.horizonDays` (calendar/catalysts.ts). */
   catalysts: z.array(
     z.strictObject({

@@ -17,7 +17,7 @@ import { earlierOf, type Signal } from '../context.js';
 import type { Claim, DayPlan, Finding, PriceMove } from '../findings.js';
 import { roundStep } from '../util/levels.js';
 import { roundSignificant } from '../util/stats.js';
-import { catalystsWithin, unsourcedKinds } from '../calendar/catalysts.js';
+import { catalystsWithin, releasesInSession, unsourcedKinds } from '../calendar/catalysts.js';
 import { liquidationHeadline } from './liquidation-headline.js';
 import { macroMoves } from './macro-moves.js';
 
@@ -257,9 +257,18 @@ export const dayPlanSignal: Signal = (snapshot, thresholds, context) => {
     ...(liquidations ? { liquidations } : {}),
     claims,
     ...(macro.moves.length > 0 ? { macro: macro.moves } : {}),
+    ...sessionReleases(macro.moves),
     catalysts: catalysts.map((c) => ({ ...c, name: { ...c.name } })),
     noCatalyst: catalysts.length === 0 && unsourced.length === 0,
     unsourced,
   };
   return [plan];
 };
+
+/** The releases of the macro moves' (latest) US session, when it carried any. */
+function sessionReleases(moves: readonly { date: string }[]): Pick<DayPlan, 'macroReleases'> {
+  if (moves.length === 0) return {};
+  const session = moves.reduce((d, m) => (m.date > d ? m.date : d), moves[0]!.date);
+  const releases = releasesInSession(session).map((c) => ({ time: c.time!, kind: c.kind, name: { ...c.name }, url: c.url }));
+  return releases.length > 0 ? { macroReleases: releases } : {};
+}

@@ -291,6 +291,12 @@ export const ThresholdsSchema = z.strictObject({
      * forced selling (multiple).
      */
     voluntaryMultipleMin: multiple.default(2),
+    /**
+     * On a deleveraging day, the coins closed in the price path's burst hours (the run of at most
+     * pricePath.burstHoursMax hours that moved furthest) reaching this share of the day's closed
+     * coins: the positions went in the slide itself, and the brief says so (fraction).
+     */
+    burstShareMin: fraction.max(1).default(0.5),
   }),
 
   etf: section({

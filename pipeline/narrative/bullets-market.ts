@@ -6,6 +6,7 @@
  */
 import type { DayPlan, Finding, FindingOf, PriceMove } from '../analysis/index.js';
 import * as format from '../../kernel/locale/index.js';
+import { HOUR_MS } from '../../kernel/time.js';
 import { hasClaim, listOf, type ComposeContext } from './compose-context.js';
 import { md } from './markdown-escape.js';
 import type { Bullet } from './model.js';
@@ -257,6 +258,12 @@ export function openInterestBullet(ctx: ComposeContext, f: FindingOf<'open_inter
     bullet.perVenue = [...f.perVenue]
       .sort((a, b) => (a.venue < b.venue ? -1 : 1))
       .map((v) => ({ venue: md(providerName(v.venue, ctx.lang)), change: md(format.formatPercent(v.changeFraction, { sign: true })) }));
+  if (f.burst?.inBurst)
+    bullet.burst = {
+      share: md(format.formatShareWords(f.burst.shareOfChange, ctx.lang)),
+      from: fmt.time(f.burst.start),
+      to: fmt.time(f.burst.start + f.burst.hours * HOUR_MS),
+    };
   // A peak is a single venue's; summing peaks taken at different times would be wrong.
   const only = f.perVenue.length === 1 ? f.perVenue[0] : undefined;
   if (only && only.peakUsd > only.currentUsd) bullet.peak = { value: fmt.usd(only.peakUsd), time: fmt.dayTime(only.peakTime) };

@@ -186,6 +186,8 @@ const OpenInterestBulletSchema = z.strictObject({
   drop: flag,
   /** With several venues: each venue's own change, in a clause after the summed figure. */
   perVenue: z.array(z.strictObject({ venue: md, change: md })).optional(),
+  /** Most of a deleveraging day's closed coins went in the price path's burst (open_interest_change.burst.inBurst): the share in words and the hours. */
+  burst: z.strictObject({ share: md, from: md, to: md }).optional(),
 });
 
 const EtfVolumeBulletSchema = z.strictObject({

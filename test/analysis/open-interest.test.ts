@@ -1,7 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { openInterestSignal } from '../../pipeline/analysis/signals/open-interest.js';
 import { DEFAULT_THRESHOLDS } from '../../kernel/thresholds.js';
+import type { Finding } from '../../pipeline/analysis/findings.js';
 import { DAY, HOUR, START, contextWith, makeSnapshot, priceMoveFinding, prov } from './helpers/make-snapshot.js';
+
+/** A price_path finding whose burst runs `hours` hours from `start` (the rest is not read here). */
+const pathWithBurst = (start: number, hours: number): Finding =>
+  ({
+    kind: 'price_path',
+    importance: 40,
+    sources: ['binance'],
+    paths: ['prices[0].candles'],
+    asset: 'BTC',
+    venue: 'binance',
+    direction: 'down',
+    steepestHour: { time: start, changeFraction: -0.02 },
+    retrace: { fromExtremeFraction: 0.01, shareOfSwing: 0.1, nearExtreme: true, recovered: false },
+    shape: {
+      burst: { start, hours, changeFraction: -0.03, shareOfSwing: 0.6 },
+      concentrated: true,
+      hoursWithMove: 14,
+      hours: 24,
+      steady: false,
+    },
+  }) as Finding;
 
 /** Points [time, USD, coins?]: coins only where given. */
 const series = (venue: string, points: ([number, number] | [number, number, number])[]) => ({
@@ -52,6 +74,42 @@ describe('open_interest_change', () => {
     expect(f.threshold).toEqual({ name: 'openInterest.dropFractionMin', value: 0.05, unit: 'fraction' });
     // 0.09 / 0.05 = 1.8 × 1.2 = 2.16 → 50 × 1.29 = 64.5
     expect(f.importance).toBe(64.5);
+  });
+
+  it("the coins closed in the price path's burst: 20:00–23:00 after the window opens holds 63 % of the day's", () => {
+    // Burst start: Binance 237,500 (its +10 h point) + OKX 125,000 (its −1 h point) = 362,500;
+    // end (+23 h): 227,500 + 113,750 = 341,250. 341,250 / 362,500 − 1 = −5.86 %; the day lost
+    // 375,000 − 341,250 = 33,750 coins, 21,250 of them in the burst: 21,250 / 33,750 = 62.96 %.
+    const [f] = openInterestSignal(
+      makeSnapshot({ openInterest: FALLING }),
+      DEFAULT_THRESHOLDS,
+      contextWith([priceMoveFinding('BTC', -0.04), pathWithBurst(START + 20 * HOUR, 3)]),
+    );
+    if (f?.kind !== 'open_interest_change') throw new Error('expected open_interest_change');
+    expect(f.burst).toEqual({
+      start: START + 20 * HOUR,
+      hours: 3,
+      changeFraction: expect.closeTo(-0.058621, 6),
+      shareOfChange: expect.closeTo(0.62963, 5),
+      inBurst: true,
+    });
+    // 08:00–11:00: 375,000 → 362,500, 12,500 of 33,750 = 37 %: under openInterest.burstShareMin (50 %).
+    const [early] = openInterestSignal(
+      makeSnapshot({ openInterest: FALLING }),
+      DEFAULT_THRESHOLDS,
+      contextWith([priceMoveFinding('BTC', -0.04), pathWithBurst(START + 8 * HOUR, 3)]),
+    );
+    expect(early?.kind === 'open_interest_change' && early.burst).toMatchObject({
+      shareOfChange: expect.closeTo(0.37037, 5),
+      inBurst: false,
+    });
+    // Without the price fall there is no deleveraging, so no "in the slide" either.
+    const [still] = openInterestSignal(
+      makeSnapshot({ openInterest: FALLING }),
+      DEFAULT_THRESHOLDS,
+      contextWith([pathWithBurst(START + 20 * HOUR, 3)]),
+    );
+    expect(still?.kind === 'open_interest_change' && still.burst?.inBurst).toBe(false);
   });
 
   it('without a price move there is no deleveraging call; rising open interest fires nothing', () => {

@@ -6,7 +6,9 @@
  *   negative (5 August) or where one venue alone dipped (the bundled day);
  * - a single fund's own session (GBTC before the spot ETFs), beside the asset's UTC day;
  * - DVOL's spike that faded: 56.2 open, 65.4 at 01:00, 56.9 close (gave back 93 % of the rise),
- *   and the bulls' point it makes on a fall.
+ *   and the bulls' point it makes on a fall;
+ * - the coins closed in the slide: 78,009 → 70,949 over the day, 77,855 → 73,231 over 01:00–04:00
+ *   (4,624 of 7,060, 65 %); the bundled day's 81 %; 5 August's 17 % says nothing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -61,5 +63,16 @@ describe('negative settlements in the funding bullet', () => {
     // 5 August: 61.3 → 93.4 → 71.2 gave back 69 % of the rise, short of 75 %: the peak alone, no bull point.
     expect(line(markdownOf('crash-2024-08-05', 'en', templates), '● **Implied volatility:**')).toContain('(peak 93.4),');
     expect(markdownOf('crash-2024-08-05', 'en', templates)).not.toContain('alarm did not last');
+  });
+
+  it('open interest: most of the coins closed went in the slide (replayed 65 %, bundled 81 %), not on 5 August (17 %)', () => {
+    expect(line(replayed('zh'), '● **持仓')).toContain('按持仓币数计减少 9.1%，其中六成以上的减少发生在 01:00—04:00 的急跌时段，');
+    expect(line(replayed('en'), '● **Open interest:**')).toContain(
+      ', over three-fifths of the drop in coins coming in the 01:00–04:00 slide.',
+    );
+    expect(line(markdownOf('bundled-2024-01-04', 'zh', templates), '● **持仓')).toContain(
+      '其中八成以上的减少发生在 03:00—06:00 的急跌时段',
+    );
+    expect(line(markdownOf('crash-2024-08-05', 'zh', templates), '● **持仓')).not.toContain('急跌时段');
   });
 });

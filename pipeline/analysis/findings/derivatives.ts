@@ -146,6 +146,20 @@ export const OpenInterestChangeSchema = z.strictObject({
   closedUsd: finite.optional(),
   /** Coins held falling by openInterest.dropFractionMin while price fell: positions closed, not added (coins only). */
   deleveraging: z.boolean(),
+  /**
+   * Coins held over the price path's burst (from its first hour's open to its last hour's close,
+   * each venue's last point at or before): the change, its share of the day's change, and whether
+   * a deleveraging day lost `openInterest.burstShareMin` of its coins there (`inBurst`). Coins only.
+   */
+  burst: z
+    .strictObject({
+      start: epochMs,
+      hours: z.number().int().positive(),
+      changeFraction: fraction,
+      shareOfChange: fraction,
+      inBurst: z.boolean(),
+    })
+    .optional(),
 });
 
 export const ImpliedVolSchema = z.strictObject({

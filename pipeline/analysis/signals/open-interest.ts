@@ -13,12 +13,15 @@
  * - `closedUsd`: the coins the venues lost, each valued at its own dollar-per-coin at the end.
  * - The peak is the largest point in the venue's whole history (dollars), the reference a desk
  *   quotes ("down from the October peak").
+ * - The burst: coins held over the price path's burst hours, and their share of the day's change
+ *   (burstCoins); a deleveraging day that lost `openInterest.burstShareMin` of its coins there
+ *   lost them in the slide itself.
  */
 import { earlierOf, type Signal } from '../context.js';
 import type { Finding } from '../findings.js';
 import { importanceOf, thresholdRatio } from '../importance.js';
 import { changeFraction, roundSignificant, sum } from '../util/stats.js';
-import { lastBefore } from '../util/time.js';
+import { HOUR_MS, lastBefore } from '../util/time.js';
 
 type VenueOi = Extract<Finding, { kind: 'open_interest_change' }>['perVenue'][number];
 
@@ -74,6 +77,12 @@ export const openInterestSignal: Signal = (snapshot, thresholds, context) => {
     const move = moves.find((m) => m.asset === asset);
     const dropFired = change <= -t.dropFractionMin;
     const deleveraging = inCoins && dropFired && move !== undefined && move.changeFraction < 0;
+    const path = earlierOf(context, 'price_path').find((p) => p.asset === asset);
+    const venues = new Set(perVenue.map((v) => v.venue));
+    const burst =
+      inCoins && path && priorBase !== undefined && currentBase !== undefined
+        ? burstCoins(snapshot, asset, venues, path.shape.burst, priorBase, currentBase)
+        : undefined;
 
     out.push({
       kind: 'open_interest_change',
@@ -100,7 +109,43 @@ export const openInterestSignal: Signal = (snapshot, thresholds, context) => {
       flat: Math.abs(change) < t.flatFractionMax,
       ...(closedUsd !== undefined ? { closedUsd: roundSignificant(closedUsd, 12) } : {}),
       deleveraging,
+      ...(burst ? { burst: { ...burst, inBurst: deleveraging && burst.shareOfChange >= t.burstShareMin } } : {}),
     });
   }
   return out;
 };
+
+/**
+ * Coins held at the burst's start and end, summed over the day's venues (each venue's last point
+ * at or before each instant), against the day's change; undefined when a venue lacks coins at either.
+ */
+function burstCoins(
+  snapshot: Parameters<Signal>[0],
+  asset: string,
+  venues: ReadonlySet<string>,
+  burst: { start: number; hours: number },
+  dayPrior: number,
+  dayCurrent: number,
+): { start: number; hours: number; changeFraction: number; shareOfChange: number } | undefined {
+  const end = burst.start + burst.hours * HOUR_MS;
+  let from = 0;
+  let to = 0;
+  const seen = new Set<string>();
+  for (const series of snapshot.openInterest) {
+    if (series.asset !== asset || !venues.has(series.venue) || seen.has(series.venue)) continue;
+    seen.add(series.venue);
+    const a = lastBefore(series.history, burst.start + 1)?.oiBase;
+    const b = lastBefore(series.history, end + 1)?.oiBase;
+    if (a === undefined || b === undefined) return undefined;
+    from += a;
+    to += b;
+  }
+  const dayChange = dayCurrent - dayPrior;
+  if (!(from > 0) || dayChange === 0) return undefined;
+  return {
+    start: burst.start,
+    hours: burst.hours,
+    changeFraction: roundSignificant(to / from - 1),
+    shareOfChange: roundSignificant((to - from) / dayChange),
+  };
+}

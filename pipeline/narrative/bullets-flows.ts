@@ -87,9 +87,9 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
       close: fmt.price(fund.close, 'USD'),
       change: fmt.pctAbs(fund.closeChangeFraction),
       down: fund.closeChangeFraction < 0,
-      // The asset's own day beside it, unless the divergence reading prints it already.
-      ...(f.priceChangeFraction !== undefined && f.priceChangeFraction !== 0 && !f.divergence
-        ? { asset: { change: fmt.pctAbs(f.priceChangeFraction), down: f.priceChangeFraction < 0 } }
+      // The asset between the same two US closes, the like-for-like comparison (not its UTC day).
+      ...(f.sessionChangeFraction !== undefined && f.sessionChangeFraction !== 0
+        ? { asset: { change: fmt.pctAbs(f.sessionChangeFraction), down: f.sessionChangeFraction < 0 } }
         : {}),
     };
   return bullet;

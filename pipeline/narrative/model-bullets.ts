@@ -219,8 +219,8 @@ const EtfVolumeBulletSchema = z.strictObject({
   sources: md,
   /**
    * A single fund's own session: its close and the change from its previous session's close
-   * (a trust's price can part from the asset's), with the asset's UTC-day change beside it
-   * unless the divergence reading prints that.
+   * (a trust's price can part from the asset's), with the asset's change between the same two
+   * US closes beside it (etf_volume.sessionChangeFraction).
    */
   fundMove: z
     .strictObject({ ticker: md, close: md, change: md, down: flag, asset: z.strictObject({ change: md, down: flag }).optional() })

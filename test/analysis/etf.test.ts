@@ -54,6 +54,20 @@ describe('etf_volume', () => {
     expect(f.paths).toEqual(['etfs[0].daily', 'prices[0].candles']);
   });
 
+  it("BTC between the fund's two US closes (16:00 EST = 21:00 UTC on 2 and 3 January), from hourly candles", () => {
+    // The candles that close at 21:00 UTC open at 20:00 UTC: 45,000 → 42,300, 42,300 / 45,000 − 1 = −6 %.
+    const hourly = spot('BTC', '1h', [
+      bar(Date.UTC(2024, 0, 2, 20), 44_900, 45_100, 44_800, 45_000),
+      bar(Date.UTC(2024, 0, 3, 20), 42_500, 42_600, 42_200, 42_300),
+    ]);
+    const [f] = etfVolumeSignal(makeSnapshot({ etfs: [gbtc()], prices: [btcDaily(), hourly] }), DEFAULT_THRESHOLDS, contextWith());
+    expect(f?.kind === 'etf_volume' && f.sessionChangeFraction).toBeCloseTo(-0.06, 12);
+    expect(f?.paths).toEqual(['etfs[0].daily', 'prices[0].candles', 'prices[1].candles']);
+    // Without the hourly series there is no session figure (the UTC day's −5 % is another span).
+    const [daily] = etfVolumeSignal(makeSnapshot({ etfs: [gbtc()], prices: [btcDaily()] }), DEFAULT_THRESHOLDS, contextWith());
+    expect(daily && 'sessionChangeFraction' in daily).toBe(false);
+  });
+
   it('totals compare only days on which every reporting ticker traded', () => {
     const fbtc = {
       ticker: 'FBTC',

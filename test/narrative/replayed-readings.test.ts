@@ -4,7 +4,7 @@
  * - the funding bullet's negative settlements: told where the running rate is back above zero but
  *   both later settlements were negative on every venue; not where the bullet already says
  *   negative (5 August) or where one venue alone dipped (the bundled day);
- * - a single fund's own session (GBTC before the spot ETFs), beside the asset's UTC day;
+ * - a single fund's own session (GBTC before the spot ETFs), beside the asset between the same two US closes;
  * - DVOL's spike that faded: 56.2 open, 65.4 at 01:00, 56.9 close (gave back 93 % of the rise),
  *   and the bulls' point it makes on a fall;
  * - the coins closed in the slide: 78,009 → 70,949 over the day, 77,855 → 73,231 over 01:00–04:00
@@ -44,10 +44,18 @@ describe('negative settlements in the funding bullet', () => {
     expect(markdownOf('bundled-2024-01-04', 'zh', templates)).not.toContain('首次出现负费率结算');
   });
 
-  it('GBTC, a single fund: its close 41.39 → 38.16 (−7.8 %) beside BTC’s UTC day 45,552.9 → 42,796.6 (−6.1 %)', () => {
-    expect(line(replayed('zh'), '● **基金成交')).toContain('；GBTC 当日收于 38.16 美元，下跌 7.8%，同日 BTC 日线（UTC）下跌 6.1%。');
+  it('GBTC, a single fund: 41.39 → 38.16 (−7.8 %) beside BTC between the same two US closes, 45,732.4 → 42,170.8 (−7.8 %)', () => {
+    // BTC's hourly closes at 21:00 UTC (16:00 EST) on 2 and 3 January, not its UTC day (−6.1 %):
+    // like for like, the trust tracked bitcoin.
+    expect(line(replayed('zh'), '● **基金成交')).toContain(
+      '；GBTC 当日收于 38.16 美元，下跌 7.8%，BTC 同期（两个美股收盘时点之间）下跌 7.8%。',
+    );
     expect(line(replayed('en'), '● **Fund volume:**')).toContain(
-      '; GBTC closed down 7.8% at $38.16, against a 6.1% drop in BTC that UTC day.',
+      '; GBTC closed down 7.8% at $38.16, as BTC fell 7.8% between the same two US closes.',
+    );
+    // Bundled: GBTC 39.57 → 36.40 (−8.0 %) while BTC went 44,925.75 → 42,794.87 (−4.7 %): the trust fell further.
+    expect(line(markdownOf('bundled-2024-01-04', 'zh', templates), '● **基金成交')).toContain(
+      'GBTC 当日收于 36.40 美元，下跌 8.0%，BTC 同期（两个美股收盘时点之间）下跌 4.7%',
     );
     // Several funds: no one fund's move (they track the asset together).
     expect(line(markdownOf('crash-2024-08-05', 'en', templates), '● **ETF volume:**')).not.toContain('closed down');

@@ -30,6 +30,12 @@ export const EtfVolumeSchema = z.strictObject({
   excluded: z.array(z.string()).optional(),
   /** The asset's close-to-close change on the ETF day. */
   priceChangeFraction: fraction.optional(),
+  /**
+   * The asset over the same span as a fund's own change: from the previous session's 16:00 New
+   * York close to this one's (the hourly spot closes at those instants); absent without both, or
+   * when the funds' previous sessions differ.
+   */
+  sessionChangeFraction: fraction.optional(),
   /** Heavy volume while price fell: volume is not direction. */
   divergence: z.boolean(),
   /** The session precedes the asset's first spot-ETF session (spot-etfs.ts): the funds were not spot ETFs. */

@@ -7,19 +7,21 @@
  * - Per ticker, the average is over its last `etf.avgDays` trading days before the ETF day
  *   (at least `etf.minAvgDays`). The total's average and the record use only days on which every
  *   ticker reporting on the ETF day traded, so the sums compare like with like.
- * - Each fund's close against its previous session's close in the data (its own session move).
+ * - Each fund's close against its previous session's close in the data (its own session move),
+ *   and the asset over the same span (sessionMove: hourly closes at the two 16:00 New York closes).
  * - The asset's change is the close-to-close change of its daily spot candle on the ETF date
  *   (UTC day), which holds the US session; absent without both candles.
  */
 import { beforeSpotEtfs, isFirstSpotEtfSession } from '../spot-etfs.js';
 import type { Snapshot } from '../../../kernel/snapshot/index.js';
+import type { Thresholds } from '../../../kernel/thresholds.js';
 import type { Signal } from '../context.js';
 import type { Finding } from '../findings.js';
 import { importanceOf, thresholdRatio } from '../importance.js';
 import { pickSpotSeries } from '../util/series.js';
 import { changeFraction, mean, roundSignificant, safeRatio, sum } from '../util/stats.js';
-import { DAY_MS, utcDate } from '../util/time.js';
-import { etfDayFor } from '../util/us-market.js';
+import { DAY_MS, HOUR_MS, utcDate } from '../util/time.js';
+import { etfDayFor, usCloseInstant } from '../util/us-market.js';
 
 type TickerVolume = Extract<Finding, { kind: 'etf_volume' }>['tickers'][number];
 
@@ -78,6 +80,17 @@ export const etfVolumeSignal: Signal = (snapshot, thresholds) => {
       const before = day && daily.item.candles.find((c) => c.t === day.t - DAY_MS);
       if (day && before) priceChange = changeFraction(day.c, before.c);
     }
+    const previous = [
+      ...new Set(
+        reporting.map(({ s }) =>
+          s.daily
+            .filter((d) => d.date < date)
+            .reduce<string | undefined>((m, d) => (m === undefined || d.date > m ? d.date : m), undefined),
+        ),
+      ),
+    ];
+    const sessionChange =
+      previous.length === 1 && previous[0] !== undefined ? sessionMove(snapshot, asset, previous[0], date, thresholds) : undefined;
     const heavy = (multiple !== undefined && multiple >= t.volumeMultipleMin) || isRecord;
     const divergence = heavy && priceChange !== undefined && priceChange <= -t.priceDropFractionMin;
     const fired = multiple !== undefined && multiple >= t.volumeMultipleMin;
@@ -98,6 +111,7 @@ export const etfVolumeSignal: Signal = (snapshot, thresholds) => {
       paths: [
         ...reporting.map(({ index }) => `etfs[${index}].daily`),
         ...(daily && priceChange !== undefined ? [`prices[${daily.index}].candles`] : []),
+        ...(sessionChange ? [sessionChange.path] : []),
       ],
       ...(fired ? { threshold: { name: 'etf.volumeMultipleMin', value: t.volumeMultipleMin, unit: 'multiple' as const } } : {}),
       asset,
@@ -109,6 +123,7 @@ export const etfVolumeSignal: Signal = (snapshot, thresholds) => {
       isRecord,
       ...(excluded.length ? { excluded } : {}),
       ...(priceChange !== undefined ? { priceChangeFraction: roundSignificant(priceChange) } : {}),
+      ...(sessionChange !== undefined ? { sessionChangeFraction: roundSignificant(sessionChange.change) } : {}),
       divergence,
       beforeSpotEtfs: beforeSpotEtfs(asset, date),
       firstSpotSession: isFirstSpotEtfSession(asset, date),
@@ -129,4 +144,24 @@ function excludedFunds(snapshot: Snapshot, asset: string, present: readonly stri
     .filter((ticker) => /^[A-Z.^-]{1,12}$/.test(ticker));
   const silent = present.filter((ticker) => !reporting.includes(ticker));
   return [...new Set([...silent, ...failed])].filter((ticker) => !reporting.includes(ticker)).sort();
+}
+
+/**
+ * The asset's hourly spot close at one US session's 16:00 New York close against the previous
+ * session's (the candles that close at those instants), the span a fund's close-to-close covers.
+ */
+function sessionMove(
+  snapshot: Snapshot,
+  asset: string,
+  from: string,
+  to: string,
+  thresholds: Thresholds,
+): { change: number; path: string } | undefined {
+  const hourly = pickSpotSeries(snapshot, asset, '1h', thresholds.venues.pricePreference);
+  if (!hourly) return undefined;
+  const closeAt = (instant: number) => hourly.item.candles.find((c) => c.t === instant - HOUR_MS)?.c;
+  const a = closeAt(usCloseInstant(from));
+  const b = closeAt(usCloseInstant(to));
+  const change = a !== undefined && b !== undefined ? changeFraction(b, a) : undefined;
+  return change === undefined ? undefined : { change, path: `prices[${hourly.index}].candles` };
 }

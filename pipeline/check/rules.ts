@@ -80,7 +80,7 @@ function trace(r: Read): CheckFailure[] {
 
 /** Words that say which of two values a figure is: its window or its state. */
 const LABELS: [string, RegExp][] = [
-  ['US session', /美东交易日|美国交易日|US session|US trading day/],
+  ['US session', /美东交易日|美国交易日|按美股收盘计|US session|US trading day|US close to US close/],
   ['UTC day', /日线（UTC）|UTC day/],
   ['settled', /最新结算|已结算|latest settlement|settled/],
   ['current', /当前|current/],
@@ -160,7 +160,11 @@ function windows(r: Read): CheckFailure[] {
     const sentences = sentencesWith(r, f.raw);
     const sentence = sentences[0];
     if (!sentence) continue; // in the model, not printed
-    if (!sentences.some((s) => /美东交易日|美国交易日|US session|US trading day|日线（UTC）|UTC day|24 小时|24 hours/.test(s))) {
+    if (
+      !sentences.some((s) =>
+        /美东交易日|美国交易日|按美股收盘计|US session|US trading day|US close to US close|日线（UTC）|UTC day|24 小时|24 hours/.test(s),
+      )
+    ) {
       out.push(
         fail(
           'windows',

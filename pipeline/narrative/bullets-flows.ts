@@ -59,7 +59,8 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
           ? { own: { multiple: fmt.multiple(t.multiple), days: fmt.count(ctx.input.config.thresholds.etf.avgDays) } }
           : {}),
       })),
-    priceDown: (f.priceChangeFraction ?? 0) < 0,
+    priceDown: (f.sessionChangeFraction ?? f.priceChangeFraction ?? 0) < 0,
+    closeToClose: f.sessionChangeFraction !== undefined,
     divergence: f.divergence,
     // The ETF figures' own source: exchanges in `sources` only supplied the asset's price change.
     sources: ctx.sources(
@@ -79,7 +80,9 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
       days: fmt.count(ctx.input.config.thresholds.etf.avgDays),
     };
   }
-  if (f.priceChangeFraction !== undefined) bullet.priceChange = fmt.pctAbs(f.priceChangeFraction);
+  // The asset over the funds' own span (US close to US close) when known, else its UTC day.
+  const assetMove = f.sessionChangeFraction ?? f.priceChangeFraction;
+  if (assetMove !== undefined && assetMove !== 0) bullet.priceChange = fmt.pctAbs(assetMove);
   const fund = f.tickers.length === 1 ? f.tickers[0]! : undefined;
   if (fund?.closeChangeFraction !== undefined && fund.closeChangeFraction !== 0)
     bullet.fundMove = {
@@ -87,10 +90,6 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
       close: fmt.price(fund.close, 'USD'),
       change: fmt.pctAbs(fund.closeChangeFraction),
       down: fund.closeChangeFraction < 0,
-      // The asset between the same two US closes, the like-for-like comparison (not its UTC day).
-      ...(f.sessionChangeFraction !== undefined && f.sessionChangeFraction !== 0
-        ? { asset: { change: fmt.pctAbs(f.sessionChangeFraction), down: f.sessionChangeFraction < 0 } }
-        : {}),
     };
   return bullet;
 }

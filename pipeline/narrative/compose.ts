@@ -179,9 +179,7 @@ function composeSession(ctx: ComposeContext, move: PriceMove): Macro['session'] 
         ? []
         : (ctx.plan.macroReleases ?? []).map((r) => ({
             name: md(r.name[ctx.lang]),
-            date: fmt.dateOf(r.time),
-            time: fmt.time(r.time),
-            sameDay: format.zonedDate(r.time, ctx.tz) === ctx.input.findings.date,
+            time: md(format.formatTime(r.time, 'America/New_York')),
             source: ctx.link({ name: publisherName(r.url, 'en'), url: r.url }),
           })),
       internal:

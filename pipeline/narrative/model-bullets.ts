@@ -213,18 +213,17 @@ const EtfVolumeBulletSchema = z.strictObject({
    * launched that day leave no history to sum, while an older fund has its own).
    */
   top: z.array(z.strictObject({ ticker: md, volume: md, own: z.strictObject({ multiple: md, days: md }).optional() })),
+  /** The asset's move beside the funds': close to close between the two US closes (`closeToClose`), else its UTC day. */
   priceChange: md.optional(),
   priceDown: flag,
+  closeToClose: flag,
   divergence: flag,
   sources: md,
   /**
    * A single fund's own session: its close and the change from its previous session's close
-   * (a trust's price can part from the asset's), with the asset's change between the same two
-   * US closes beside it (etf_volume.sessionChangeFraction).
+   * (a trust's price can part from the asset's); the asset's `priceChange` close to close beside it.
    */
-  fundMove: z
-    .strictObject({ ticker: md, close: md, change: md, down: flag, asset: z.strictObject({ change: md, down: flag }).optional() })
-    .optional(),
+  fundMove: z.strictObject({ ticker: md, close: md, change: md, down: flag }).optional(),
 });
 
 const EtfFlowsBulletSchema = z.strictObject({

@@ -105,7 +105,20 @@ export const PathSchema = z.strictObject({
        * anything went beyond it (a date, or at least a month), and the close's distance from it.
        * Its own sentence, citing the hourly series it was read from and the daily sample.
        */
-      eve: z.strictObject({ ...cite, time: md, price: md, since: md, atLeast: flag, change: md }).optional(),
+      eve: z
+        .strictObject({
+          ...cite,
+          time: md,
+          price: md,
+          since: md,
+          atLeast: flag,
+          change: md,
+          /** The brief's own day, whose close the change is measured to (zh "1 月 12 日", en "Friday"). */
+          closeDay: md,
+          /** A scheduled release in the extreme's hour: its name and time (timing, not cause). */
+          release: z.strictObject({ name: md, time: md }).optional(),
+        })
+        .optional(),
     })
     .optional(),
 });

@@ -27,6 +27,8 @@ export const ReadingSchema = z.strictObject({
   positionsGrew: flag,
   /** Funding did not fall to about zero but ended below its prior average, still positive: "虽有回落但仍为正值". */
   fundingEased: flag,
+  /** Every venue settled below zero during the window, the running rate back at or above zero (funding_flip.negativeSettlements). */
+  settledNegative: flag,
   /** The futures curve (reading.ts curveOf), when the basis bullet is printed and two or more expiries are read. */
   curve: z
     .strictObject({

@@ -124,10 +124,8 @@ const MacroSessionSchema = z.strictObject({
   releases: z.array(
     z.strictObject({
       name: md,
-      /** Date and clock time in the brief's zone: zh prints both beside the US session's date; en the date only on another day. */
-      date: md,
+      /** New York clock time ("08:30"): the session's own clock, so the date needs no second zone. */
       time: md,
-      sameDay: flag,
       source: SourceLinkSchema,
     }),
   ),

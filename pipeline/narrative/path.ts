@@ -158,6 +158,8 @@ function eveOf(ctx: ComposeContext, e: NonNullable<PricePath['eveExtreme']>): Ev
     since: recent ? fmt.date(e.since!) : fmt.month(e.since ?? e.sampleStart),
     atLeast: e.since === undefined,
     change: fmt.pctAbs(e.closeChangeFraction),
+    closeDay: ctx.lang === 'zh' ? fmt.date(ctx.input.findings.date) : fmt.weekday(ctx.input.findings.date),
+    ...(e.release ? { release: { name: md(e.release.name[ctx.lang]), time: fmt.time(e.release.time) } } : {}),
   };
 }
 

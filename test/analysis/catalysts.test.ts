@@ -118,4 +118,12 @@ describe("the releases a US session carried (the macro paragraph's dated event)"
     expect(releasesInSession('2024-01-04')).toEqual([]);
     expect(at(releasesInSession('2024-04-26'))).toEqual([['2024-04-26', 'pce', '2024-04-26T12:30:00.000Z']]);
   });
+
+  it('names minutes by their meeting: 3 January 2024 the December (2023) meeting, 3 July 2024 the June meeting', () => {
+    expect(releasesInSession('2024-01-03')[0]!.name).toEqual({
+      zh: '美联储公布 12 月 FOMC 会议纪要',
+      en: "the minutes of the Fed's December meeting",
+    });
+    expect(releasesInSession('2024-07-03')[0]!.name.en).toBe("the minutes of the Fed's June meeting");
+  });
 });

@@ -38,12 +38,26 @@ const base = { windowStart: START, down: true, dayHigh: 46_733, dayLow: 42_865, 
 describe('eveExtreme', () => {
   it('finds the peak 3 hours before the window: 43,120.4 / 48,988 − 1 = −11.98 %, highest since at least the sample start', () => {
     const e = eveExtreme({ ...base, hourly: eveHours({ 3: 48_988 }), closedDays: days('2023-11-01') });
-    expect(e).toEqual({
+    expect(e).toMatchObject({
       time: START - 3 * HOUR, // 11 January 13:00 UTC = 21:00 UTC+8
       price: 48_988,
       closeChangeFraction: expect.closeTo(-0.11978, 5),
       sampleStart: '2023-11-01',
     });
+  });
+
+  it('keeps a scheduled release inside the peak hour: CPI at 13:30 UTC in the 13:00 UTC hour, none in the hour after', () => {
+    const cpi = {
+      date: '2024-01-11',
+      time: Date.parse('2024-01-11T13:30:00Z'),
+      kind: 'cpi' as const,
+      name: { zh: '美国 CPI 数据公布', en: 'the US CPI release' },
+      url: 'https://www.bls.gov/schedule/news_release/cpi.htm',
+    };
+    const e = eveExtreme({ ...base, hourly: eveHours({ 3: 48_988 }), closedDays: days('2023-11-01'), calendar: [cpi] });
+    expect(e?.release).toEqual({ time: cpi.time, name: cpi.name, url: cpi.url });
+    const later = eveExtreme({ ...base, hourly: eveHours({ 2: 48_988 }), closedDays: days('2023-11-01'), calendar: [cpi] });
+    expect(later && 'release' in later).toBe(false);
   });
 
   it('names the last daily high above it when that is at least 30 days back', () => {

@@ -354,8 +354,9 @@ describe('second editor’s reading: each figure says whose and which window', (
     );
   });
 
-  it('the price change beside the ETF volume is the UTC daily candle, not the US session', () => {
-    expect(md('bundled-2024-01-04', 'zh')).toContain('；同日 BTC 日线（UTC）下跌 4.5%，放量更可能来自调仓与对冲，难言买盘推动。');
-    expect(md('bundled-2024-01-04', 'en')).toContain('With BTC down 4.5% on that UTC day,');
+  it("the price change beside the ETF volume covers the funds' own span, US close to US close (session 11: the UTC day clashed with the lead)", () => {
+    // Hourly closes at 21:00 UTC (16:00 EST) on 2 and 3 January: 44,925.75 → 42,794.87, −4.74 %.
+    expect(md('bundled-2024-01-04', 'zh')).toContain('；BTC 同期（按美股收盘计）下跌 4.7%，放量更可能来自调仓与对冲，难言买盘推动。');
+    expect(md('bundled-2024-01-04', 'en')).toContain('With BTC down 4.7% from US close to US close,');
   });
 });

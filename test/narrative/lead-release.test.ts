@@ -29,7 +29,7 @@ describe('the scheduled release in the lead', () => {
     // Minutes at 14:00 EST on 3 January = 03:00 UTC+8 on the 4th. 03:00 opens 44,414.9 and
     // 04:00 closes 42,794.87: −3.65 %; the steepest hour (03:00) is in them, the low (06:00) is not.
     const zh = lead('bundled-2024-01-04', 'zh', withoutNotes);
-    expect(zh).toMatch(/03:00 美联储公布 FOMC 会议纪要|美联储公布 FOMC 会议纪要的时间是 03:00/);
+    expect(zh).toMatch(/03:00 美联储公布 12 月 FOMC 会议纪要|美联储公布 12 月 FOMC 会议纪要的时间是 03:00/);
     expect(zh).toContain(
       '（来源：[美联储](https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm)）；03:00—05:00，比特币下跌 3.6%，全天跌幅最大的一小时也在其中。[^3]',
     );

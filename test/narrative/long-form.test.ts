@@ -58,7 +58,7 @@ describe('the leverage gauges read together', () => {
 
   it('ETF launch: the basis compressed and funding eased while coins held rose 3.9% — no deleveraging, said so', () => {
     expect(sentence(md('etf-launch-2024-01-12', 'zh'), '从结构上看')).toBe(
-      '从结构上看，期货升水收窄、资金费率有所回落，但按持仓币数计的未平仓量反而增加：追价意愿在降温，仓位总量却没有减少，这轮下跌并未演变为整体去杠杆。',
+      '从结构上看，期货升水收窄、资金费率有所回落，持仓却没有减少：降温的是追价热情，而非仓位本身，这轮下跌并未演变为整体去杠杆。',
     );
     // Coins held little changed (under openInterest.flatFractionMax), or the basis held: basis alone is one gauge.
     const flat = md('etf-launch-2024-01-12', 'zh', (l) => {

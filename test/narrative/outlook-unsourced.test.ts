@@ -67,7 +67,7 @@ describe('a real week with nothing scheduled', () => {
       noCatalyst: false,
     });
     expect(render(loaded, 'zh', templates).markdown).toContain(
-      '5 月 23 日 02:00 美联储公布 FOMC 会议纪要（纪要中关于降息路径的措辞可能影响利率预期',
+      '5 月 23 日 02:00 美联储公布 5 月 FOMC 会议纪要（纪要中关于降息路径的措辞可能影响利率预期',
     );
   });
 });

@@ -26,11 +26,15 @@ const replayed = (lang: 'zh' | 'en') =>
 
 describe('negative settlements in the funding bullet', () => {
   it('replayed: 08:00 and 16:00 negative on all three venues, lowest Binance −0.0077 %, none since the history began (5 December)', () => {
+    // The label is the bullet's news; the gauges paragraph reads it with the rest.
+    expect(line(replayed('zh'), '● **资金费率短暂转负**')).not.toBe('');
+    expect(line(replayed('en'), '● **Funding:** briefly negative —')).not.toBe('');
+    expect(replayed('zh')).toContain('资金费率虽有回落、日内结算一度转负，但当期费率已重回正值');
     expect(line(replayed('zh'), '● **资金费率')).toContain(
-      '不过，当日 08:00 和 16:00 的结算中，Binance、OKX 和 Bybit 的费率均为负值（最低为 Binance 08:00 的 −0.0077%），至少为 12 月 5 日以来首次出现负费率结算，空头一度向多头支付资金费；当期费率已重回正值。',
+      '不过，当日 08:00 和 16:00 的结算中，Binance、OKX 和 Bybit 的费率均为负值（最低为 Binance 08:00 的 −0.0077%），为 12 月 5 日（数据起点）以来首次出现负费率结算，空头一度向多头支付资金费；当期费率已重回正值。',
     );
     expect(line(replayed('en'), '● **Funding:**')).toContain(
-      'At the 08:00 and 16:00 settlements, though, funding was negative on Binance, OKX and Bybit (as low as −0.0077% on Binance at 08:00), the first negative settlements since at least 5 December; the current period is back above zero.',
+      'At the 08:00 and 16:00 settlements, though, funding was negative on Binance, OKX and Bybit (as low as −0.0077% on Binance at 08:00), the first negative settlements in data going back to 5 December; the current period is back above zero.',
     );
   });
 
@@ -47,15 +51,13 @@ describe('negative settlements in the funding bullet', () => {
   it('GBTC, a single fund: 41.39 → 38.16 (−7.8 %) beside BTC between the same two US closes, 45,732.4 → 42,170.8 (−7.8 %)', () => {
     // BTC's hourly closes at 21:00 UTC (16:00 EST) on 2 and 3 January, not its UTC day (−6.1 %):
     // like for like, the trust tracked bitcoin.
-    expect(line(replayed('zh'), '● **基金成交')).toContain(
-      '；GBTC 当日收于 38.16 美元，下跌 7.8%，BTC 同期（两个美股收盘时点之间）下跌 7.8%。',
-    );
+    expect(line(replayed('zh'), '● **基金成交')).toContain('；GBTC 当日收于 38.16 美元，下跌 7.8%，BTC 同期（按美股收盘计）下跌 7.8%。');
     expect(line(replayed('en'), '● **Fund volume:**')).toContain(
-      '; GBTC closed down 7.8% at $38.16, as BTC fell 7.8% between the same two US closes.',
+      '; GBTC closed down 7.8% at $38.16, as BTC fell 7.8% from US close to US close.',
     );
     // Bundled: GBTC 39.57 → 36.40 (−8.0 %) while BTC went 44,925.75 → 42,794.87 (−4.7 %): the trust fell further.
     expect(line(markdownOf('bundled-2024-01-04', 'zh', templates), '● **基金成交')).toContain(
-      'GBTC 当日收于 36.40 美元，下跌 8.0%，BTC 同期（两个美股收盘时点之间）下跌 4.7%',
+      'GBTC 当日收于 36.40 美元，下跌 8.0%；BTC 同期（按美股收盘计）下跌 4.7%，放量更可能来自调仓与对冲',
     );
     // Several funds: no one fund's move (they track the asset together).
     expect(line(markdownOf('crash-2024-08-05', 'en', templates), '● **ETF volume:**')).not.toContain('closed down');
@@ -64,13 +66,11 @@ describe('negative settlements in the funding bullet', () => {
   it('DVOL: 56.2 → 65.4 at 01:00 (+16 %) → 56.9, the close 8.6 of 9.2 points back: a spike that faded', () => {
     expect(line(replayed('zh'), '● **波动率')).toContain('（日内区间 55.3—65.4，01:00 冲高后回落）');
     expect(line(replayed('en'), '● **Implied volatility:**')).toContain('(range 55.3–65.4, a spike at 01:00 that faded)');
-    expect(replayed('zh')).toContain('；DVOL 隐含波动率盘中冲高至 65.4 后回落至 56.9，期权市场的恐慌定价并未延续');
-    expect(replayed('en')).toContain(
-      "; DVOL implied volatility spiked to 65.4 and fell back to 56.9: the options market's alarm did not last",
-    );
+    expect(replayed('zh')).toContain('；DVOL 隐含波动率盘中冲高至 65.4，至收盘回落至 56.9，期权市场的恐慌定价已大体消退');
+    expect(replayed('en')).toContain('; DVOL spiked to 65.4 but closed at 56.9, most of the spike gone');
     // 5 August: 61.3 → 93.4 → 71.2 gave back 69 % of the rise, short of 75 %: the peak alone, no bull point.
     expect(line(markdownOf('crash-2024-08-05', 'en', templates), '● **Implied volatility:**')).toContain('(peak 93.4),');
-    expect(markdownOf('crash-2024-08-05', 'en', templates)).not.toContain('alarm did not last');
+    expect(markdownOf('crash-2024-08-05', 'en', templates)).not.toContain('most of the spike gone');
   });
 
   it('open interest: most of the coins closed went in the slide (replayed 65 %, bundled 81 %), not on 5 August (17 %)', () => {

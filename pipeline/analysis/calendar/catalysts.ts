@@ -50,7 +50,8 @@ interface Schedule {
  * FOMC decision days (the second day of each meeting), 14:00 ET. 2024: the Committee's calendar;
  * 2025–2026 and the January 2027 meeting: its press release of 9 August 2024; 2027 and the
  * January 2028 meeting: its press release of 5 September 2025 ("tentative meeting schedule for
- * 2027"; statement at 2 p.m. ET on the second day).
+ * 2027"; statement at 2 p.m. ET on the second day). The December 2023 meeting (13 December, the
+ * Committee's 2023 calendar) names the minutes of 3 January 2024.
  */
 const FOMC: Schedule = {
   kind: 'fomc',
@@ -58,6 +59,7 @@ const FOMC: Schedule = {
   url: FED,
   at: [14, 0],
   dates: [
+    '2023-12-13',
     '2024-01-31',
     '2024-03-20',
     '2024-05-01',
@@ -102,7 +104,7 @@ const FOMC: Schedule = {
  */
 const MINUTES: Schedule = {
   kind: 'minutes',
-  name: { zh: '美联储公布 FOMC 会议纪要', en: 'the minutes of the Fed’s last policy meeting' },
+  name: { zh: '美联储公布 FOMC 会议纪要', en: "the minutes of the Fed's last policy meeting" },
   url: FED,
   at: [14, 0],
   dates: [
@@ -325,9 +327,39 @@ function expiries(from: string, to: string): Catalyst[] {
 function listed(schedule: Schedule): Catalyst[] {
   return schedule.dates.map((entry) => {
     const [date, hour, minute] = typeof entry === 'string' ? [entry, ...schedule.at] : entry;
-    const base = { date, kind: schedule.kind, name: schedule.name, url: schedule.url };
+    const name = schedule.kind === 'minutes' ? minutesName(date) : schedule.name;
+    const base = { date, kind: schedule.kind, name, url: schedule.url };
     return hour === undefined || minute === undefined ? base : { ...base, time: newYorkTime(date, hour, minute) };
   });
+}
+
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * Minutes are named by their meeting, the last FOMC decision before the release ("the minutes of
+ * the Fed's December meeting"); without one in the schedule, the schedule's generic name.
+ */
+function minutesName(date: string): Catalyst['name'] {
+  const meeting = FOMC.dates
+    .map((d) => (typeof d === 'string' ? d : d[0]))
+    .filter((d) => d < date)
+    .reduce<string | undefined>((last, d) => (last === undefined || d > last ? d : last), undefined);
+  if (meeting === undefined) return MINUTES.name;
+  const month = Number(meeting.slice(5, 7));
+  return { zh: `美联储公布 ${month} 月 FOMC 会议纪要`, en: `the minutes of the Fed's ${MONTHS_EN[month - 1]} meeting` };
 }
 
 export const CALENDAR: readonly Catalyst[] = SCHEDULES.flatMap(listed);

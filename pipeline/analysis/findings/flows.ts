@@ -36,7 +36,7 @@ export const EtfVolumeSchema = z.strictObject({
    * when the funds' previous sessions differ.
    */
   sessionChangeFraction: fraction.optional(),
-  /** Heavy volume while price fell: volume is not direction. */
+  /** Heavy volume while price fell (sessionChangeFraction, else priceChangeFraction): volume is not direction. */
   divergence: z.boolean(),
   /** The session precedes the asset's first spot-ETF session (spot-etfs.ts): the funds were not spot ETFs. */
   beforeSpotEtfs: z.boolean(),

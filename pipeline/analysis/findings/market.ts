@@ -112,7 +112,15 @@ export const PricePathSchema = z.strictObject({
    * since `sampleStart`).
    */
   eveExtreme: z
-    .strictObject({ time: epochMs, price: finite, closeChangeFraction: fraction, since: z.string().optional(), sampleStart: z.string() })
+    .strictObject({
+      time: epochMs,
+      price: finite,
+      closeChangeFraction: fraction,
+      since: z.string().optional(),
+      sampleStart: z.string(),
+      /** A scheduled release inside the extreme's hour. */
+      release: z.strictObject({ time: epochMs, name: z.strictObject({ zh: z.string(), en: z.string() }), url: z.string() }).optional(),
+    })
     .optional(),
   /**
    * Scheduled releases inside the window (signals/release-hours.ts): the calendar's instant, the

@@ -92,7 +92,9 @@ export const etfVolumeSignal: Signal = (snapshot, thresholds) => {
     const sessionChange =
       previous.length === 1 && previous[0] !== undefined ? sessionMove(snapshot, asset, previous[0], date, thresholds) : undefined;
     const heavy = (multiple !== undefined && multiple >= t.volumeMultipleMin) || isRecord;
-    const divergence = heavy && priceChange !== undefined && priceChange <= -t.priceDropFractionMin;
+    // Read on the span the funds' closes cover when the hourly closes give it, else the UTC day.
+    const assetMove = sessionChange?.change ?? priceChange;
+    const divergence = heavy && assetMove !== undefined && assetMove <= -t.priceDropFractionMin;
     const fired = multiple !== undefined && multiple >= t.volumeMultipleMin;
 
     let ratio = multiple === undefined ? 0 : thresholdRatio(multiple, t.volumeMultipleMin);

@@ -11,9 +11,12 @@
  *   none the extreme is the furthest since at least the sample's first day, which must itself lie
  *   that many days back (a short sample proves nothing).
  * - Given back: the day's close is at least `pricePath.eveGiveBackFractionMin` from it.
+ * - A scheduled release inside the extreme's hour is kept with it, so the brief can place the
+ *   turn in time (the ETF launch's peak came in the hour of the 11 January CPI).
  */
 import type { Candle } from '../../../kernel/snapshot/index.js';
 import type { Thresholds } from '../../../kernel/thresholds.js';
+import { CALENDAR, type Catalyst } from '../calendar/catalysts.js';
 import { roundSignificant } from '../util/stats.js';
 import { HOUR_MS, daysBetween, utcDate } from '../util/time.js';
 
@@ -28,6 +31,8 @@ export interface EveExtreme {
   since?: string;
   /** First day of the daily sample (UTC date). */
   sampleStart: string;
+  /** A scheduled release inside the extreme's hour (calendar/catalysts.ts): timing, not cause. */
+  release?: { time: number; name: { zh: string; en: string }; url: string };
 }
 
 export function eveExtreme(input: {
@@ -40,6 +45,7 @@ export function eveExtreme(input: {
   dayLow: number;
   close: number;
   thresholds: Thresholds['pricePath'];
+  calendar?: readonly Catalyst[];
 }): EveExtreme | undefined {
   const { windowStart, down, thresholds: t } = input;
   const eve = input.hourly.filter((c) => c.t >= windowStart - t.eveHours * HOUR_MS && c.t < windowStart);
@@ -60,11 +66,16 @@ export function eveExtreme(input: {
 
   const closeChangeFraction = roundSignificant(input.close / price - 1);
   if (Math.abs(closeChangeFraction) < t.eveGiveBackFractionMin) return undefined;
+  const hour = best.t;
+  const release = (input.calendar ?? CALENDAR).find(
+    (c) => c.kind !== 'expiry' && c.time !== undefined && c.time >= hour && c.time < hour + HOUR_MS,
+  );
   return {
     time: best.t,
     price,
     closeChangeFraction,
     ...(since ? { since: utcDate(since.t) } : {}),
     sampleStart: utcDate(first.t),
+    ...(release ? { release: { time: release.time!, name: { ...release.name }, url: release.url } } : {}),
   };
 }

@@ -127,10 +127,7 @@ export const ThresholdsSchema = z.strictObject({
      * (fraction of the swing).
      */
     releaseAfterShareMin: fraction.max(1).default(0.5),
-    /**
-     * A down day's move "began the evening before" when the highest hourly high of this many
-     * hours before the window (a low on an up day) was beyond the day's own extreme (hours).
-     */
+    /** A down (up) day "began the evening before" from the highest high (lowest low) of these hours before the window (hours). */
     eveHours: count.default(24),
     /** ... and no earlier daily candle went beyond it for at least this many days: a fresh extreme (days). */
     eveExtremeDaysMin: days.default(30),
@@ -240,11 +237,7 @@ export const ThresholdsSchema = z.strictObject({
      * (fraction per funding interval; 0.03 = 3 %).
      */
     plausibleMaxAbsPerInterval: fraction.default(0.03),
-    /**
-     * Every venue settling below zero in the window is news only after this many days without a
-     * negative settlement on any of them (days): in a market where funding dips below zero every
-     * week it is routine.
-     */
+    /** Every venue settling below zero is news only after this many days without one (days): weekly dips are routine. */
     negativeQuietDaysMin: days.default(14),
   }),
 
@@ -291,11 +284,7 @@ export const ThresholdsSchema = z.strictObject({
      * forced selling (multiple).
      */
     voluntaryMultipleMin: multiple.default(2),
-    /**
-     * On a deleveraging day, the coins closed in the price path's burst hours (the run of at most
-     * pricePath.burstHoursMax hours that moved furthest) reaching this share of the day's closed
-     * coins: the positions went in the slide itself, and the brief says so (fraction).
-     */
+    /** A deleveraging day whose price burst (pricePath.burstHoursMax) held this share of the coins closed lost them in the slide (fraction). */
     burstShareMin: fraction.max(1).default(0.5),
   }),
 
@@ -368,10 +357,7 @@ export const ThresholdsSchema = z.strictObject({
     avgDays: days.default(30),
     /** An hourly high at least this far above the day's open is a spike (fraction; 0.1 = 10 %). */
     spikeFractionMin: fraction.default(0.1),
-    /**
-     * A spike whose close gave back at least this share of its rise from the open "faded": the
-     * options market's alarm did not last (fraction of the rise; 0.75 = three quarters).
-     */
+    /** A spike whose close gave back at least this share of its rise from the open faded (fraction of the rise). */
     fadedShareMin: fraction.max(1).default(0.75),
   }),
 

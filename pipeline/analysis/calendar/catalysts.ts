@@ -10,6 +10,10 @@
  * says so (`unsourcedKinds`). Times are those of the release (ET), stored as UTC instants.
  */
 
+import { lastFriday, newYorkTime } from './new-york.js';
+
+export { lastFriday, newYorkTime };
+
 /** The kinds of catalyst, scheduled releases first: one list for the types and the schemas. */
 export const SCHEDULED_KINDS = ['fomc', 'minutes', 'cpi', 'ppi', 'payrolls', 'pce'] as const;
 export const CATALYST_KINDS = [...SCHEDULED_KINDS, 'expiry'] as const;
@@ -282,25 +286,6 @@ const PCE_SCHEDULE: Schedule = {
 };
 
 export const SCHEDULES: readonly Schedule[] = [FOMC, MINUTES, CPI_SCHEDULE, PPI_SCHEDULE, PAYROLLS, PCE_SCHEDULE];
-
-/** 08:30 or 14:00 New York time on a date, as ms UTC (US daylight saving: second Sunday of March to first Sunday of November). */
-export function newYorkTime(date: string, hour: number, minute: number): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const nthSunday = (month: number, n: number): number => {
-    const first = new Date(Date.UTC(y, month, 1)).getUTCDay();
-    return 1 + ((7 - first) % 7) + 7 * (n - 1);
-  };
-  const dayOfYear = Date.UTC(y, m - 1, d);
-  const dst = dayOfYear >= Date.UTC(y, 2, nthSunday(2, 2)) && dayOfYear < Date.UTC(y, 10, nthSunday(10, 1));
-  return Date.UTC(y, m - 1, d, hour + (dst ? 4 : 5), minute);
-}
-
-/** The last Friday of a month (UTC date). */
-export function lastFriday(year: number, month0: number): string {
-  const last = new Date(Date.UTC(year, month0 + 1, 0));
-  const back = (last.getUTCDay() - 5 + 7) % 7;
-  return new Date(Date.UTC(year, month0 + 1, -back)).toISOString().slice(0, 10);
-}
 
 function expiries(from: string, to: string): Catalyst[] {
   const out: Catalyst[] = [];

@@ -80,10 +80,12 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
       days: fmt.count(ctx.input.config.thresholds.etf.avgDays),
     };
   }
-  // The asset over the funds' own span (US close to US close) when known, else its UTC day.
+  // The asset over the funds' own span (US close to US close) when known, else its UTC day; in
+  // the model only where a sentence prints it (the divergence reading, or beside a single fund's close).
   const assetMove = f.sessionChangeFraction ?? f.priceChangeFraction;
-  if (assetMove !== undefined && assetMove !== 0) bullet.priceChange = fmt.pctAbs(assetMove);
   const fund = f.tickers.length === 1 ? f.tickers[0]! : undefined;
+  const besideFund = fund?.closeChangeFraction !== undefined && f.sessionChangeFraction !== undefined;
+  if (assetMove !== undefined && assetMove !== 0 && (f.divergence || besideFund)) bullet.priceChange = fmt.pctAbs(assetMove);
   if (fund?.closeChangeFraction !== undefined && fund.closeChangeFraction !== 0)
     bullet.fundMove = {
       ticker: md(fund.ticker),

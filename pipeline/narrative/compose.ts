@@ -12,12 +12,12 @@
  */
 import * as format from '../../kernel/locale/index.js';
 import type { Lang } from '../../kernel/locale/index.js';
-import type { PriceMove } from '../analysis/index.js';
+import { usCloseInstant, type PriceMove } from '../analysis/index.js';
 import { InputError } from '../../kernel/errors.js';
 import { entitiesBullet } from './bullets-flows.js';
 import { BULLET_KINDS, type BulletKey } from './bullet-kinds.js';
 import { provenanceAt, type CiteFrom } from './citations.js';
-import { createContext, hasClaim, type ComposeContext, type ComposeInput } from './compose-context.js';
+import { createContext, hasClaim, listOf, type ComposeContext, type ComposeInput } from './compose-context.js';
 import { composeHeadline } from './headline.js';
 import { bundledHeadline } from './headline-templates.js';
 import type { TemplateSet } from './engine.js';
@@ -151,9 +151,10 @@ function composeSession(ctx: ComposeContext, move: PriceMove): Macro['session'] 
   const { fmt } = ctx;
   const fired = (kind: string, sign: number): boolean => moves.some((m) => m.kind === kind && m.fired && Math.sign(m.change) === sign);
   const paths = ctx.plan.paths.filter((p) => p.startsWith('macro['));
+  const sessionDate = moves.reduce((d, m) => (m.date > d ? m.date : d), moves[0]!.date);
   return ctx.cite(
     {
-      date: fmt.usSession(moves.reduce((d, m) => (m.date > d ? m.date : d), moves[0]!.date)),
+      date: fmt.usSession(sessionDate),
       sources: ctx.sources([...new Set(paths.flatMap((p) => provenanceAt(ctx.input.snapshot, p)?.provider ?? []))]),
       moves: moves.map((m) => ({
         name: md(macroName(m.symbol, m.name, ctx.lang)),
@@ -175,6 +176,15 @@ function composeSession(ctx: ComposeContext, move: PriceMove): Macro['session'] 
       dollarDown: fired('dollar', -1),
       dollarUp: fired('dollar', 1),
       shock: moves.some((m) => m.fired),
+      ...(ctx.plan.macroSession?.earlyClose ? { earlyClose: md(format.formatTime(usCloseInstant(sessionDate), 'America/New_York')) } : {}),
+      ...(ctx.plan.macroSession?.holidays.length
+        ? {
+            closedDays: listOf(
+              ctx.plan.macroSession.holidays.map((d) => fmt.date(d)),
+              ctx.lang,
+            ),
+          }
+        : {}),
       releases: (ctx.input.notes?.notes ?? []).some((n) => n.kind === 'macro')
         ? []
         : (ctx.plan.macroReleases ?? []).map((r) => ({

@@ -121,6 +121,9 @@ const MacroSessionSchema = z.strictObject({
    * The scheduled releases the session carried (day_plan.macroReleases), named when the desk gave
    * no macro note: the paragraph's dated event. The moves are the session's, not the release's.
    */
+  /** The session's early close on New York's clock ("13:00") / the US holidays since it, by date (day_plan.macroSession). */
+  earlyClose: md.optional(),
+  closedDays: md.optional(),
   releases: z.array(
     z.strictObject({
       name: md,

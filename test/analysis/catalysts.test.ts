@@ -109,8 +109,8 @@ describe("the releases a US session carried (the macro paragraph's dated event)"
     expect(at(releasesInSession('2024-01-11'))).toEqual([['2024-01-11', 'cpi', '2024-01-11T13:30:00.000Z']]);
   });
 
-  it('3 July 2024: the minutes at 14:00 EDT = 18:00 UTC; 2 August 2024: payrolls at 08:30 EDT = 12:30 UTC', () => {
-    expect(at(releasesInSession('2024-07-03'))).toEqual([['2024-07-03', 'minutes', '2024-07-03T18:00:00.000Z']]);
+  it('3 July 2024: the minutes at 14:00 EDT came after the 13:00 early close (none); 2 August 2024: payrolls at 08:30 EDT = 12:30 UTC', () => {
+    expect(at(releasesInSession('2024-07-03'))).toEqual([]);
     expect(at(releasesInSession('2024-08-02'))).toEqual([['2024-08-02', 'payrolls', '2024-08-02T12:30:00.000Z']]);
   });
 
@@ -119,11 +119,11 @@ describe("the releases a US session carried (the macro paragraph's dated event)"
     expect(at(releasesInSession('2024-04-26'))).toEqual([['2024-04-26', 'pce', '2024-04-26T12:30:00.000Z']]);
   });
 
-  it('names minutes by their meeting: 3 January 2024 the December (2023) meeting, 3 July 2024 the June meeting', () => {
+  it('names minutes by their meeting: 3 January 2024 the December (2023) meeting', () => {
     expect(releasesInSession('2024-01-03')[0]!.name).toEqual({
       zh: '美联储公布 12 月 FOMC 会议纪要',
       en: "the minutes of the Fed's December meeting",
     });
-    expect(releasesInSession('2024-07-03')[0]!.name.en).toBe("the minutes of the Fed's June meeting");
+    expect(releasesInSession('2024-01-03')[0]!.name.zh).toBe('美联储公布 12 月 FOMC 会议纪要');
   });
 });

@@ -18,7 +18,8 @@ const btcDaily = () =>
 describe('ETF day', () => {
   it('is the last US session closed (16:00 New York) before the window ends', () => {
     expect(usCloseInstant('2024-01-03')).toBe(Date.UTC(2024, 0, 3, 21)); // EST
-    expect(usCloseInstant('2024-07-03')).toBe(Date.UTC(2024, 6, 3, 20)); // EDT
+    expect(usCloseInstant('2024-07-02')).toBe(Date.UTC(2024, 6, 2, 20)); // EDT
+    expect(usCloseInstant('2024-07-03')).toBe(Date.UTC(2024, 6, 3, 17)); // EDT, the 13:00 early close
     expect(etfDayFor(['2024-01-02', '2024-01-03', '2024-01-04'], END)).toBe('2024-01-03');
     expect(etfDayFor(['2024-01-05'], END)).toBeUndefined();
   });

@@ -2,7 +2,8 @@
  * The macro paragraph's dated event from the calendar: the scheduled release the US session
  * carried, named in the session's own clause with its New York time (the session's clock, so no
  * second date), when the desk gave no macro note (day_plan.macroReleases); never where the desk's
- * notes give the events. Minutes are named by their meeting.
+ * notes give the events. Minutes are named by their meeting. The session's clause also says when
+ * it closed early and which US holidays came after it (day_plan.macroSession).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -26,12 +27,16 @@ describe("the session's scheduled release in the macro paragraph", () => {
     );
   });
 
-  it('holiday: the 3 July session carried the minutes of the June meeting at 14:00 ET', () => {
-    expect(para(markdownOf('holiday-2024-07-05', 'zh', templates), '美股与利率方面')).toContain(
-      '7 月 3 日（美东交易日；当日美东时间 14:00 美联储公布 6 月 FOMC 会议纪要，',
-    );
+  it('holiday: 3 July 2024 closed at 13:00 ET, before the 14:00 minutes; 4 July was shut (NYSE calendar)', () => {
+    const zh = para(markdownOf('holiday-2024-07-05', 'zh', templates), '美股与利率方面');
+    expect(zh).toContain('7 月 3 日（美东交易日，提前于 13:00 收市；7 月 4 日美股休市）美元指数下跌 0.3%');
+    expect(zh).not.toContain('会议纪要');
     expect(para(markdownOf('holiday-2024-07-05', 'en', templates), 'In Wednesday')).toContain(
-      "In Wednesday's US session, which brought the minutes of the Fed's June meeting at 14:00 ET (",
+      "In Wednesday's US session, a half day that closed at 13:00 ET (US markets were shut on 4 July), the dollar index fell 0.3%",
+    );
+    // 20 June: the 18 June session, Juneteenth (19 June) shut.
+    expect(para(markdownOf('quiet-2024-06-20', 'zh', templates), '美股与利率方面')).toContain(
+      '6 月 18 日（美东交易日；6 月 19 日美股休市）',
     );
   });
 

@@ -76,7 +76,7 @@ describe('negative settlements in the funding bullet', () => {
   it('open interest: most of the coins closed went in the slide (replayed 65 %, bundled 81 %), not on 5 August (17 %)', () => {
     expect(line(replayed('zh'), '● **持仓')).toContain('按持仓币数计减少 9.1%，其中六成以上的减少发生在 01:00—04:00 的急跌时段，');
     expect(line(replayed('en'), '● **Open interest:**')).toContain(
-      ', over three-fifths of the drop in coins coming in the 01:00–04:00 slide.',
+      '; over three-fifths of the drop in coins came in the 01:00–04:00 slide.',
     );
     expect(line(markdownOf('bundled-2024-01-04', 'zh', templates), '● **持仓')).toContain(
       '其中八成以上的减少发生在 03:00—06:00 的急跌时段',

@@ -58,8 +58,12 @@ describe('holiday-2024-07-05', () => {
     expect(zh).toMatch(/(7 月 3 日|周三)[^。]*净流出约 2,040 万美元/);
     // The body (the sources list dates as-of instants in UTC+8, where 04:00 on 4 July is right).
     const body = (md: string) => md.split(/\n## (Sources|数据来源)\n/)[0]!;
-    // The 3 July session's minutes are given on its own clock (14:00 ET), not as 4 July in UTC+8.
-    expect(body(en)).not.toMatch(/4 July|Thursday's/);
-    expect(body(zh)).not.toMatch(/7 月 4 日/);
+    // 4 July appears once: as the day US markets were shut (NYSE calendar), never as a session's date.
+    expect(body(en)).toContain(
+      "In Wednesday's US session, a half day that closed at 13:00 ET (US markets were shut on 4 July), the dollar index",
+    );
+    expect(body(en).replace('(US markets were shut on 4 July)', '')).not.toMatch(/4 July|Thursday's/);
+    expect(body(zh)).toContain('7 月 3 日（美东交易日，提前于 13:00 收市；7 月 4 日美股休市）美元指数');
+    expect(body(zh).replace('；7 月 4 日美股休市', '')).not.toMatch(/7 月 4 日/);
   });
 });

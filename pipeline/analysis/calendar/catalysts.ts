@@ -10,6 +10,7 @@
  * says so (`unsourcedKinds`). Times are those of the release (ET), stored as UTC instants.
  */
 
+import { usCloseInstant } from '../util/us-market.js';
 import { lastFriday, newYorkTime } from './new-york.js';
 
 export { lastFriday, newYorkTime };
@@ -360,12 +361,13 @@ export function catalystsWithin(date: string, days: number, calendar: readonly C
 
 /**
  * The scheduled releases a US session (YYYY-MM-DD, New York) carried: those with a stated time
- * from that day's New York midnight to its 16:00 close (a pre-market CPI counts; one after the
- * close belongs to the next session), by time.
+ * from that day's New York midnight to its close (16:00, or 13:00 on an early-close day; a
+ * pre-market CPI counts, one after the close belongs to the next session), by time.
  */
 export function releasesInSession(date: string, calendar: readonly Catalyst[] = CALENDAR): Catalyst[] {
   const from = newYorkTime(date, 0, 0);
-  const close = newYorkTime(date, 16, 0);
+  // 13:00 on an early-close day: the 3 July 2024 minutes (14:00) came after that session.
+  const close = usCloseInstant(date);
   return calendar
     .filter((c) => c.kind !== 'expiry' && c.time !== undefined && c.time >= from && c.time <= close)
     .sort((a, b) => a.time! - b.time!);

@@ -141,6 +141,12 @@ export const DayPlanSchema = z.strictObject({
       }),
     )
     .optional(),
+  /**
+   * The macro moves' US session on the exchanges' calendar (util/us-market.ts): an early close
+   * (13:00 New York), and the holidays between it and the brief's window end (why an older
+   * session is quoted). Absent without macro moves or with neither.
+   */
+  macroSession: z.strictObject({ earlyClose: z.boolean(), holidays: z.array(z.string()) }).optional(),
   /** Curated and computed catalysts within `catalysts.horizonDays` (calendar/catalysts.ts). */
   catalysts: z.array(
     z.strictObject({

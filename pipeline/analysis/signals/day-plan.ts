@@ -18,6 +18,7 @@ import type { Claim, DayPlan, Finding, PriceMove } from '../findings.js';
 import { roundStep } from '../util/levels.js';
 import { roundSignificant } from '../util/stats.js';
 import { catalystsWithin, releasesInSession, unsourcedKinds } from '../calendar/catalysts.js';
+import { holidaysSince, isUsEarlyClose } from '../util/us-market.js';
 import { liquidationHeadline } from './liquidation-headline.js';
 import { macroMoves } from './macro-moves.js';
 
@@ -257,7 +258,7 @@ export const dayPlanSignal: Signal = (snapshot, thresholds, context) => {
     ...(liquidations ? { liquidations } : {}),
     claims,
     ...(macro.moves.length > 0 ? { macro: macro.moves } : {}),
-    ...sessionReleases(macro.moves),
+    ...sessionFacts(macro.moves, snapshot.window.end),
     catalysts: catalysts.map((c) => ({ ...c, name: { ...c.name } })),
     noCatalyst: catalysts.length === 0 && unsourced.length === 0,
     unsourced,
@@ -265,10 +266,15 @@ export const dayPlanSignal: Signal = (snapshot, thresholds, context) => {
   return [plan];
 };
 
-/** The releases of the macro moves' (latest) US session, when it carried any. */
-function sessionReleases(moves: readonly { date: string }[]): Pick<DayPlan, 'macroReleases'> {
+/** The macro moves' (latest) US session: the releases it carried, its early close, the holidays after it. */
+function sessionFacts(moves: readonly { date: string }[], windowEnd: number): Pick<DayPlan, 'macroReleases' | 'macroSession'> {
   if (moves.length === 0) return {};
   const session = moves.reduce((d, m) => (m.date > d ? m.date : d), moves[0]!.date);
   const releases = releasesInSession(session).map((c) => ({ time: c.time!, kind: c.kind, name: { ...c.name }, url: c.url }));
-  return releases.length > 0 ? { macroReleases: releases } : {};
+  const earlyClose = isUsEarlyClose(session);
+  const holidays = holidaysSince(session, windowEnd);
+  return {
+    ...(releases.length > 0 ? { macroReleases: releases } : {}),
+    ...(earlyClose || holidays.length > 0 ? { macroSession: { earlyClose, holidays } } : {}),
+  };
 }

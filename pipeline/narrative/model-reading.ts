@@ -25,6 +25,8 @@ export const ReadingSchema = z.strictObject({
    * appetite cooled but no position was closed on net — the fall was not a deleveraging.
    */
   positionsGrew: flag,
+  /** Coins held fell by more than openInterest.flatFractionMax but less than dropFractionMin. */
+  positionsEased: flag,
   /** Funding did not fall to about zero but ended below its prior average, still positive: "虽有回落但仍为正值". */
   fundingEased: flag,
   /** Every venue settled below zero during the window, the running rate back at or above zero (funding_flip.negativeSettlements). */

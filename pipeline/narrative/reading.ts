@@ -57,6 +57,8 @@ export function composeReading(ctx: ComposeContext, day: Day, basisPrinted: bool
     all: moved === 3,
     shortCovering,
     positionsGrew,
+    // Coins held fell, short of the drop threshold, past openInterest.flatFractionMax (a rally's "not added, in fact fewer").
+    positionsEased: oi !== undefined && oi.measure === 'coins' && !oi.flat && oi.changeFraction < 0 && !fell.openInterest,
     // Every venue settled below zero in the window while the running rate is not negative (the funding bullet's sentence).
     settledNegative: funding?.negativeSettlements !== undefined && funding.weightedCurrentPer8h >= 0,
     fundingEased:

@@ -88,7 +88,7 @@ describe('the leverage gauges read together', () => {
     const zh = md('rally-2024-02-28', 'zh');
     // Coins held fell 3.0 % while the dollars rose 6.1 % with the price: open interest did not rise.
     expect(sentence(zh, '从结构上看')).toBe(
-      '从结构上看，资金费率与期货升水同步走高，但未平仓量并未明显增加，追价情绪升温主要体现在价格端，新增仓位有限。',
+      '从结构上看，资金费率与期货升水同步走高，但按持仓币数计的未平仓量反而小幅下降，追价情绪升温体现在价格与费率上，仓位并未跟进。',
     );
     // Coins held fell 3.0 %: what rose is the cost of leverage (funding, basis), not its size.
     expect(zh).toContain('突破后的持续性取决于增量资金能否跟上；在资金费率与期货升水已明显升温的情况下，短线回调风险不容忽视。');
@@ -168,7 +168,7 @@ describe('the ETF and exchange flows read together, each window named', () => {
 
   it('ETF launch: money into the funds on 11 January while 7,083 BTC went onto exchanges — two', () => {
     expect(sentence(md('etf-launch-2024-01-12', 'zh'), '从资金流向看')).toBe(
-      '从资金流向看，美国现货 BTC ETF 在 1 月 11 日（美东交易日）录得净流入，1 月 12 日交易所 BTC 呈净流入；两者方向相反，资金面信号并不一致。',
+      '从资金流向看，美国现货 BTC ETF 在 1 月 11 日（美东交易日）录得净流入，1 月 12 日交易所 BTC 呈净流入；前者意味着买盘，后者意味着潜在卖压，两者指向相反，资金面信号并不一致。',
     );
   });
 
@@ -179,7 +179,7 @@ describe('the ETF and exchange flows read together, each window named', () => {
         if (f.kind === 'day_plan') for (const c of f.claims) if (c.id === 'etf_inflow') c.id = 'etf_outflow';
     };
     expect(sentence(md('rally-2024-02-28', 'zh', outflow), '从资金流向看')).toBe(
-      '从资金流向看，美国现货 BTC ETF 在 2 月 27 日（美东交易日）录得净流出，2 月 28 日交易所 BTC 呈净流出；两者方向相反，资金面信号并不一致。',
+      '从资金流向看，美国现货 BTC ETF 在 2 月 27 日（美东交易日）录得净流出，2 月 28 日交易所 BTC 呈净流出；前者意味着资金撤出，后者意味着筹码离场，两者指向相反，资金面信号并不一致。',
     );
     expect(md('crash-2024-08-05', 'zh')).not.toContain('从资金流向看');
     expect(md('rally-2024-02-28', 'en')).not.toMatch(/fund flows and exchange flows|both point/);

@@ -45,6 +45,7 @@ export function etfVolumeBullet(ctx: ComposeContext, f: FindingOf<'etf_volume'>)
     several: severalFunds(f),
     beforeSpot: f.beforeSpotEtfs,
     firstSpot: f.firstSpotSession,
+    halfDay: f.earlyClose,
     date: fmt.usSession(f.date),
     total: usd(f.totalDollarVolumeUsd),
     record: f.isRecord,

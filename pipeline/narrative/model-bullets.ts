@@ -205,6 +205,8 @@ const EtfVolumeBulletSchema = z.strictObject({
   date: md,
   total: md,
   average: z.strictObject({ value: md, multiple: md, days: md }).optional(),
+  /** A half-day session (etf_volume.earlyClose): said beside its multiple of full days. */
+  halfDay: flag,
   /** At or above the configured multiple of the average. */
   heavy: flag,
   record: flag,

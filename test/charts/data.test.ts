@@ -138,6 +138,7 @@ describe('ETF volume chart data', () => {
           divergence: false,
           beforeSpotEtfs: false,
           firstSpotSession: false,
+          earlyClose: false,
         },
       ],
     };

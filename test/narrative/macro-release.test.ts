@@ -34,6 +34,13 @@ describe("the session's scheduled release in the macro paragraph", () => {
     expect(para(markdownOf('holiday-2024-07-05', 'en', templates), 'In Wednesday')).toContain(
       "In Wednesday's US session, a half day that closed at 13:00 ET (US markets were shut on 4 July), the dollar index fell 0.3%",
     );
+    // The half day also explains the ETF turnover's 0.5x of full days.
+    expect(para(markdownOf('holiday-2024-07-05', 'zh', templates), '● **ETF 成交')).toContain(
+      '为近 30 个交易日均值约 22.5 亿美元的 0.5 倍（当日为半日交易）',
+    );
+    expect(para(markdownOf('holiday-2024-07-05', 'en', templates), '● **ETF volume:**')).toContain(
+      '0.5x the 30-session average of $2.25 billion (a half-day session)',
+    );
     // 20 June: the 18 June session, Juneteenth (19 June) shut.
     expect(para(markdownOf('quiet-2024-06-20', 'zh', templates), '美股与利率方面')).toContain(
       '6 月 18 日（美东交易日；6 月 19 日美股休市）',

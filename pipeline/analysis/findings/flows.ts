@@ -42,6 +42,8 @@ export const EtfVolumeSchema = z.strictObject({
   beforeSpotEtfs: z.boolean(),
   /** The session is the asset's first spot-ETF session: no average can exist, and the launch is the day's context. */
   firstSpotSession: z.boolean(),
+  /** The session closed early (util/us-market.ts): a half day's turnover, set against full days. */
+  earlyClose: z.boolean(),
 });
 
 export const EtfFlowsFindingSchema = z.strictObject({

@@ -21,7 +21,7 @@ import { importanceOf, thresholdRatio } from '../importance.js';
 import { pickSpotSeries } from '../util/series.js';
 import { changeFraction, mean, roundSignificant, safeRatio, sum } from '../util/stats.js';
 import { DAY_MS, HOUR_MS, utcDate } from '../util/time.js';
-import { etfDayFor, usCloseInstant } from '../util/us-market.js';
+import { etfDayFor, isUsEarlyClose, usCloseInstant } from '../util/us-market.js';
 
 type TickerVolume = Extract<Finding, { kind: 'etf_volume' }>['tickers'][number];
 
@@ -129,6 +129,7 @@ export const etfVolumeSignal: Signal = (snapshot, thresholds) => {
       divergence,
       beforeSpotEtfs: beforeSpotEtfs(asset, date),
       firstSpotSession: isFirstSpotEtfSession(asset, date),
+      earlyClose: isUsEarlyClose(date),
     });
   }
   return out;

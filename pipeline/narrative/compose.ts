@@ -190,6 +190,7 @@ function composeSession(ctx: ComposeContext, move: PriceMove): Macro['session'] 
         : (ctx.plan.macroReleases ?? []).map((r) => ({
             name: md(r.name[ctx.lang]),
             time: md(format.formatTime(r.time, 'America/New_York')),
+            local: fmt.dateTime(r.time),
             source: ctx.link({ name: publisherName(r.url, 'en'), url: r.url }),
           })),
       internal:

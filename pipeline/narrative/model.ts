@@ -127,8 +127,10 @@ const MacroSessionSchema = z.strictObject({
   releases: z.array(
     z.strictObject({
       name: md,
-      /** New York clock time ("08:30"): the session's own clock, so the date needs no second zone. */
+      /** New York clock time ("08:30"): the session's own clock. */
       time: md,
+      /** The same instant in the brief's zone, with its date, as the lead and the path give it. */
+      local: md,
       source: SourceLinkSchema,
     }),
   ),

@@ -97,14 +97,15 @@ describe('one decision: the claim that words the bullet gates the points, lead a
     const zh = md('rally-2024-02-28', 'zh', drop);
     expect(line(zh, '● **ETF 资金净流入**')).toContain('GBTC 净流出 1.25 亿美元，规模有限，尚不足以说明资金方向。[^6]');
     expect(line(zh, '# ')).toBe('# BTC 突破 6.2 万美元：全网爆仓约 7.02 亿美元，空头集中回补');
-    expect(zh).not.toMatch(/为上涨提供了增量资金|ETF 资金流入共振|机构配置需求仍在/);
+    expect(zh).not.toMatch(/需求端在上涨前已有支撑|ETF 资金流入共振|机构配置需求仍在/);
     const en = md('rally-2024-02-28', 'en', drop);
     expect(en).toContain('Too small a flow to read as a direction.[^6]');
-    expect(en).not.toMatch(/fresh money behind the move|US spot ETFs saw net inflows/);
-    // With the claim (the corpus day) all three read it as fresh money.
+    expect(en).not.toMatch(/demand that was there before the move|US spot ETFs saw net inflows/);
+    // With the claim (the corpus day) all three read it as demand; the lead as demand before the
+    // move (the 27 February session closed before the 28 February rally), not its cause.
     const kept = md('rally-2024-02-28', 'zh');
     expect(kept).toContain('# BTC 突破 6.2 万美元：全网爆仓约 7.02 亿美元，空头回补与 ETF 资金流入共振');
-    expect(kept).toContain('美国现货 ETF 2 月 27 日净流入约 5.77 亿美元，为上涨提供了增量资金。[^4]');
+    expect(kept).toContain('美国现货 ETF 2 月 27 日净流入约 5.77 亿美元，需求端在上涨前已有支撑。[^4]');
     expect(kept).toContain('美国现货 ETF 2 月 27 日净流入约 5.77 亿美元，机构配置需求仍在[^4]');
   });
 });

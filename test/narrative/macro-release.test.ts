@@ -20,10 +20,10 @@ const para = (md: string, start: string) => md.split('\n').find((l) => l.startsW
 describe("the session's scheduled release in the macro paragraph", () => {
   it('ETF launch: the 11 January session carried CPI at 08:30 ET (21:30 UTC+8)', () => {
     expect(para(markdownOf('etf-launch-2024-01-12', 'zh', templates), '美股与利率方面')).toContain(
-      '1 月 11 日（美东交易日；当日美东时间 08:30 美国 CPI 数据公布，来源：[美国劳工统计局](https://www.bls.gov/schedule/news_release/cpi.htm)）美元指数下跌 0.1%',
+      '1 月 11 日（美东交易日；当日美东时间 08:30（东八区 1 月 11 日 21:30）美国 CPI 数据公布，来源：[美国劳工统计局](https://www.bls.gov/schedule/news_release/cpi.htm)）美元指数下跌 0.1%',
     );
     expect(para(markdownOf('etf-launch-2024-01-12', 'en', templates), "In Thursday's US session")).toContain(
-      "In Thursday's US session, which brought the US CPI release at 08:30 ET ([BLS](https://www.bls.gov/schedule/news_release/cpi.htm)), the dollar index fell 0.1%",
+      "In Thursday's US session, which brought the US CPI release at 08:30 ET (21:30 UTC+8 on 11 January; [BLS](https://www.bls.gov/schedule/news_release/cpi.htm)), the dollar index fell 0.1%",
     );
   });
 
@@ -49,9 +49,11 @@ describe("the session's scheduled release in the macro paragraph", () => {
 
   it("replayed: the 3 January session's minutes are the December meeting's (the FOMC decided on 13 December 2023)", () => {
     const loaded = loadCase({ name: REPLAYED_CASE.name, snapshotFile: join(ROOT, REPLAYED_CASE.snapshot) });
-    expect(render(loaded, 'en', templates).markdown).toContain("which brought the minutes of the Fed's December meeting at 14:00 ET (");
+    expect(render(loaded, 'en', templates).markdown).toContain(
+      "which brought the minutes of the Fed's December meeting at 14:00 ET (03:00 UTC+8 on 4 January; ",
+    );
     expect(render(loaded, 'zh', templates).markdown).toContain(
-      '1 月 3 日（美东交易日；当日美东时间 14:00 美联储公布 12 月 FOMC 会议纪要，',
+      '1 月 3 日（美东交易日；当日美东时间 14:00（东八区 1 月 4 日 03:00）美联储公布 12 月 FOMC 会议纪要，',
     );
   });
 

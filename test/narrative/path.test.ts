@@ -76,7 +76,7 @@ describe('the path under the price chart', () => {
     expect(starting(zh, '从前期走势看')).toBe(
       '从前期走势看，比特币此前 30 日累计上涨 3.8%，并无明显单边趋势，本轮下跌打破了这一格局；当日收盘价为 1 月 5 日以来最低。[^6]' +
         // The eve's peak has its own sentence and note (the hourly and daily klines, [^1]).
-        '跌势在前一日已经开始：1 月 11 日 21:00（该小时内 21:30 恰逢美国 CPI 数据公布），比特币曾冲高至 48,988.0 美元，至少为 2023 年 11 月以来最高；截至 1 月 12 日收盘，比特币已较该高点回落 12.0%。[^1]',
+        '跌势在前一日已经开始：1 月 11 日 21:00 这一小时（其间 21:30 美国 CPI 数据公布），比特币曾冲高至 48,988.0 美元，至少为 2023 年 11 月以来最高；截至 1 月 12 日收盘，比特币已较该高点回落 12.0%。[^1]',
     );
     const en = md('etf-launch-2024-01-12', 'en');
     expect(en).not.toContain('steepest hour');

@@ -72,7 +72,7 @@ describe('etf-launch-2024-01-12', () => {
     const zh = plain(render(loaded, 'zh', templates).markdown);
     const en = plain(render(loaded, 'en', templates).markdown);
     expect(zh).toContain(
-      '跌势在前一日已经开始：1 月 11 日 21:00（该小时内 21:30 恰逢美国 CPI 数据公布），比特币曾冲高至 48,988.0 美元，至少为 2023 年 11 月以来最高；截至 1 月 12 日收盘，比特币已较该高点回落 12.0%。',
+      '跌势在前一日已经开始：1 月 11 日 21:00 这一小时（其间 21:30 美国 CPI 数据公布），比特币曾冲高至 48,988.0 美元，至少为 2023 年 11 月以来最高；截至 1 月 12 日收盘，比特币已较该高点回落 12.0%。',
     );
     expect(en).toContain(
       "The slide had begun the day before: Bitcoin peaked at $48,988, its highest since at least November 2023, at 21:00 UTC+8 on 11 January, the hour of the US CPI release; Friday's close was 12.0% below that.",

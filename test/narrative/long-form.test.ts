@@ -105,7 +105,8 @@ describe('macro as no shock, the close against the trend, the split and the cale
   it('no macro note, no move past its threshold and the leverage claim fired: the move is placed inside crypto', () => {
     // Holiday: leverage_flush (5.6x the median, 82% longs, OI −5.7%).
     expect(md('holiday-2024-07-05', 'zh')).toContain(
-      '从幅度看，上述指标均处于常规区间，未见宏观层面的冲击。外部市场并未给出足以解释这轮下跌的信号，结合集中爆仓与未平仓量的回落，抛压更可能来自加密市场内部的杠杆出清。',
+      // "No macro shock" said once, by the sentence that places the move (not also by the calm one before it).
+      '从幅度看，上述指标均处于常规区间。外部市场并未给出足以解释这轮下跌的信号，结合集中爆仓与未平仓量的回落，抛压更可能来自加密市场内部的杠杆出清。',
     );
     // Rally: short_squeeze (65% shorts, 4.8x the median).
     expect(md('rally-2024-02-28', 'zh')).toContain('外部市场并未给出足以解释这轮上涨的信号，结合空头集中被动平仓来看');

@@ -12,7 +12,7 @@
  */
 import * as format from '../../kernel/locale/index.js';
 import type { Lang } from '../../kernel/locale/index.js';
-import { usCloseInstant, type PriceMove } from '../analysis/index.js';
+import type { PriceMove } from '../analysis/index.js';
 import { InputError } from '../../kernel/errors.js';
 import { entitiesBullet } from './bullets-flows.js';
 import { BULLET_KINDS, type BulletKey } from './bullet-kinds.js';
@@ -151,10 +151,12 @@ function composeSession(ctx: ComposeContext, move: PriceMove): Macro['session'] 
   const { fmt } = ctx;
   const fired = (kind: string, sign: number): boolean => moves.some((m) => m.kind === kind && m.fired && Math.sign(m.change) === sign);
   const paths = ctx.plan.paths.filter((p) => p.startsWith('macro['));
-  const sessionDate = moves.reduce((d, m) => (m.date > d ? m.date : d), moves[0]!.date);
+  const session = ctx.plan.macroSession;
+  // The day plan sets the session with its moves; a plan without it has no session to name.
+  if (!session) return undefined;
   return ctx.cite(
     {
-      date: fmt.usSession(sessionDate),
+      date: fmt.usSession(session.date),
       sources: ctx.sources([...new Set(paths.flatMap((p) => provenanceAt(ctx.input.snapshot, p)?.provider ?? []))]),
       moves: moves.map((m) => ({
         name: md(macroName(m.symbol, m.name, ctx.lang)),
@@ -176,11 +178,11 @@ function composeSession(ctx: ComposeContext, move: PriceMove): Macro['session'] 
       dollarDown: fired('dollar', -1),
       dollarUp: fired('dollar', 1),
       shock: moves.some((m) => m.fired),
-      ...(ctx.plan.macroSession?.earlyClose ? { earlyClose: md(format.formatTime(usCloseInstant(sessionDate), 'America/New_York')) } : {}),
-      ...(ctx.plan.macroSession?.holidays.length
+      ...(session.earlyClose ? { earlyClose: md(format.formatTime(session.close, 'America/New_York')) } : {}),
+      ...(session.holidays.length
         ? {
             closedDays: listOf(
-              ctx.plan.macroSession.holidays.map((d) => fmt.date(d)),
+              session.holidays.map((d) => fmt.date(d)),
               ctx.lang,
             ),
           }

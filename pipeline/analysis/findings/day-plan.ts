@@ -142,11 +142,11 @@ export const DayPlanSchema = z.strictObject({
     )
     .optional(),
   /**
-   * The macro moves' US session on the exchanges' calendar (util/us-market.ts): an early close
-   * (13:00 New York), and the holidays between it and the brief's window end (why an older
-   * session is quoted). Absent without macro moves or with neither.
+   * The macro moves' (latest) US session on the exchanges' calendar (util/us-market.ts): its date,
+   * its close (16:00 New York, or 13:00 on an early-close day, `earlyClose`), and the holidays
+   * between it and the brief's window end (why an older session is quoted). With macro moves only.
    */
-  macroSession: z.strictObject({ earlyClose: z.boolean(), holidays: z.array(z.string()) }).optional(),
+  macroSession: z.strictObject({ date: z.string(), close: epochMs, earlyClose: z.boolean(), holidays: z.array(z.string()) }).optional(),
   /** Curated and computed catalysts within `catalysts.horizonDays` (calendar/catalysts.ts). */
   catalysts: z.array(
     z.strictObject({

@@ -18,7 +18,7 @@ import type { Claim, DayPlan, Finding, PriceMove } from '../findings.js';
 import { roundStep } from '../util/levels.js';
 import { roundSignificant } from '../util/stats.js';
 import { catalystsWithin, releasesInSession, unsourcedKinds } from '../calendar/catalysts.js';
-import { holidaysSince, isUsEarlyClose } from '../util/us-market.js';
+import { holidaysSince, isUsEarlyClose, usCloseInstant } from '../util/us-market.js';
 import { liquidationHeadline } from './liquidation-headline.js';
 import { macroMoves } from './macro-moves.js';
 
@@ -266,15 +266,13 @@ export const dayPlanSignal: Signal = (snapshot, thresholds, context) => {
   return [plan];
 };
 
-/** The macro moves' (latest) US session: the releases it carried, its early close, the holidays after it. */
+/** The macro moves' (latest) US session: its date and close, the releases it carried, the holidays after it. */
 function sessionFacts(moves: readonly { date: string }[], windowEnd: number): Pick<DayPlan, 'macroReleases' | 'macroSession'> {
   if (moves.length === 0) return {};
-  const session = moves.reduce((d, m) => (m.date > d ? m.date : d), moves[0]!.date);
-  const releases = releasesInSession(session).map((c) => ({ time: c.time!, kind: c.kind, name: { ...c.name }, url: c.url }));
-  const earlyClose = isUsEarlyClose(session);
-  const holidays = holidaysSince(session, windowEnd);
+  const date = moves.reduce((d, m) => (m.date > d ? m.date : d), moves[0]!.date);
+  const releases = releasesInSession(date).map((c) => ({ time: c.time!, kind: c.kind, name: { ...c.name }, url: c.url }));
   return {
     ...(releases.length > 0 ? { macroReleases: releases } : {}),
-    ...(earlyClose || holidays.length > 0 ? { macroSession: { earlyClose, holidays } } : {}),
+    macroSession: { date, close: usCloseInstant(date), earlyClose: isUsEarlyClose(date), holidays: holidaysSince(date, windowEnd) },
   };
 }

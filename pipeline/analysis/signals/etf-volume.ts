@@ -45,6 +45,7 @@ export const etfVolumeSignal: Signal = (snapshot, thresholds) => {
       reporting.map(({ s }) => s.ticker),
     );
     const tickers: TickerVolume[] = [];
+    const previousSessions = new Set<string>();
     const byDate = new Map<string, number[]>();
     for (const { s } of reporting) {
       const today = s.daily.find((d) => d.date === date)!;
@@ -52,7 +53,9 @@ export const etfVolumeSignal: Signal = (snapshot, thresholds) => {
       const prior = s.daily.filter((d) => d.date < date).sort((a, b) => (a.date < b.date ? -1 : 1));
       const avg = prior.length >= t.minAvgDays ? mean(prior.slice(-t.avgDays).map((d) => d.close * d.volume)) : undefined;
       const multiple = avg === undefined ? undefined : safeRatio(dollar, avg);
-      const closeChange = prior.length > 0 ? changeFraction(today.close, prior[prior.length - 1]!.close) : undefined;
+      const last = prior[prior.length - 1];
+      previousSessions.add(last?.date ?? '');
+      const closeChange = last ? changeFraction(today.close, last.close) : undefined;
       tickers.push({
         ticker: s.ticker,
         dollarVolumeUsd: roundSignificant(dollar, 12),
@@ -80,17 +83,9 @@ export const etfVolumeSignal: Signal = (snapshot, thresholds) => {
       const before = day && daily.item.candles.find((c) => c.t === day.t - DAY_MS);
       if (day && before) priceChange = changeFraction(day.c, before.c);
     }
-    const previous = [
-      ...new Set(
-        reporting.map(({ s }) =>
-          s.daily
-            .filter((d) => d.date < date)
-            .reduce<string | undefined>((m, d) => (m === undefined || d.date > m ? d.date : m), undefined),
-        ),
-      ),
-    ];
-    const sessionChange =
-      previous.length === 1 && previous[0] !== undefined ? sessionMove(snapshot, asset, previous[0], date, thresholds) : undefined;
+    // The funds' common previous session (none when they differ): the span their closes cover.
+    const previous = previousSessions.size === 1 ? [...previousSessions][0] : undefined;
+    const sessionChange = previous ? sessionMove(snapshot, asset, previous, date, thresholds) : undefined;
     const heavy = (multiple !== undefined && multiple >= t.volumeMultipleMin) || isRecord;
     // Read on the span the funds' closes cover when the hourly closes give it, else the UTC day.
     const assetMove = sessionChange?.change ?? priceChange;

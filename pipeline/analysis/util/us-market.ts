@@ -86,10 +86,15 @@ export function isUsEarlyClose(date: string): boolean {
   return EARLY_CLOSES.has(date);
 }
 
+/** A New York wall-clock time on a `YYYY-MM-DD` date (daylight saving from the tz database), ms UTC. */
+export function newYorkTime(date: string, hour: number, minute: number): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new TZDate(y, m - 1, d, hour, minute, 0, 'America/New_York').getTime();
+}
+
 /** The New York close of a `YYYY-MM-DD` trading day (16:00, or 13:00 on an early-close day), ms UTC. */
 export function usCloseInstant(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d, isUsEarlyClose(date) ? 13 : 16, 0, 0, 'America/New_York').getTime();
+  return newYorkTime(date, isUsEarlyClose(date) ? 13 : 16, 0);
 }
 
 /**
